@@ -1,0 +1,55 @@
+# Two commands on a fresh Debian or Ubuntu machine: `make run` and `make test`.
+# Each does its own set-up: Qt's system libraries (only those missing), a virtual
+# environment in .venv, and the app installed into it.
+
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+TEST_STAMP := $(VENV)/.installed-test
+
+# Libraries PySide6 needs on a bare Debian/Ubuntu; poppler-utils renders PDF pages in tests.
+QT_LIBS := libglib2.0-0 libgl1 libxkbcommon0 libegl1 libfontconfig1 libdbus-1-3
+# The window on an X11 desktop also needs the xcb libraries.
+XCB_LIBS := libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 \
+	libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0
+TEST_TOOLS := poppler-utils
+
+.PHONY: run test lint system-libs desktop-libs test-tools clean
+
+run: $(STAMP) desktop-libs
+	$(VENV)/bin/actionplan
+
+test: $(TEST_STAMP) test-tools
+	$(VENV)/bin/ruff check actionplan tests benchmarks sample_plans
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+lint: $(TEST_STAMP)
+	$(VENV)/bin/ruff check actionplan tests benchmarks sample_plans
+	$(VENV)/bin/ruff format --check actionplan tests benchmarks sample_plans
+	$(VENV)/bin/mypy actionplan/domain actionplan/store actionplan/services
+
+system-libs:
+	@./packaging/ensure_debs.sh $(QT_LIBS)
+
+test-tools:
+	@./packaging/ensure_debs.sh $(TEST_TOOLS)
+
+$(PY):
+	@./packaging/ensure_python.sh $(PYTHON)
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(PY) system-libs
+	$(PY) -m pip install --quiet -e .
+	@touch $@
+
+$(TEST_STAMP): pyproject.toml $(STAMP)
+	$(PY) -m pip install --quiet -e '.[test]'
+	@touch $@
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .mypy_cache
+
+desktop-libs:
+	@./packaging/ensure_debs.sh $(XCB_LIBS)

@@ -1,0 +1,7 @@
+"""Run actionplan with ``python -m actionplan``."""
+
+import sys
+
+from actionplan.cli import main
+
+sys.exit(main())

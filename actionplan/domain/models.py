@@ -1,0 +1,205 @@
+"""The plan's tables: plans, priorities, outcomes, actions, leads, updates, measures, narratives.
+
+Every field a partnership typed keeps its raw words (``*_raw``) beside what the app
+parsed from them, so nothing a user wrote is ever lost.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import DateTime, LargeBinary, MetaData, Text
+from sqlmodel import Column, Field, SQLModel
+
+from actionplan.domain.rag import Rag
+from actionplan.domain.status import Status
+
+# Stable constraint names so SQLite batch migrations can find and alter them.
+SQLModel.metadata.naming_convention = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+metadata: MetaData = SQLModel.metadata
+
+
+def _long_text() -> Column:
+    return Column(Text, nullable=False, default="")
+
+
+class Plan(SQLModel, table=True):
+    """One action plan for a period, e.g. "WSCP Priorities Action Plan 2021"."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    title: str = Field(index=True)
+    partnership: str = ""
+    period_start: date | None = None
+    period_end: date | None = None
+    period_raw: str = ""
+    prepared_by: str = ""
+    created_at: datetime = Field(default_factory=datetime.now, sa_type=DateTime())
+
+
+class Priority(SQLModel, table=True):
+    """A key priority area with its aim and executive champion."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    plan_id: int = Field(foreign_key="plan.id", index=True, ondelete="CASCADE")
+    number: str = ""
+    title: str
+    aim: str = Field(default="", sa_column=_long_text())
+    champion: str = ""
+    position: int = 0
+
+
+class Outcome(SQLModel, table=True):
+    """What a group of actions under a priority is for (an optional level)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    priority_id: int = Field(foreign_key="priority.id", index=True, ondelete="CASCADE")
+    title: str = Field(default="", sa_column=_long_text())
+    position: int = 0
+
+
+class Lead(SQLModel, table=True):
+    """A person, role, agency or subgroup that owns actions in a plan."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    plan_id: int = Field(foreign_key="plan.id", index=True, ondelete="CASCADE")
+    name: str
+    agency: str = ""
+
+
+class Action(SQLModel, table=True):
+    """One thing someone will do, with its reference, timescale, status and RAG."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    plan_id: int = Field(foreign_key="plan.id", index=True, ondelete="CASCADE")
+    priority_id: int = Field(foreign_key="priority.id", index=True, ondelete="CASCADE")
+    outcome_id: int | None = Field(
+        default=None, foreign_key="outcome.id", index=True, ondelete="SET NULL"
+    )
+    ref: str = ""
+    text: str = Field(default="", sa_column=_long_text())
+    timescale_raw: str = ""
+    timescale_kind: str = "empty"
+    start_date: date | None = None
+    due_date: date | None = None
+    status: str = Status.NOT_STARTED.value
+    status_raw: str = ""
+    rag: str = Rag.UNRATED.value
+    rag_raw: str = ""
+    how_we_know: str = Field(default="", sa_column=_long_text())
+    lead_raw: str = ""
+    position: int = 0
+    created_at: datetime = Field(default_factory=datetime.now, sa_type=DateTime())
+    updated_at: datetime = Field(default_factory=datetime.now, sa_type=DateTime())
+
+
+class ActionLead(SQLModel, table=True):
+    """Links an action to each of its leads (one action can have several)."""
+
+    __tablename__ = "action_lead"
+
+    action_id: int = Field(foreign_key="action.id", primary_key=True, ondelete="CASCADE")
+    lead_id: int = Field(foreign_key="lead.id", primary_key=True, index=True, ondelete="CASCADE")
+
+
+class ProgressUpdate(SQLModel, table=True):
+    """A dated note on an action, with the RAG and status it set. Never edited or deleted."""
+
+    __tablename__ = "progress_update"
+
+    id: int | None = Field(default=None, primary_key=True)
+    action_id: int = Field(foreign_key="action.id", index=True, ondelete="CASCADE")
+    update_date: date
+    author: str = ""
+    text: str = Field(default="", sa_column=_long_text())
+    rag: str = Rag.UNRATED.value
+    status: str = Status.NOT_STARTED.value
+    suggested_rag: str = ""
+    reason: str = ""
+    recorded_at: datetime = Field(default_factory=datetime.now, sa_type=DateTime())
+
+
+class Measure(SQLModel, table=True):
+    """An indicator of impact: how we will know we are making a difference."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    plan_id: int = Field(foreign_key="plan.id", index=True, ondelete="CASCADE")
+    priority_id: int | None = Field(default=None, foreign_key="priority.id", ondelete="CASCADE")
+    outcome_id: int | None = Field(default=None, foreign_key="outcome.id", ondelete="CASCADE")
+    action_id: int | None = Field(default=None, foreign_key="action.id", ondelete="CASCADE")
+    name: str = Field(sa_column=Column(Text, nullable=False))
+    unit: str = ""
+    direction: str = ""
+    direction_raw: str = ""
+    baseline: float | None = None
+    baseline_raw: str = ""
+    target: float | None = None
+    target_raw: str = ""
+    position: int = 0
+
+
+class MeasureReading(SQLModel, table=True):
+    """One period's value of a measure (a year, a quarter, a month)."""
+
+    __tablename__ = "measure_reading"
+
+    id: int | None = Field(default=None, primary_key=True)
+    measure_id: int = Field(foreign_key="measure.id", index=True, ondelete="CASCADE")
+    period_label: str
+    period_end: date | None = None
+    value: float | None = None
+    value_raw: str = ""
+    note: str = ""
+    position: int = 0
+
+
+class Narrative(SQLModel, table=True):
+    """Per priority and reporting period: what was done, analysis, impact, next steps."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    priority_id: int = Field(foreign_key="priority.id", index=True, ondelete="CASCADE")
+    period_label: str = ""
+    done: str = Field(default="", sa_column=_long_text())
+    analysis: str = Field(default="", sa_column=_long_text())
+    impact: str = Field(default="", sa_column=_long_text())
+    next_steps: str = Field(default="", sa_column=_long_text())
+
+
+class PlanSource(SQLModel, table=True):
+    """The workbook a plan was imported from and the column mapping used, for write-back."""
+
+    __tablename__ = "plan_source"
+
+    id: int | None = Field(default=None, primary_key=True)
+    plan_id: int = Field(foreign_key="plan.id", index=True, ondelete="CASCADE")
+    filename: str
+    layout: str = ""
+    mapping_json: str = Field(default="{}", sa_column=_long_text())
+    content: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+    imported_at: datetime = Field(default_factory=datetime.now, sa_type=DateTime())
+
+
+class Snapshot(SQLModel, table=True):
+    """The plan's RAG and status frozen as at a board meeting."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    plan_id: int = Field(foreign_key="plan.id", index=True, ondelete="CASCADE")
+    name: str
+    taken_on: date
+    taken_at: datetime = Field(default_factory=datetime.now, sa_type=DateTime())
+
+
+class SnapshotEntry(SQLModel, table=True):
+    """One action's RAG and status in a snapshot."""
+
+    __tablename__ = "snapshot_entry"
+
+    snapshot_id: int = Field(foreign_key="snapshot.id", primary_key=True, ondelete="CASCADE")
+    action_id: int = Field(foreign_key="action.id", primary_key=True, ondelete="CASCADE")
+    rag: str
+    status: str

@@ -1,0 +1,68 @@
+"""Starting the desktop app: the Qt application, error handling and the main window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+import platformdirs
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from actionplan import __version__
+from actionplan.services.errors import USER_ERRORS
+from actionplan.services.workspace import open_database
+
+log = logging.getLogger(__name__)
+
+
+def log_folder() -> Path:
+    """Where the app writes its log file."""
+    return Path(platformdirs.user_log_dir("actionplan", appauthor=False))
+
+
+def _start_logging() -> Path:
+    folder = log_folder()
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "actionplan.log"
+    handler = logging.FileHandler(path, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.getLogger().addHandler(handler)
+    logging.getLogger().setLevel(logging.INFO)
+    return path
+
+
+def _install_error_hook(log_path: Path) -> None:
+    def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+        log.error("Unexpected error:\n%s", "".join(traceback.format_exception(kind, value, tb)))
+        QMessageBox.critical(
+            None,
+            "Something went wrong",
+            f"actionplan hit an unexpected problem: {value}\n\nYour saved work is safe. "
+            f"Details are in the log file:\n{log_path}",
+        )
+
+    sys.excepthook = hook
+
+
+def run_app(db_target: str | None = None, plan_name: str | None = None) -> int:
+    """Open the window on the database and run until it is closed."""
+    from actionplan.gui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("actionplan")
+    app.setOrganizationName("actionplan")
+    app.setApplicationVersion(__version__)
+    _install_error_hook(_start_logging())
+    try:
+        db = open_database(db_target)
+    except USER_ERRORS as exc:
+        QMessageBox.critical(None, "actionplan cannot open its database", str(exc))
+        return 1
+    window = MainWindow(db, plan_name)
+    window.start()
+    code = app.exec()
+    db.close()
+    return int(code)

@@ -1,0 +1,69 @@
+"""ActionFilterModel: search, RAG, status, priority, overdue and stale filters over the actions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel
+
+from actionplan.domain.rag import Rag
+from actionplan.domain.status import Status
+from actionplan.gui.models.action_table_model import ActionTableModel
+from actionplan.services.actions import ActionRow
+
+
+@dataclass
+class ActionFilter:
+    """What the user has chosen to see; empty means everything."""
+
+    text: str = ""
+    rags: set[Rag] = field(default_factory=set)
+    statuses: set[Status] = field(default_factory=set)
+    lead: str = ""
+    priority_id: int | None = None
+    outcome_id: int | None = None
+    overdue_only: bool = False
+    stale_only: bool = False
+
+    def accepts(self, row: ActionRow, search_text: str) -> bool:
+        """True when the row passes every chosen filter."""
+        checks = (
+            not self.rags or row.rag in self.rags,
+            not self.statuses or row.status in self.statuses,
+            self.priority_id is None or row.priority_id == self.priority_id,
+            self.outcome_id is None or row.outcome_id == self.outcome_id,
+            not self.overdue_only or row.overdue,
+            not self.stale_only or row.stale,
+            not self.lead or self.lead in row.leads,
+        )
+        return all(checks) and all(word in search_text for word in self.text.casefold().split())
+
+
+class ActionFilterModel(QSortFilterProxyModel):
+    """Sorts by each column's sort key and shows only the rows the filter accepts."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._filter = ActionFilter()
+        self.setSortRole(ActionTableModel.SORT_ROLE)
+
+    @property
+    def current_filter(self) -> ActionFilter:
+        """The filter in force."""
+        return self._filter
+
+    def set_filter(self, chosen: ActionFilter) -> None:
+        """Apply a new filter."""
+        self.beginFilterChange()
+        self._filter = chosen
+        self.endFilterChange()
+
+    def filterAcceptsRow(
+        self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex
+    ) -> bool:
+        """Overrides QSortFilterProxyModel.filterAcceptsRow."""
+        model = self.sourceModel()
+        index = model.index(source_row, 0, source_parent)
+        row = index.data(ActionTableModel.ROW_ROLE)
+        return self._filter.accepts(row, index.data(ActionTableModel.SEARCH_ROLE))

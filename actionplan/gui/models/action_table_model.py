@@ -1,0 +1,144 @@
+"""ActionTableModel: the plan's actions as rows of a Qt table."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from actionplan.domain.rag import Rag
+from actionplan.services.actions import ActionRow
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def _uk(day: date | None) -> str:
+    return day.strftime("%d %b %Y") if day else ""
+
+
+class ActionTableModel(QAbstractTableModel):
+    """One row per action; the RAG column carries the Rag for the chip delegate."""
+
+    REF, ACTION, LEADS, TIMESCALE, DUE, STATUS, RAG, UPDATED = range(8)
+    HEADERS = ("Ref", "Action", "Leads", "Timescale", "Due", "Status", "RAG", "Last update")
+
+    SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+    RAG_ROLE = Qt.ItemDataRole.UserRole + 2
+    ROW_ROLE = Qt.ItemDataRole.UserRole + 3
+    SEARCH_ROLE = Qt.ItemDataRole.UserRole + 4
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[ActionRow] = []
+        self._search: list[str] = []
+
+    def set_rows(self, rows: list[ActionRow]) -> None:
+        """Replace every row (after a load or a change)."""
+        self.beginResetModel()
+        self._rows = rows
+        self._search = [_search_text(row) for row in rows]
+        self.endResetModel()
+
+    def row_at(self, row: int) -> ActionRow:
+        """The action shown in a row."""
+        return self._rows[row]
+
+    def row_of(self, action_id: int) -> int | None:
+        """The row showing an action, if it is in the model."""
+        for number, row in enumerate(self._rows):
+            if row.id == action_id:
+                return number
+        return None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
+        """Overrides QAbstractItemModel.rowCount."""
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
+        """Overrides QAbstractItemModel.columnCount."""
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Overrides QAbstractItemModel.headerData."""
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Overrides QAbstractItemModel.data."""
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, index.column())
+        if role == self.SORT_ROLE:
+            return self._sort_key(row, index.column())
+        if role == self.RAG_ROLE:
+            return row.rag
+        if role == self.ROW_ROLE:
+            return row
+        if role == self.SEARCH_ROLE:
+            return self._search[index.row()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, index.column())
+        return None
+
+    def _display(self, row: ActionRow, column: int) -> str:
+        values = {
+            self.REF: row.ref,
+            self.ACTION: " ".join(row.text.split()),
+            self.LEADS: row.lead_text,
+            self.TIMESCALE: " ".join(row.timescale_raw.split()),
+            self.DUE: _uk(row.due_date),
+            self.STATUS: row.status.word,
+            self.RAG: row.rag.word,
+            self.UPDATED: _uk(row.latest_update_date),
+        }
+        return values[column]
+
+    def _sort_key(self, row: ActionRow, column: int) -> Any:
+        if column == self.REF:
+            return _ref_key(row.ref)
+        if column == self.DUE:
+            return row.due_date.toordinal() if row.due_date else 10**7
+        if column == self.UPDATED:
+            return row.latest_update_date.toordinal() if row.latest_update_date else 0
+        if column == self.RAG:
+            return -row.rag.severity
+        return self._display(row, column).casefold()
+
+    def _tooltip(self, row: ActionRow, column: int) -> str | None:
+        if column == self.ACTION:
+            return row.text
+        if column == self.RAG:
+            suggested = f"{row.suggested_rag.word} ({row.suggestion_reason})"
+            return f"RAG: {row.rag.word}. Suggested: {suggested}."
+        if column == self.DUE and row.overdue:
+            return "Overdue"
+        return None
+
+
+def _ref_key(ref: str) -> tuple[tuple[int, Any], ...]:
+    parts = ref.replace("-", ".").split(".")
+    return tuple((0, int(p)) if p.isdigit() else (1, p.casefold()) for p in parts)
+
+
+def _search_text(row: ActionRow) -> str:
+    words = [
+        row.ref,
+        row.text,
+        row.lead_text,
+        row.timescale_raw,
+        row.latest_update,
+        row.priority_title,
+    ]
+    return " ".join(words).casefold()
+
+
+def rag_of(index: Index) -> Rag | None:
+    """The RAG of the row at a (source or proxy) index."""
+    value = index.data(ActionTableModel.RAG_ROLE)
+    return value if isinstance(value, Rag) else None

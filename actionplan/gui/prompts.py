@@ -1,0 +1,41 @@
+"""Every message box and file dialog goes through here, so tests can answer them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+
+
+def inform(parent: QWidget | None, title: str, text: str) -> None:
+    """Tell the user something."""
+    QMessageBox.information(parent, title, text)
+
+
+def warn(parent: QWidget | None, title: str, text: str) -> None:
+    """Tell the user something went wrong, in plain words."""
+    QMessageBox.warning(parent, title, text)
+
+
+def confirm(parent: QWidget | None, title: str, text: str) -> bool:
+    """Ask a yes/no question; True for yes."""
+    answer = QMessageBox.question(parent, title, text)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
+    """Ask for one line of text; None when cancelled."""
+    value, ok = QInputDialog.getText(parent, title, label, text=text)
+    return value if ok else None
+
+
+def open_file(parent: QWidget | None, title: str, filters: str) -> Path | None:
+    """Ask for a file to open; None when cancelled."""
+    name, _ = QFileDialog.getOpenFileName(parent, title, "", filters)
+    return Path(name) if name else None
+
+
+def save_file(parent: QWidget | None, title: str, suggested: str, filters: str) -> Path | None:
+    """Ask where to save; None when cancelled."""
+    name, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+    return Path(name) if name else None

@@ -1,0 +1,66 @@
+"""Drawing a RAG as a coloured chip with its word, so colour is never the only signal."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from actionplan.domain.rag import Rag
+
+_DARK_TEXT = {Rag.AMBER}
+
+
+def chip_text_colour(rag: Rag) -> QColor:
+    """Text colour with enough contrast on the chip."""
+    return QColor("#1B1B1B") if rag in _DARK_TEXT else QColor("#FFFFFF")
+
+
+def paint_chip(painter: QPainter, rect: QRect, rag: Rag, text: str) -> None:
+    """Paint a rounded chip in the RAG's colour with its word on it."""
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    chip = rect.adjusted(4, 4, -4, -4)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(rag.colour))
+    painter.drawRoundedRect(chip, 8, 8)
+    painter.setPen(chip_text_colour(rag))
+    font = painter.font()
+    font.setBold(True)
+    painter.setFont(font)
+    painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, text)
+    painter.restore()
+
+
+class RagChipDelegate(QStyledItemDelegate):
+    """Shows the RAG column as a chip: colour plus word (letter when the column is narrow)."""
+
+    def __init__(self, rag_role: int, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rag_role = rag_role
+
+    def paint(  # overrides QStyledItemDelegate.paint
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        """Draw the selection background, then the chip."""
+        rag = index.data(self._rag_role)
+        if not isinstance(rag, Rag):
+            super().paint(painter, option, index)
+            return
+        if option.state & QStyle.StateFlag.State_Selected:  # type: ignore[attr-defined]
+            painter.fillRect(option.rect, option.palette.highlight())  # type: ignore[attr-defined]
+        rect: QRect = option.rect  # type: ignore[attr-defined]
+        wide = rect.width() >= option.fontMetrics.horizontalAdvance(rag.word) + 20  # type: ignore[attr-defined]
+        paint_chip(painter, rect, rag, rag.word if wide else rag.letter)
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        """Wide enough for the longest word."""
+        hint = super().sizeHint(option, index)
+        return QSize(max(hint.width(), 96), max(hint.height(), 26))

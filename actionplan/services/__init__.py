@@ -1,0 +1,1 @@
+"""Use cases both faces call: plans, editing, progress, summary, import, export, report."""

@@ -1,0 +1,164 @@
+"""Creating and editing a plan's priorities, outcomes, actions and leads; each edit commits."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from sqlmodel import Session, col, select
+
+from actionplan.domain.leads import split_leads
+from actionplan.domain.models import Action, ActionLead, Lead, Outcome, Plan, Priority
+from actionplan.domain.rag import Rag, parse_rag
+from actionplan.domain.status import Status
+from actionplan.domain.timescale import parse_timescale
+from actionplan.services.errors import ServiceError
+from actionplan.store.database import Database
+
+
+def _get(session: Session, model: type, item_id: int, what: str) -> object:
+    item = session.get(model, item_id)
+    if item is None:
+        raise ServiceError(f"The {what} no longer exists (it may have been deleted).")
+    return item
+
+
+def add_priority(
+    db: Database, plan_id: int, title: str, aim: str = "", champion: str = "", number: str = ""
+) -> int:
+    """Add a priority at the end of the plan; returns its id."""
+    if not title.strip():
+        raise ServiceError("A priority needs a title.")
+    with db.writing() as session:
+        _get(session, Plan, plan_id, "plan")
+        count = len(session.exec(select(Priority.id).where(Priority.plan_id == plan_id)).all())
+        priority = Priority(
+            plan_id=plan_id,
+            title=title.strip(),
+            aim=aim,
+            champion=champion.strip(),
+            number=number or str(count + 1),
+            position=count,
+        )
+        session.add(priority)
+        session.flush()
+        assert priority.id is not None
+        return priority.id
+
+
+def add_outcome(db: Database, priority_id: int, title: str) -> int:
+    """Add an outcome under a priority; returns its id."""
+    with db.writing() as session:
+        _get(session, Priority, priority_id, "priority")
+        query = select(Outcome.id).where(Outcome.priority_id == priority_id)
+        outcome = Outcome(
+            priority_id=priority_id, title=title, position=len(session.exec(query).all())
+        )
+        session.add(outcome)
+        session.flush()
+        assert outcome.id is not None
+        return outcome.id
+
+
+@dataclass
+class ActionDraft:
+    """What a user types for a new or edited action; leads come from the lead text."""
+
+    text: str
+    ref: str = ""
+    timescale: str = ""
+    lead: str = ""
+    how_we_know: str = ""
+    outcome_id: int | None = None
+    rag: str = ""
+    status: Status = Status.NOT_STARTED
+    extra_leads: list[str] = field(default_factory=list)
+
+
+def add_action(db: Database, priority_id: int, draft: ActionDraft) -> int:
+    """Add an action under a priority, with its leads; returns its id."""
+    if not draft.text.strip():
+        raise ServiceError("An action needs some words saying what will be done.")
+    with db.writing() as session:
+        priority = _get(session, Priority, priority_id, "priority")
+        assert isinstance(priority, Priority) and priority.id is not None
+        siblings = session.exec(select(Action.id).where(Action.priority_id == priority_id)).all()
+        action = Action(plan_id=priority.plan_id, priority_id=priority.id, position=len(siblings))
+        action.ref = draft.ref or f"{priority.number}.{len(siblings) + 1}"
+        _apply_draft(session, action, draft)
+        action.rag = (parse_rag(draft.rag) or Rag.UNRATED).value
+        action.rag_raw = draft.rag
+        action.status = draft.status.value
+        session.add(action)
+        session.flush()
+        _link_leads(session, action, draft)
+        assert action.id is not None
+        return action.id
+
+
+def edit_action(db: Database, action_id: int, draft: ActionDraft) -> None:
+    """Change an action's words, timescale and leads; RAG and status change through progress."""
+    if not draft.text.strip():
+        raise ServiceError("An action needs some words saying what will be done.")
+    with db.writing() as session:
+        action = _get(session, Action, action_id, "action")
+        assert isinstance(action, Action)
+        if draft.ref:
+            action.ref = draft.ref
+        _apply_draft(session, action, draft)
+        action.updated_at = datetime.now()
+        session.add(action)
+        for link in session.exec(select(ActionLead).where(ActionLead.action_id == action_id)):
+            session.delete(link)
+        session.flush()
+        _link_leads(session, action, draft)
+
+
+def _apply_draft(session: Session, action: Action, draft: ActionDraft) -> None:
+    if draft.outcome_id is not None:
+        outcome = _get(session, Outcome, draft.outcome_id, "outcome")
+        assert isinstance(outcome, Outcome)
+        if outcome.priority_id != action.priority_id:
+            raise ServiceError("That outcome belongs to a different priority.")
+    action.outcome_id = draft.outcome_id
+    action.text = draft.text
+    action.how_we_know = draft.how_we_know
+    action.lead_raw = draft.lead
+    timescale = parse_timescale(draft.timescale)
+    action.timescale_raw = timescale.raw
+    action.timescale_kind = timescale.kind.value
+    action.due_date = timescale.due
+    action.start_date = timescale.start
+
+
+def _link_leads(session: Session, action: Action, draft: ActionDraft) -> None:
+    names = split_leads(draft.lead) + [n for n in draft.extra_leads if n.strip()]
+    seen: set[int] = set()
+    for name in names:
+        lead = find_or_add_lead(session, action.plan_id, name)
+        assert lead.id is not None and action.id is not None
+        if lead.id not in seen:
+            seen.add(lead.id)
+            session.add(ActionLead(action_id=action.id, lead_id=lead.id))
+
+
+def find_or_add_lead(session: Session, plan_id: int, name: str, agency: str = "") -> Lead:
+    """The plan's lead of that name (ignoring case), added if new."""
+    clean = " ".join(name.split())
+    query = select(Lead).where(Lead.plan_id == plan_id)
+    for lead in session.exec(query.order_by(col(Lead.id))):
+        if lead.name.casefold() == clean.casefold():
+            return lead
+    lead = Lead(plan_id=plan_id, name=clean, agency=agency)
+    session.add(lead)
+    session.flush()
+    return lead
+
+
+def set_lead_agency(db: Database, lead_id: int, agency: str) -> None:
+    """Record the agency a lead belongs to."""
+    with db.writing() as session:
+        lead = _get(session, Lead, lead_id, "lead")
+        assert isinstance(lead, Lead)
+        lead.agency = agency.strip()
+        session.add(lead)

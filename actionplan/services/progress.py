@@ -1,0 +1,120 @@
+"""Recording progress: a dated update that sets an action's RAG and status in one transaction."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlmodel import col, select
+
+from actionplan.domain.models import Action, ProgressUpdate
+from actionplan.domain.rag import Rag
+from actionplan.domain.rules import ActionDates, Suggestion, rag_disagrees, suggest_rag
+from actionplan.domain.status import Status
+from actionplan.services.errors import ReasonNeeded, ServiceError
+from actionplan.store.database import Database
+
+MAX_UPDATE_LENGTH = 32_000
+
+
+@dataclass(frozen=True)
+class ProgressEntry:
+    """What a lead records: the date, the RAG and status it sets, and the words."""
+
+    action_id: int
+    update_date: date
+    rag: Rag
+    status: Status
+    text: str
+    author: str = ""
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class UpdateView:
+    """One update in an action's history, as shown to people."""
+
+    id: int
+    update_date: date
+    author: str
+    text: str
+    rag: Rag
+    status: Status
+    suggested_rag: Rag | None
+    reason: str
+    recorded_at: datetime
+
+
+def suggestion_for(
+    db: Database, action_id: int, as_of: date, status: Status | None = None
+) -> Suggestion:
+    """The RAG the action's dates suggest as at ``as_of`` (for a status about to be set)."""
+    with db.reading() as session:
+        action = session.get(Action, action_id)
+        if action is None:
+            raise ServiceError("The action no longer exists (it may have been deleted).")
+        dates = ActionDates(status or Status(action.status), action.due_date, as_of)
+        return suggest_rag(dates, as_of)
+
+
+def record_progress(db: Database, entry: ProgressEntry) -> int:
+    """Add the update and set the action's RAG and status, together or not at all.
+
+    When the RAG differs from the suggested one a reason is required, so the board can
+    see why the lead rated it so.
+    """
+    text = entry.text.strip()
+    if len(text) > MAX_UPDATE_LENGTH:
+        raise ServiceError(
+            f"The update is too long: keep it under {MAX_UPDATE_LENGTH:,} characters."
+        )
+    suggested = suggestion_for(db, entry.action_id, entry.update_date, entry.status)
+    if rag_disagrees(entry.rag, suggested.rag) and not entry.reason.strip():
+        raise ReasonNeeded(entry.rag, suggested.rag, suggested.reason)
+    with db.writing() as session:
+        action = session.get(Action, entry.action_id)
+        if action is None:
+            raise ServiceError("The action no longer exists (it may have been deleted).")
+        update = ProgressUpdate(
+            action_id=entry.action_id,
+            update_date=entry.update_date,
+            author=entry.author.strip(),
+            text=text,
+            rag=entry.rag.value,
+            status=entry.status.value,
+            suggested_rag=suggested.rag.value,
+            reason=entry.reason.strip(),
+        )
+        session.add(update)
+        action.rag, action.status = entry.rag.value, entry.status.value
+        action.updated_at = datetime.now()
+        session.add(action)
+        session.flush()
+        assert update.id is not None
+        return update.id
+
+
+def history(db: Database, action_id: int) -> list[UpdateView]:
+    """An action's updates, newest first."""
+    query = (
+        select(ProgressUpdate)
+        .where(ProgressUpdate.action_id == action_id)
+        .order_by(col(ProgressUpdate.update_date).desc(), col(ProgressUpdate.id).desc())
+    )
+    with db.reading() as session:
+        return [_view(update) for update in session.exec(query)]
+
+
+def _view(update: ProgressUpdate) -> UpdateView:
+    assert update.id is not None
+    return UpdateView(
+        id=update.id,
+        update_date=update.update_date,
+        author=update.author,
+        text=update.text,
+        rag=Rag(update.rag),
+        status=Status(update.status),
+        suggested_rag=Rag(update.suggested_rag) if update.suggested_rag else None,
+        reason=update.reason,
+        recorded_at=update.recorded_at,
+    )

@@ -1,0 +1,93 @@
+"""The plan at a glance: counts, RAG totals, overdue and stale, per priority."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+from typing import Any
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from actionplan.domain.models import Measure, Outcome, Priority
+from actionplan.domain.rag import RAG_ORDER, Rag
+from actionplan.domain.rules import STALE_AFTER_DAYS
+from actionplan.services.actions import ActionRow, action_rows
+from actionplan.services.plans import resolve_plan
+from actionplan.store.database import Database
+from actionplan.store.queries import priorities_of
+
+
+def rag_counts(rags: list[Rag]) -> dict[str, int]:
+    """Counts of each RAG in the fixed order red, amber, green, blue, unrated."""
+    counted = Counter(rags)
+    return {rag.value: counted.get(rag, 0) for rag in RAG_ORDER}
+
+
+def plan_summary(
+    db: Database,
+    plan_name: str | None = None,
+    as_of: date | None = None,
+    stale_after_days: int = STALE_AFTER_DAYS,
+) -> dict[str, Any]:
+    """The summary object of the command-line contract (``summary --json``).
+
+    A database with no plan gives the same keys with zeros and ``"plan": null``.
+    """
+    as_of = as_of or date.today()
+    with db.reading() as session:
+        plan = resolve_plan(session, plan_name, required=False)
+        if plan is None or plan.id is None:
+            return _empty(as_of)
+        priorities = priorities_of(session, plan.id)
+        outcomes, measures = _counts(session, plan.id)
+    rows = action_rows(db, plan.id, as_of, stale_after_days)
+    return {
+        "plan": plan.title,
+        "as_of": as_of.isoformat(),
+        "priorities": len(priorities),
+        "outcomes": outcomes,
+        "actions": len(rows),
+        "measures": measures,
+        "rag": rag_counts([row.rag for row in rows]),
+        "overdue": sum(row.overdue for row in rows),
+        "stale": sum(row.stale for row in rows),
+        "by_priority": [_priority_entry(p, rows) for p in priorities],
+    }
+
+
+def _priority_entry(priority: Priority, rows: list[ActionRow]) -> dict[str, Any]:
+    mine = [row for row in rows if row.priority_id == priority.id]
+    return {
+        "name": priority.title,
+        "champion": priority.champion,
+        "actions": len(mine),
+        "rag": rag_counts([row.rag for row in mine]),
+    }
+
+
+def _counts(session: Session, plan_id: int) -> tuple[int, int]:
+    outcomes = session.exec(
+        select(func.count(col(Outcome.id)))
+        .join(Priority, col(Priority.id) == Outcome.priority_id)
+        .where(Priority.plan_id == plan_id)
+    ).one()
+    measures = session.exec(
+        select(func.count(col(Measure.id))).where(Measure.plan_id == plan_id)
+    ).one()
+    return outcomes, measures
+
+
+def _empty(as_of: date) -> dict[str, Any]:
+    return {
+        "plan": None,
+        "as_of": as_of.isoformat(),
+        "priorities": 0,
+        "outcomes": 0,
+        "actions": 0,
+        "measures": 0,
+        "rag": rag_counts([]),
+        "overdue": 0,
+        "stale": 0,
+        "by_priority": [],
+    }

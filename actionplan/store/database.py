@@ -1,0 +1,85 @@
+"""An open, migrated database and the sessions services use to read and write it."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import Engine
+from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlmodel import Session
+
+from actionplan.store import migrate
+from actionplan.store.engine import make_engine, resolve_target, sqlite_path
+from actionplan.store.errors import StoreError
+
+log = logging.getLogger(__name__)
+
+
+class Database:
+    """One database, opened and brought up to date, with read and write sessions."""
+
+    def __init__(self, engine: Engine, target: str) -> None:
+        self.engine = engine
+        self.target = target
+        self._writer = engine.execution_options(sqlite_immediate=True)
+
+    @classmethod
+    def open(cls, target: str | os.PathLike[str] | None = None) -> Database:
+        """Open the database at the target, creating and migrating it as needed."""
+        text = resolve_target(target)
+        engine = make_engine(text)
+        try:
+            migrate.upgrade(engine, sqlite_path(text))
+        except (DatabaseError, sqlite3.DatabaseError) as exc:
+            engine.dispose()
+            raise StoreError(_unreadable(text, exc)) from exc
+        except StoreError:
+            engine.dispose()
+            raise
+        return cls(engine, text)
+
+    @property
+    def path(self) -> Path | None:
+        """The SQLite file, or None for a server database."""
+        return sqlite_path(self.target)
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A session for reading; nothing it does is saved."""
+        with Session(self.engine) as session:
+            yield session
+
+    @contextmanager
+    def writing(self) -> Iterator[Session]:
+        """A session whose work is committed as one transaction, or not at all."""
+        with Session(self._writer, expire_on_commit=False) as session:
+            try:
+                yield session
+                session.commit()
+            except OperationalError as exc:
+                session.rollback()
+                raise StoreError(f"The database could not be written: {_first_line(exc)}.") from exc
+            except BaseException:
+                session.rollback()
+                raise
+
+    def close(self) -> None:
+        """Release every connection."""
+        self.engine.dispose()
+
+
+def _first_line(exc: BaseException) -> str:
+    orig = getattr(exc, "orig", None) or exc
+    return str(orig).splitlines()[0].rstrip(".")
+
+
+def _unreadable(target: str, exc: BaseException) -> str:
+    detail = _first_line(exc)
+    if "not a database" in detail or "malformed" in detail:
+        return f"'{target}' is not an actionplan database (or it is damaged)."
+    return f"The database '{target}' could not be opened: {detail}."

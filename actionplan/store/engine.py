@@ -1,0 +1,122 @@
+"""Turn a ``--db`` value (a file path or an SQLAlchemy URL) into a ready engine."""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError
+
+from actionplan.store.errors import StoreError
+
+log = logging.getLogger(__name__)
+
+ENV_VAR = "ACTIONPLAN_DB"
+APP_NAME = "actionplan"
+BUSY_TIMEOUT_MS = 10_000
+
+
+def default_database_path() -> Path:
+    """The SQLite file in the user's data folder, used when no --db is given."""
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "actionplan.db"
+
+
+def resolve_target(target: str | os.PathLike[str] | None) -> str:
+    """The --db value, else ACTIONPLAN_DB, else the default file, as text."""
+    if target:
+        return os.fspath(target)
+    from_env = os.environ.get(ENV_VAR, "").strip()
+    return from_env or str(default_database_path())
+
+
+def is_url(target: str) -> bool:
+    """True when the target looks like an SQLAlchemy URL rather than a file path."""
+    return "://" in target
+
+
+def sqlite_path(target: str) -> Path | None:
+    """The file behind a SQLite target, or None for in-memory and other databases."""
+    if not is_url(target):
+        return Path(target).expanduser()
+    url = make_url(target)
+    if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+        return None
+    return Path(url.database).expanduser()
+
+
+def make_engine(target: str | os.PathLike[str] | None = None) -> Engine:
+    """An engine for the target, with SQLite set up for safe desktop use."""
+    text = resolve_target(target)
+    path = sqlite_path(text)
+    if path is not None:
+        _check_sqlite_file(path)
+        return _sqlite_engine(f"sqlite:///{path}")
+    try:
+        url = make_url(text)
+    except ArgumentError as exc:
+        raise StoreError(f"'{text}' is not a database file path or a database URL.") from exc
+    if url.get_backend_name() == "sqlite":
+        return _sqlite_engine(url.render_as_string(hide_password=False))
+    return _create(url.render_as_string(hide_password=False), pool_pre_ping=True)
+
+
+def _create(url: str, **options: Any) -> Engine:
+    try:
+        return create_engine(url, **options)
+    except (ArgumentError, ImportError) as exc:
+        raise StoreError(f"Cannot use the database '{url}': {exc}.") from exc
+
+
+def _check_sqlite_file(path: Path) -> None:
+    if path.is_dir():
+        raise StoreError(f"'{path}' is a folder, not a database file.")
+    folder = path.parent
+    if path.exists():
+        if not os.access(path, os.R_OK | os.W_OK):
+            raise StoreError(f"The database file '{path}' cannot be read and written by you.")
+        return
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(f"Cannot create the folder '{folder}' for the database.") from exc
+    if not os.access(folder, os.W_OK):
+        raise StoreError(f"Cannot create a database in '{folder}': the folder is not writable.")
+
+
+def _sqlite_engine(url: str) -> Engine:
+    engine = _create(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    event.listen(engine, "connect", _on_sqlite_connect)
+    event.listen(engine, "begin", _on_sqlite_begin)
+    return engine
+
+
+def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    # Take transactions into our own hands (the recipe that works on Python 3.11):
+    # the driver stops issuing BEGIN itself, and _on_sqlite_begin emits it.
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        if _is_file_database(dbapi_connection):
+            cursor.execute("PRAGMA journal_mode=WAL")
+            cursor.execute("PRAGMA synchronous=NORMAL")
+    finally:
+        cursor.close()
+
+
+def _is_file_database(dbapi_connection: Any) -> bool:
+    rows = dbapi_connection.execute("PRAGMA database_list").fetchall()
+    return any(row[1] == "main" and row[2] for row in rows)
+
+
+def _on_sqlite_begin(connection: Any) -> None:
+    # A write transaction takes the write lock at once (BEGIN IMMEDIATE), so a
+    # read-then-write never fails half way under contention; reads stay deferred.
+    immediate = connection.get_execution_options().get("sqlite_immediate", False)
+    connection.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")

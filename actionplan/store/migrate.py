@@ -1,0 +1,101 @@
+"""Bring a database up to the app's schema with Alembic, safely.
+
+A database written by a newer version of the app is refused, not touched; a
+database with tables of some other program is refused; an existing file is
+copied aside (SQLite's online backup) before any upgrade changes it.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Connection, Engine, inspect
+
+from actionplan.resources import package_path
+from actionplan.store.backup import backup_sqlite_file
+from actionplan.store.errors import StoreError
+
+log = logging.getLogger(__name__)
+
+
+def alembic_config() -> Config:
+    """The Alembic configuration pointing at the app's migration scripts."""
+    config = Config()
+    config.set_main_option("script_location", str(package_path("store", "migrations")))
+    return config
+
+
+def head_revision() -> str:
+    """The newest schema revision this version of the app knows."""
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None, "the app ships at least one migration"
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The schema revision stamped in the database, or None for a new one."""
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def upgrade(engine: Engine, sqlite_file: Path | None = None) -> None:
+    """Upgrade the database to the newest schema, refusing what it must not touch."""
+    config = alembic_config()
+    scripts = ScriptDirectory.from_config(config)
+    current = current_revision(engine)
+    if current == scripts.get_current_head():
+        return
+    _refuse_foreign(engine, current, scripts)
+    if current is not None and sqlite_file is not None:
+        _backup_before_upgrade(sqlite_file, current)
+    _run_upgrade(engine, config)
+
+
+def _refuse_foreign(engine: Engine, current: str | None, scripts: ScriptDirectory) -> None:
+    if current is not None:
+        known = {script.revision for script in scripts.walk_revisions()}
+        if current not in known:
+            raise StoreError(
+                f"This database was written by a newer version of actionplan "
+                f"(schema {current}); update the app to open it."
+            )
+        return
+    tables = set(inspect(engine).get_table_names()) - {"alembic_version"}
+    if tables:
+        raise StoreError(
+            "This database belongs to another program (it has tables actionplan does not use)."
+        )
+
+
+def _backup_before_upgrade(sqlite_file: Path, current: str) -> None:
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    copy = sqlite_file.with_name(f"{sqlite_file.name}.before-upgrade-{current}-{stamp}")
+    log.info("Backing up %s to %s before upgrading its schema", sqlite_file, copy)
+    backup_sqlite_file(sqlite_file, copy)
+
+
+def _run_upgrade(engine: Engine, config: Config) -> None:
+    with engine.connect() as connection:
+        _foreign_keys(connection, on=False)
+        try:
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+            connection.commit()
+        finally:
+            _foreign_keys(connection, on=True)
+
+
+def _foreign_keys(connection: Connection, *, on: bool) -> None:
+    # SQLite batch migrations copy tables; foreign keys must be off while they do,
+    # and the pragma only takes effect outside a transaction, so it goes to the driver.
+    if connection.dialect.name != "sqlite":
+        return
+    driver = connection.connection.driver_connection
+    assert driver is not None
+    driver.execute(f"PRAGMA foreign_keys={'ON' if on else 'OFF'}")

@@ -1,0 +1,70 @@
+"""Queries more than one service needs: plans by name, actions with their latest update."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func
+from sqlmodel import Session, col, select
+
+from actionplan.domain.models import Action, ActionLead, Lead, Plan, Priority, ProgressUpdate
+
+
+def plans_newest_first(session: Session) -> list[Plan]:
+    """Every plan, the one added last first."""
+    return list(session.exec(select(Plan).order_by(col(Plan.id).desc())))
+
+
+def priorities_of(session: Session, plan_id: int) -> list[Priority]:
+    """A plan's priorities in their order."""
+    query = select(Priority).where(Priority.plan_id == plan_id)
+    return list(session.exec(query.order_by(col(Priority.position), col(Priority.id))))
+
+
+@dataclass(frozen=True)
+class LatestUpdate:
+    """The newest progress update of an action."""
+
+    update_date: date
+    text: str
+    author: str
+
+
+def latest_update_dates(session: Session, plan_id: int) -> dict[int, date]:
+    """For each action of the plan that has updates, the date of its newest one."""
+    query = (
+        select(ProgressUpdate.action_id, func.max(ProgressUpdate.update_date))
+        .join(Action, col(Action.id) == ProgressUpdate.action_id)
+        .where(Action.plan_id == plan_id)
+        .group_by(col(ProgressUpdate.action_id))
+    )
+    return {action_id: when for action_id, when in session.exec(query)}
+
+
+def latest_updates(session: Session, plan_id: int) -> dict[int, LatestUpdate]:
+    """For each action of the plan that has updates, its newest one (latest date, then id)."""
+    query = (
+        select(ProgressUpdate)
+        .join(Action, col(Action.id) == ProgressUpdate.action_id)
+        .where(Action.plan_id == plan_id)
+        .order_by(col(ProgressUpdate.update_date), col(ProgressUpdate.id))
+    )
+    latest: dict[int, LatestUpdate] = {}
+    for update in session.exec(query):
+        latest[update.action_id] = LatestUpdate(update.update_date, update.text, update.author)
+    return latest
+
+
+def lead_names_by_action(session: Session, plan_id: int) -> dict[int, list[str]]:
+    """For each action of the plan, the names of its leads in the order they were linked."""
+    query = (
+        select(ActionLead.action_id, Lead.name)
+        .join(Lead, col(Lead.id) == ActionLead.lead_id)
+        .where(Lead.plan_id == plan_id)
+        .order_by(col(ActionLead.action_id), col(Lead.id))
+    )
+    names: dict[int, list[str]] = {}
+    for action_id, name in session.exec(query):
+        names.setdefault(action_id, []).append(name)
+    return names

@@ -1,0 +1,109 @@
+"""Overdue, stale and the suggested RAG, as a board would expect them."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from actionplan.domain.rag import Rag
+from actionplan.domain.rules import ActionDates, is_overdue, is_stale, rag_disagrees, suggest_rag
+from actionplan.domain.status import Status
+
+AS_OF = date(2025, 3, 31)
+
+
+def dates(status: Status, due: date | None = None, last: date | None = None) -> ActionDates:
+    return ActionDates(status, due, last, added=date(2025, 3, 1))
+
+
+@pytest.mark.parametrize("status", [Status.NOT_STARTED, Status.IN_PROGRESS, Status.DELAYED])
+def test_open_action_due_yesterday_is_overdue(status: Status) -> None:
+    """An open action due the day before the as-of date is overdue."""
+    assert is_overdue(dates(status, AS_OF - timedelta(days=1)), AS_OF)
+
+
+def test_action_due_today_is_not_yet_overdue() -> None:
+    """Due on the as-of date itself is not overdue."""
+    assert not is_overdue(dates(Status.IN_PROGRESS, AS_OF), AS_OF)
+
+
+@pytest.mark.parametrize("status", [Status.COMPLETE, Status.CANCELLED])
+def test_closed_action_is_never_overdue_or_stale(status: Status) -> None:
+    """Complete and cancelled actions are never chased."""
+    action = ActionDates(status, date(2020, 1, 1), date(2020, 1, 1), date(2020, 1, 1))
+    assert not is_overdue(action, AS_OF)
+    assert not is_stale(action, AS_OF)
+
+
+def test_action_without_due_date_is_not_overdue() -> None:
+    """ "Ongoing" actions have no due date and so cannot be overdue."""
+    assert not is_overdue(dates(Status.ONGOING), AS_OF)
+
+
+def test_stale_after_ninety_days_without_update() -> None:
+    """Ninety days without an update is fine; ninety-one is stale."""
+    assert not is_stale(dates(Status.IN_PROGRESS, last=AS_OF - timedelta(days=90)), AS_OF)
+    assert is_stale(dates(Status.IN_PROGRESS, last=AS_OF - timedelta(days=91)), AS_OF)
+
+
+def test_stale_days_can_be_chosen() -> None:
+    """A partnership that meets monthly can use 30 days."""
+    action = dates(Status.IN_PROGRESS, last=AS_OF - timedelta(days=31))
+    assert is_stale(action, AS_OF, after_days=30)
+    assert not is_stale(action, AS_OF, after_days=60)
+
+
+def test_never_updated_action_is_judged_from_when_it_was_added() -> None:
+    """An action with no updates goes stale 90 days after it was added."""
+    action = ActionDates(Status.NOT_STARTED, None, None, added=date(2024, 1, 1))
+    assert is_stale(action, AS_OF)
+    assert not is_stale(ActionDates(Status.NOT_STARTED, None, None, added=AS_OF), AS_OF)
+
+
+@pytest.mark.parametrize(
+    ("action", "expected"),
+    [
+        (dates(Status.COMPLETE, date(2020, 1, 1)), Rag.BLUE),
+        (dates(Status.CANCELLED), Rag.UNRATED),
+        (dates(Status.IN_PROGRESS, date(2025, 3, 1), AS_OF), Rag.RED),
+        (dates(Status.DELAYED, date(2025, 9, 1), AS_OF), Rag.AMBER),
+        (dates(Status.IN_PROGRESS, date(2025, 9, 1), date(2024, 6, 1)), Rag.AMBER),
+        (dates(Status.NOT_STARTED, date(2025, 4, 15), AS_OF), Rag.AMBER),
+        (dates(Status.NOT_STARTED, date(2025, 12, 1), AS_OF), Rag.GREEN),
+        (dates(Status.NOT_STARTED, None, AS_OF), Rag.UNRATED),
+        (dates(Status.IN_PROGRESS, date(2025, 9, 1), AS_OF), Rag.GREEN),
+        (dates(Status.ONGOING, None, AS_OF), Rag.GREEN),
+    ],
+    ids=[
+        "complete-is-blue",
+        "cancelled-is-unrated",
+        "overdue-is-red",
+        "delayed-is-amber",
+        "stale-is-amber",
+        "not-started-due-soon-is-amber",
+        "not-started-due-later-is-green",
+        "not-started-no-date-is-unrated",
+        "in-progress-on-time-is-green",
+        "ongoing-updated-is-green",
+    ],
+)
+def test_suggested_rag_follows_dates_and_status(action: ActionDates, expected: Rag) -> None:
+    """The suggestion reads the dates and status the way a business manager would."""
+    suggestion = suggest_rag(action, AS_OF)
+    assert suggestion.rag is expected
+    assert suggestion.reason
+
+
+def test_overdue_suggestion_names_the_due_date() -> None:
+    """The reason for a red suggestion says since when."""
+    reason = suggest_rag(dates(Status.IN_PROGRESS, date(2025, 1, 31), AS_OF), AS_OF).reason
+    assert "31 Jan 2025" in reason
+
+
+def test_disagreement_ignores_unrated_and_equal_ratings() -> None:
+    """Only two real, different ratings count as a disagreement needing a reason."""
+    assert rag_disagrees(Rag.GREEN, Rag.RED)
+    assert not rag_disagrees(Rag.GREEN, Rag.GREEN)
+    assert not rag_disagrees(Rag.UNRATED, Rag.RED)
+    assert not rag_disagrees(Rag.AMBER, Rag.UNRATED)
