@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from enum import StrEnum
+from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 
@@ -364,6 +365,7 @@ def _recurrence(text: str) -> str | None:
     return min(hits, key=lambda hit: hit[0])[1] if hits else None
 
 
+@lru_cache(maxsize=8192)  # plans repeat the same few timescales across many actions
 def _parse_text(raw: str) -> Timescale:
     text = _normalise(raw)
     if not text:
