@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from actionplan.domain.rag import RAG_ORDER
+from actionplan.domain.rag import RAG_ORDER, Rag
 from actionplan.gui.action_detail_panel import ActionDetailPanel
 from actionplan.gui.models.action_filter_model import ActionFilter, ActionFilterModel
 from actionplan.gui.models.action_table_model import ActionTableModel
@@ -160,7 +160,7 @@ class PlanView(QWidget):
         """Read the filter bar and navigator and filter the table."""
         chosen = ActionFilter(
             text=self.search.text(),
-            rags={self.rag_filter.currentData()} if self.rag_filter.currentData() else set(),
+            rags={Rag(self.rag_filter.currentData())} if self.rag_filter.currentData() else set(),
             overdue_only=self.overdue_only.isChecked(),
             stale_only=self.stale_only.isChecked(),
             priority_id=self._navigator_choice("priority"),

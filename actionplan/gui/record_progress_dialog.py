@@ -66,8 +66,9 @@ class RecordProgressDialog(QDialog):
     def entry(self, reason: str = "") -> ProgressEntry:
         """The update as typed."""
         chosen: date = self.date_edit.date().toPython()  # type: ignore[assignment]
-        rag: Rag = self.rag_box.currentData()
-        status: Status = self.status_box.currentData()
+        # Qt hands enum values back as plain strings.
+        rag = Rag(self.rag_box.currentData())
+        status = Status(self.status_box.currentData())
         return ProgressEntry(
             self._row.id,
             chosen,

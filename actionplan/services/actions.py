@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from actionplan.domain.models import Action, Outcome, Priority
@@ -47,6 +48,25 @@ class ActionRow:
         return "; ".join(self.leads) or self.lead_raw
 
 
+_ACTION_COLUMNS = tuple(
+    col(getattr(Action, name))
+    for name in (
+        "id",
+        "priority_id",
+        "outcome_id",
+        "ref",
+        "text",
+        "lead_raw",
+        "timescale_raw",
+        "due_date",
+        "status",
+        "rag",
+        "how_we_know",
+        "created_at",
+    )
+)
+
+
 def _status(word: str) -> Status:
     try:
         return Status(word)
@@ -70,14 +90,14 @@ def _rows(session: Session, plan_id: int, as_of: date, stale_days: int) -> list[
     leads = lead_names_by_action(session, plan_id)
     updates = latest_updates(session, plan_id)
     query = (
-        select(Action)
+        sa_select(*_ACTION_COLUMNS)
         .join(Priority, col(Priority.id) == Action.priority_id)
-        .where(Action.plan_id == plan_id)
+        .where(col(Action.plan_id) == plan_id)
         .order_by(col(Priority.position), col(Priority.id), col(Action.position), col(Action.id))
     )
     rows = []
-    for action in session.exec(query):
-        assert action.id is not None
+    # Plain column tuples rather than ORM objects: many times faster on a 24,000-action plan.
+    for action in session.connection().execute(query):
         latest = updates.get(action.id)
         status = _status(action.status)
         last = latest.update_date if latest else None
@@ -103,7 +123,7 @@ def _rows(session: Session, plan_id: int, as_of: date, stale_days: int) -> list[
                 overdue=is_overdue(dates, as_of),
                 stale=is_stale(dates, as_of, stale_days),
                 latest_update=latest.text if latest else "",
-                latest_update_date=latest.update_date if latest else None,
+                latest_update_date=last,
                 latest_update_author=latest.author if latest else "",
                 how_we_know=action.how_we_know,
             )

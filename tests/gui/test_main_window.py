@@ -1,0 +1,157 @@
+"""The main window driven as a user would: welcome page, a plan, filters, recording progress."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from pytestqt.qtbot import QtBot
+
+from actionplan.domain.rag import Rag
+from actionplan.domain.status import Status
+from actionplan.gui.main_window import MainWindow
+from actionplan.gui.models.action_table_model import ActionTableModel
+from actionplan.services.plans import list_plans
+from actionplan.services.progress import history
+from actionplan.store.database import Database
+from tests.conftest import PlanFactory
+from tests.gui.conftest import Answers
+
+
+@pytest.fixture
+def window(qtbot: QtBot, db: Database) -> MainWindow:
+    """The window on the test database, shown and loaded."""
+    main = MainWindow(db)
+    qtbot.addWidget(main)
+    main.start()
+    qtbot.waitUntil(lambda: main.plan_box.count() > 0 or main.stack.currentWidget() is main.welcome)
+    return main
+
+
+def _plan_with_actions(factory: PlanFactory) -> list[int]:
+    risk = factory.priority("Contextual Risk", champion="Ana Novak")
+    send = factory.priority("SEND", champion="Julie Hart")
+    return [
+        factory.action(
+            risk, "Map exploitation hotspots", lead="Police", rag="R", timescale="May 2025"
+        ),
+        factory.action(
+            risk, "Train taxi drivers", lead="Licensing", rag="G", timescale="Q3 2030/31"
+        ),
+        factory.action(
+            send, "Audit EHCP timeliness", lead="SEND Lead", rag="A", timescale="2030-31"
+        ),
+    ]
+
+
+def test_empty_database_shows_the_welcome_page(window: MainWindow) -> None:
+    """A first start offers the three ways to begin."""
+    assert window.stack.currentWidget() is window.welcome
+    assert window.welcome.new_plan_button.text() == "Start a new plan"
+
+
+def test_start_a_new_plan_from_the_welcome_page(
+    qtbot: QtBot, window: MainWindow, db: Database, answers: Answers
+) -> None:
+    """ "Start a new plan" asks for a title and opens the empty plan."""
+    answers.texts.append("Ealdham SCP Plan 2026")
+    qtbot.mouseClick(window.welcome.new_plan_button, Qt.MouseButton.LeftButton)
+    assert [p.title for p in list_plans(db)] == ["Ealdham SCP Plan 2026"]
+    assert window.stack.currentWidget() is window.plan_view
+    assert "Ealdham SCP Plan 2026" in window.windowTitle()
+
+
+def test_plan_opens_with_navigator_and_actions(
+    qtbot: QtBot, db: Database, factory: PlanFactory
+) -> None:
+    """An existing plan opens straight away with its priorities and actions."""
+    _plan_with_actions(factory)
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    window.start()
+    qtbot.waitUntil(lambda: window.plan_view.table_model.rowCount() == 3)
+    view = window.plan_view
+    root = view.navigator_model.item(0)
+    assert root.rowCount() == 2 and root.child(0).text().startswith("1. Contextual Risk")
+    assert view.count_label.text() == "3 of 3 actions"
+    rag_index = view.filter_model.index(0, ActionTableModel.RAG)
+    assert rag_index.data() in {"Red", "Green", "Amber"}
+
+
+def test_typing_in_search_filters_the_table(
+    qtbot: QtBot, db: Database, factory: PlanFactory
+) -> None:
+    """Search narrows the actions to those whose words match, and the count says so."""
+    _plan_with_actions(factory)
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    window.start()
+    qtbot.waitUntil(lambda: window.plan_view.table_model.rowCount() == 3)
+    qtbot.keyClicks(window.plan_view.search, "taxi")
+    assert window.plan_view.filter_model.rowCount() == 1
+    assert window.plan_view.count_label.text() == "1 of 3 actions"
+    window.plan_view.search.clear()
+    window.plan_view.rag_filter.setCurrentIndex(window.plan_view.rag_filter.findData(Rag.RED))
+    assert window.plan_view.filter_model.rowCount() == 1
+
+
+def test_choosing_a_priority_in_the_navigator_shows_its_actions(
+    qtbot: QtBot, db: Database, factory: PlanFactory
+) -> None:
+    """Clicking a priority shows only that priority's actions."""
+    _plan_with_actions(factory)
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    window.start()
+    qtbot.waitUntil(lambda: window.plan_view.table_model.rowCount() == 3)
+    send = window.plan_view.navigator_model.item(0).child(1)
+    window.plan_view.navigator.setCurrentIndex(send.index())
+    assert window.plan_view.filter_model.rowCount() == 1
+
+
+def test_record_progress_with_a_disagreeing_rag_asks_for_a_reason(
+    qtbot: QtBot, db: Database, factory: PlanFactory, answers: Answers
+) -> None:
+    """Green on an overdue action asks why; the reason is kept with the update."""
+    first = _plan_with_actions(factory)[0]
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    window.start()
+    qtbot.waitUntil(lambda: window.plan_view.table_model.rowCount() == 3)
+    assert window.plan_view.select_action(first)
+    assert window.plan_view.detail.action_id == first
+    window.record_progress()
+    dialog = window.progress_dialog
+    dialog.date_edit.setDate(QDate(2025, 6, 30))
+    dialog.rag_box.setCurrentIndex(dialog.rag_box.findData(Rag.GREEN))
+    dialog.status_box.setCurrentIndex(dialog.status_box.findData(Status.IN_PROGRESS))
+    dialog.text_edit.setPlainText("Hotspot map agreed with police")
+    answers.texts.append("New date agreed at the March board")
+    dialog.accept()
+    [update] = history(db, first)
+    assert (update.text, update.rag, update.reason) == (
+        "Hotspot map agreed with police",
+        Rag.GREEN,
+        "New date agreed at the March board",
+    )
+    assert update.update_date == date(2025, 6, 30)
+    assert "Hotspot map agreed" in window.plan_view.detail.facts.toPlainText()
+
+
+def test_cancelling_the_reason_saves_nothing(
+    qtbot: QtBot, db: Database, factory: PlanFactory, answers: Answers
+) -> None:
+    """Without a reason the update is not recorded."""
+    first = _plan_with_actions(factory)[0]
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    window.start()
+    qtbot.waitUntil(lambda: window.plan_view.table_model.rowCount() == 3)
+    window.plan_view.select_action(first)
+    window.record_progress()
+    dialog = window.progress_dialog
+    dialog.date_edit.setDate(QDate(2025, 6, 30))
+    dialog.rag_box.setCurrentIndex(dialog.rag_box.findData(Rag.GREEN))
+    dialog.accept()
+    assert history(db, first) == []
