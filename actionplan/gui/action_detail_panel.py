@@ -1,4 +1,4 @@
-"""ActionDetailPanel: the selected action's facts and its dated history."""
+"""ActionDetailPanel: edit the selected action's words and read its dated history."""
 
 from __future__ import annotations
 
@@ -6,14 +6,26 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from actionplan.domain.rag import Rag
 from actionplan.services.actions import ActionRow
+from actionplan.services.editing import ActionDraft
 from actionplan.services.progress import UpdateView
 
 
-def _chip(rag: Rag) -> str:
+def chip_html(rag: Rag) -> str:
+    """A RAG chip for rich text: the word on its colour."""
     text = "#1B1B1B" if rag is Rag.AMBER else "#FFFFFF"
     return (
         f'<span style="background:{rag.colour}; color:{text}; font-weight:bold;">'
@@ -22,59 +34,157 @@ def _chip(rag: Rag) -> str:
 
 
 class ActionDetailPanel(QWidget):
-    """Shows one action; asks for progress to be recorded through a signal."""
+    """Shows one action for editing; asks for saving or recording progress through signals."""
 
     record_progress_requested = Signal(int)
+    edit_requested = Signal(int, object)  # action id, ActionDraft
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._row: ActionRow | None = None
-        layout = QVBoxLayout(self)
+        self._draft: ActionDraft | None = None
         self.heading = QLabel("Select an action to see its details.")
         self.heading.setWordWrap(True)
-        self.facts = QTextBrowser()
+        self.ref = QLineEdit()
+        self.text = QPlainTextEdit()
+        self.text.setMaximumHeight(110)
+        self.leads = QLineEdit()
+        self.leads.setToolTip("Separate several leads with / or ; or a new line")
+        self.timescale = QLineEdit()
+        self.timescale.setToolTip('As you would write it: "31/03/2026", "Q3 2025/26", "Ongoing"')
+        self.how_we_know = QPlainTextEdit()
+        self.how_we_know.setMaximumHeight(70)
+        self.save_button = QPushButton("Save changes")
+        self.revert_button = QPushButton("Revert")
         self.record_button = QPushButton("Record progress…")
-        self.record_button.setEnabled(False)
-        self.record_button.clicked.connect(self._request)
+        self.facts = QTextBrowser()
+        self._build_layout()
+        self._connect()
+        self.show_action(None, [])
+
+    def _build_layout(self) -> None:
+        form = QFormLayout()
+        form.addRow("Ref", self.ref)
+        form.addRow("Action", self.text)
+        form.addRow("Leads", self.leads)
+        form.addRow("Timescale", self.timescale)
+        form.addRow("How we will know", self.how_we_know)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.save_button)
+        buttons.addWidget(self.revert_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.record_button)
+        layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
         layout.addWidget(self.facts, 1)
-        layout.addWidget(self.record_button)
+
+    def _connect(self) -> None:
+        for edit in (self.ref, self.leads, self.timescale):
+            edit.textEdited.connect(lambda _text: self._mark_changed())
+        for box in (self.text, self.how_we_know):
+            box.textChanged.connect(self._mark_changed)
+        self.save_button.clicked.connect(self._save)
+        self.revert_button.clicked.connect(self._revert)
+        self.record_button.clicked.connect(self._request_progress)
 
     @property
     def action_id(self) -> int | None:
         """The action shown, if any."""
         return self._row.id if self._row else None
 
-    def show_action(self, row: ActionRow | None, updates: list[UpdateView]) -> None:
-        """Show an action and its history, or nothing."""
-        self._row = row
-        self.record_button.setEnabled(row is not None)
+    def show_action(
+        self, row: ActionRow | None, updates: list[UpdateView], draft: ActionDraft | None = None
+    ) -> None:
+        """Show an action, its editable words and its history; or nothing."""
+        self._row, self._draft = row, draft
+        for widget in [*self._editors(), self.record_button]:
+            widget.setEnabled(row is not None)
         if row is None:
             self.heading.setText("Select an action to see its details.")
             self.facts.clear()
-            return
-        self.heading.setText(f"<h3>{escape(row.ref)} {escape(row.priority_title)}</h3>")
-        self.facts.setHtml(_facts_html(row) + _history_html(updates))
+            self._fill(ActionDraft(text=""))
+        else:
+            self.heading.setText(f"<h3>{escape(row.ref)} — {escape(row.priority_title)}</h3>")
+            self._fill(draft or _draft_of(row))
+            self.facts.setHtml(_facts_html(row) + _history_html(updates))
+        self._set_changed(False)
 
-    def _request(self) -> None:
+    def _editors(self) -> list[QWidget]:
+        return [self.ref, self.text, self.leads, self.timescale, self.how_we_know]
+
+    def _fill(self, draft: ActionDraft) -> None:
+        for widget in self._editors():
+            widget.blockSignals(True)
+        self.ref.setText(draft.ref)
+        self.text.setPlainText(draft.text)
+        self.leads.setText(draft.lead)
+        self.timescale.setText(draft.timescale)
+        self.how_we_know.setPlainText(draft.how_we_know)
+        for widget in self._editors():
+            widget.blockSignals(False)
+
+    def edited_draft(self) -> ActionDraft:
+        """The words as they stand in the form."""
+        base = self._draft or ActionDraft(text="")
+        return ActionDraft(
+            text=self.text.toPlainText(),
+            ref=self.ref.text().strip(),
+            timescale=self.timescale.text(),
+            lead=self.leads.text(),
+            how_we_know=self.how_we_know.toPlainText(),
+            outcome_id=base.outcome_id,
+            rag=base.rag,
+            status=base.status,
+        )
+
+    def _mark_changed(self) -> None:
+        self._set_changed(self._row is not None)
+
+    def _set_changed(self, changed: bool) -> None:
+        self.save_button.setEnabled(changed)
+        self.revert_button.setEnabled(changed)
+
+    def _save(self) -> None:
+        if self._row is not None:
+            self.edit_requested.emit(self._row.id, self.edited_draft())
+
+    def _revert(self) -> None:
+        if self._row is not None:
+            self._fill(self._draft or _draft_of(self._row))
+            self._set_changed(False)
+
+    def _request_progress(self) -> None:
         if self._row is not None:
             self.record_progress_requested.emit(self._row.id)
 
 
+def _draft_of(row: ActionRow) -> ActionDraft:
+    return ActionDraft(
+        text=row.text,
+        ref=row.ref,
+        timescale=row.timescale_raw,
+        lead=row.lead_raw,
+        how_we_know=row.how_we_know,
+        outcome_id=row.outcome_id,
+        status=row.status,
+    )
+
+
 def _facts_html(row: ActionRow) -> str:
     due = row.due_date.strftime("%d %b %Y") if row.due_date else "no date"
-    overdue = " <b>(overdue)</b>" if row.overdue else ""
+    overdue = " — <b>overdue</b>" if row.overdue else ""
+    why = escape(row.suggestion_reason)
     parts = [
-        f"<p>{escape(row.text)}</p>",
-        f"<p><b>Leads:</b> {escape(row.lead_text) or '—'}</p>",
-        f"<p><b>Timescale:</b> {escape(row.timescale_raw) or '—'} (due {due}){overdue}</p>",
-        f"<p><b>Status:</b> {row.status.word} &nbsp; <b>RAG:</b> {_chip(row.rag)} &nbsp; "
-        f"<b>Suggested:</b> {_chip(row.suggested_rag)} <i>{escape(row.suggestion_reason)}</i></p>",
+        f"<p><b>Due:</b> {due}{overdue}</p>",
+        f"<p><b>Status:</b> {row.status.word} &nbsp; <b>RAG:</b> {chip_html(row.rag)} &nbsp; "
+        f"<b>Suggested:</b> {chip_html(row.suggested_rag)} <i>{why}</i></p>",
     ]
     if row.outcome_title:
-        parts.insert(1, f"<p><b>Outcome:</b> {escape(row.outcome_title)}</p>")
-    if row.how_we_know:
-        parts.append(f"<p><b>How we will know:</b> {escape(row.how_we_know)}</p>")
+        parts.insert(0, f"<p><b>Outcome:</b> {escape(row.outcome_title)}</p>")
+    if row.agencies:
+        parts.append(f"<p><b>Agencies:</b> {escape(', '.join(row.agencies))}</p>")
     return "".join(parts)
 
 
@@ -85,8 +195,9 @@ def _history_html(updates: list[UpdateView]) -> str:
     for update in updates:
         who = f" — {escape(update.author)}" if update.author else ""
         reason = f"<br><i>Reason: {escape(update.reason)}</i>" if update.reason else ""
+        text = escape(update.text).replace("\n", "<br>")
         items.append(
-            f"<p><b>{update.update_date:%d %b %Y}</b>{who} {_chip(update.rag)} "
-            f"{update.status.word}<br>{escape(update.text)}{reason}</p>"
+            f"<p><b>{update.update_date:%d %b %Y}</b>{who} {chip_html(update.rag)} "
+            f"{update.status.word}<br>{text}{reason}</p>"
         )
     return "<h4>History</h4>" + "".join(items)

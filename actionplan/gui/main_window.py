@@ -1,26 +1,32 @@
-"""MainWindow: the welcome page or the plan view, with menus and a toolbar."""
+"""MainWindow: the welcome page or the plan view, with menus, toolbar, undo and settings."""
 
 from __future__ import annotations
 
 import logging
 from datetime import date
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QMainWindow, QStackedWidget, QToolBar
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QProgressBar, QStackedWidget, QToolBar
 
 from actionplan import __version__
 from actionplan.gui import prompts
+from actionplan.gui import settings as prefs
+from actionplan.gui.commands import EditActionCommand, RecordProgressCommand
 from actionplan.gui.plan_view import PlanView
 from actionplan.gui.record_progress_dialog import RecordProgressDialog
+from actionplan.gui.settings import Settings
 from actionplan.gui.welcome_page import WelcomePage
+from actionplan.gui.worker import Worker, start
 from actionplan.services.actions import ActionRow, action_rows
+from actionplan.services.editing import ActionDraft, action_draft, edit_action
 from actionplan.services.errors import USER_ERRORS, ReasonNeeded
 from actionplan.services.outline import plan_outline
 from actionplan.services.plans import PlanInfo, create_plan, list_plans
-from actionplan.services.progress import history, record_progress
-from actionplan.services.workspace import Database
+from actionplan.services.progress import current_rating, history, record_progress
+from actionplan.services.workspace import Database, open_database
 
 log = logging.getLogger(__name__)
 
@@ -28,12 +34,21 @@ log = logging.getLogger(__name__)
 class MainWindow(QMainWindow):
     """The app's one main window."""
 
-    def __init__(self, db: Database, plan_name: str | None = None, parent: Any = None) -> None:
+    def __init__(
+        self,
+        db: Database,
+        plan_name: str | None = None,
+        settings: Settings | None = None,
+        parent: Any = None,
+    ) -> None:
         super().__init__(parent)
         self.db = db
+        self.settings = settings or Settings()
         self.as_of = date.today()
         self._plans: list[PlanInfo] = []
         self._wanted_plan = plan_name
+        self._loader: Worker | None = None
+        self.undo_stack = QUndoStack(self)
         self.setWindowTitle("actionplan")
         self.resize(1400, 860)
         self.welcome = WelcomePage()
@@ -44,53 +59,110 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self.plan_box = QComboBox()
         self.plan_box.setMinimumWidth(320)
+        self.busy = QProgressBar()
+        self.busy.setMaximumWidth(160)
+        self.busy.hide()
         self._build_actions()
+        self._build_menus()
         self._connect()
-        self.statusBar().addPermanentWidget(QLabel(f"Data: {db.target}"))
+        self.data_label = QLabel()
+        self.statusBar().addPermanentWidget(self.busy)
+        self.statusBar().addPermanentWidget(self.data_label)
+        self._restore_settings()
 
     def _build_actions(self) -> None:
-        self.new_plan_action = self._action(
-            "&New plan…", QKeySequence.StandardKey.New, self.new_plan
-        )
-        self.record_action = self._action("&Record progress…", "Ctrl+R", self.record_progress)
-        self.backup_action = self._action("&Back up database…", "Ctrl+Shift+B", self.backup)
-        self.quit_action = self._action("&Quit", QKeySequence.StandardKey.Quit, self.close)
-        self.about_action = self._action("&About actionplan", None, self.about)
-        self.find_action = self._action("&Find", QKeySequence.StandardKey.Find, self._focus_search)
-        file_menu = self.menuBar().addMenu("&File")
-        for action in (self.new_plan_action, self.backup_action, self.quit_action):
-            file_menu.addAction(action)
-        edit_menu = self.menuBar().addMenu("&Edit")
-        edit_menu.addAction(self.record_action)
-        edit_menu.addAction(self.find_action)
-        self.menuBar().addMenu("&Help").addAction(self.about_action)
-        toolbar = QToolBar("Main")
-        toolbar.setObjectName("main-toolbar")
-        toolbar.addWidget(QLabel(" Plan: "))
-        toolbar.addWidget(self.plan_box)
-        toolbar.addAction(self.record_action)
-        self.addToolBar(toolbar)
+        act = self._action
+        self.new_plan_action = act("&New plan…", QKeySequence.StandardKey.New, self.new_plan)
+        self.open_db_action = act("&Open database…", QKeySequence.StandardKey.Open, self.open_db)
+        self.backup_action = act("&Back up database…", "Ctrl+Shift+B", self.backup)
+        self.quit_action = act("&Quit", QKeySequence.StandardKey.Quit, self.close)
+        self.record_action = act("&Record progress…", "Ctrl+R", self.record_progress)
+        self.find_action = act("&Find", QKeySequence.StandardKey.Find, self._focus_search)
+        self.whoami_action = act("&Who am I…", None, self.choose_my_name)
+        self.refresh_action = act("Re&fresh", QKeySequence.StandardKey.Refresh, self.refresh)
+        self.about_action = act("&About actionplan", None, self.about)
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
 
     def _action(self, text: str, shortcut: Any, slot: Any) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(shortcut)
-        action.triggered.connect(slot)
+        action.triggered.connect(lambda _checked=False: slot())
         return action
+
+    def _build_menus(self) -> None:
+        self.file_menu = self.menuBar().addMenu("&File")
+        self.file_menu.addActions([self.new_plan_action, self.open_db_action])
+        self.recent_menu = self.file_menu.addMenu("Open &recent")
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.backup_action)
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.quit_action)
+        edit = self.menuBar().addMenu("&Edit")
+        edit.addActions([self.undo_action, self.redo_action])
+        edit.addSeparator()
+        edit.addActions([self.record_action, self.find_action, self.whoami_action])
+        view = self.menuBar().addMenu("&View")
+        view.addAction(self.refresh_action)
+        self.menuBar().addMenu("&Help").addAction(self.about_action)
+        toolbar = QToolBar("Main")
+        toolbar.setObjectName("main-toolbar")
+        toolbar.addWidget(QLabel(" Plan: "))
+        toolbar.addWidget(self.plan_box)
+        toolbar.addSeparator()
+        toolbar.addActions([self.record_action, self.undo_action, self.redo_action])
+        self.toolbar = toolbar
+        self.addToolBar(toolbar)
 
     def _connect(self) -> None:
         self.welcome.new_plan_requested.connect(self.new_plan)
-        # Importing arrives with the workbook importer; until then the buttons are off.
-        self.welcome.samples_button.setEnabled(False)
-        self.welcome.import_button.setEnabled(False)
         self.plan_view.action_selected.connect(self._show_action)
         self.plan_view.detail.record_progress_requested.connect(lambda _id: self.record_progress())
+        self.plan_view.detail.edit_requested.connect(self.save_action_edit)
         self.plan_box.currentIndexChanged.connect(self._plan_chosen)
+
+    def _restore_settings(self) -> None:
+        geometry = self.settings.get(prefs.WINDOW_GEOMETRY)
+        if geometry:
+            self.restoreGeometry(geometry)
+        state = self.settings.get(prefs.WINDOW_STATE)
+        if state:
+            self.restoreState(state)
+        self.plan_view.hide_columns(self.settings.get(prefs.HIDDEN_COLUMNS))
+        self.plan_view.filter_bar.my_name = self.settings.get(prefs.MY_NAME)
+        self.plan_view.filter_bar.restore(self.settings.get(prefs.FILTERS))
+        self._remember_database()
+
+    def _remember_database(self) -> None:
+        self.data_label.setText(f"Data: {self.db.target}")
+        recent = self.settings.remember_database(self.db.target)
+        self.recent_menu.clear()
+        for target in recent:
+            self.recent_menu.addAction(target, lambda t=target: self.switch_database(t))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # overrides QWidget.closeEvent
+        """Remember the window's layout and choices, then close."""
+        self.settings.set(prefs.WINDOW_GEOMETRY, bytes(self.saveGeometry().data()))
+        self.settings.set(prefs.WINDOW_STATE, bytes(self.saveState().data()))
+        self.settings.set(prefs.HIDDEN_COLUMNS, self.plan_view.hidden_columns())
+        self.settings.set(prefs.FILTERS, self.plan_view.filter_bar.saved())
+        self._drop_loader()
+        super().closeEvent(event)
+
+    def _drop_loader(self) -> None:
+        # A load still running must not deliver its rows to a closed or changed window.
+        if self._loader is not None:
+            self._loader.cancel()
+            self._loader.signals.succeeded.disconnect(self._rows_loaded)
+            self._loader = None
 
     def start(self) -> None:
         """Show the window at once and load the plans just after."""
         self.show()
-        QTimer.singleShot(0, self.reload_plans)
+        self.reload_plans()
 
     def reload_plans(self) -> None:
         """Read the list of plans and show the chosen one, or the welcome page."""
@@ -100,15 +172,19 @@ class MainWindow(QMainWindow):
         for plan in self._plans:
             self.plan_box.addItem(plan.title, plan.id)
         self.plan_box.blockSignals(False)
+        self.record_action.setEnabled(bool(self._plans))
         if not self._plans:
             self.stack.setCurrentWidget(self.welcome)
-            self.record_action.setEnabled(False)
+            self.setWindowTitle("actionplan")
             return
         self.plan_box.setCurrentIndex(self._initial_index())
         self._plan_chosen()
 
     def _initial_index(self) -> int:
         wanted = (self._wanted_plan or "").casefold()
+        for number, plan in enumerate(self._plans):
+            if wanted and wanted == plan.title.casefold():
+                return number
         for number, plan in enumerate(self._plans):
             if wanted and wanted in plan.title.casefold():
                 return number
@@ -125,17 +201,44 @@ class MainWindow(QMainWindow):
         if plan is None:
             return
         self.stack.setCurrentWidget(self.plan_view)
-        self.record_action.setEnabled(True)
-        rows = action_rows(self.db, plan.id, self.as_of)
-        self.plan_view.show_plan(plan.title, plan_outline(self.db, plan.id), rows)
         self.setWindowTitle(f"{plan.title} — actionplan")
+        self.plan_view.show_plan(plan.title, plan_outline(self.db, plan.id), [])
+        self.load_rows()
 
-    def refresh(self) -> None:
-        """Re-read the plan on screen after a change."""
+    def load_rows(self) -> None:
+        """Read the plan's actions on a worker thread and show them when ready."""
         plan = self.current_plan
-        if plan is not None:
-            self.plan_view.set_rows(action_rows(self.db, plan.id, self.as_of))
-            self._show_action(self.selected_row())
+        if plan is None:
+            return
+        self._drop_loader()
+        db, as_of, plan_id = self.db, self.as_of, plan.id
+        worker = Worker(lambda _progress, _cancelled: (plan_id, action_rows(db, plan_id, as_of)))
+        worker.signals.succeeded.connect(self._rows_loaded)
+        worker.signals.failed.connect(lambda exc: prompts.warn(self, "Loading the plan", str(exc)))
+        self._loader = start(worker)
+        self.busy.setRange(0, 0)
+        self.busy.show()
+
+    def _rows_loaded(self, result: tuple[int, list[ActionRow]]) -> None:
+        plan_id, rows = result
+        self._loader = None
+        self.busy.hide()
+        current = self.current_plan
+        if current is None or current.id != plan_id:
+            return
+        self.plan_view.set_rows(rows)
+        self.plan_view.apply_filter()
+        self.plan_view.show_plan(current.title, plan_outline(self.db, plan_id), rows)
+
+    def refresh(self, action_id: int | None = None) -> None:
+        """Re-read the plan on screen after a change (synchronously: edits are small)."""
+        plan = self.current_plan
+        if plan is None:
+            return
+        self.plan_view.set_rows(action_rows(self.db, plan.id, self.as_of))
+        if action_id is not None:
+            self.plan_view.select_action(action_id)
+        self._show_action(self.selected_row())
 
     def selected_row(self) -> ActionRow | None:
         """The action selected in the table."""
@@ -143,7 +246,11 @@ class MainWindow(QMainWindow):
         return rows[0].data(self.plan_view.table_model.ROW_ROLE) if rows else None
 
     def _show_action(self, row: ActionRow | None) -> None:
-        self.plan_view.detail.show_action(row, history(self.db, row.id) if row else [])
+        if row is None:
+            self.plan_view.detail.show_action(None, [])
+            return
+        draft = action_draft(self.db, row.id)
+        self.plan_view.detail.show_action(row, history(self.db, row.id), draft)
 
     def new_plan(self) -> None:
         """Ask for a title and start an empty plan."""
@@ -164,48 +271,91 @@ class MainWindow(QMainWindow):
         if row is None:
             prompts.inform(self, "Record progress", "Select an action first.")
             return
-        dialog = RecordProgressDialog(row, parent=self)
+        author = self.settings.get(prefs.MY_NAME)
+        dialog = RecordProgressDialog(row, author=author, parent=self)
         dialog.accepted.connect(lambda: self._save_progress(dialog))
         dialog.open()
         self.progress_dialog = dialog
 
     def _save_progress(self, dialog: RecordProgressDialog) -> None:
         entry = dialog.entry()
+        before = current_rating(self.db, entry.action_id)
         try:
-            record_progress(self.db, entry)
+            update_id = record_progress(self.db, entry)
         except ReasonNeeded as needed:
             reason = prompts.ask_text(self, "Why this RAG?", str(needed))
             if not reason:
                 return
-            try:
-                record_progress(self.db, dialog.entry(reason))
-            except USER_ERRORS as exc:
-                prompts.warn(self, "Record progress", str(exc))
-                return
+            entry = dialog.entry(reason)
+            update_id = self._try(lambda: record_progress(self.db, entry), "Record progress")
         except USER_ERRORS as exc:
             prompts.warn(self, "Record progress", str(exc))
             return
-        self.refresh()
-        self.statusBar().showMessage("Progress recorded.", 4000)
+        if update_id is not None:
+            self.undo_stack.push(
+                RecordProgressCommand(self.db, entry, update_id, before, self.refresh)
+            )
+            self.statusBar().showMessage("Progress recorded.", 4000)
+
+    def save_action_edit(self, action_id: int, draft: ActionDraft) -> None:
+        """Save the detail panel's words as one undoable edit."""
+        old = action_draft(self.db, action_id)
+        if self._try(lambda: edit_action(self.db, action_id, draft), "Save changes") is False:
+            return
+        self.undo_stack.push(EditActionCommand(self.db, action_id, old, draft, self.refresh))
+        self.statusBar().showMessage("Changes saved.", 4000)
+
+    def _try(self, call: Any, title: str) -> Any:
+        """Run a service call; on a user error say so and return False."""
+        try:
+            result = call()
+        except USER_ERRORS as exc:
+            prompts.warn(self, title, str(exc))
+            return False
+        return True if result is None else result
+
+    def choose_my_name(self) -> None:
+        """Choose which lead "My actions" means."""
+        name = prompts.ask_text(
+            self,
+            "Who am I",
+            "Your name as it appears in the Leads column:",
+            self.settings.get(prefs.MY_NAME),
+        )
+        if name is not None:
+            self.settings.set(prefs.MY_NAME, name.strip())
+            self.plan_view.filter_bar.my_name = name.strip()
+            self.plan_view.apply_filter()
+
+    def open_db(self) -> None:
+        """Open another database file."""
+        path = prompts.open_file(self, "Open database", "actionplan database (*.db);;All files (*)")
+        if path is not None:
+            self.switch_database(str(path))
+
+    def switch_database(self, target: str) -> None:
+        """Close this database and show another."""
+        try:
+            db = open_database(target)
+        except USER_ERRORS as exc:
+            prompts.warn(self, "Open database", str(exc))
+            return
+        self.db.close()
+        self.db = db
+        self.undo_stack.clear()
+        self._remember_database()
+        self.reload_plans()
 
     def backup(self) -> None:
         """Copy the database to a file the user picks."""
         from actionplan.services.backup import backup_database
 
-        target = prompts.save_file(
-            self,
-            "Back up database",
-            f"actionplan-backup-{date.today():%Y-%m-%d}.db",
-            "Database (*.db)",
-        )
+        suggested = f"actionplan-backup-{date.today():%Y-%m-%d}.db"
+        target = prompts.save_file(self, "Back up database", suggested, "Database (*.db)")
         if target is None:
             return
-        try:
-            backup_database(self.db, target)
-        except USER_ERRORS as exc:
-            prompts.warn(self, "Back up database", str(exc))
-            return
-        prompts.inform(self, "Back up database", f"The database was copied to {target}.")
+        if self._try(lambda: backup_database(self.db, Path(target)), "Back up database"):
+            prompts.inform(self, "Back up database", f"The database was copied to {target}.")
 
     def about(self) -> None:
         """Show the version and where the data lives."""
@@ -217,10 +367,6 @@ class MainWindow(QMainWindow):
         )
 
     def _focus_search(self) -> None:
-        self.plan_view.search.setFocus()
+        self.plan_view.tabs.setCurrentIndex(0)
+        self.plan_view.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.plan_view.search.selectAll()
-
-
-def run_dialog(dialog: QDialog) -> None:
-    """Open a dialog window-modally (tests answer it by calling accept)."""
-    dialog.open()

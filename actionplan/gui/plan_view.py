@@ -1,29 +1,27 @@
-"""PlanView: navigator, filter bar, actions table and the detail panel side by side."""
+"""PlanView: navigator, tabs (actions, dashboard, measures) and the detail panel side by side."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, Qt, Signal
-from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtCore import QItemSelection, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
-    QComboBox,
-    QHBoxLayout,
     QHeaderView,
-    QLabel,
-    QLineEdit,
+    QMenu,
     QSplitter,
     QTableView,
+    QTabWidget,
     QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
-from actionplan.domain.rag import RAG_ORDER, Rag
 from actionplan.gui.action_detail_panel import ActionDetailPanel
-from actionplan.gui.models.action_filter_model import ActionFilter, ActionFilterModel
+from actionplan.gui.dashboard_page import DashboardPage
+from actionplan.gui.filter_bar import FilterBar
+from actionplan.gui.models.action_filter_model import ActionFilterModel
 from actionplan.gui.models.action_table_model import ActionTableModel
 from actionplan.gui.rag_chip import RagChipDelegate
 from actionplan.services.actions import ActionRow
@@ -31,6 +29,7 @@ from actionplan.services.outline import PriorityNode
 
 _KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 _ID_ROLE = Qt.ItemDataRole.UserRole + 2
+_WIDTHS = {0: 56, 2: 180, 3: 150, 4: 96, 5: 100, 6: 100, 7: 96}
 
 
 class PlanView(QWidget):
@@ -45,15 +44,31 @@ class PlanView(QWidget):
         self.filter_model.setSourceModel(self.table_model)
         self.navigator_model = QStandardItemModel(self)
         self.navigator = self._make_navigator()
+        self.filter_bar = FilterBar()
+        self.filter_bar.changed.connect(self.apply_filter)
         self.table = self._make_table()
         self.detail = ActionDetailPanel(self)
+        self.dashboard = DashboardPage(self.table_model)
+        self.dashboard.action_chosen.connect(self.show_action_in_table)
+        self.tabs = QTabWidget()
         self._build_layout()
+
+    @property
+    def search(self) -> Any:
+        """The search box (kept for shortcuts and tests)."""
+        return self.filter_bar.search
+
+    @property
+    def count_label(self) -> Any:
+        """The "N of M actions" label."""
+        return self.filter_bar.count
 
     def _make_navigator(self) -> QTreeView:
         tree = QTreeView()
         tree.setModel(self.navigator_model)
         tree.setHeaderHidden(True)
-        tree.setMinimumWidth(220)
+        tree.setMinimumWidth(200)
+        tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         tree.selectionModel().selectionChanged.connect(self._navigator_changed)
         return tree
 
@@ -72,66 +87,61 @@ class PlanView(QWidget):
         )
         header = table.horizontalHeader()
         header.setSectionResizeMode(ActionTableModel.ACTION, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((0, 56), (2, 180), (3, 150), (4, 96), (5, 100), (6, 100), (7, 96)):
+        header.setSectionsMovable(True)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._column_menu)
+        for column, width in _WIDTHS.items():
             table.setColumnWidth(column, width)
         table.selectionModel().selectionChanged.connect(self._table_changed)
         return table
 
     def _build_layout(self) -> None:
-        self.search = QLineEdit()
-        self.search.setPlaceholderText("Search actions, leads, updates…")
-        self.search.setClearButtonEnabled(True)
-        self.rag_filter = QComboBox()
-        self.rag_filter.addItem("Any RAG", None)
-        for rag in RAG_ORDER:
-            self.rag_filter.addItem(rag.word, rag)
-        self.overdue_only = QCheckBox("Overdue")
-        self.stale_only = QCheckBox("No recent update")
-        self.count_label = QLabel()
-        for signal in (
-            self.search.textChanged,
-            self.rag_filter.currentIndexChanged,
-            self.overdue_only.toggled,
-            self.stale_only.toggled,
-        ):
-            signal.connect(self.apply_filter)
-        bar = QHBoxLayout()
-        for widget in (self.search, self.rag_filter, self.overdue_only, self.stale_only):
-            bar.addWidget(widget)
-        bar.addWidget(self.count_label)
-        centre = QWidget()
-        centre_layout = QVBoxLayout(centre)
-        centre_layout.setContentsMargins(0, 0, 0, 0)
-        centre_layout.addLayout(bar)
-        centre_layout.addWidget(self.table)
+        actions_page = QWidget()
+        page_layout = QVBoxLayout(actions_page)
+        page_layout.addWidget(self.filter_bar)
+        page_layout.addWidget(self.table)
+        self.tabs.addTab(actions_page, "Actions")
+        self.tabs.addTab(self.dashboard, "Dashboard")
         splitter = QSplitter()
         splitter.addWidget(self.navigator)
-        splitter.addWidget(centre)
+        splitter.addWidget(self.tabs)
         splitter.addWidget(self.detail)
-        splitter.setSizes([240, 900, 360])
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([240, 900, 380])
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(splitter)
         self.splitter = splitter
+
+    def _column_menu(self, point: QPoint) -> None:
+        menu = QMenu(self)
+        for column, title in enumerate(ActionTableModel.HEADERS):
+            action = QAction(title, menu, checkable=True)
+            action.setChecked(not self.table.isColumnHidden(column))
+            action.setEnabled(column != ActionTableModel.ACTION)
+            action.toggled.connect(lambda shown, c=column: self.table.setColumnHidden(c, not shown))
+            menu.addAction(action)
+        menu.popup(self.table.horizontalHeader().mapToGlobal(point))
+        self.column_menu = menu
+
+    def hidden_columns(self) -> list[int]:
+        """The columns the user has hidden."""
+        return [c for c in range(len(ActionTableModel.HEADERS)) if self.table.isColumnHidden(c)]
+
+    def hide_columns(self, columns: list[int]) -> None:
+        """Hide the given columns (never the Action column)."""
+        for column in range(len(ActionTableModel.HEADERS)):
+            hide = column in columns and column != ActionTableModel.ACTION
+            self.table.setColumnHidden(column, hide)
 
     def show_plan(self, title: str, outline: list[PriorityNode], rows: list[ActionRow]) -> None:
         """Fill the navigator and the table for a plan."""
         self.navigator_model.clear()
         root = QStandardItem(f"{title} ({len(rows)})")
         root.setData("plan", _KIND_ROLE)
+        root.setToolTip(title)
         for node in outline:
-            item = QStandardItem(f"{node.number}. {node.title} ({node.actions})")
-            item.setData("priority", _KIND_ROLE)
-            item.setData(node.id, _ID_ROLE)
-            item.setToolTip(f"{node.title}\nExecutive champion: {node.champion or '—'}")
-            for outcome in node.outcomes:
-                child = QStandardItem(f"{outcome.title[:80]} ({outcome.actions})")
-                child.setData("outcome", _KIND_ROLE)
-                child.setData(outcome.id, _ID_ROLE)
-                child.setToolTip(outcome.title)
-                item.appendRow(child)
-            root.appendRow(item)
-        for item in [root]:
-            item.setEditable(False)
+            root.appendRow(_priority_item(node))
         self.navigator_model.appendRow(root)
         self.navigator.expand(root.index())
         self.set_rows(rows)
@@ -140,6 +150,7 @@ class PlanView(QWidget):
         """Replace the actions, keeping the selected one selected where it still exists."""
         keep = self.detail.action_id
         self.table_model.set_rows(rows)
+        self.filter_bar.offer_choices(rows)
         self._update_count()
         if keep is not None:
             self.select_action(keep)
@@ -156,16 +167,19 @@ class PlanView(QWidget):
         self.table.scrollTo(index)
         return True
 
+    def show_action_in_table(self, action_id: int) -> None:
+        """Go to the Actions tab with the action selected, clearing filters that hide it."""
+        self.tabs.setCurrentIndex(0)
+        if not self.select_action(action_id):
+            self.navigator.clearSelection()
+            self.filter_bar.clear()
+            self.select_action(action_id)
+
     def apply_filter(self) -> None:
         """Read the filter bar and navigator and filter the table."""
-        chosen = ActionFilter(
-            text=self.search.text(),
-            rags={Rag(self.rag_filter.currentData())} if self.rag_filter.currentData() else set(),
-            overdue_only=self.overdue_only.isChecked(),
-            stale_only=self.stale_only.isChecked(),
-            priority_id=self._navigator_choice("priority"),
-            outcome_id=self._navigator_choice("outcome"),
-        )
+        chosen = self.filter_bar.current()
+        chosen.priority_id = self._navigator_choice("priority")
+        chosen.outcome_id = self._navigator_choice("outcome")
         self.filter_model.set_filter(chosen)
         self._update_count()
 
@@ -183,9 +197,23 @@ class PlanView(QWidget):
 
     def _update_count(self) -> None:
         shown, total = self.filter_model.rowCount(), self.table_model.rowCount()
-        self.count_label.setText(f"{shown} of {total} actions")
+        self.count_label.setText(f"{shown:,} of {total:,} actions")
 
     def _table_changed(self, *_: QItemSelection) -> None:
         rows = self.table.selectionModel().selectedRows()
         row = rows[0].data(ActionTableModel.ROW_ROLE) if rows else None
         self.action_selected.emit(row)
+
+
+def _priority_item(node: PriorityNode) -> QStandardItem:
+    item = QStandardItem(f"{node.number}. {node.title} ({node.actions})")
+    item.setData("priority", _KIND_ROLE)
+    item.setData(node.id, _ID_ROLE)
+    item.setToolTip(f"{node.title}\nExecutive champion: {node.champion or '—'}")
+    for outcome in node.outcomes:
+        child = QStandardItem(f"{outcome.title[:80]} ({outcome.actions})")
+        child.setData("outcome", _KIND_ROLE)
+        child.setData(outcome.id, _ID_ROLE)
+        child.setToolTip(outcome.title)
+        item.appendRow(child)
+    return item

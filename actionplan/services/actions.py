@@ -13,7 +13,7 @@ from actionplan.domain.rag import Rag, rag_from_word
 from actionplan.domain.rules import STALE_AFTER_DAYS, ActionDates, is_overdue, is_stale, suggest_rag
 from actionplan.domain.status import Status
 from actionplan.store.database import Database
-from actionplan.store.queries import latest_updates, lead_names_by_action
+from actionplan.store.queries import latest_updates, leads_by_action
 
 
 @dataclass(frozen=True)
@@ -28,6 +28,7 @@ class ActionRow:
     ref: str
     text: str
     leads: tuple[str, ...]
+    agencies: tuple[str, ...]
     lead_raw: str
     timescale_raw: str
     due_date: date | None
@@ -87,7 +88,7 @@ def _rows(session: Session, plan_id: int, as_of: date, stale_days: int) -> list[
         p.id: p for p in session.exec(select(Priority).where(Priority.plan_id == plan_id))
     }
     outcomes = _outcome_titles(session, plan_id)
-    leads = lead_names_by_action(session, plan_id)
+    leads = leads_by_action(session, plan_id)
     updates = latest_updates(session, plan_id)
     query = (
         sa_select(*_ACTION_COLUMNS)
@@ -99,6 +100,7 @@ def _rows(session: Session, plan_id: int, as_of: date, stale_days: int) -> list[
     # Plain column tuples rather than ORM objects: many times faster on a 24,000-action plan.
     for action in session.connection().execute(query):
         latest = updates.get(action.id)
+        named = leads.get(action.id, [])
         status = _status(action.status)
         last = latest.update_date if latest else None
         dates = ActionDates(status, action.due_date, last, action.created_at.date())
@@ -112,7 +114,8 @@ def _rows(session: Session, plan_id: int, as_of: date, stale_days: int) -> list[
                 outcome_title=outcomes.get(action.outcome_id or -1, ""),
                 ref=action.ref,
                 text=action.text,
-                leads=tuple(leads.get(action.id, ())),
+                leads=tuple(name for name, _agency in named),
+                agencies=tuple(dict.fromkeys(agency for _name, agency in named if agency)),
                 lead_raw=action.lead_raw,
                 timescale_raw=action.timescale_raw,
                 due_date=action.due_date,

@@ -162,3 +162,20 @@ def set_lead_agency(db: Database, lead_id: int, agency: str) -> None:
         assert isinstance(lead, Lead)
         lead.agency = agency.strip()
         session.add(lead)
+
+
+def action_draft(db: Database, action_id: int) -> ActionDraft:
+    """An action's editable words as they are now (for an edit form, or to undo an edit)."""
+    with db.reading() as session:
+        action = _get(session, Action, action_id, "action")
+        assert isinstance(action, Action)
+        return ActionDraft(
+            text=action.text,
+            ref=action.ref,
+            timescale=action.timescale_raw,
+            lead=action.lead_raw,
+            how_we_know=action.how_we_know,
+            outcome_id=action.outcome_id,
+            rag=action.rag_raw,
+            status=Status(action.status),
+        )

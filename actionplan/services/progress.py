@@ -118,3 +118,36 @@ def _view(update: ProgressUpdate) -> UpdateView:
         reason=update.reason,
         recorded_at=update.recorded_at,
     )
+
+
+def withdraw_update(db: Database, update_id: int, rag: Rag, status: Status) -> None:
+    """Take back the update just recorded (Undo), setting the action's RAG and status back.
+
+    Only an action's newest update can be withdrawn, so history is never rewritten.
+    """
+    with db.writing() as session:
+        update = session.get(ProgressUpdate, update_id)
+        if update is None:
+            raise ServiceError("That update has already been taken back.")
+        newest = session.exec(
+            select(ProgressUpdate.id)
+            .where(ProgressUpdate.action_id == update.action_id)
+            .order_by(col(ProgressUpdate.recorded_at).desc(), col(ProgressUpdate.id).desc())
+        ).first()
+        if newest != update_id:
+            raise ServiceError("Only the newest update of an action can be taken back.")
+        action = session.get(Action, update.action_id)
+        assert action is not None
+        action.rag, action.status = rag.value, status.value
+        action.updated_at = datetime.now()
+        session.add(action)
+        session.delete(update)
+
+
+def current_rating(db: Database, action_id: int) -> tuple[Rag, Status]:
+    """An action's RAG and status now."""
+    with db.reading() as session:
+        action = session.get(Action, action_id)
+        if action is None:
+            raise ServiceError("The action no longer exists (it may have been deleted).")
+        return Rag(action.rag), Status(action.status)

@@ -63,15 +63,15 @@ def latest_updates(session: Session, plan_id: int) -> dict[int, LatestUpdate]:
     }
 
 
-def lead_names_by_action(session: Session, plan_id: int) -> dict[int, list[str]]:
-    """For each action of the plan, the names of its leads in the order they were linked."""
+def leads_by_action(session: Session, plan_id: int) -> dict[int, list[tuple[str, str]]]:
+    """For each action of the plan, its leads' (name, agency) in the order they were linked."""
     query = (
-        select(ActionLead.action_id, Lead.name)
+        select(ActionLead.action_id, Lead.name, Lead.agency)
         .join(Lead, col(Lead.id) == ActionLead.lead_id)
         .where(Lead.plan_id == plan_id)
         .order_by(col(ActionLead.action_id), col(Lead.id))
     )
-    names: dict[int, list[str]] = {}
-    for action_id, name in session.exec(query):
-        names.setdefault(action_id, []).append(name)
-    return names
+    leads: dict[int, list[tuple[str, str]]] = {}
+    for action_id, name, agency in session.connection().execute(query):
+        leads.setdefault(action_id, []).append((name, agency))
+    return leads

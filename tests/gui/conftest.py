@@ -8,8 +8,33 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
 
 from actionplan.gui import prompts
+from actionplan.gui.main_window import MainWindow
+from actionplan.gui.settings import Settings
+from actionplan.store.database import Database
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    """Window preferences in a file of this test's own, never the user's."""
+    return Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def open_window(qtbot: QtBot, db: Database, settings: Settings) -> Callable[[], MainWindow]:
+    """Opens the main window on the test database and waits until its plan has loaded."""
+
+    def opened() -> MainWindow:
+        window = MainWindow(db, settings=settings)
+        qtbot.addWidget(window)
+        window.start()
+        qtbot.waitUntil(lambda: window._loader is None)
+        return window
+
+    return opened
 
 
 @dataclass

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import pytest
@@ -18,15 +19,13 @@ from actionplan.store.database import Database
 from tests.conftest import PlanFactory
 from tests.gui.conftest import Answers
 
+Opener = Callable[[], MainWindow]
+
 
 @pytest.fixture
-def window(qtbot: QtBot, db: Database) -> MainWindow:
+def window(open_window: Opener) -> MainWindow:
     """The window on the test database, shown and loaded."""
-    main = MainWindow(db)
-    qtbot.addWidget(main)
-    main.start()
-    qtbot.waitUntil(lambda: main.plan_box.count() > 0 or main.stack.currentWidget() is main.welcome)
-    return main
+    return open_window()
 
 
 def _plan_with_actions(factory: PlanFactory) -> list[int]:
@@ -63,14 +62,12 @@ def test_start_a_new_plan_from_the_welcome_page(
 
 
 def test_plan_opens_with_navigator_and_actions(
-    qtbot: QtBot, db: Database, factory: PlanFactory
+    qtbot: QtBot, db: Database, factory: PlanFactory, open_window: Opener
 ) -> None:
     """An existing plan opens straight away with its priorities and actions."""
     _plan_with_actions(factory)
-    window = MainWindow(db)
-    qtbot.addWidget(window)
-    window.start()
-    qtbot.waitUntil(lambda: window.plan_view.table_model.rowCount() == 3)
+    window = open_window()
+    assert window.plan_view.table_model.rowCount() == 3
     view = window.plan_view
     root = view.navigator_model.item(0)
     assert root.rowCount() == 2 and root.child(0).text().startswith("1. Contextual Risk")
@@ -80,45 +77,40 @@ def test_plan_opens_with_navigator_and_actions(
 
 
 def test_typing_in_search_filters_the_table(
-    qtbot: QtBot, db: Database, factory: PlanFactory
+    qtbot: QtBot, db: Database, factory: PlanFactory, open_window: Opener
 ) -> None:
     """Search narrows the actions to those whose words match, and the count says so."""
     _plan_with_actions(factory)
-    window = MainWindow(db)
-    qtbot.addWidget(window)
-    window.start()
-    qtbot.waitUntil(lambda: window.plan_view.table_model.rowCount() == 3)
+    window = open_window()
+    assert window.plan_view.table_model.rowCount() == 3
     qtbot.keyClicks(window.plan_view.search, "taxi")
     assert window.plan_view.filter_model.rowCount() == 1
     assert window.plan_view.count_label.text() == "1 of 3 actions"
     window.plan_view.search.clear()
-    window.plan_view.rag_filter.setCurrentIndex(window.plan_view.rag_filter.findData(Rag.RED))
+    bar = window.plan_view.filter_bar
+    bar.rag.setCurrentIndex(bar.rag.findData(Rag.RED.value))
     assert window.plan_view.filter_model.rowCount() == 1
 
 
 def test_choosing_a_priority_in_the_navigator_shows_its_actions(
-    qtbot: QtBot, db: Database, factory: PlanFactory
+    qtbot: QtBot, db: Database, factory: PlanFactory, open_window: Opener
 ) -> None:
     """Clicking a priority shows only that priority's actions."""
     _plan_with_actions(factory)
-    window = MainWindow(db)
-    qtbot.addWidget(window)
-    window.start()
-    qtbot.waitUntil(lambda: window.plan_view.table_model.rowCount() == 3)
+    window = open_window()
+    assert window.plan_view.table_model.rowCount() == 3
     send = window.plan_view.navigator_model.item(0).child(1)
     window.plan_view.navigator.setCurrentIndex(send.index())
     assert window.plan_view.filter_model.rowCount() == 1
 
 
 def test_record_progress_with_a_disagreeing_rag_asks_for_a_reason(
-    qtbot: QtBot, db: Database, factory: PlanFactory, answers: Answers
+    qtbot: QtBot, db: Database, factory: PlanFactory, answers: Answers, open_window: Opener
 ) -> None:
     """Green on an overdue action asks why; the reason is kept with the update."""
     first = _plan_with_actions(factory)[0]
-    window = MainWindow(db)
-    qtbot.addWidget(window)
-    window.start()
-    qtbot.waitUntil(lambda: window.plan_view.table_model.rowCount() == 3)
+    window = open_window()
+    assert window.plan_view.table_model.rowCount() == 3
     assert window.plan_view.select_action(first)
     assert window.plan_view.detail.action_id == first
     window.record_progress()
@@ -140,14 +132,12 @@ def test_record_progress_with_a_disagreeing_rag_asks_for_a_reason(
 
 
 def test_cancelling_the_reason_saves_nothing(
-    qtbot: QtBot, db: Database, factory: PlanFactory, answers: Answers
+    qtbot: QtBot, db: Database, factory: PlanFactory, answers: Answers, open_window: Opener
 ) -> None:
     """Without a reason the update is not recorded."""
     first = _plan_with_actions(factory)[0]
-    window = MainWindow(db)
-    qtbot.addWidget(window)
-    window.start()
-    qtbot.waitUntil(lambda: window.plan_view.table_model.rowCount() == 3)
+    window = open_window()
+    assert window.plan_view.table_model.rowCount() == 3
     window.plan_view.select_action(first)
     window.record_progress()
     dialog = window.progress_dialog

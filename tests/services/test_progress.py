@@ -120,3 +120,34 @@ def test_update_words_are_kept_exactly_as_typed(
         db, ProgressEntry(action_id, date(2025, 6, 1), Rag.GREEN, Status.IN_PROGRESS, text)
     )
     assert history(db, action_id)[0].text == text
+
+
+def test_withdrawing_the_newest_update_restores_the_rating(
+    db: Database, factory: PlanFactory
+) -> None:
+    """Undo takes back the update just recorded and puts RAG and status back."""
+    from actionplan.services.progress import current_rating, withdraw_update
+
+    action_id = _action(factory)
+    before = current_rating(db, action_id)
+    update_id = record_progress(
+        db, ProgressEntry(action_id, date(2025, 6, 1), Rag.GREEN, Status.IN_PROGRESS, "on track")
+    )
+    withdraw_update(db, update_id, *before)
+    assert history(db, action_id) == []
+    assert current_rating(db, action_id) == before
+
+
+def test_only_the_newest_update_can_be_withdrawn(db: Database, factory: PlanFactory) -> None:
+    """An older update stays in the history for good."""
+    from actionplan.services.progress import withdraw_update
+
+    action_id = _action(factory)
+    entries = [
+        ProgressEntry(action_id, date(2025, 6, d), Rag.GREEN, Status.IN_PROGRESS, f"d{d}")
+        for d in (1, 2)
+    ]
+    first, _second = (record_progress(db, entry) for entry in entries)
+    with pytest.raises(ServiceError, match="newest"):
+        withdraw_update(db, first, Rag.UNRATED, Status.NOT_STARTED)
+    assert len(history(db, action_id)) == 2

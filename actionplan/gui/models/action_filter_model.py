@@ -21,6 +21,7 @@ class ActionFilter:
     rags: set[Rag] = field(default_factory=set)
     statuses: set[Status] = field(default_factory=set)
     lead: str = ""
+    agency: str = ""
     priority_id: int | None = None
     outcome_id: int | None = None
     overdue_only: bool = False
@@ -36,6 +37,7 @@ class ActionFilter:
             not self.overdue_only or row.overdue,
             not self.stale_only or row.stale,
             not self.lead or self.lead in row.leads,
+            not self.agency or self.agency in row.agencies,
         )
         return all(checks) and all(word in search_text for word in self.text.casefold().split())
 

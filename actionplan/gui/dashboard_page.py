@@ -1,0 +1,89 @@
+"""DashboardPage: RAG per priority as a chart, and the overdue and stale actions one click away."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Signal
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWidget
+
+from actionplan.domain.rag import Rag
+from actionplan.gui.models.action_filter_model import ActionFilter, ActionFilterModel
+from actionplan.gui.models.action_table_model import ActionTableModel
+from actionplan.gui.rag_chart import ChartRow, RagChartWidget
+from actionplan.services.actions import ActionRow
+
+
+class DashboardPage(QWidget):
+    """The plan at a glance for a business manager preparing the board."""
+
+    action_chosen = Signal(int)
+
+    def __init__(self, source: ActionTableModel, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.source = source
+        self.headline = QLabel()
+        self.headline.setWordWrap(True)
+        self.chart = RagChartWidget()
+        self.overdue_view, self.overdue_model = self._list(ActionFilter(overdue_only=True))
+        self.stale_view, self.stale_model = self._list(ActionFilter(stale_only=True))
+        lists = QHBoxLayout()
+        lists.addWidget(self._group("Overdue", self.overdue_view))
+        lists.addWidget(self._group("No update for 90 days", self.stale_view))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.headline)
+        layout.addWidget(self._group("RAG by priority", self.chart))
+        layout.addLayout(lists, 1)
+        source.modelReset.connect(self.refresh)
+
+    def _list(self, chosen: ActionFilter) -> tuple[QTableView, ActionFilterModel]:
+        model = ActionFilterModel(self)
+        model.setSourceModel(self.source)
+        model.set_filter(chosen)
+        view = QTableView()
+        view.setModel(model)
+        view.verticalHeader().hide()
+        for column in (
+            ActionTableModel.STATUS,
+            ActionTableModel.UPDATED,
+            ActionTableModel.TIMESCALE,
+        ):
+            view.hideColumn(column)
+        view.horizontalHeader().setStretchLastSection(False)
+        view.setColumnWidth(ActionTableModel.ACTION, 360)
+        view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        view.activated.connect(self._chosen)
+        view.doubleClicked.connect(self._chosen)
+        return view, model
+
+    def _group(self, title: str, widget: QWidget) -> QGroupBox:
+        box = QGroupBox(title)
+        QVBoxLayout(box).addWidget(widget)
+        return box
+
+    def _chosen(self, index: QModelIndex) -> None:
+        row = index.data(ActionTableModel.ROW_ROLE)
+        if isinstance(row, ActionRow):
+            self.action_chosen.emit(row.id)
+
+    def refresh(self) -> None:
+        """Recount from the actions model."""
+        rows = [self.source.row_at(i) for i in range(self.source.rowCount())]
+        totals = Counter(row.rag for row in rows)
+        overdue = sum(row.overdue for row in rows)
+        stale = sum(row.stale for row in rows)
+        self.headline.setText(
+            f"<b>{len(rows)} actions</b> — {totals[Rag.RED]} red, {totals[Rag.AMBER]} amber, "
+            f"{totals[Rag.GREEN]} green, {totals[Rag.BLUE]} blue (complete), "
+            f"{totals[Rag.UNRATED]} not rated. <b>{overdue}</b> overdue, <b>{stale}</b> with no "
+            "update for 90 days."
+        )
+        self.chart.set_rows(_chart_rows(rows))
+
+
+def _chart_rows(rows: list[ActionRow]) -> list[ChartRow]:
+    by_priority: dict[int, tuple[str, Counter[Rag]]] = {}
+    for row in rows:
+        by_priority.setdefault(row.priority_id, (row.priority_title, Counter()))[1][row.rag] += 1
+    return [ChartRow(title, dict(counts)) for title, counts in by_priority.values()]

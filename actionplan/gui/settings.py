@@ -1,0 +1,70 @@
+"""The window's preferences, each declared once with a typed default, kept in QSettings."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QByteArray, QSettings
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Preference(Generic[T]):
+    """One stored preference: its key and the value used when nothing is stored."""
+
+    key: str
+    default: T
+
+
+RECENT_DATABASES: Preference[list[str]] = Preference("files/recent_databases", [])
+WINDOW_GEOMETRY: Preference[bytes] = Preference("window/geometry", b"")
+WINDOW_STATE: Preference[bytes] = Preference("window/state", b"")
+HIDDEN_COLUMNS: Preference[list[int]] = Preference("table/hidden_columns", [])
+TABLE_HEADER: Preference[bytes] = Preference("table/header_state", b"")
+FILTERS: Preference[dict[str, Any]] = Preference("table/filters", {})
+MY_NAME: Preference[str] = Preference("user/name", "")
+STALE_DAYS: Preference[int] = Preference("plan/stale_days", 90)
+MAX_RECENT = 8
+
+
+class Settings:
+    """A small typed wrapper over QSettings."""
+
+    def __init__(self, store: QSettings | None = None) -> None:
+        self._store = store or QSettings()
+
+    def get(self, preference: Preference[T]) -> T:
+        """The stored value, or the default when missing or unreadable."""
+        raw = self._store.value(preference.key)
+        if raw is None:
+            return preference.default
+        return self._decode(raw, preference.default)
+
+    def set(self, preference: Preference[T], value: T) -> None:
+        """Store a value."""
+        if isinstance(value, bytes):
+            self._store.setValue(preference.key, QByteArray(value))
+        elif isinstance(value, list | dict):
+            self._store.setValue(preference.key, json.dumps(value))
+        else:
+            self._store.setValue(preference.key, value)
+
+    def _decode(self, raw: Any, default: T) -> T:
+        try:
+            if isinstance(default, bytes):
+                return bytes(raw.data() if isinstance(raw, QByteArray) else raw)  # type: ignore[return-value]
+            if isinstance(default, list | dict):
+                value = json.loads(raw)
+                return value if isinstance(value, type(default)) else default
+            return type(default)(raw)  # type: ignore[call-arg]
+        except (TypeError, ValueError):
+            return default
+
+    def remember_database(self, target: str) -> list[str]:
+        """Put a database first in the recent list; returns the new list."""
+        recent = [target] + [t for t in self.get(RECENT_DATABASES) if t != target]
+        self.set(RECENT_DATABASES, recent[:MAX_RECENT])
+        return recent[:MAX_RECENT]

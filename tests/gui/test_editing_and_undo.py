@@ -1,0 +1,93 @@
+"""Editing an action in the detail panel, recording progress, and undoing both."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import QDate
+
+from actionplan.domain.rag import Rag
+from actionplan.domain.status import Status
+from actionplan.gui.main_window import MainWindow
+from actionplan.services.actions import action_rows
+from actionplan.services.progress import history
+from actionplan.store.database import Database
+from tests.conftest import PlanFactory
+
+Opener = Callable[[], MainWindow]
+
+
+def _one_action(factory: PlanFactory) -> int:
+    priority = factory.priority("Neglect")
+    return factory.action(
+        priority, "Launch the neglect toolkit", lead="Health", timescale="2030-31"
+    )
+
+
+def test_edit_in_the_detail_panel_saves_and_undo_restores(
+    db: Database, factory: PlanFactory, open_window: Opener
+) -> None:
+    """Saved words reach the database at once; Undo puts the old words back."""
+    action_id = _one_action(factory)
+    window = open_window()
+    window.plan_view.select_action(action_id)
+    detail = window.plan_view.detail
+    assert not detail.save_button.isEnabled()
+    detail.text.setPlainText("Launch the neglect toolkit in all schools")
+    detail.leads.setText("Health / Education")
+    detail.leads.textEdited.emit("Health / Education")
+    assert detail.save_button.isEnabled()
+    detail.save_button.click()
+    [row] = action_rows(db, factory.plan.id, date(2025, 1, 1))
+    assert (row.text, row.leads) == (
+        "Launch the neglect toolkit in all schools",
+        ("Health", "Education"),
+    )
+    window.undo_action.trigger()
+    [row] = action_rows(db, factory.plan.id, date(2025, 1, 1))
+    assert (row.text, row.leads) == ("Launch the neglect toolkit", ("Health",))
+    assert detail.text.toPlainText() == "Launch the neglect toolkit"
+    window.redo_action.trigger()
+    assert action_rows(db, factory.plan.id, date(2025, 1, 1))[0].text.endswith("in all schools")
+
+
+def test_undo_takes_back_recorded_progress(
+    db: Database, factory: PlanFactory, open_window: Opener
+) -> None:
+    """Undo removes the update just recorded and restores the RAG; Redo records it again."""
+    action_id = _one_action(factory)
+    window = open_window()
+    window.plan_view.select_action(action_id)
+    window.record_progress()
+    dialog = window.progress_dialog
+    dialog.date_edit.setDate(QDate(2025, 6, 30))
+    dialog.rag_box.setCurrentIndex(dialog.rag_box.findData(Rag.GREEN.value))
+    dialog.status_box.setCurrentIndex(dialog.status_box.findData(Status.IN_PROGRESS.value))
+    dialog.text_edit.setPlainText("Toolkit launched at the practitioner forum")
+    dialog.accept()
+    assert [u.text for u in history(db, action_id)] == [
+        "Toolkit launched at the practitioner forum"
+    ]
+    assert window.plan_view.table_model.row_at(0).rag is Rag.GREEN
+    window.undo_action.trigger()
+    assert history(db, action_id) == []
+    assert window.plan_view.table_model.row_at(0).rag is Rag.UNRATED
+    window.redo_action.trigger()
+    assert len(history(db, action_id)) == 1
+
+
+def test_filters_and_hidden_columns_are_remembered(
+    factory: PlanFactory, open_window: Opener
+) -> None:
+    """Closing and reopening the window brings back the user's filter and columns."""
+    _one_action(factory)
+    first = open_window()
+    first.plan_view.filter_bar.search.setText("toolkit")
+    first.plan_view.filter_bar.overdue.setChecked(True)
+    first.plan_view.hide_columns([2, 7])
+    first.close()
+    second = open_window()
+    assert second.plan_view.filter_bar.search.text() == "toolkit"
+    assert second.plan_view.filter_bar.overdue.isChecked()
+    assert second.plan_view.hidden_columns() == [2, 7]
