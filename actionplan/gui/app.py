@@ -47,14 +47,24 @@ def _install_error_hook(log_path: Path) -> None:
     sys.excepthook = hook
 
 
+def prepare_application() -> QApplication:
+    """The Qt application with the app's name, so settings and folders are its own."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("actionplan")
+    app.setOrganizationName("actionplan")
+    app.setApplicationVersion(__version__)
+    app.setStyle(
+        "Fusion"
+    )  # the same look everywhere; Fusion follows the system's light or dark palette
+    return app
+
+
 def run_app(db_target: str | None = None, plan_name: str | None = None) -> int:
     """Open the window on the database and run until it is closed."""
     from actionplan.gui.main_window import MainWindow
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("actionplan")
-    app.setOrganizationName("actionplan")
-    app.setApplicationVersion(__version__)
+    app = prepare_application()
     _install_error_hook(_start_logging())
     try:
         db = open_database(db_target)

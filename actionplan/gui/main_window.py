@@ -30,6 +30,8 @@ from actionplan.services.workspace import Database, open_database
 
 log = logging.getLogger(__name__)
 
+FIRST_ROWS = 200
+
 
 class MainWindow(QMainWindow):
     """The app's one main window."""
@@ -202,8 +204,11 @@ class MainWindow(QMainWindow):
             return
         self.stack.setCurrentWidget(self.plan_view)
         self.setWindowTitle(f"{plan.title} — actionplan")
-        self.plan_view.show_plan(plan.title, plan_outline(self.db, plan.id), [])
-        self.load_rows()
+        # The first screenful at once, the rest from a worker: big plans open without a wait.
+        first = action_rows(self.db, plan.id, self.as_of, limit=FIRST_ROWS)
+        self.plan_view.show_plan(plan.title, plan_outline(self.db, plan.id), first)
+        if len(first) == FIRST_ROWS:
+            self.load_rows()
 
     def load_rows(self) -> None:
         """Read the plan's actions on a worker thread and show them when ready."""
@@ -227,8 +232,6 @@ class MainWindow(QMainWindow):
         if current is None or current.id != plan_id:
             return
         self.plan_view.set_rows(rows)
-        self.plan_view.apply_filter()
-        self.plan_view.show_plan(current.title, plan_outline(self.db, plan_id), rows)
 
     def refresh(self, action_id: int | None = None) -> None:
         """Re-read the plan on screen after a change (synchronously: edits are small)."""

@@ -76,7 +76,8 @@ class PlanView(QWidget):
         table = QTableView()
         table.setModel(self.filter_model)
         table.setSortingEnabled(True)
-        table.sortByColumn(ActionTableModel.REF, Qt.SortOrder.AscendingOrder)
+        # Rows arrive in plan order (priority, then position): no sort until a header is clicked.
+        table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setAlternatingRowColors(True)

@@ -57,7 +57,13 @@ class Worker(QRunnable):
             self.signals.finished.emit()
 
 
+# Workers still running: held here so neither they nor their signals are collected mid-job.
+_RUNNING: set[Worker] = set()
+
+
 def start(worker: Worker, pool: QThreadPool | None = None) -> Worker:
     """Start a worker on the global pool (or the one given) and return it."""
+    _RUNNING.add(worker)
+    worker.signals.finished.connect(lambda: _RUNNING.discard(worker))
     (pool or QThreadPool.globalInstance()).start(worker)
     return worker

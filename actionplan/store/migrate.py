@@ -10,29 +10,40 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, inspect
+from sqlalchemy import Connection, Engine, inspect, text
+from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from actionplan.resources import package_path
 from actionplan.store.backup import backup_sqlite_file
 from actionplan.store.errors import StoreError
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+# The newest revision in migrations/versions. Opening an up-to-date database checks this
+# with one query and never imports Alembic, which keeps the app's start quick; a test
+# keeps it equal to Alembic's own head.
+SCHEMA_REVISION = "0002"
 
 log = logging.getLogger(__name__)
 
 
 def alembic_config() -> Config:
     """The Alembic configuration pointing at the app's migration scripts."""
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(package_path("store", "migrations")))
     return config
 
 
 def head_revision() -> str:
-    """The newest schema revision this version of the app knows."""
+    """The newest schema revision this version of the app knows, as Alembic sees it."""
+    from alembic.script import ScriptDirectory
+
     head = ScriptDirectory.from_config(alembic_config()).get_current_head()
     assert head is not None, "the app ships at least one migration"
     return head
@@ -41,16 +52,22 @@ def head_revision() -> str:
 def current_revision(engine: Engine) -> str | None:
     """The schema revision stamped in the database, or None for a new one."""
     with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision()
+        try:
+            rows = connection.execute(text("SELECT version_num FROM alembic_version")).all()
+        except (OperationalError, ProgrammingError):
+            return None
+    return rows[0][0] if rows else None
 
 
 def upgrade(engine: Engine, sqlite_file: Path | None = None) -> None:
     """Upgrade the database to the newest schema, refusing what it must not touch."""
+    from alembic.script import ScriptDirectory
+
+    current = current_revision(engine)
+    if current == SCHEMA_REVISION:
+        return
     config = alembic_config()
     scripts = ScriptDirectory.from_config(config)
-    current = current_revision(engine)
-    if current == scripts.get_current_head():
-        return
     _refuse_foreign(engine, current, scripts)
     if current is not None and sqlite_file is not None:
         _backup_before_upgrade(sqlite_file, current)
@@ -81,6 +98,8 @@ def _backup_before_upgrade(sqlite_file: Path, current: str) -> None:
 
 
 def _run_upgrade(engine: Engine, config: Config) -> None:
+    from alembic import command
+
     with engine.connect() as connection:
         _foreign_keys(connection, on=False)
         try:

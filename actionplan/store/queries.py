@@ -43,8 +43,10 @@ def latest_update_dates(session: Session, plan_id: int) -> dict[int, date]:
     return {action_id: when for action_id, when in session.exec(query)}
 
 
-def latest_updates(session: Session, plan_id: int) -> dict[int, LatestUpdate]:
-    """For each action of the plan that has updates, its newest one (latest date, then id)."""
+def latest_updates(
+    session: Session, plan_id: int, action_ids: list[int] | None = None
+) -> dict[int, LatestUpdate]:
+    """For each action of the plan (or of those given) with updates, its newest one."""
     query = (
         sa_select(
             col(ProgressUpdate.action_id),
@@ -56,6 +58,8 @@ def latest_updates(session: Session, plan_id: int) -> dict[int, LatestUpdate]:
         .where(col(Action.plan_id) == plan_id)
         .order_by(col(ProgressUpdate.update_date), col(ProgressUpdate.id))
     )
+    if action_ids is not None:
+        query = query.where(col(ProgressUpdate.action_id).in_(action_ids))
     # Plain column tuples: building ORM objects for every update costs seconds on big plans.
     return {
         action_id: LatestUpdate(when, text, author)
@@ -63,14 +67,18 @@ def latest_updates(session: Session, plan_id: int) -> dict[int, LatestUpdate]:
     }
 
 
-def leads_by_action(session: Session, plan_id: int) -> dict[int, list[tuple[str, str]]]:
-    """For each action of the plan, its leads' (name, agency) in the order they were linked."""
+def leads_by_action(
+    session: Session, plan_id: int, action_ids: list[int] | None = None
+) -> dict[int, list[tuple[str, str]]]:
+    """For each action of the plan (or of those given), its leads' (name, agency) in order."""
     query = (
         select(ActionLead.action_id, Lead.name, Lead.agency)
         .join(Lead, col(Lead.id) == ActionLead.lead_id)
         .where(Lead.plan_id == plan_id)
         .order_by(col(ActionLead.action_id), col(Lead.id))
     )
+    if action_ids is not None:
+        query = query.where(col(ActionLead.action_id).in_(action_ids))
     leads: dict[int, list[tuple[str, str]]] = {}
     for action_id, name, agency in session.connection().execute(query):
         leads.setdefault(action_id, []).append((name, agency))

@@ -58,3 +58,43 @@ def test_database_of_another_program_is_refused(db_path: Path) -> None:
     with sqlite3.connect(db_path) as raw:
         names = [row[0] for row in raw.execute("SELECT name FROM sqlite_master WHERE type='table'")]
     assert names == ["budget"]
+
+
+def test_quick_revision_check_matches_the_newest_migration() -> None:
+    """The revision checked at start-up is the newest migration script's."""
+    from actionplan.store.migrate import SCHEMA_REVISION
+
+    assert head_revision() == SCHEMA_REVISION
+
+
+def test_old_database_is_upgraded_keeping_every_word_and_a_backup(tmp_path: Path) -> None:
+    """A database from the first release opens, keeps its plan and history, and is copied first."""
+    import shutil
+    from datetime import date
+
+    from actionplan.services.actions import action_rows
+    from actionplan.services.plans import list_plans
+    from actionplan.services.progress import history
+
+    old = tmp_path / "plans.db"
+    shutil.copy(Path(__file__).parent / "data" / "schema_0001.db", old)
+    db = Database.open(old)
+    assert current_revision(db.engine) == head_revision()
+    [plan] = list_plans(db)
+    [row] = action_rows(db, plan.id, date(2024, 10, 1))
+    assert (plan.title, row.timescale_raw, row.leads) == (
+        "Ealdham SCP Business Plan 2024-25",
+        "Sept/Oct 2024",
+        ("Health", "Education"),
+    )
+    [update] = history(db, row.id)
+    assert (update.text, update.author, update.reason) == (
+        "Toolkit launched",
+        "Amira",
+        "ahead of plan",
+    )
+    db.close()
+    backups = list(tmp_path.glob("plans.db.before-upgrade-0001-*"))
+    assert len(backups) == 1
+    with sqlite3.connect(backups[0]) as raw:
+        assert raw.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)

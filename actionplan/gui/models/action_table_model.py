@@ -32,13 +32,39 @@ class ActionTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[ActionRow] = []
         self._search: list[str] = []
+        self.generation = 0  # bumped whenever rows change, so filters know to judge again
 
     def set_rows(self, rows: list[ActionRow]) -> None:
         """Replace every row (after a load or a change)."""
         self.beginResetModel()
+        self.generation += 1
         self._rows = rows
         self._search = [_search_text(row) for row in rows]
         self.endResetModel()
+
+    def sort(  # overrides QAbstractItemModel.sort
+        self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder
+    ) -> None:
+        """Sort the rows in Python with one key per row: far quicker than pairwise compares."""
+        self.layoutAboutToBeChanged.emit()
+        old_ids = [row.id for row in self._rows]
+        paired = sorted(
+            zip(self._rows, self._search, strict=True),
+            key=lambda pair: self._sort_key(pair[0], column),
+            reverse=order == Qt.SortOrder.DescendingOrder,
+        )
+        self.generation += 1
+        self._rows = [row for row, _ in paired]
+        self._search = [text for _, text in paired]
+        new_positions = {row.id: number for number, row in enumerate(self._rows)}
+        for index in self.persistentIndexList():
+            moved = new_positions[old_ids[index.row()]]
+            self.changePersistentIndex(index, self.index(moved, index.column()))
+        self.layoutChanged.emit()
+
+    def rows_with_search_text(self) -> list[tuple[ActionRow, str]]:
+        """Every row with the lower-case text searches look in, in model order."""
+        return list(zip(self._rows, self._search, strict=True))
 
     def row_at(self, row: int) -> ActionRow:
         """The action shown in a row."""

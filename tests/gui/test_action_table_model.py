@@ -1,0 +1,67 @@
+"""ActionTableModel and ActionFilterModel without a window: columns, sorting and filters."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+
+from actionplan.domain.rag import Rag
+from actionplan.domain.status import Status
+from actionplan.gui.models.action_filter_model import ActionFilter, ActionFilterModel
+from actionplan.gui.models.action_table_model import ActionTableModel
+from actionplan.services.actions import ActionRow
+
+
+def _row(action_id: int, ref: str, rag: Rag, due: date | None, text: str = "x") -> ActionRow:
+    return ActionRow(
+        id=action_id, priority_id=1, priority_title="P", outcome_id=None, outcome_title="",
+        ref=ref, text=text, leads=("Police",), agencies=("Met",), lead_raw="Police",
+        timescale_raw="", due_date=due, status=Status.IN_PROGRESS, rag=rag,
+        suggested_rag=Rag.GREEN, suggestion_reason="on track", overdue=False, stale=False,
+        latest_update="", latest_update_date=None, latest_update_author="", how_we_know="",
+    )  # fmt: skip
+
+
+def _model() -> ActionTableModel:
+    model = ActionTableModel()
+    model.set_rows(
+        [
+            _row(1, "1.10", Rag.GREEN, date(2025, 5, 1), "Train taxi drivers"),
+            _row(2, "1.2", Rag.RED, None, "Map hotspots"),
+            _row(3, "1.9", Rag.AMBER, date(2025, 1, 1), "Audit"),
+        ]
+    )
+    return model
+
+
+def test_rag_shows_as_a_word_not_only_a_colour() -> None:
+    """The RAG column's text is the word, so a colour-blind reader can read it."""
+    model = _model()
+    assert model.index(1, ActionTableModel.RAG).data() == "Red"
+    assert model.index(0, ActionTableModel.DUE).data() == "01 May 2025"
+
+
+def test_refs_sort_as_numbers_and_rag_by_severity() -> None:
+    """1.2 comes before 1.9 before 1.10; red sorts before amber and green."""
+    model = _model()
+    model.sort(ActionTableModel.REF, Qt.SortOrder.AscendingOrder)
+    assert [model.row_at(i).ref for i in range(3)] == ["1.2", "1.9", "1.10"]
+    model.sort(ActionTableModel.RAG, Qt.SortOrder.AscendingOrder)
+    assert [model.row_at(i).rag for i in range(3)] == [Rag.RED, Rag.AMBER, Rag.GREEN]
+    model.sort(ActionTableModel.DUE, Qt.SortOrder.AscendingOrder)
+    assert [model.row_at(i).id for i in range(3)] == [3, 1, 2]
+
+
+def test_filter_by_words_rag_and_agency() -> None:
+    """Every search word must match; RAG and agency narrow further."""
+    proxy = ActionFilterModel()
+    proxy.setSourceModel(_model())
+    proxy.set_filter(ActionFilter(text="TAXI train"))
+    assert proxy.rowCount() == 1
+    proxy.set_filter(ActionFilter(rags={Rag.RED, Rag.AMBER}))
+    assert proxy.rowCount() == 2
+    proxy.set_filter(ActionFilter(agency="Met"))
+    assert proxy.rowCount() == 3
+    proxy.set_filter(ActionFilter(agency="Health"))
+    assert proxy.rowCount() == 0
