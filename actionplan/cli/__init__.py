@@ -26,7 +26,13 @@ log = logging.getLogger(__name__)
 
 COMMAND_MODULES = (
     "actionplan.cli.summary",
+    "actionplan.cli.import_",
+    "actionplan.cli.demo",
     "actionplan.cli.backup",
+    "actionplan.cli.report",
+    "actionplan.cli.snapshot",
+    "actionplan.cli.export",
+    "actionplan.cli.merge_returns",
 )
 
 

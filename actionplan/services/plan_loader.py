@@ -44,6 +44,12 @@ def load_plan_data(db: Database, plan_id: int) -> PlanData:
         return _Loader(session, plan_id).plan(plan)
 
 
+def _written_order(leads: list[LeadData], lead_raw: str) -> list[LeadData]:
+    """Leads in the order the lead cell names them (the link table keeps no order)."""
+    words = lead_raw.casefold()
+    return sorted(leads, key=lambda lead: words.find(lead.name.casefold()) % (len(words) + 1))
+
+
 def _status(word: str) -> Status:
     try:
         return Status(word)
@@ -126,7 +132,7 @@ class _Loader:
                 ActionData(
                     text=action.text,
                     ref=action.ref,
-                    leads=leads.get(action.id, []),
+                    leads=_written_order(leads.get(action.id, []), action.lead_raw),
                     lead_raw=action.lead_raw,
                     timescale_raw=action.timescale_raw,
                     status=_status(action.status),

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, Table, insert
+from sqlalchemy import Connection, Table, func, insert, select
 
 from actionplan.domain.models import (
     Action,
@@ -62,8 +62,27 @@ def _insert_returning_ids(conn: Connection, model: Any, rows: list[dict[str, Any
     if not rows:
         return []
     table = _table(model)
+    if conn.dialect.name == "sqlite":
+        return _insert_sqlite(conn, table, rows)
     statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
     return [row[0] for row in conn.execute(statement, rows)]
+
+
+def _insert_sqlite(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> list[int]:
+    """Insert with one executemany and read the new ids back, in insertion order.
+
+    SQLAlchemy can only keep RETURNING rows in order on SQLite by inserting one row at a
+    time (about 4x slower for a big plan). The write transaction holds SQLite's lock
+    (BEGIN IMMEDIATE), so nobody else inserts meanwhile, and each new rowid is the largest
+    so far plus one: the ids above the old maximum are ours, in the order given.
+    """
+    before = conn.execute(select(func.max(table.c.id))).scalar() or 0
+    conn.execute(insert(table), rows)
+    query = select(table.c.id).where(table.c.id > before).order_by(table.c.id)
+    ids = list(conn.execute(query).scalars())
+    if len(ids) != len(rows):
+        raise ServiceError("The plan could not be saved: the database changed while saving.")
+    return ids
 
 
 def _insert(conn: Connection, model: Any, rows: list[dict[str, Any]]) -> None:

@@ -1,0 +1,51 @@
+"""`actionplan import FILE.xlsx`: import a partnership's workbook as a new plan."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from actionplan.cli.common import open_database
+from actionplan.services.importing import import_workbook, preview_import
+
+
+def register(commands: Any, common: argparse.ArgumentParser) -> None:
+    """Add the import command."""
+    parser = commands.add_parser(
+        "import",
+        parents=[common],
+        help="import a workbook (.xlsx, .xls, .ods) or .csv as a new plan; prints what it found",
+    )
+    parser.add_argument("file", metavar="FILE", type=Path, help="the workbook to import")
+    parser.add_argument(
+        "--dry-run", action="store_true", help="show what would be imported; write nothing"
+    )
+    parser.add_argument(
+        "--map",
+        metavar="HEADING=field",
+        action="append",
+        default=[],
+        dest="overrides",
+        help='correct a column\'s meaning, e.g. --map "Who=lead" or --map "Notes=ignore" '
+        "(repeatable)",
+    )
+    parser.add_argument("--title", metavar="NAME", help="the new plan's title")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Print the preview, then import it unless this is a dry run."""
+    if args.dry_run:
+        preview = preview_import(args.file, args.overrides)
+        print("\n".join(preview.lines()))
+        print("Dry run: nothing was written.")
+        return 0
+    with open_database(args) as db:
+        result = import_workbook(db, args.file, args.overrides, title=args.title)
+        print("\n".join(result.preview.lines()))
+        print(
+            f"Imported '{result.title}' as a new plan: "
+            f"{result.preview.plan.action_count} actions, into {db.target}."
+        )
+    return 0

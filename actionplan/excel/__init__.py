@@ -1,0 +1,1 @@
+"""Reading and writing workbooks (openpyxl, python-calamine). Knows the domain, not the database."""

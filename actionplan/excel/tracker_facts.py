@@ -1,0 +1,86 @@
+"""What the tracker works out about each action from the domain rules: due, suggested RAG, flags."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from actionplan.domain.plan_data import ActionData, PlanData, UpdateData
+from actionplan.domain.rag import RAG_ORDER, Rag
+from actionplan.domain.rules import ActionDates, is_overdue, is_stale, suggest_rag
+from actionplan.domain.timescale import parse_timescale
+
+
+@dataclass(frozen=True)
+class ActionFacts:
+    """One action as the tracker shows it, beside the words stored for it."""
+
+    key: int
+    priority: int
+    action: ActionData
+    due: date | None
+    suggested: Rag
+    overdue: bool
+    stale: bool
+    latest: UpdateData | None
+
+
+@dataclass(frozen=True)
+class Counts:
+    """RAG, overdue and stale counts for a priority or the whole plan."""
+
+    actions: int
+    rag: dict[Rag, int]
+    overdue: int
+    stale: int
+
+
+def latest_update(updates: list[UpdateData]) -> UpdateData | None:
+    """The most recent update (the later one written when two share a date)."""
+    if not updates:
+        return None
+    return max(enumerate(updates), key=lambda pair: (pair[1].update_date, pair[0]))[1]
+
+
+def action_facts(
+    plan: PlanData, as_of: date, added_on: Sequence[date | None] = ()
+) -> list[ActionFacts]:
+    """Facts for every action in plan order; ``added_on`` dates judge never-updated actions."""
+    facts: list[ActionFacts] = []
+    for index, priority in enumerate(plan.priorities):
+        for action in priority.actions:
+            key = len(facts)
+            added = added_on[key] if key < len(added_on) else None
+            facts.append(_facts(key, index, action, as_of, added))
+    return facts
+
+
+def _facts(
+    key: int, priority: int, action: ActionData, as_of: date, added: date | None
+) -> ActionFacts:
+    due = parse_timescale(action.timescale_raw).due
+    latest = latest_update(action.updates)
+    dates = ActionDates(action.status, due, latest.update_date if latest else None, added)
+    return ActionFacts(
+        key=key,
+        priority=priority,
+        action=action,
+        due=due,
+        suggested=suggest_rag(dates, as_of).rag,
+        overdue=is_overdue(dates, as_of),
+        stale=is_stale(dates, as_of),
+        latest=latest,
+    )
+
+
+def count(facts: list[ActionFacts]) -> Counts:
+    """The counts over some actions."""
+    rags = Counter(fact.action.rag for fact in facts)
+    return Counts(
+        actions=len(facts),
+        rag={rag: rags.get(rag, 0) for rag in RAG_ORDER},
+        overdue=sum(fact.overdue for fact in facts),
+        stale=sum(fact.stale for fact in facts),
+    )

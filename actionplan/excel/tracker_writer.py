@@ -1,0 +1,287 @@
+"""The tracker workbook: a whole plan written for people to read, filter, print and send on.
+
+Sheets: Summary, Actions, Measures, Updates (the whole history) and Priorities, plus a
+very hidden sheet that marks the file as this app's own export so it re-imports exactly.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import IO, Any
+
+from openpyxl import Workbook
+from openpyxl.packaging.custom import StringProperty
+from openpyxl.utils import get_column_letter
+
+from actionplan.domain.plan_data import PlanData
+from actionplan.domain.timescale import format_due
+from actionplan.excel.cell_safety import excel_text
+from actionplan.excel.fast_cells import set_height, speed_up
+from actionplan.excel.tracker_facts import ActionFacts, action_facts
+from actionplan.excel.tracker_schema import (
+    ACTION_COLUMNS,
+    ACTIONS,
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    MARKER_SHEET,
+    UPDATE_COLUMNS,
+    UPDATES,
+    Column,
+    agency_text,
+    json_text,
+    leads_text,
+    schema_row,
+    timescale_text,
+)
+from actionplan.excel.tracker_sheets import (
+    measure_columns,
+    write_measures,
+    write_priorities,
+    write_summary,
+)
+from actionplan.excel.tracker_style import (
+    A3,
+    A4,
+    RAG_WORDS,
+    STATUS_WORDS,
+    Palette,
+    body,
+    drop_down,
+    footer_text,
+    overdue_colouring,
+    rag_colouring,
+    row_height,
+    set_up_printing,
+    wrapping,
+)
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+_REPORT_EVERY = 500
+_SHORT_ACTION = 120
+
+
+class WriteCancelled(Exception):
+    """The user cancelled the export; nothing was saved."""
+
+
+class TrackerBook:
+    """One tracker workbook being written: the write-only workbook, its looks and the plan."""
+
+    def __init__(self, plan: PlanData, as_of: date) -> None:
+        self.plan = plan
+        self.as_of = as_of
+        self.workbook = Workbook(write_only=True)
+        self.palette: Palette | None = None
+        self.wraps: dict[str, list[tuple[int, int]]] = {}
+        self.rows: dict[str, int] = {}
+
+    def sheet(
+        self, name: str, columns: Sequence[Column], rows: int, title_rows: bool = True
+    ) -> Any:
+        """A new sheet with its columns, frozen header, filter and print set-up, header written."""
+        sheet = self.workbook.create_sheet(name)
+        speed_up(sheet)
+        if self.palette is None:
+            self.palette = Palette(sheet)
+        for number, column in enumerate(columns, 1):
+            dimension = sheet.column_dimensions[get_column_letter(number)]
+            dimension.width = column.width
+            dimension.hidden = column.hidden
+        visible = [0.0 if c.hidden else c.width for c in columns]
+        self.wraps[name], self.rows[name] = wrapping(visible), 0
+        paper = A3 if title_rows else A4  # the wide tables print legibly on A3
+        set_up_printing(sheet, self.plan.title, self.as_of, "1:1" if title_rows else None, paper)
+        if title_rows:
+            sheet.freeze_panes = "A2"
+            sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{rows + 1}"
+            sheet.row_dimensions[1].height = 32
+            self.add(sheet, self.looks.row(sheet, ((c.header, "header") for c in columns)), False)
+        return sheet
+
+    def add(self, sheet: Any, row: list[Any], fit: bool = True) -> None:
+        """Append a row, tall enough for its wrapped text."""
+        number = self.rows[sheet.title] = self.rows[sheet.title] + 1
+        height = row_height(row, self.wraps[sheet.title]) if fit else None
+        if height is not None:
+            set_height(sheet, number, height)
+        sheet.append(row)
+
+    @property
+    def looks(self) -> Palette:
+        """The shared looks (made with the first sheet)."""
+        assert self.palette is not None
+        return self.palette
+
+
+def write_tracker(
+    plan: PlanData,
+    out: Path | IO[bytes],
+    as_of: date,
+    *,
+    added_on: Sequence[date | None] = (),
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> None:
+    """Write the plan as a tracker workbook; raises WriteCancelled when ``cancelled()`` turns true.
+
+    ``added_on`` gives, in plan order, the day each action was added, so an action never
+    updated is judged stale from then (as the app's own summary does).
+    """
+    facts = action_facts(plan, as_of, added_on)
+    book = TrackerBook(plan, as_of)
+    ticker = _Ticker(len(facts) + sum(len(f.action.updates) for f in facts), progress, cancelled)
+    try:
+        write_summary(book, facts)
+        _write_actions(book, facts, ticker)
+        write_measures(book)
+        _write_updates(book, facts, ticker)
+        write_priorities(book)
+        _write_marker(book)
+        _set_properties(book)
+        book.workbook.save(out)
+    except BaseException:
+        _discard(book.workbook)
+        raise
+
+
+def _discard(workbook: Workbook) -> None:
+    """Close the streams of a workbook that will not be saved, so none is left half-written."""
+    for sheet in workbook.worksheets:
+        with contextlib.suppress(Exception):
+            if not sheet.closed:
+                sheet.close()
+
+
+class _Ticker:
+    """Reports progress every few hundred rows and stops when the user cancels."""
+
+    def __init__(self, total: int, progress: Progress | None, cancelled: Cancelled | None):
+        self.total, self.done = total, 0
+        self.progress, self.cancelled = progress, cancelled
+
+    def tick(self) -> None:
+        self.done += 1
+        if self.done % _REPORT_EVERY and self.done != self.total:
+            return
+        if self.cancelled is not None and self.cancelled():
+            raise WriteCancelled()
+        if self.progress is not None:
+            self.progress(self.done, self.total)
+
+
+def _write_actions(book: TrackerBook, facts: list[ActionFacts], ticker: _Ticker) -> None:
+    sheet = book.sheet(ACTIONS, ACTION_COLUMNS, len(facts))
+    rows = len(facts)
+    rag_colouring(sheet, body("J", "K", rows))
+    overdue_colouring(sheet, body("H", "H", rows), "$H2", "$I2", book.as_of)
+    drop_down(sheet, body("I", "I", rows), STATUS_WORDS, "Status")
+    drop_down(sheet, body("J", "J", rows), RAG_WORDS, "RAG")
+    for fact in facts:
+        book.add(sheet, _action_row(book, sheet, fact))
+        ticker.tick()
+
+
+def _action_row(book: TrackerBook, sheet: Any, fact: ActionFacts) -> list[Any]:
+    action, latest, cell = fact.action, fact.latest, book.looks.cell
+    return [
+        cell(sheet, action.ref),
+        cell(sheet, book.plan.priorities[fact.priority].title),
+        cell(sheet, action.outcome),
+        cell(sheet, action.text),
+        cell(sheet, leads_text(action.leads, action.lead_raw)),
+        cell(sheet, agency_text(action.leads)),
+        cell(sheet, timescale_text(action.timescale_raw)),
+        cell(sheet, fact.due, "date"),
+        cell(sheet, action.status.word),
+        cell(sheet, action.rag.word, "centre"),
+        cell(sheet, fact.suggested.word, "centre"),
+        cell(sheet, latest.text if latest else None),
+        cell(sheet, latest.update_date if latest else None, "date"),
+        cell(sheet, action.how_we_know),
+        cell(sheet, fact.key),
+        cell(sheet, json_text(_action_extra(fact))),
+    ]
+
+
+def _action_extra(fact: ActionFacts) -> dict[str, Any]:
+    action = fact.action
+    extra: dict[str, Any] = {"p": fact.priority, "r": action.rag.value, "s": action.status.value}
+    if action.leads:
+        extra["l"] = [[lead.name, lead.agency] for lead in action.leads]
+    kept = (("rr", action.rag_raw), ("sr", action.status_raw), ("lr", action.lead_raw))
+    for name, value in kept:
+        if value:
+            extra[name] = value
+    if timescale_text(action.timescale_raw) != action.timescale_raw:
+        extra["tr"] = action.timescale_raw
+    return extra
+
+
+def _write_updates(book: TrackerBook, facts: list[ActionFacts], ticker: _Ticker) -> None:
+    total = sum(len(fact.action.updates) for fact in facts)
+    sheet = book.sheet(UPDATES, UPDATE_COLUMNS, total)
+    rag_colouring(sheet, f"{body('F', 'F', total)} {body('I', 'I', total)}")
+    drop_down(sheet, body("F", "F", total), RAG_WORDS, "RAG")
+    drop_down(sheet, body("G", "G", total), STATUS_WORDS, "Status")
+    cell = book.looks.cell
+    for fact in facts:
+        action = fact.action
+        heading = [
+            cell(sheet, action.ref),
+            cell(sheet, book.plan.priorities[fact.priority].title),
+            cell(sheet, _shortened(action.text)),
+        ]
+        for update in action.updates:
+            suggested = update.suggested_rag.word if update.suggested_rag else None
+            book.add(
+                sheet,
+                [
+                    *heading,
+                    cell(sheet, update.update_date, "date"),
+                    cell(sheet, update.author),
+                    cell(sheet, update.rag.word, "centre"),
+                    cell(sheet, update.status.word),
+                    cell(sheet, update.text),
+                    cell(sheet, suggested, "centre"),
+                    cell(sheet, update.reason),
+                    cell(sheet, fact.key),
+                ],
+            )
+            ticker.tick()
+
+
+def _shortened(text: str) -> str:
+    return text if len(text) <= _SHORT_ACTION else text[: _SHORT_ACTION - 1].rstrip() + "…"
+
+
+def _write_marker(book: TrackerBook) -> None:
+    sheet = book.workbook.create_sheet(MARKER_SHEET)
+    sheet.sheet_state = "veryHidden"
+    periods = [excel_text(label) for label in measure_columns(book.plan)[1]]
+    rows: list[list[Any]] = [
+        ["format", FORMAT_NAME],
+        ["version", FORMAT_VERSION],
+        ["as_of", book.as_of],
+        schema_row(ACTIONS, ACTION_COLUMNS),
+        schema_row(UPDATES, UPDATE_COLUMNS),
+        ["periods", *periods],
+    ]
+    for row in rows:
+        sheet.append(row)
+
+
+def _set_properties(book: TrackerBook) -> None:
+    properties = book.workbook.properties
+    properties.title = footer_text(book.plan.title, 200).replace("&&", "&")
+    properties.subject = "Action plan tracker"
+    properties.description = f"Position as at {format_due(book.as_of)}"
+    properties.creator = "actionplan"
+    properties.keywords = "action plan; RAG; tracker"
+    properties.created = datetime.now().replace(microsecond=0)
+    custom = book.workbook.custom_doc_props
+    custom.append(StringProperty(name=FORMAT_NAME, value=str(FORMAT_VERSION)))
+    custom.append(StringProperty(name="as-of", value=book.as_of.isoformat()))

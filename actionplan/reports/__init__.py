@@ -1,0 +1,1 @@
+"""PDF reports: the board pack (executive summary), drawn with reportlab from plain values."""

@@ -1,0 +1,251 @@
+"""Everything a board pack shows, as plain values: the renderer needs no database."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from actionplan.domain.measures import (
+    Direction,
+    MeasureStatus,
+    Trend,
+    last_two,
+    measure_status,
+    trend,
+)
+from actionplan.domain.movement import Movement
+from actionplan.domain.rag import RAG_ORDER, Rag
+from actionplan.domain.rules import rag_disagrees
+from actionplan.domain.status import Status
+
+
+@dataclass(frozen=True)
+class RagCounts:
+    """How many actions carry each RAG."""
+
+    red: int = 0
+    amber: int = 0
+    green: int = 0
+    blue: int = 0
+    unrated: int = 0
+
+    @classmethod
+    def of(cls, rags: Iterable[Rag]) -> RagCounts:
+        """Count a list of ratings."""
+        counted = Counter(rags)
+        return cls(*(counted.get(rag, 0) for rag in RAG_ORDER))
+
+    def get(self, rag: Rag) -> int:
+        """The count for one RAG."""
+        return int(getattr(self, rag.value))
+
+    @property
+    def total(self) -> int:
+        """Every action counted."""
+        return sum(self.get(rag) for rag in RAG_ORDER)
+
+
+@dataclass(frozen=True)
+class CoverFacts:
+    """What the cover says: whose plan, which period, as at when, prepared by whom."""
+
+    partnership: str
+    plan_title: str
+    period: str
+    as_of: date
+    prepared_by: str = ""
+    marking: str = ""
+    priority_filter: str = ""
+
+
+@dataclass(frozen=True)
+class ActionLine:
+    """One action as the board sees it."""
+
+    ref: str
+    text: str
+    priority_title: str
+    lead: str
+    timescale: str
+    due_date: date | None
+    status: Status
+    rag: Rag
+    suggested_rag: Rag
+    suggestion_reason: str = ""
+    rag_reason: str = ""
+    overdue: bool = False
+    stale: bool = False
+    latest_update: str = ""
+    latest_update_date: date | None = None
+    movement: Movement | None = None
+
+    @property
+    def disagrees(self) -> bool:
+        """The lead's RAG differs from the RAG the dates suggest."""
+        return rag_disagrees(self.rag, self.suggested_rag)
+
+    @property
+    def is_exception(self) -> bool:
+        """Red, amber or overdue: what the board must look at."""
+        return self.rag in (Rag.RED, Rag.AMBER) or self.overdue
+
+    @property
+    def concern(self) -> tuple[int, int, date]:
+        """Sort key, most pressing first: overdue reds, reds, overdue ambers, ambers, the rest."""
+        level = {Rag.RED: 0, Rag.AMBER: 2}.get(self.rag, 4) - (1 if self.overdue else 0)
+        worse = 0 if self.movement is Movement.WORSE else 1
+        return level, worse, self.due_date or date.max
+
+
+@dataclass(frozen=True)
+class NarrativeText:
+    """A priority's story for one period."""
+
+    period_label: str = ""
+    done: str = ""
+    analysis: str = ""
+    impact: str = ""
+    next_steps: str = ""
+
+    @property
+    def parts(self) -> list[tuple[str, str]]:
+        """The four headings with their words, leaving out empty ones."""
+        named = [
+            ("What has been done", self.done),
+            ("Analysis of progress", self.analysis),
+            ("Impact of work", self.impact),
+            ("Next steps", self.next_steps),
+        ]
+        return [(title, text) for title, text in named if text.strip()]
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One period's value of a measure."""
+
+    period_label: str
+    value: float | None
+
+
+@dataclass(frozen=True)
+class MeasureLine:
+    """A measure of impact with its readings in period order."""
+
+    name: str
+    unit: str
+    direction: Direction
+    baseline: float | None
+    target: float | None
+    readings: tuple[Reading, ...] = ()
+    priority_title: str = ""
+
+    @property
+    def latest(self) -> Reading | None:
+        """The newest reading that has a value."""
+        present = [r for r in self.readings if r.value is not None]
+        return present[-1] if present else None
+
+    @property
+    def status(self) -> MeasureStatus:
+        """Met or not against the target."""
+        latest = self.latest
+        return measure_status(self.direction, latest.value if latest else None, self.target)
+
+    @property
+    def trend(self) -> Trend:
+        """Improving or worsening between the last two readings."""
+        previous, latest = last_two([r.value for r in self.readings])
+        return trend(self.direction, previous, latest)
+
+
+@dataclass(frozen=True)
+class PrioritySection:
+    """A priority with its aim, champion, narrative and actions."""
+
+    number: str
+    title: str
+    aim: str = ""
+    champion: str = ""
+    narrative: NarrativeText | None = None
+    actions: tuple[ActionLine, ...] = ()
+
+    @property
+    def heading(self) -> str:
+        """The heading shown, such as "Priority 2: Neglect" (the title alone when unnumbered)."""
+        return f"Priority {self.number}: {self.title}" if self.number else self.title
+
+    @property
+    def counts(self) -> RagCounts:
+        """RAG counts of this priority's actions."""
+        return RagCounts.of(a.rag for a in self.actions)
+
+    @property
+    def overdue(self) -> int:
+        """How many of its actions are overdue."""
+        return sum(a.overdue for a in self.actions)
+
+    @property
+    def stale(self) -> int:
+        """How many of its actions have had no update for too long."""
+        return sum(a.stale for a in self.actions)
+
+    @property
+    def exceptions(self) -> list[ActionLine]:
+        """Its red, amber and overdue actions, most pressing first."""
+        return sorted((a for a in self.actions if a.is_exception), key=lambda a: a.concern)
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The plan against the latest snapshot before the as-of date."""
+
+    name: str
+    taken_on: date
+    before: RagCounts
+    better: int = 0
+    worse: int = 0
+    new: int = 0
+
+
+@dataclass(frozen=True)
+class SummaryLimits:
+    """How much the summary lists per priority before it says "and N more"."""
+
+    exceptions_per_priority: int = 12
+    actions_per_priority: int = 25
+    update_chars_in_exceptions: int = 600
+
+
+@dataclass(frozen=True)
+class BoardPackData:
+    """The whole board pack."""
+
+    cover: CoverFacts
+    priorities: tuple[PrioritySection, ...]
+    measures: tuple[MeasureLine, ...] = ()
+    comparison: Comparison | None = None
+    appendix: bool = False
+    stale_after_days: int = 90
+    limits: SummaryLimits = field(default_factory=SummaryLimits)
+
+    @property
+    def actions(self) -> list[ActionLine]:
+        """Every action in priority order."""
+        return [a for p in self.priorities for a in p.actions]
+
+    @property
+    def counts(self) -> RagCounts:
+        """RAG counts over the whole pack."""
+        return RagCounts.of(a.rag for a in self.actions)
+
+    @property
+    def overdue(self) -> int:
+        """Overdue actions in the whole pack."""
+        return sum(p.overdue for p in self.priorities)
+
+    @property
+    def stale(self) -> int:
+        """Actions with no recent update in the whole pack."""
+        return sum(p.stale for p in self.priorities)

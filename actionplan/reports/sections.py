@@ -1,0 +1,197 @@
+"""The sections after the glance: exceptions, impact, one per priority, and the appendix."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reportlab.lib.units import mm
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from actionplan.domain.measures import Direction
+from actionplan.domain.rag import RAG_ORDER
+from actionplan.reports.action_tables import appendix_table, exception_table, priority_table
+from actionplan.reports.board_pack_data import (
+    BoardPackData,
+    MeasureLine,
+    PrioritySection,
+    RagCounts,
+)
+from actionplan.reports.charts import trend_line
+from actionplan.reports.chips import chip_row, count_chip, measure_chip
+from actionplan.reports.fonts import markup
+from actionplan.reports.styles import FRAME_WIDTH, PALETTE, para, rich, styles
+from actionplan.reports.tables import fast_cell, plain_table
+
+# A heading goes to the next page unless a table's header and first row fit under it.
+ROOM_FOR_A_TABLE = 45 * mm
+
+
+def _more(shown: int, total: int, what: str, appendix: bool) -> list[Flowable]:
+    if total <= shown:
+        return []
+    where = "the appendix lists them all" if appendix else "print with --appendix to list them all"
+    return [rich(f"… and {total - shown:,} more {what} ({where}).", "note")]
+
+
+def exceptions_section(pack: BoardPackData) -> list[Flowable]:
+    """Red, amber and overdue actions per priority, most pressing first, capped per priority."""
+    story: list[Flowable] = [
+        rich(
+            "Every red and amber action, and every overdue one, most pressing first. "
+            "⚑ marks a RAG that differs from the one its dates suggest, with the reason the "
+            "lead gave.",
+            "lead",
+        )
+    ]
+    limit = pack.limits.exceptions_per_priority
+    found = False
+    for section in pack.priorities:
+        exceptions = section.exceptions
+        if not exceptions:
+            continue
+        found = True
+        story += [CondPageBreak(ROOM_FOR_A_TABLE), para(section.heading, "h3")]
+        story += exception_table(exceptions[:limit], pack.limits.update_chars_in_exceptions)
+        story += _more(limit, len(exceptions), "red, amber or overdue actions", pack.appendix)
+    if not found:
+        story.append(rich("No action is red, amber or overdue.", "body"))
+    return story
+
+
+def _number(value: float | None, unit: str) -> str:
+    if value is None:
+        return "–"
+    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+    return f"{text}%" if unit.strip() == "%" else text
+
+
+_DIRECTION = {
+    Direction.HIGHER: "↑ Higher is better",
+    Direction.LOWER: "↓ Lower is better",
+    Direction.NONE: "Not stated",
+}
+MEASURE_COLUMNS = ("Measure", "Baseline", "Latest", "Target", "Direction", "Status", "Trend")
+MEASURE_WIDTHS = tuple(w * mm for w in (50, 16, 22, 16, 19, 22, 25))
+
+
+def _measure_row(m: MeasureLine) -> list[object]:
+    latest = m.latest
+    name: list[Flowable] = [para(m.name, "cell_bold")]
+    details = [m.priority_title, f"unit: {m.unit}" if m.unit and m.unit != "%" else ""]
+    if any(details):
+        name.append(para(" · ".join(d for d in details if d), "cell_small"))
+    latest_cell: list[Flowable] = [para(_number(latest.value if latest else None, m.unit), "cell")]
+    if latest:
+        latest_cell.append(para(latest.period_label, "cell_small"))
+    trend: list[Flowable] = [trend_line(m.readings, m.target), para(m.trend.word, "cell_small")]
+    return [
+        name,
+        fast_cell(_number(m.baseline, m.unit), MEASURE_WIDTHS[1]),
+        latest_cell,
+        fast_cell(_number(m.target, m.unit), MEASURE_WIDTHS[3]),
+        para(_DIRECTION[m.direction], "cell"),
+        measure_chip(m.status, 20 * mm),
+        trend,
+    ]
+
+
+def impact_section(pack: BoardPackData) -> list[Flowable]:
+    """Each measure with baseline, latest, target, direction, status and a small trend line."""
+    if not pack.measures:
+        return [rich("No measures of impact are recorded for this plan yet.", "body")]
+    intro = rich(
+        "How we know we are making a difference. The trend line shows every reading in "
+        "period order, the latest as a solid dot and the target as a dashed line.",
+        "lead",
+    )
+    head = [Paragraph(h, styles()["head"]) for h in MEASURE_COLUMNS]
+    rows = [head, *[_measure_row(m) for m in pack.measures]]
+    return [intro, plain_table(rows, MEASURE_WIDTHS)]
+
+
+def _facts(section: PrioritySection) -> Table:
+    rows = []
+    if section.aim.strip():
+        rows.append([rich("Aim", "fact_label"), para(section.aim, "body")])
+    if section.champion.strip():
+        rows.append([rich("Executive champion", "fact_label"), para(section.champion, "body")])
+    rows.append([rich("Actions", "fact_label"), _counts_line(section)])
+    table = Table(rows, colWidths=[38 * mm, FRAME_WIDTH - 38 * mm])
+    table.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), PALETTE.panel),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 8),
+                ("TOPPADDING", (0, 0), (-1, -1), 5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+                ("LINEBEFORE", (0, 0), (0, -1), 3, PALETTE.accent),
+            ]
+        )
+    )
+    return table
+
+
+def _counts_line(section: PrioritySection) -> list[Flowable]:
+    counts: RagCounts = section.counts
+    chips = chip_row([count_chip(rag, counts.get(rag)) for rag in RAG_ORDER])
+    facts = (
+        f"{counts.total:,} actions in all · {section.overdue:,} overdue · "
+        f"{section.stale:,} with no recent update"
+    )
+    return [chips, Spacer(1, 3), rich(facts, "small")]
+
+
+def _narrative(section: PrioritySection) -> list[Flowable]:
+    story: list[Flowable] = []
+    narrative = section.narrative
+    if narrative is None or not narrative.parts:
+        return [rich("No narrative has been written for this priority yet.", "note")]
+    period = f" – {markup(narrative.period_label)}" if narrative.period_label.strip() else ""
+    story.append(rich(f"Progress narrative{period}", "h2"))
+    for title, text in narrative.parts:
+        paragraphs = [p for p in text.replace("\r", "").split("\n\n") if p.strip()]
+        story.append(KeepTogether([rich(title, "h3"), para(paragraphs[0], "body")]))
+        story += [para(p, "body") for p in paragraphs[1:]]
+    return story
+
+
+def priority_section(section: PrioritySection, pack: BoardPackData) -> list[Flowable]:
+    """A priority's page(s): aim, champion, narrative and its actions."""
+    limit = pack.limits.actions_per_priority
+    shown = sorted(section.actions, key=lambda a: a.concern)[:limit]
+    if len(section.actions) <= limit:
+        shown = list(section.actions)
+    story: list[Flowable] = [_facts(section), Spacer(1, 4), *_narrative(section)]
+    title = "Actions" if len(shown) == len(section.actions) else "Actions that matter most"
+    story += [CondPageBreak(ROOM_FOR_A_TABLE), rich(title, "h2")]
+    if not section.actions:
+        return [*story, rich("This priority has no actions yet.", "body")]
+    story += priority_table(shown)
+    return story + _more(len(shown), len(section.actions), "actions", pack.appendix)
+
+
+def appendix_section(priorities: Sequence[PrioritySection]) -> list[Flowable]:
+    """Every action of every priority in full."""
+    story: list[Flowable] = [
+        rich(
+            "Every action in the plan, in priority order, with its latest update in full. "
+            "Flags and notes on each action are in the priority sections.",
+            "lead",
+        )
+    ]
+    for section in priorities:
+        story += [CondPageBreak(ROOM_FOR_A_TABLE), para(section.heading, "h3")]
+        if section.actions:
+            story += appendix_table(section.actions)
+        else:
+            story.append(rich("No actions.", "note"))
+    return story

@@ -1,0 +1,203 @@
+"""Exporting a plan to Excel: the tracker workbook, or the plan written back into its own layout.
+
+Every file is written beside its target under a temporary name and renamed into place
+at the end, so a failure or a cancel never leaves half a file behind.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from sqlmodel import col, select
+
+from actionplan.domain.models import Action, PlanSource, Priority
+from actionplan.domain.plan_data import PlanData
+from actionplan.excel.cell_safety import MAX_CELL_TEXT, CellTextTooLong
+from actionplan.excel.errors import WorkbookError
+from actionplan.excel.tracker_writer import WriteCancelled, write_tracker
+from actionplan.excel.write_back import WriteBackError, read_mapping, write_back
+from actionplan.services.errors import ServiceError
+from actionplan.services.plan_loader import load_plan_data
+from actionplan.services.plans import resolve_plan
+from actionplan.store.database import Database
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    """What was written: the file, the plan, how many actions, and notes for the user."""
+
+    path: Path
+    plan_title: str
+    actions: int
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class PlanForExport:
+    """A stored plan, whole, with each action's id and the day it was added, in plan order."""
+
+    plan_id: int
+    data: PlanData
+    action_ids: list[int]
+    added_on: list[date | None]
+
+
+def load_for_export(db: Database, plan_name: str | None = None) -> PlanForExport:
+    """The plan named (or the one added last) as plain values, ready for a writer."""
+    with db.reading() as session:
+        plan = resolve_plan(session, plan_name)
+        assert plan is not None and plan.id is not None
+        plan_id = plan.id
+        priorities = session.exec(
+            select(Priority.id)
+            .where(Priority.plan_id == plan_id)
+            .order_by(col(Priority.position), col(Priority.id))
+        ).all()
+        query = (
+            select(Action.id, Action.priority_id, Action.created_at)
+            .where(Action.plan_id == plan_id)
+            .order_by(col(Action.position), col(Action.id))
+        )
+        grouped: dict[int, list[tuple[int, date]]] = defaultdict(list)
+        for action_id, priority_id, created in session.exec(query):
+            grouped[priority_id].append((action_id or 0, created.date()))
+    ordered = [pair for priority_id in priorities for pair in grouped.get(priority_id or 0, [])]
+    data = load_plan_data(db, plan_id)
+    return PlanForExport(plan_id, data, [i for i, _ in ordered], [d for _, d in ordered])
+
+
+def export_tracker(
+    db: Database,
+    out: Path,
+    plan_name: str | None = None,
+    as_of: date | None = None,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> ExportResult:
+    """Write the plan as the tracker workbook (Summary, Actions, Measures, Updates, Priorities)."""
+    out = check_target(out)
+    plan = load_for_export(db, plan_name)
+    when = as_of or date.today()
+
+    def write(path: Path) -> None:
+        write_tracker(
+            plan.data, path, when, added_on=plan.added_on, progress=progress, cancelled=cancelled
+        )
+
+    write_atomically(out, write)
+    return ExportResult(out, plan.data.title, plan.data.action_count)
+
+
+def export_original_layout(
+    db: Database,
+    out: Path,
+    plan_name: str | None = None,
+    as_of: date | None = None,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+) -> ExportResult:
+    """Write the plan back into the workbook it was imported from, in that workbook's layout."""
+    out = check_target(out)
+    plan = load_for_export(db, plan_name)
+    source = _source_of(db, plan.plan_id, plan.data.title)
+    placement = _placement(plan.action_ids, source)
+    try:
+        mapping = read_mapping(source.mapping_json)
+        book, notes = write_back(
+            source.content, mapping, plan.data, placement, as_of or date.today()
+        )
+    except WriteBackError as exc:
+        raise ServiceError(f"'{source.filename}' cannot be written back: {exc}.") from None
+    if cancelled is not None and cancelled():
+        raise ServiceError("The export was cancelled; nothing was saved.")
+    write_atomically(out, book.save)
+    if progress is not None:
+        progress(plan.data.action_count, plan.data.action_count)
+    return ExportResult(out, plan.data.title, plan.data.action_count, tuple(notes))
+
+
+def _source_of(db: Database, plan_id: int, title: str) -> PlanSource:
+    with db.reading() as session:
+        source = session.exec(
+            select(PlanSource)
+            .where(PlanSource.plan_id == plan_id)
+            .order_by(col(PlanSource.id).desc())
+        ).first()
+    if source is None:
+        raise ServiceError(
+            f"This plan was not imported from a workbook, so '{title}' has no layout of its own "
+            "to write back into; export a tracker instead."
+        )
+    if source.layout == "csv":
+        raise ServiceError(
+            f"'{source.filename}' is a CSV file, which holds no layout to write back into; "
+            "export a tracker instead."
+        )
+    return source
+
+
+def _placement(action_ids: list[int], source: PlanSource) -> list[int | None]:
+    """Each action's row in the import: actions keep the order of their ids from the import."""
+    try:
+        imported = len(read_mapping(source.mapping_json).actions)
+    except WriteBackError as exc:
+        raise ServiceError(f"'{source.filename}' cannot be written back: {exc}.") from None
+    first = sorted(action_ids)[:imported]
+    if len(first) < imported:
+        raise ServiceError(
+            f"The plan no longer has every action imported from '{source.filename}', so its "
+            "rows cannot be matched; export a tracker instead."
+        )
+    rank = {action_id: index for index, action_id in enumerate(first)}
+    return [rank.get(action_id) for action_id in action_ids]
+
+
+def check_target(out: Path) -> Path:
+    """The file to write: an .xlsx in a folder that exists."""
+    out = Path(out)
+    if out.suffix.lower() != ".xlsx":
+        raise ServiceError(f"'{out.name}' must end in .xlsx: exports are Excel workbooks.")
+    if out.is_dir():
+        raise ServiceError(f"'{out}' is a folder; give the name of the workbook to write.")
+    if not out.parent.is_dir():
+        raise ServiceError(
+            f"The folder '{out.parent}' does not exist, so '{out.name}' was not written."
+        )
+    return out
+
+
+def write_atomically(out: Path, write: Callable[[Path], object]) -> Path:
+    """Write through a temporary file beside ``out`` and rename it into place; nothing half-done."""
+    handle, name = tempfile.mkstemp(prefix=f".{out.stem}-", suffix=".xlsx.part", dir=out.parent)
+    os.close(handle)
+    temporary = Path(name)
+    try:
+        write(temporary)
+        os.replace(temporary, out)
+    except WriteCancelled:
+        raise ServiceError("The export was cancelled; nothing was saved.") from None
+    except CellTextTooLong as exc:
+        raise ServiceError(
+            f"'{out.name}' was not written: one piece of text in the plan is {exc.length:,} "
+            f"characters long, more than Excel holds in a cell ({MAX_CELL_TEXT:,})."
+        ) from None
+    except WorkbookError as exc:
+        raise ServiceError(str(exc)) from None
+    except PermissionError:
+        raise ServiceError(
+            f"'{out.name}' could not be written: permission denied (is it open in Excel?)."
+        ) from None
+    except OSError as exc:
+        raise ServiceError(f"'{out.name}' could not be written: {exc.strerror or exc}.") from None
+    finally:
+        temporary.unlink(missing_ok=True)
+    return out

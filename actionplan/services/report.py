@@ -1,0 +1,276 @@
+"""Printing the board pack: gather the plan as plain values, render the PDF, write it safely."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+
+from sqlmodel import Session, col, select
+
+from actionplan.domain.measures import Direction
+from actionplan.domain.models import (
+    Action,
+    Measure,
+    MeasureReading,
+    Narrative,
+    Priority,
+    ProgressUpdate,
+)
+from actionplan.domain.rules import STALE_AFTER_DAYS
+from actionplan.reports.board_pack import cycle_collection_paused, render_board_pack
+from actionplan.reports.board_pack_data import (
+    ActionLine,
+    BoardPackData,
+    Comparison,
+    CoverFacts,
+    MeasureLine,
+    NarrativeText,
+    PrioritySection,
+    RagCounts,
+    Reading,
+)
+from actionplan.services.actions import ActionRow, action_rows
+from actionplan.services.errors import ServiceError
+from actionplan.services.plans import PlanInfo, resolve_plan
+from actionplan.services.snapshots import SnapshotBaseline, baseline_before
+from actionplan.store.database import Database
+from actionplan.store.queries import priorities_of
+
+Progress = Callable[[int, int], None]
+
+
+def make_report(
+    db: Database,
+    out_path: str | os.PathLike[str],
+    plan_name: str | None = None,
+    as_of: date | None = None,
+    priority: str | None = None,
+    marking: str | None = None,
+    appendix: bool = False,
+    progress: Progress | None = None,
+) -> Path:
+    """Write the board pack PDF; a failure leaves no file (and any earlier file untouched)."""
+    out = _checked_target(Path(out_path))
+    with cycle_collection_paused():
+        pack = board_pack_data(db, plan_name, as_of or date.today(), priority, marking, appendix)
+    handle, temp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent)
+    os.close(handle)
+    try:
+        render_board_pack(pack, Path(temp_name), progress)
+        os.replace(temp_name, out)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp_name)
+    return out
+
+
+def _checked_target(out: Path) -> Path:
+    if out.is_dir():
+        raise ServiceError(f"'{out}' is a folder: give the name of the PDF file to write.")
+    if not out.parent.is_dir():
+        raise ServiceError(
+            f"The folder '{out.parent}' does not exist, so '{out.name}' cannot be written."
+        )
+    if not os.access(out.parent, os.W_OK):
+        raise ServiceError(f"The folder '{out.parent}' cannot be written to.")
+    return out
+
+
+def board_pack_data(
+    db: Database,
+    plan_name: str | None,
+    as_of: date,
+    priority: str | None = None,
+    marking: str | None = None,
+    appendix: bool = False,
+) -> BoardPackData:
+    """Everything the board pack shows, read from the database as plain values."""
+    with db.reading() as session:
+        plan_row = resolve_plan(session, plan_name)
+        assert plan_row is not None and plan_row.id is not None
+        plan = PlanInfo.of(plan_row)
+        priorities = _chosen(priorities_of(session, plan.id), priority)
+        narratives = _narratives(session, plan.id)
+        reasons = _latest_reasons(session, plan.id)
+        measures = _measures(session, plan.id, priorities)
+    baseline = baseline_before(db, plan.id, as_of)
+    rows = action_rows(db, plan.id, as_of)
+    sections = tuple(
+        _section(p, narratives.get(p.id or -1), rows, reasons, baseline) for p in priorities
+    )
+    return BoardPackData(
+        cover=_cover(plan, as_of, marking, _heading(priorities[0]) if priority else ""),
+        priorities=sections,
+        measures=measures,
+        comparison=_comparison(baseline, rows, {p.id for p in priorities}),
+        appendix=appendix,
+        stale_after_days=STALE_AFTER_DAYS,
+    )
+
+
+def _chosen(priorities: list[Priority], wanted: str | None) -> list[Priority]:
+    if not wanted:
+        return priorities
+    key = wanted.strip().casefold()
+    exact = [p for p in priorities if key in (p.title.casefold(), p.number.casefold())]
+    partial = [p for p in priorities if key in p.title.casefold()]
+    if exact or len(partial) == 1:
+        return (exact or partial)[:1]
+    names = "; ".join(p.title for p in priorities) or "none"
+    what = "matches more than one priority" if partial else "matches no priority"
+    raise ServiceError(f"'{wanted}' {what}; the priorities are: {names}.")
+
+
+def _period(plan: PlanInfo) -> str:
+    if plan.period_raw.strip():
+        return plan.period_raw
+    if plan.period_start and plan.period_end:
+        return f"{plan.period_start:%B %Y} – {plan.period_end:%B %Y}"
+    return ""
+
+
+def _cover(plan: PlanInfo, as_of: date, marking: str | None, scope: str) -> CoverFacts:
+    return CoverFacts(
+        partnership=plan.partnership,
+        plan_title=plan.title,
+        period=_period(plan),
+        as_of=as_of,
+        prepared_by=plan.prepared_by,
+        marking=(marking or "").strip(),
+        priority_filter=scope,
+    )
+
+
+def _narratives(session: Session, plan_id: int) -> dict[int, NarrativeText]:
+    """The most recently written narrative of each priority."""
+    query = (
+        select(Narrative)
+        .join(Priority, col(Priority.id) == Narrative.priority_id)
+        .where(Priority.plan_id == plan_id)
+        .order_by(col(Narrative.id))
+    )
+    return {
+        n.priority_id: NarrativeText(n.period_label, n.done, n.analysis, n.impact, n.next_steps)
+        for n in session.exec(query)
+    }
+
+
+def _latest_reasons(session: Session, plan_id: int) -> dict[int, str]:
+    """For each action, the reason given with its newest update (why the RAG is what it is)."""
+    query = (
+        select(ProgressUpdate.action_id, ProgressUpdate.reason)
+        .join(Action, col(Action.id) == ProgressUpdate.action_id)
+        .where(Action.plan_id == plan_id)
+        .order_by(col(ProgressUpdate.update_date), col(ProgressUpdate.id))
+    )
+    return dict(session.exec(query).all())
+
+
+def _line(row: ActionRow, reason: str, baseline: SnapshotBaseline | None) -> ActionLine:
+    return ActionLine(
+        ref=row.ref,
+        text=row.text,
+        priority_title=row.priority_title,
+        lead=row.lead_raw.strip() or row.lead_text,  # the words as typed
+        timescale=row.timescale_raw,
+        due_date=row.due_date,
+        status=row.status,
+        rag=row.rag,
+        suggested_rag=row.suggested_rag,
+        suggestion_reason=row.suggestion_reason,
+        rag_reason=reason,
+        overdue=row.overdue,
+        stale=row.stale,
+        latest_update=row.latest_update,
+        latest_update_date=row.latest_update_date,
+        movement=baseline.movement_of(row.id, row.rag) if baseline else None,
+    )
+
+
+def _section(
+    priority: Priority,
+    narrative: NarrativeText | None,
+    rows: Sequence[ActionRow],
+    reasons: dict[int, str],
+    baseline: SnapshotBaseline | None,
+) -> PrioritySection:
+    mine = [r for r in rows if r.priority_id == priority.id]
+    return PrioritySection(
+        number=priority.number,
+        title=priority.title,
+        aim=priority.aim,
+        champion=priority.champion,
+        narrative=narrative,
+        actions=tuple(_line(r, reasons.get(r.id, ""), baseline) for r in mine),
+    )
+
+
+def _comparison(
+    baseline: SnapshotBaseline | None, rows: Sequence[ActionRow], scope: set[int | None]
+) -> Comparison | None:
+    if baseline is None:
+        return None
+    mine = [r for r in rows if r.priority_id in scope]
+    moved = [baseline.movement_of(r.id, r.rag).value for r in mine]
+    before = [baseline.rags[r.id] for r in mine if r.id in baseline.rags]
+    return Comparison(
+        name=baseline.info.name,
+        taken_on=baseline.info.taken_on,
+        before=RagCounts.of(before),
+        better=moved.count("better"),
+        worse=moved.count("worse"),
+        new=moved.count("new"),
+    )
+
+
+def _measures(
+    session: Session, plan_id: int, priorities: list[Priority]
+) -> tuple[MeasureLine, ...]:
+    """The plan's measures with their readings; only the chosen priority's when filtered."""
+    headings = {p.id: _heading(p) for p in priorities}
+    every = priorities_of(session, plan_id)
+    filtered = len(priorities) != len(every)
+    action_priority = dict(
+        session.exec(select(Action.id, Action.priority_id).where(Action.plan_id == plan_id)).all()
+    )
+    query = select(Measure).where(Measure.plan_id == plan_id)
+    lines = []
+    for measure in session.exec(query.order_by(col(Measure.position), col(Measure.id))):
+        owner = measure.priority_id or action_priority.get(measure.action_id or -1)
+        if filtered and owner not in headings:
+            continue
+        lines.append(_measure_line(measure, headings.get(owner, ""), _readings(session, measure)))
+    return tuple(lines)
+
+
+def _heading(priority: Priority) -> str:
+    return f"Priority {priority.number}: {priority.title}" if priority.number else priority.title
+
+
+def _readings(session: Session, measure: Measure) -> tuple[Reading, ...]:
+    query = (
+        select(MeasureReading)
+        .where(MeasureReading.measure_id == measure.id)
+        .order_by(col(MeasureReading.position), col(MeasureReading.id))
+    )
+    return tuple(Reading(r.period_label, r.value) for r in session.exec(query))
+
+
+def _measure_line(measure: Measure, owner: str, readings: tuple[Reading, ...]) -> MeasureLine:
+    try:
+        direction = Direction(measure.direction)
+    except ValueError:
+        direction = Direction.NONE
+    return MeasureLine(
+        name=measure.name,
+        unit=measure.unit,
+        direction=direction,
+        baseline=measure.baseline,
+        target=measure.target,
+        readings=readings,
+        priority_title=owner,
+    )

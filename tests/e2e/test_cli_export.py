@@ -1,0 +1,120 @@
+"""`actionplan export` and `actionplan merge-returns` run as real processes."""
+
+from __future__ import annotations
+
+import subprocess
+from datetime import datetime
+from pathlib import Path
+
+from openpyxl import load_workbook
+
+from actionplan.excel.own_export_reader import read_own_export
+from actionplan.services.plan_loader import load_plan_data
+from actionplan.services.plan_store import save_plan_data
+from actionplan.store.database import Database
+from tests.e2e.test_cli import run
+from tests.services.test_returns import plan_with_leads
+
+SAMPLES = Path(__file__).resolve().parents[2] / "sample_plans"
+
+
+def _saved(path: Path) -> int:
+    db = Database.open(path)
+    try:
+        return save_plan_data(db, plan_with_leads())
+    finally:
+        db.close()
+
+
+def _one_line_failure(result: subprocess.CompletedProcess[str]) -> str:
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    return lines[0]
+
+
+def test_export_writes_the_tracker_and_says_where(tmp_path: Path) -> None:
+    """`export OUT.xlsx` writes a workbook that reads back as the stored plan."""
+    db, out = tmp_path / "plan.db", tmp_path / "plan.xlsx"
+    plan_id = _saved(db)
+    result = run("export", str(out), "--db", str(db), "--as-of", "2025-12-01")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == (
+        f"Exported Northbridge Priorities Action Plan 2025-26 (3 actions) to {out}"
+    )
+    database = Database.open(db)
+    try:
+        assert read_own_export(out) == load_plan_data(database, plan_id)
+    finally:
+        database.close()
+
+
+def test_import_then_export_original_writes_back_into_the_partnerships_layout(
+    tmp_path: Path,
+) -> None:
+    """`import` a business plan, then `export --layout original` adds RAG, Status and update."""
+    db, out = tmp_path / "plan.db", tmp_path / "back.xlsx"
+    sample = SAMPLES / "northbridge_business_plan_2025.xlsx"
+    assert run("--db", str(db), "import", str(sample)).returncode == 0
+    result = run("--db", str(db), "export", str(out), "--layout", "original")
+    assert result.returncode == 0, result.stderr
+    sheet = load_workbook(out).active
+    assert [sheet.cell(4, c).value for c in (5, 6, 7)] == ["RAG", "Status", "Latest update"]
+
+
+def test_export_original_of_a_plan_made_in_the_app_fails_in_one_line(tmp_path: Path) -> None:
+    """No workbook to write back into: one sentence on stderr, exit 1, no file."""
+    db, out = tmp_path / "plan.db", tmp_path / "back.xlsx"
+    _saved(db)
+    line = _one_line_failure(run("export", str(out), "--layout", "original", "--db", str(db)))
+    assert "was not imported from a workbook" in line
+    assert not out.exists()
+
+
+def test_returns_are_issued_merged_and_applied_from_the_command_line(tmp_path: Path) -> None:
+    """`export --returns DIR`, a lead fills one in, `merge-returns` shows it, `--apply` records."""
+    db, folder = tmp_path / "plan.db", tmp_path / "returns"
+    plan_id = _saved(db)
+    issued = run("export", "--returns", str(folder), "--db", str(db), "--as-of", "2025-12-01")
+    assert issued.returncode == 0, issued.stderr
+    assert "Wrote 2 update returns" in issued.stdout
+    assert "1 actions have no lead named" in issued.stdout
+    police = folder / "Return - Police.xlsx"
+    book = load_workbook(police)
+    sheet = book["Your actions"]
+    sheet["H2"], sheet["I2"], sheet["K2"] = "Green", "Complete", datetime(2025, 11, 28)
+    sheet["J2"] = "All signed up"
+    book.save(police)
+
+    preview = run("merge-returns", str(police), "--db", str(db))
+    assert preview.returncode == 0, preview.stderr
+    assert "RAG Amber → Green, status In progress → Complete" in preview.stdout
+    assert "run again with --apply to record 1 changes" in preview.stdout
+
+    applied = run("merge-returns", str(police), "--apply", "--db", str(db))
+    assert applied.returncode == 0, applied.stderr
+    assert "recorded: RAG Amber → Green" in applied.stdout
+    database = Database.open(db)
+    try:
+        first = load_plan_data(database, plan_id).priorities[0].actions[0]
+        assert (first.updates[0].author, first.updates[0].text) == ("Police", "All signed up")
+    finally:
+        database.close()
+
+
+def test_merging_a_workbook_that_is_not_a_return_fails_in_one_line(tmp_path: Path) -> None:
+    """A partnership's own workbook given to merge-returns: one sentence, exit 1."""
+    db = tmp_path / "plan.db"
+    _saved(db)
+    line = _one_line_failure(
+        run("merge-returns", str(SAMPLES / "northbridge_tracker_2025.xlsx"), "--db", str(db))
+    )
+    assert line.startswith("actionplan: 'northbridge_tracker_2025.xlsx' is not an update return")
+
+
+def test_export_with_neither_file_nor_returns_is_a_usage_error(tmp_path: Path) -> None:
+    """The command line says what to give."""
+    result = run("export", "--db", str(tmp_path / "plan.db"))
+    assert result.returncode == 2
+    assert "give the workbook to write" in result.stderr

@@ -1,0 +1,316 @@
+"""The board pack PDF drawn from plain values: sections, text as typed, pages, bookmarks."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from actionplan.domain.measures import Direction
+from actionplan.domain.movement import Movement
+from actionplan.domain.rag import Rag
+from actionplan.domain.status import Status
+from actionplan.reports.board_pack import render_board_pack
+from actionplan.reports.board_pack_data import (
+    ActionLine,
+    BoardPackData,
+    Comparison,
+    CoverFacts,
+    MeasureLine,
+    NarrativeText,
+    PrioritySection,
+    RagCounts,
+    Reading,
+)
+from actionplan.reports.charts import rag_bar
+from tests.pdf_helpers import folded, outline_titles, page_texts, pdf_text, render_pages
+
+AS_OF = date(2025, 3, 31)
+
+
+def line(ref: str = "1.1", text: str = "Run a joint audit", **fields: object) -> ActionLine:
+    """An action line with sensible defaults."""
+    values: dict[str, object] = {
+        "ref": ref,
+        "text": text,
+        "priority_title": "Neglect",
+        "lead": "Head of Early Help",
+        "timescale": "March 2025",
+        "due_date": date(2025, 3, 31),
+        "status": Status.IN_PROGRESS,
+        "rag": Rag.GREEN,
+        "suggested_rag": Rag.GREEN,
+        "latest_update": "On track",
+        "latest_update_date": date(2025, 3, 1),
+    }
+    values.update(fields)
+    return ActionLine(**values)  # type: ignore[arg-type]
+
+
+def section(number: str = "1", title: str = "Neglect", *actions: ActionLine) -> PrioritySection:
+    """A priority with an aim, champion, narrative and the given actions."""
+    return PrioritySection(
+        number=number,
+        title=title,
+        aim="Neglect is recognised sooner.",
+        champion="Dr Amira Haddad",
+        narrative=NarrativeText(
+            "2024-25", "Trained 80 staff.", "On plan.", "Fewer re-referrals.", "Audit."
+        ),
+        actions=actions or (line(),),
+    )
+
+
+def pack(*priorities: PrioritySection, **fields: object) -> BoardPackData:
+    """A board pack of the Northbridge plan with the given priorities."""
+    cover = CoverFacts(
+        partnership="Northbridge Safeguarding Children Partnership",
+        plan_title="Priorities Action Plan 2024-26",
+        period="April 2024 – March 2026",
+        as_of=AS_OF,
+        prepared_by="Partnership Business Unit",
+    )
+    return BoardPackData(cover=cover, priorities=priorities or (section(),), **fields)  # type: ignore[arg-type]
+
+
+def render(tmp_path: Path, data: BoardPackData, name: str = "pack.pdf") -> Path:
+    """Render the pack into the test's folder."""
+    return render_board_pack(data, tmp_path / name)
+
+
+def test_cover_names_partnership_plan_period_as_at_date_and_who_prepared_it(tmp_path: Path) -> None:
+    """Page one says whose plan, which period, as at when, and who prepared it."""
+    cover = page_texts(render(tmp_path, pack()))[0]
+    for words in (
+        "Northbridge Safeguarding Children Partnership",
+        "Priorities Action Plan 2024-26",
+        "Plan period: April 2024 – March 2026",
+        "POSITION AS AT 31 March 2025",
+        "Partnership Business Unit",
+        "In this pack",
+    ):
+        assert words in cover
+
+
+def test_every_page_has_the_plan_title_as_at_date_and_page_x_of_y(tmp_path: Path) -> None:
+    """Each page carries the footer with the date and its number out of the total."""
+    pages = page_texts(render(tmp_path, pack()))
+    assert len(pages) >= 4
+    for number, text in enumerate(pages, start=1):
+        assert f"Page {number} of {len(pages)}" in text
+        assert "Position as at 31 Mar 2025" in text
+        if number > 1:
+            assert "Priorities Action Plan 2024-26" in text
+
+
+def test_protective_marking_is_printed_on_every_page(tmp_path: Path) -> None:
+    """--marking puts the marking at the top and bottom of each page, cover included."""
+    data = pack()
+    data = replace(data, cover=replace(data.cover, marking="Official-Sensitive"))
+    for text in page_texts(render(tmp_path, data)):
+        assert text.count("OFFICIAL-SENSITIVE") >= 2
+
+
+def test_pdf_has_title_author_subject_and_language(tmp_path: Path) -> None:
+    """Document properties a screen reader or library catalogue reads are filled in."""
+    reader = PdfReader(render(tmp_path, pack()))
+    meta = reader.metadata
+    assert meta is not None
+    assert meta.title == "Priorities Action Plan 2024-26 – board pack, as at 31 Mar 2025"
+    assert meta.author == "Partnership Business Unit"
+    assert "Executive summary" in (meta.subject or "")
+    assert reader.trailer["/Root"]["/Lang"] == "en-GB"
+    assert reader.page_mode == "/UseOutlines"
+
+
+def test_bookmarks_lead_to_each_section_and_every_priority(tmp_path: Path) -> None:
+    """The outline lists the sections, then each priority under "Priorities"."""
+    data = pack(section("1", "Neglect"), section("2", "Exploitation"))
+    titles = outline_titles(render(tmp_path, replace(data, appendix=True)))
+    assert titles == [
+        "Cover",
+        "At a glance",
+        "Exceptions",
+        "Impact",
+        "Priorities",
+        "Priority 1: Neglect",
+        "Priority 2: Exploitation",
+        "Appendix",
+    ]
+
+
+def test_each_priority_shows_aim_champion_narrative_and_its_actions(tmp_path: Path) -> None:
+    """A priority's pages hold its aim, champion, the four narrative parts and its actions."""
+    text = pdf_text(render(tmp_path, pack()))
+    for words in (
+        "Priority 1: Neglect",
+        "Neglect is recognised sooner.",
+        "Dr Amira Haddad",
+        "What has been done Trained 80 staff.",
+        "Analysis of progress On plan.",
+        "Impact of work Fewer re-referrals.",
+        "Next steps Audit.",
+        "Ref Action Lead Timescale Status RAG Latest update",
+        "Run a joint audit",
+    ):
+        assert words in text
+
+
+def test_rag_is_always_a_word_in_its_chip(tmp_path: Path) -> None:
+    """Exceptions print the RAG as a word, never as colour alone."""
+    actions = (line("1.1", rag=Rag.RED), line("1.2", rag=Rag.AMBER), line("1.3", rag=Rag.BLUE))
+    pages = page_texts(render(tmp_path, pack(section("1", "Neglect", *actions))))
+    exceptions = next(
+        p for p in pages if p.startswith("Priorities Action Plan") and "Exceptions" in p
+    )
+    assert "1.1 Run a joint audit Head of Early Help March 2025 due 31 Mar 2025 Red" in exceptions
+    assert "1.2 Run a joint audit Head of Early Help March 2025 due 31 Mar 2025 Amber" in exceptions
+    assert "1.3" not in exceptions.split("Exceptions", 1)[1]
+
+
+def test_user_text_that_looks_like_markup_prints_literally(tmp_path: Path) -> None:
+    """Angle brackets, ampersands, quotes and formulas print exactly as typed."""
+    hostile = '<b>not bold</b> & "quotes" <font size=40>big</font> =SUM(A1) &amp; <br/>'
+    data = pack(section("1", "Neglect & <i>care</i>", line(text=hostile, lead="A&B <Team>")))
+    text = pdf_text(render(tmp_path, data))
+    assert hostile.strip() in text
+    assert "Priority 1: Neglect & <i>care</i>" in text
+    assert "A&B <Team>" in text
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "Zażółć gęślą jaźń",
+        "Nguyễn Thị Lan",
+        "Ελληνικά γράμματα",
+        "İstanbul ğ ş ı",
+        "Привет, Київ",
+        "Łódź – “quoted” ✓ ★",
+    ],
+)
+def test_text_in_many_scripts_prints_as_typed(tmp_path: Path, words: str) -> None:
+    """Polish, Vietnamese, Greek, Turkish, Cyrillic and typographic marks survive."""
+    data = pack(section("1", "Neglect", line(lead=words, latest_update=f"Met {words}.")))
+    text = pdf_text(render(tmp_path, data))
+    assert words in text
+    assert f"Met {words}." in text
+
+
+def test_arabic_and_hebrew_letters_print_joined_and_keep_every_word(tmp_path: Path) -> None:
+    """Right-to-left names are shaped; each word can be found again in the PDF."""
+    arabic, hebrew = "فاطمة الزهراء", "שלום עולם"
+    data = pack(section("1", "Neglect", line(lead=arabic, latest_update=hebrew)))
+    text = folded(pdf_text(render(tmp_path, data)))
+    for word in [*arabic.split(), *hebrew.split()]:
+        assert word in text
+
+
+def test_a_20000_character_update_flows_across_pages_in_full(tmp_path: Path) -> None:
+    """A very long update wraps and continues on the next pages; no words are lost."""
+    words = " ".join(f"word{i:05d}" for i in range(2001))
+    assert len(words) >= 20_000
+    data = pack(section("1", "Neglect", line(latest_update=words), line("1.2")))
+    pdf = render(tmp_path, data)
+    assert re.findall(r"word\d{5}", pdf_text(pdf)) == words.split()
+    pages_with_words = [p for p in page_texts(pdf) if re.search(r"word\d{5}", p)]
+    assert len(pages_with_words) >= 3
+
+
+def test_exceptions_stay_short_for_a_big_priority_and_say_how_many_more(tmp_path: Path) -> None:
+    """Past the limit, the summary lists the most pressing and says "and N more"."""
+    reds = [line(f"1.{i}", f"Red action {i}", rag=Rag.RED, overdue=i < 5) for i in range(40)]
+    text = pdf_text(render(tmp_path, pack(section("1", "Neglect", *reds))))
+    assert "… and 28 more red, amber or overdue actions (print with --appendix" in text
+    assert "… and 15 more actions" in text
+    assert "Red action 39" not in text
+
+
+def test_appendix_lists_every_action_only_when_asked(tmp_path: Path) -> None:
+    """--appendix adds every action in full; without it the summary stays short."""
+    actions = [line(f"1.{i}", f"Green action {i}") for i in range(40)]
+    without = pdf_text(render(tmp_path, pack(section("1", "Neglect", *actions))))
+    data = replace(pack(section("1", "Neglect", *actions)), appendix=True)
+    full = pdf_text(render(tmp_path, data, "full.pdf"))
+    assert "Green action 39" not in without
+    assert "Appendix: every action" in full
+    assert "Green action 39" in full
+
+
+def test_disagreeing_rag_is_flagged_with_the_leads_reason(tmp_path: Path) -> None:
+    """A RAG unlike the suggested one is marked, with the reason the lead recorded."""
+    flagged = line(
+        rag=Rag.GREEN,
+        suggested_rag=Rag.RED,
+        suggestion_reason="overdue since 31 Jan 2025",
+        rag_reason="Police data <late> & chased",
+        overdue=True,
+    )
+    text = pdf_text(render(tmp_path, pack(section("1", "Neglect", flagged))))
+    assert "⚑ Rated Green; the dates suggest Red (overdue since 31 Jan 2025)." in text
+    assert "Reason given: “Police data <late> & chased”" in text
+
+
+def test_movement_since_the_snapshot_is_printed_beside_each_rag(tmp_path: Path) -> None:
+    """↑ better, ↓ worse and New show against the last snapshot, with the change table."""
+    actions = (
+        line("1.1", rag=Rag.RED, movement=Movement.WORSE),
+        line("1.2", rag=Rag.GREEN, movement=Movement.BETTER),
+        line("1.3", rag=Rag.AMBER, movement=Movement.NEW),
+    )
+    change = Comparison(
+        "Board 12 March", date(2025, 3, 12), RagCounts(red=0, amber=1, green=1), 1, 1, 1
+    )
+    text = pdf_text(render(tmp_path, pack(section("1", "Neglect", *actions), comparison=change)))
+    assert "“Board 12 March” of 12 Mar 2025: 1 action improved, 1 action got worse" in text
+    assert "↓ Worse" in text and "↑ Better" in text and "New" in text
+    assert "Then (12 Mar 2025) 0 1 1 0 0 2 Now 1 1 1 0 0 3 Change +1 0 0 0 0 +1" in text
+
+
+def test_measures_show_baseline_latest_target_direction_status_and_trend(tmp_path: Path) -> None:
+    """Each measure prints its numbers, which way is better, its status and its trend."""
+    readings = tuple(Reading(y, v) for y, v in [("2022-23", 48), ("2023-24", 71), ("2024-25", 92)])
+    measure = MeasureLine(
+        "Schools notified", "%", Direction.HIGHER, 40, 100, readings, "Priority 1"
+    )
+    text = pdf_text(render(tmp_path, pack(measures=(measure,))))
+    assert (
+        "Schools notified Priority 1 40% 92% 2024-25 100% ↑ Higher is better Below target" in text
+    )
+    assert "Improving" in text
+
+
+def test_glance_counts_every_rag_overdue_and_stale(tmp_path: Path) -> None:
+    """The glance's table and tiles show the right totals."""
+    actions = (
+        line("1.1", rag=Rag.RED, overdue=True),
+        line("1.2", rag=Rag.RED, stale=True),
+        line("1.3", rag=Rag.AMBER),
+        line("1.4", rag=Rag.BLUE),
+    )
+    pages = page_texts(render(tmp_path, pack(section("1", "Neglect", *actions))))
+    glance = next(p for p in pages if "At a glance" in p and "Counts by priority" in p)
+    assert "4 actions across 1 priority: 2 red, 1 amber, 0 green, 1 complete (blue)" in glance
+    assert "1 action is overdue and 1 has had no update" in glance
+    assert "Priority 1: Neglect 4 2 1 0 1 0 1 1 All priorities 4 2 1 0 1 0 1 1" in glance
+
+
+def test_every_count_is_printed_on_the_chart_even_a_thin_segment() -> None:
+    """A stacked bar labels each RAG's count inside its segment."""
+    bar = rag_bar(RagCounts(red=1, amber=1, green=300, blue=2, unrated=1), 100, 100)
+    labels = [s.text for s in bar.contents if hasattr(s, "text")]
+    assert labels == ["1", "1", "300", "2", "1"]
+
+
+def test_pages_render_as_images_without_error(tmp_path: Path) -> None:
+    """poppler's pdftoppm reads every page (a check that the PDF is well formed)."""
+    data = replace(pack(section("1", "Neglect"), section("2", "Exploitation")), appendix=True)
+    pdf = render(tmp_path, data)
+    code, images = render_pages(pdf, tmp_path / "png")
+    assert code == 0
+    assert len(images) == len(PdfReader(pdf).pages)
+    assert all(image.stat().st_size > 1000 for image in images)

@@ -1,0 +1,67 @@
+"""The fast listing's text layout: wrapping, long words, typed line breaks, font encoding."""
+
+from __future__ import annotations
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+
+from actionplan.reports.fonts import NARROW, QuickTTFont, register_fonts
+from actionplan.reports.listing_layout import INKS, LaidRow, Text, lay_cell, split_row, wrap_text
+from actionplan.resources import resource_path
+
+INK = INKS["cell"]
+
+
+def test_wrapped_lines_fit_the_width_and_keep_every_word() -> None:
+    """No line is wider than the column and no word is lost or reordered."""
+    register_fonts()
+    text = "Roll out Operation Encompass to every school in Northbridge by September " * 5
+    lines = wrap_text(text, INK, 120)
+    assert len(lines) > 3
+    assert all(stringWidth(line, NARROW, INK.size) <= 120 for line in lines)
+    assert " ".join(lines).split() == text.split()
+
+
+def test_a_word_longer_than_the_column_is_broken_not_cut() -> None:
+    """A URL or a very long reference is broken across lines, every letter kept."""
+    register_fonts()
+    word = "https://example.org/" + "x" * 120
+    lines = wrap_text(f"See {word} today", INK, 80)
+    assert "".join(lines).replace(" ", "") == f"See{word}today"
+    assert all(stringWidth(line, NARROW, INK.size) <= 80 for line in lines)
+
+
+def test_line_breaks_the_user_typed_are_kept() -> None:
+    """An update written as separate lines prints as separate lines."""
+    register_fonts()
+    assert wrap_text("First point\nSecond point\n\nThird", INK, 200) == [
+        "First point",
+        "Second point",
+        "",
+        "Third",
+    ]
+
+
+def test_a_tall_row_splits_into_the_lines_that_fit_and_the_rest() -> None:
+    """Splitting a row keeps every line, the first part no taller than the room given."""
+    register_fonts()
+    cell = lay_cell([Text(" ".join(f"word{i}" for i in range(300)))], 100)
+    row = LaidRow([cell])
+    head, tail = split_row(row, 200)
+    assert head.height <= 200
+    assert [line.text for line in head.cells[0].lines + tail.cells[0].lines] == [
+        line.text for line in cell.lines
+    ]
+
+
+def test_quick_font_encodes_exactly_as_reportlab_does() -> None:
+    """The fast encoding gives the same subsets and bytes as reportlab's own."""
+    register_fonts()
+    path = str(resource_path("fonts", "DejaVuSansCondensed.ttf"))
+    plain = TTFont("PlainCheck", path)
+    quick = QuickTTFont("QuickCheck", path)
+    ours, theirs = Canvas("unused.pdf")._doc, Canvas("unused.pdf")._doc
+    samples = ["Zażółć gęślą jaźń", "Nguyễn Thị Lan", "<b>&amp;</b> (x) \\ y", "Zażółć", "ab\xa0c"]
+    for text in samples * 2:
+        assert quick.splitString(text, ours) == plain.splitString(text, theirs)

@@ -1,0 +1,212 @@
+"""Update returns from leads: issue one per lead, see what they change, record it safely."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from actionplan.domain.plan_data import ActionData, LeadData, PlanData, PriorityData
+from actionplan.domain.rag import Rag
+from actionplan.domain.status import Status
+from actionplan.services.actions import action_rows
+from actionplan.services.plan_store import save_plan_data
+from actionplan.services.progress import ProgressEntry, history, record_progress
+from actionplan.services.returns import apply_returns, export_returns, preview_returns
+from actionplan.store.database import Database
+
+AS_OF = date(2025, 12, 1)
+SAMPLE = Path(__file__).resolve().parents[2] / "sample_plans" / "northbridge_tracker_2025.xlsx"
+
+
+def plan_with_leads(title: str = "Northbridge Priorities Action Plan 2025-26") -> PlanData:
+    """Three actions: two led by Police (one shared with Health), one with no lead."""
+    police, health = LeadData("Police", "Northbridge Police"), LeadData("Health")
+    return PlanData(
+        title=title,
+        prepared_by="Ana Novak",
+        priorities=[
+            PriorityData(
+                title="Contextual Risk",
+                number="1",
+                actions=[
+                    ActionData(
+                        "Safer Spaces: sign up businesses",
+                        "1.1",
+                        [police],
+                        timescale_raw="March 2026",
+                        status=Status.IN_PROGRESS,
+                        rag=Rag.AMBER,
+                    ),
+                    ActionData(
+                        "Operation Makesafe training",
+                        "1.2",
+                        [police, health],
+                        timescale_raw="March 2026",
+                        status=Status.IN_PROGRESS,
+                        rag=Rag.GREEN,
+                    ),
+                    ActionData("Map hotspots", "1.3", timescale_raw="Ongoing"),
+                ],
+            )
+        ],
+    )
+
+
+def ids(db: Database, plan_id: int) -> dict[str, int]:
+    """Each action's id by its ref."""
+    return {row.ref: row.id for row in action_rows(db, plan_id, AS_OF)}
+
+
+def fill_in(path: Path, row: int, rag: str, status: str, update: str, reason: str = "") -> None:
+    """Fill in one row of a return as the lead would, and save it."""
+    book = load_workbook(path)
+    sheet = book["Your actions"]
+    sheet.cell(row, 8, rag)
+    sheet.cell(row, 9, status)
+    sheet.cell(row, 10, update).data_type = "s"
+    sheet.cell(row, 11, datetime(2025, 11, 28))
+    sheet.cell(row, 12, reason).data_type = "s"
+    book.save(path)
+
+
+@pytest.fixture
+def issued(db: Database, tmp_path: Path) -> tuple[int, dict[str, Path]]:
+    """A plan and its returns, by lead."""
+    plan_id = save_plan_data(db, plan_with_leads())
+    result = export_returns(db, tmp_path / "returns", as_of=AS_OF)
+    return plan_id, {path.stem.removeprefix("Return - "): path for path in result.files}
+
+
+def test_one_return_is_written_per_lead_with_only_their_actions(
+    db: Database, tmp_path: Path
+) -> None:
+    """Police get two actions, Health one; an action with no lead is counted, not lost."""
+    save_plan_data(db, plan_with_leads())
+    result = export_returns(db, tmp_path / "returns", as_of=AS_OF)
+    assert result.leads == ["Police", "Health"]
+    assert result.without_lead == 1
+    police = load_workbook(result.files[0])["Your actions"]
+    assert [police.cell(row, 1).value for row in (2, 3)] == ["1.1", "1.2"]
+    assert police.cell(4, 1).value is None
+
+
+def test_a_returns_cycle_records_updates_by_the_lead_and_leaves_a_conflict_alone(
+    db: Database, issued: tuple[int, dict[str, Path]]
+) -> None:
+    """Preview shows old → new; apply records them by the lead; an action edited since is kept."""
+    plan_id, files = issued
+    action = ids(db, plan_id)
+    fill_in(files["Police"], 2, "Green", "In progress", "- 25 businesses signed up")
+    fill_in(files["Police"], 3, "Red", "Delayed", "Trainer off sick")
+    # The business manager records progress on 1.2 in the app after the returns went out.
+    edit = ProgressEntry(
+        action["1.2"], date(2025, 11, 25), Rag.AMBER, Status.DELAYED, "Venue cancelled"
+    )
+    record_progress(db, replace(edit, author="Ana", reason="venue"))
+
+    [preview] = preview_returns(db, [files["Police"]], as_of=AS_OF)
+    assert [change.kind for change in preview.changes] == ["change", "conflict"]
+    assert preview.changes[0].describe() == (
+        "1.1 Safer Spaces: sign up businesses: RAG Amber → Green, status In progress → "
+        'In progress, update 28 Nov 2025: "- 25 businesses signed up".'
+    )
+    assert preview.changes[1].describe().startswith("CONFLICT 1.2 Operation Makesafe training")
+    assert history(db, action["1.1"]) == []  # a preview records nothing
+
+    [applied] = apply_returns(db, [files["Police"]], as_of=AS_OF)
+    assert [change.kind for change in applied.changes] == ["recorded", "conflict"]
+    [update] = history(db, action["1.1"])
+    assert (update.author, update.text, update.rag) == (
+        "Police",
+        "- 25 businesses signed up",
+        Rag.GREEN,
+    )
+    assert [u.text for u in history(db, action["1.2"])] == ["Venue cancelled"]
+
+    [again] = apply_returns(db, [files["Police"]], as_of=AS_OF)
+    assert [change.kind for change in again.changes] == ["already", "conflict"]
+    assert len(history(db, action["1.1"])) == 1
+
+
+def test_the_second_return_for_a_shared_action_is_a_conflict(
+    db: Database, issued: tuple[int, dict[str, Path]]
+) -> None:
+    """Two leads of one action: the first return merged wins, the second is reported."""
+    plan_id, files = issued
+    fill_in(files["Police"], 3, "Green", "In progress", "Police view")
+    fill_in(files["Health"], 2, "Red", "Delayed", "Health view", "no trainer")
+    reports = apply_returns(db, [files["Police"], files["Health"]], as_of=AS_OF)
+    assert [[c.kind for c in report.changes] for report in reports] == [
+        ["unchanged", "recorded"],
+        ["conflict"],
+    ]
+    texts = [u.text for u in history(db, ids(db, plan_id)["1.2"])]
+    assert texts == ["Police view"]
+
+
+def test_a_rag_against_the_suggestion_with_no_reason_is_recorded_and_flagged(
+    db: Database, issued: tuple[int, dict[str, Path]]
+) -> None:
+    """The lead's update is never lost; the missing reason is said and recorded as missing."""
+    plan_id, files = issued
+    fill_in(files["Police"], 2, "Red", "In progress", "Behind on sign-ups")
+    [preview] = preview_returns(db, [files["Police"]], as_of=AS_OF)
+    assert "no reason given for Red where Green was suggested" in preview.changes[0].describe()
+    apply_returns(db, [files["Police"]], as_of=AS_OF)
+    [update] = history(db, ids(db, plan_id)["1.1"])
+    assert update.reason == "No reason given in Police's return"
+
+
+def test_a_reason_the_lead_gives_is_recorded(
+    db: Database, issued: tuple[int, dict[str, Path]]
+) -> None:
+    """The Reason column is the update's reason."""
+    plan_id, files = issued
+    fill_in(files["Police"], 2, "Red", "In progress", "Behind", "two businesses withdrew")
+    apply_returns(db, [files["Police"]], as_of=AS_OF)
+    assert history(db, ids(db, plan_id)["1.1"])[0].reason == "two businesses withdrew"
+
+
+def test_a_return_for_another_plan_is_refused_by_name(
+    db: Database, issued: tuple[int, dict[str, Path]]
+) -> None:
+    """Merging into the wrong plan says which plan the return is for."""
+    _plan_id, files = issued
+    save_plan_data(db, plan_with_leads("Business Plan 2025-26"))
+    [report] = preview_returns(db, [files["Police"]], plan_name="Business Plan")
+    assert report.error == (
+        "'Return - Police.xlsx' is a return for the plan 'Northbridge Priorities Action Plan "
+        "2025-26', not for 'Business Plan 2025-26'."
+    )
+
+
+def test_a_return_from_another_database_is_refused(
+    issued: tuple[int, dict[str, Path]], tmp_path: Path
+) -> None:
+    """A database without the return's plan says so rather than merging into a stranger."""
+    _plan_id, files = issued
+    other = Database.open(tmp_path / "other.db")
+    try:
+        save_plan_data(other, plan_with_leads("Someone else's plan"))
+        [report] = preview_returns(other, [files["Police"]])
+    finally:
+        other.close()
+    assert "which is not in this database" in report.error
+
+
+def test_foreign_workbooks_and_edited_returns_get_a_clear_message(
+    db: Database, issued: tuple[int, dict[str, Path]]
+) -> None:
+    """Not a return, or a return with rows moved: one sentence each, nothing recorded."""
+    _plan_id, files = issued
+    book = load_workbook(files["Police"])
+    book["Your actions"].move_range("A3:L3", rows=1)
+    book.save(files["Police"])
+    reports = apply_returns(db, [SAMPLE, files["Police"]], as_of=AS_OF)
+    assert "is not an update return made by actionplan" in reports[0].error
+    assert "changed in its structure" in reports[1].error
+    assert all(not report.changes for report in reports)
