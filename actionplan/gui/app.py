@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import logging
+import os
 import sys
 import traceback
 from pathlib import Path
 from types import TracebackType
 
 import platformdirs
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from actionplan import __version__
+from actionplan.resources import resource_path
 from actionplan.services.errors import USER_ERRORS
 from actionplan.services.workspace import open_database
 
@@ -54,10 +58,19 @@ def prepare_application() -> QApplication:
     app.setApplicationName("actionplan")
     app.setOrganizationName("actionplan")
     app.setApplicationVersion(__version__)
-    app.setStyle(
-        "Fusion"
-    )  # the same look everywhere; Fusion follows the system's light or dark palette
+    app.setWindowIcon(QIcon(str(resource_path("icons", "actionplan.png"))))
+    # The same look everywhere; Fusion follows the system's light or dark palette.
+    app.setStyle("Fusion")
     return app
+
+
+def _smoke_check(app: QApplication) -> None:
+    # Packaging checks set ACTIONPLAN_SMOKE_SECONDS: say when the window is up, then close.
+    seconds = os.environ.get("ACTIONPLAN_SMOKE_SECONDS")
+    if not seconds:
+        return
+    QTimer.singleShot(0, lambda: print("actionplan: window shown", flush=True))
+    QTimer.singleShot(int(float(seconds) * 1000), app.quit)
 
 
 def run_app(db_target: str | None = None, plan_name: str | None = None) -> int:
@@ -73,6 +86,7 @@ def run_app(db_target: str | None = None, plan_name: str | None = None) -> int:
         return 1
     window = MainWindow(db, plan_name)
     window.start()
+    _smoke_check(app)
     code = app.exec()
     db.close()
     return int(code)

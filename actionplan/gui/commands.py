@@ -9,6 +9,7 @@ from PySide6.QtGui import QUndoCommand
 from actionplan.domain.rag import Rag
 from actionplan.domain.status import Status
 from actionplan.services.editing import ActionDraft, edit_action
+from actionplan.services.impact import add_reading, remove_reading
 from actionplan.services.progress import ProgressEntry, record_progress, withdraw_update
 from actionplan.services.workspace import Database
 
@@ -66,3 +67,38 @@ class EditActionCommand(QUndoCommand):
         """Put the old words back."""
         edit_action(self.db, self.action_id, self.old)
         self.changed(self.action_id)
+
+
+class AddReadingCommand(QUndoCommand):
+    """A measure reading already saved; undo removes it, redo adds it again."""
+
+    def __init__(
+        self,
+        db: Database,
+        measure_id: int,
+        reading: tuple[str, float | None, str],
+        reading_id: int,
+        changed: Changed,
+    ) -> None:
+        super().__init__(f"Add reading for {reading[0]}")
+        self.db, self.measure_id, self.reading, self.reading_id = (
+            db,
+            measure_id,
+            reading,
+            reading_id,
+        )
+        self.changed = changed
+        self._first = True
+
+    def redo(self) -> None:  # overrides QUndoCommand.redo
+        """Add the reading (the first time it is already added)."""
+        if not self._first:
+            period, value, note = self.reading
+            self.reading_id = add_reading(self.db, self.measure_id, period, value, note=note)
+        self._first = False
+        self.changed(self.measure_id)
+
+    def undo(self) -> None:  # overrides QUndoCommand.undo
+        """Remove the reading."""
+        remove_reading(self.db, self.reading_id)
+        self.changed(self.measure_id)

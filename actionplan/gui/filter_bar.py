@@ -5,7 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from actionplan.domain.rag import RAG_ORDER, Rag
 from actionplan.domain.status import Status
@@ -33,12 +41,23 @@ class FilterBar(QWidget):
         self.mine = QCheckBox("My actions")
         self.mine.setToolTip("Only the actions of the lead chosen as you (Edit ▸ Who am I…)")
         self.count = QLabel()
-        layout = QHBoxLayout(self)
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.count)
+        choices = QHBoxLayout()
+        for widget in (self.lead, self.agency, self.rag, self.status):
+            widget.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            widget.setMinimumContentsLength(10)
+            choices.addWidget(widget)
+        for check in (self.overdue, self.stale, self.mine):
+            choices.addWidget(check)
+        choices.addStretch(1)
+        layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        widgets = (self.search, self.lead, self.agency, self.rag, self.status)
-        for widget in (*widgets, self.overdue, self.stale, self.mine, self.count):
-            layout.addWidget(widget)
-        layout.setStretch(0, 3)
+        layout.addLayout(top)
+        layout.addLayout(choices)
         self.search.textChanged.connect(lambda _text: self.changed.emit())
         for check in (self.overdue, self.stale, self.mine):
             check.toggled.connect(lambda _on: self.changed.emit())

@@ -7,25 +7,33 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QUndoStack,
+)
 from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QProgressBar, QStackedWidget, QToolBar
 
 from actionplan import __version__
 from actionplan.gui import prompts
 from actionplan.gui import settings as prefs
-from actionplan.gui.commands import EditActionCommand, RecordProgressCommand
+from actionplan.gui.edit_actions import EditActions
+from actionplan.gui.file_actions import FileActions
 from actionplan.gui.plan_view import PlanView
-from actionplan.gui.record_progress_dialog import RecordProgressDialog
 from actionplan.gui.settings import Settings
 from actionplan.gui.welcome_page import WelcomePage
 from actionplan.gui.worker import Worker, start
 from actionplan.services.actions import ActionRow, action_rows
-from actionplan.services.editing import ActionDraft, action_draft, edit_action
-from actionplan.services.errors import USER_ERRORS, ReasonNeeded
+from actionplan.services.editing import action_draft
+from actionplan.services.errors import USER_ERRORS
+from actionplan.services.measure_rows import measure_rows
 from actionplan.services.outline import plan_outline
 from actionplan.services.plans import PlanInfo, create_plan, list_plans
-from actionplan.services.progress import current_rating, history, record_progress
+from actionplan.services.progress import history
 from actionplan.services.workspace import Database, open_database
 
 log = logging.getLogger(__name__)
@@ -65,7 +73,10 @@ class MainWindow(QMainWindow):
         self.busy.setMaximumWidth(160)
         self.busy.hide()
         self._build_actions()
+        self.files = FileActions(self)
+        self.edits = EditActions(self)
         self._build_menus()
+        self.setAcceptDrops(True)
         self._connect()
         self.data_label = QLabel()
         self.statusBar().addPermanentWidget(self.busy)
@@ -80,7 +91,7 @@ class MainWindow(QMainWindow):
         self.quit_action = act("&Quit", QKeySequence.StandardKey.Quit, self.close)
         self.record_action = act("&Record progress…", "Ctrl+R", self.record_progress)
         self.find_action = act("&Find", QKeySequence.StandardKey.Find, self._focus_search)
-        self.whoami_action = act("&Who am I…", None, self.choose_my_name)
+        self.whoami_action = act("&Who am I…", None, lambda: self.edits.choose_my_name())
         self.refresh_action = act("Re&fresh", QKeySequence.StandardKey.Refresh, self.refresh)
         self.about_action = act("&About actionplan", None, self.about)
         self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
@@ -96,10 +107,17 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_menus(self) -> None:
+        files = self.files
         self.file_menu = self.menuBar().addMenu("&File")
-        self.file_menu.addActions([self.new_plan_action, self.open_db_action])
-        self.recent_menu = self.file_menu.addMenu("Open &recent")
+        self.file_menu.addActions([self.new_plan_action, files.import_action, files.samples_action])
         self.file_menu.addSeparator()
+        self.file_menu.addActions([files.export_action, files.write_back_action])
+        self.file_menu.addActions([files.returns_action, files.merge_action])
+        self.file_menu.addSeparator()
+        self.file_menu.addActions([files.report_action, files.snapshot_action])
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.open_db_action)
+        self.recent_menu = self.file_menu.addMenu("Open &recent")
         self.file_menu.addAction(self.backup_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
@@ -116,14 +134,19 @@ class MainWindow(QMainWindow):
         toolbar.addWidget(self.plan_box)
         toolbar.addSeparator()
         toolbar.addActions([self.record_action, self.undo_action, self.redo_action])
+        toolbar.addSeparator()
+        toolbar.addActions([files.import_action, files.export_action, files.report_action])
         self.toolbar = toolbar
         self.addToolBar(toolbar)
 
     def _connect(self) -> None:
         self.welcome.new_plan_requested.connect(self.new_plan)
+        self.welcome.samples_requested.connect(self.files.load_samples)
+        self.welcome.import_requested.connect(self.files.choose_workbook)
         self.plan_view.action_selected.connect(self._show_action)
         self.plan_view.detail.record_progress_requested.connect(lambda _id: self.record_progress())
-        self.plan_view.detail.edit_requested.connect(self.save_action_edit)
+        self.plan_view.detail.edit_requested.connect(self.edits.save_action_edit)
+        self.plan_view.measures.add_reading_requested.connect(self.edits.add_reading)
         self.plan_box.currentIndexChanged.connect(self._plan_chosen)
 
     def _restore_settings(self) -> None:
@@ -175,12 +198,30 @@ class MainWindow(QMainWindow):
             self.plan_box.addItem(plan.title, plan.id)
         self.plan_box.blockSignals(False)
         self.record_action.setEnabled(bool(self._plans))
+        self.files.set_plan_open(bool(self._plans))
         if not self._plans:
             self.stack.setCurrentWidget(self.welcome)
             self.setWindowTitle("actionplan")
             return
         self.plan_box.setCurrentIndex(self._initial_index())
         self._plan_chosen()
+
+    def show_plan_titled(self, title: str | None) -> None:
+        """Reload the plans and show the one with this title (after an import, say)."""
+        self._wanted_plan = title
+        self.reload_plans()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # overrides QWidget.dragEnterEvent
+        """Accept a workbook dragged onto the window."""
+        if _dropped_workbook(event.mimeData()) is not None:
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:  # overrides QWidget.dropEvent
+        """Open the import wizard on a dropped workbook."""
+        path = _dropped_workbook(event.mimeData())
+        if path is not None:
+            event.acceptProposedAction()
+            self.files.open_wizard(path)
 
     def _initial_index(self) -> int:
         wanted = (self._wanted_plan or "").casefold()
@@ -207,6 +248,7 @@ class MainWindow(QMainWindow):
         # The first screenful at once, the rest from a worker: big plans open without a wait.
         first = action_rows(self.db, plan.id, self.as_of, limit=FIRST_ROWS)
         self.plan_view.show_plan(plan.title, plan_outline(self.db, plan.id), first)
+        self.plan_view.measures.set_rows(measure_rows(self.db, plan.id))
         if len(first) == FIRST_ROWS:
             self.load_rows()
 
@@ -268,67 +310,15 @@ class MainWindow(QMainWindow):
         self._wanted_plan = plan.title
         self.reload_plans()
 
+    def refresh_measures(self, measure_id: int | None = None) -> None:
+        """Re-read the plan's measures after a change."""
+        plan = self.current_plan
+        if plan is not None:
+            self.plan_view.measures.set_rows(measure_rows(self.db, plan.id), keep=measure_id)
+
     def record_progress(self) -> None:
-        """Open the record-progress dialog for the selected action."""
-        row = self.selected_row()
-        if row is None:
-            prompts.inform(self, "Record progress", "Select an action first.")
-            return
-        author = self.settings.get(prefs.MY_NAME)
-        dialog = RecordProgressDialog(row, author=author, parent=self)
-        dialog.accepted.connect(lambda: self._save_progress(dialog))
-        dialog.open()
-        self.progress_dialog = dialog
-
-    def _save_progress(self, dialog: RecordProgressDialog) -> None:
-        entry = dialog.entry()
-        before = current_rating(self.db, entry.action_id)
-        try:
-            update_id = record_progress(self.db, entry)
-        except ReasonNeeded as needed:
-            reason = prompts.ask_text(self, "Why this RAG?", str(needed))
-            if not reason:
-                return
-            entry = dialog.entry(reason)
-            update_id = self._try(lambda: record_progress(self.db, entry), "Record progress")
-        except USER_ERRORS as exc:
-            prompts.warn(self, "Record progress", str(exc))
-            return
-        if update_id is not None:
-            self.undo_stack.push(
-                RecordProgressCommand(self.db, entry, update_id, before, self.refresh)
-            )
-            self.statusBar().showMessage("Progress recorded.", 4000)
-
-    def save_action_edit(self, action_id: int, draft: ActionDraft) -> None:
-        """Save the detail panel's words as one undoable edit."""
-        old = action_draft(self.db, action_id)
-        if self._try(lambda: edit_action(self.db, action_id, draft), "Save changes") is False:
-            return
-        self.undo_stack.push(EditActionCommand(self.db, action_id, old, draft, self.refresh))
-        self.statusBar().showMessage("Changes saved.", 4000)
-
-    def _try(self, call: Any, title: str) -> Any:
-        """Run a service call; on a user error say so and return False."""
-        try:
-            result = call()
-        except USER_ERRORS as exc:
-            prompts.warn(self, title, str(exc))
-            return False
-        return True if result is None else result
-
-    def choose_my_name(self) -> None:
-        """Choose which lead "My actions" means."""
-        name = prompts.ask_text(
-            self,
-            "Who am I",
-            "Your name as it appears in the Leads column:",
-            self.settings.get(prefs.MY_NAME),
-        )
-        if name is not None:
-            self.settings.set(prefs.MY_NAME, name.strip())
-            self.plan_view.filter_bar.my_name = name.strip()
-            self.plan_view.apply_filter()
+        """Record progress on the selected action."""
+        self.edits.record_progress()
 
     def open_db(self) -> None:
         """Open another database file."""
@@ -373,3 +363,15 @@ class MainWindow(QMainWindow):
         self.plan_view.tabs.setCurrentIndex(0)
         self.plan_view.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.plan_view.search.selectAll()
+
+
+WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods", ".csv"}
+
+
+def _dropped_workbook(mime: QMimeData) -> Path | None:
+    """The one workbook file being dragged, if that is what it is."""
+    urls = mime.urls() if mime.hasUrls() else []
+    if len(urls) != 1 or not urls[0].isLocalFile():
+        return None
+    path = Path(urls[0].toLocalFile())
+    return path if path.suffix.lower() in WORKBOOK_SUFFIXES else None

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from actionplan.gui.action_detail_panel import ActionDetailPanel
 from actionplan.gui.dashboard_page import DashboardPage
 from actionplan.gui.filter_bar import FilterBar
+from actionplan.gui.measures_page import MeasuresPage
 from actionplan.gui.models.action_filter_model import ActionFilterModel
 from actionplan.gui.models.action_table_model import ActionTableModel
 from actionplan.gui.rag_chip import RagChipDelegate
@@ -29,7 +30,7 @@ from actionplan.services.outline import PriorityNode
 
 _KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 _ID_ROLE = Qt.ItemDataRole.UserRole + 2
-_WIDTHS = {0: 56, 2: 180, 3: 150, 4: 96, 5: 100, 6: 100, 7: 96}
+_WIDTHS = {0: 48, 2: 150, 3: 110, 4: 88, 5: 88, 6: 84, 7: 88}
 
 
 class PlanView(QWidget):
@@ -50,6 +51,7 @@ class PlanView(QWidget):
         self.detail = ActionDetailPanel(self)
         self.dashboard = DashboardPage(self.table_model)
         self.dashboard.action_chosen.connect(self.show_action_in_table)
+        self.measures = MeasuresPage()
         self.tabs = QTabWidget()
         self._build_layout()
 
@@ -83,9 +85,9 @@ class PlanView(QWidget):
         table.setAlternatingRowColors(True)
         table.setWordWrap(False)
         table.verticalHeader().hide()
-        table.setItemDelegateForColumn(
-            ActionTableModel.RAG, RagChipDelegate(ActionTableModel.RAG_ROLE, table)
-        )
+        # Keep a Python reference: a delegate known only to Qt would be collected.
+        self.rag_delegate = RagChipDelegate(ActionTableModel.RAG_ROLE, table)
+        table.setItemDelegateForColumn(ActionTableModel.RAG, self.rag_delegate)
         header = table.horizontalHeader()
         header.setSectionResizeMode(ActionTableModel.ACTION, QHeaderView.ResizeMode.Stretch)
         header.setSectionsMovable(True)
@@ -103,12 +105,15 @@ class PlanView(QWidget):
         page_layout.addWidget(self.table)
         self.tabs.addTab(actions_page, "Actions")
         self.tabs.addTab(self.dashboard, "Dashboard")
+        self.tabs.addTab(self.measures, "Measures")
+        # The action's details belong beside the actions table only.
+        self.tabs.currentChanged.connect(lambda index: self.detail.setVisible(index == 0))
         splitter = QSplitter()
         splitter.addWidget(self.navigator)
         splitter.addWidget(self.tabs)
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([240, 900, 380])
+        splitter.setSizes([250, 950, 340])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(splitter)

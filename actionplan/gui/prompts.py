@@ -39,3 +39,15 @@ def save_file(parent: QWidget | None, title: str, suggested: str, filters: str) 
     """Ask where to save; None when cancelled."""
     name, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
     return Path(name) if name else None
+
+
+def open_files(parent: QWidget | None, title: str, filters: str) -> list[Path]:
+    """Ask for one or more files to open; empty when cancelled."""
+    names, _ = QFileDialog.getOpenFileNames(parent, title, "", filters)
+    return [Path(name) for name in names]
+
+
+def choose_folder(parent: QWidget | None, title: str) -> Path | None:
+    """Ask for a folder; None when cancelled."""
+    name = QFileDialog.getExistingDirectory(parent, title)
+    return Path(name) if name else None

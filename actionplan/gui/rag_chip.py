@@ -34,6 +34,16 @@ def paint_chip(painter: QPainter, rect: QRect, rag: Rag, text: str) -> None:
     painter.restore()
 
 
+def as_rag(value: object) -> Rag | None:
+    """A Rag from a model value (Qt hands enum values back as plain strings)."""
+    if isinstance(value, Rag) or value is None:
+        return value
+    try:
+        return Rag(str(value))
+    except ValueError:
+        return None
+
+
 class RagChipDelegate(QStyledItemDelegate):
     """Shows the RAG column as a chip: colour plus word (letter when the column is narrow)."""
 
@@ -48,8 +58,8 @@ class RagChipDelegate(QStyledItemDelegate):
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
         """Draw the selection background, then the chip."""
-        rag = index.data(self._rag_role)
-        if not isinstance(rag, Rag):
+        rag = as_rag(index.data(self._rag_role))
+        if rag is None:
             super().paint(painter, option, index)
             return
         if option.state & QStyle.StateFlag.State_Selected:  # type: ignore[attr-defined]

@@ -65,3 +65,25 @@ def test_filter_by_words_rag_and_agency() -> None:
     assert proxy.rowCount() == 3
     proxy.set_filter(ActionFilter(agency="Health"))
     assert proxy.rowCount() == 0
+
+
+def test_rag_chip_is_painted_in_the_rag_colour_with_its_word(qtbot: object) -> None:
+    """The RAG cell is drawn as a coloured chip (and the model still gives the word)."""
+    from PySide6.QtGui import QColor
+    from PySide6.QtWidgets import QTableView
+
+    from actionplan.gui.rag_chip import RagChipDelegate
+
+    model = _model()
+    view = QTableView()
+    view.setModel(model)
+    delegate = RagChipDelegate(ActionTableModel.RAG_ROLE, view)
+    view.setItemDelegateForColumn(ActionTableModel.RAG, delegate)
+    view.resize(900, 200)
+    view.setColumnWidth(ActionTableModel.RAG, 110)
+    view.show()
+    image = view.viewport().grab().toImage()
+    rect = view.visualRect(model.index(1, ActionTableModel.RAG))
+    ratio = image.devicePixelRatio()
+    centre = image.pixelColor(int((rect.center().x() - 40) * ratio), int(rect.center().y() * ratio))
+    assert centre == QColor(Rag.RED.colour)

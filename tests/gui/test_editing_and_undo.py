@@ -60,7 +60,7 @@ def test_undo_takes_back_recorded_progress(
     window = open_window()
     window.plan_view.select_action(action_id)
     window.record_progress()
-    dialog = window.progress_dialog
+    dialog = window.edits.progress_dialog
     dialog.date_edit.setDate(QDate(2025, 6, 30))
     dialog.rag_box.setCurrentIndex(dialog.rag_box.findData(Rag.GREEN.value))
     dialog.status_box.setCurrentIndex(dialog.status_box.findData(Status.IN_PROGRESS.value))

@@ -114,7 +114,7 @@ def test_record_progress_with_a_disagreeing_rag_asks_for_a_reason(
     assert window.plan_view.select_action(first)
     assert window.plan_view.detail.action_id == first
     window.record_progress()
-    dialog = window.progress_dialog
+    dialog = window.edits.progress_dialog
     dialog.date_edit.setDate(QDate(2025, 6, 30))
     dialog.rag_box.setCurrentIndex(dialog.rag_box.findData(Rag.GREEN))
     dialog.status_box.setCurrentIndex(dialog.status_box.findData(Status.IN_PROGRESS))
@@ -140,7 +140,7 @@ def test_cancelling_the_reason_saves_nothing(
     assert window.plan_view.table_model.rowCount() == 3
     window.plan_view.select_action(first)
     window.record_progress()
-    dialog = window.progress_dialog
+    dialog = window.edits.progress_dialog
     dialog.date_edit.setDate(QDate(2025, 6, 30))
     dialog.rag_box.setCurrentIndex(dialog.rag_box.findData(Rag.GREEN))
     dialog.accept()

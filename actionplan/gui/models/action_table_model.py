@@ -117,7 +117,7 @@ class ActionTableModel(QAbstractTableModel):
             self.REF: row.ref,
             self.ACTION: " ".join(row.text.split()),
             self.LEADS: row.lead_text,
-            self.TIMESCALE: " ".join(row.timescale_raw.split()),
+            self.TIMESCALE: _timescale_text(row),
             self.DUE: _uk(row.due_date),
             self.STATUS: row.status.word,
             self.RAG: row.rag.word,
@@ -147,6 +147,14 @@ class ActionTableModel(QAbstractTableModel):
         return None
 
 
+def _timescale_text(row: ActionRow) -> str:
+    # A real Excel date is kept as ISO text; people read it as a UK date.
+    raw = " ".join(row.timescale_raw.split())
+    if row.due_date is not None and raw == row.due_date.isoformat():
+        return _uk(row.due_date)
+    return raw
+
+
 def _ref_key(ref: str) -> tuple[tuple[int, Any], ...]:
     parts = ref.replace("-", ".").split(".")
     return tuple((0, int(p)) if p.isdigit() else (1, p.casefold()) for p in parts)
@@ -167,4 +175,7 @@ def _search_text(row: ActionRow) -> str:
 def rag_of(index: Index) -> Rag | None:
     """The RAG of the row at a (source or proxy) index."""
     value = index.data(ActionTableModel.RAG_ROLE)
-    return value if isinstance(value, Rag) else None
+    try:
+        return Rag(str(value)) if value is not None else None
+    except ValueError:
+        return None

@@ -1,0 +1,40 @@
+"""AddReadingDialog: one period's value of a measure, with an optional note."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit
+
+from actionplan.domain.measures import parse_number
+from actionplan.services.measure_rows import MeasureRow
+
+
+class AddReadingDialog(QDialog):
+    """Collects a reading; the caller saves it through the services."""
+
+    def __init__(self, measure: MeasureRow, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Add a reading")
+        form = QFormLayout(self)
+        form.addRow(QLabel(measure.name))
+        self.period = QLineEdit()
+        self.period.setPlaceholderText("e.g. 2025-26 or Q3 2025/26")
+        self.value = QLineEdit()
+        self.value.setPlaceholderText(
+            f"a number{' (' + measure.unit + ')' if measure.unit else ''}"
+        )
+        self.note = QLineEdit()
+        form.addRow("Period", self.period)
+        form.addRow("Value", self.value)
+        form.addRow("Note", self.note)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def reading(self) -> tuple[str, float | None, str]:
+        """The period, the value (None when not a number) and the note as typed."""
+        return self.period.text(), parse_number(self.value.text()), self.note.text()

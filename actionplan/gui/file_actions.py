@@ -1,0 +1,194 @@
+"""FileActions: import, export, write-back, update returns, the board pack and snapshots.
+
+Each runs its service on a worker through a TaskDialog (progress, Cancel where the
+service can stop, and an Open button for the file made).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction, QKeySequence
+
+from actionplan.gui import prompts
+from actionplan.gui.import_wizard import ImportWizard
+from actionplan.gui.merge_returns_dialog import MergeReturnsDialog
+from actionplan.gui.task_dialog import TaskDialog
+from actionplan.services.errors import USER_ERRORS
+from actionplan.services.exporting import ExportResult, export_original_layout, export_tracker
+from actionplan.services.importing import ImportResult
+from actionplan.services.report import make_report
+from actionplan.services.returns import ReturnsExport, export_returns
+from actionplan.services.sample_plans import SampleLoad, load_sample_plans
+from actionplan.services.snapshots import take_snapshot
+
+if TYPE_CHECKING:
+    from actionplan.gui.main_window import MainWindow
+
+WORKBOOKS = "Workbooks (*.xlsx *.xlsm *.xls *.ods *.csv);;All files (*)"
+
+
+class FileActions(QObject):
+    """The File menu's work with files, for one main window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.task: TaskDialog | None = None
+        self.wizard: ImportWizard | None = None
+        self.merge_dialog: MergeReturnsDialog | None = None
+        act = self._action
+        self.import_action = act("&Import a workbook…", "Ctrl+I", self.choose_workbook)
+        self.samples_action = act("Open the &sample plans", None, self.load_samples)
+        self.export_action = act("&Export tracker workbook…", "Ctrl+E", self.export_tracker)
+        self.write_back_action = act(
+            "&Write back into the original workbook…", None, self.write_back
+        )
+        self.returns_action = act("Export update &returns for leads…", None, self.export_returns)
+        self.merge_action = act("&Merge returns from leads…", None, self.merge_returns)
+        self.report_action = act("Board pack &PDF…", "Ctrl+P", self.report)
+        self.snapshot_action = act("Take a &snapshot for the board…", None, self.snapshot)
+        self.plan_actions = [
+            self.export_action, self.write_back_action, self.returns_action,
+            self.merge_action, self.report_action, self.snapshot_action,
+        ]  # fmt: skip
+
+    def _action(self, text: str, shortcut: str | None, slot: Any) -> QAction:
+        action = QAction(text, self.window)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def set_plan_open(self, is_open: bool) -> None:
+        """Plan actions only make sense with a plan on screen."""
+        for action in self.plan_actions:
+            action.setEnabled(is_open)
+
+    def _plan_title(self) -> str | None:
+        plan = self.window.current_plan
+        return plan.title if plan else None
+
+    def _run(
+        self, title: str, doing: str, job: Any, describe: Any = None, done: Any = None
+    ) -> None:
+        self.task = TaskDialog(title, doing, job, self.window, describe)
+        if done is not None:
+            self.task.succeeded.connect(done)
+        self.task.run()
+
+    def choose_workbook(self) -> None:
+        """Ask for a workbook and open the import wizard on it."""
+        path = prompts.open_file(self.window, "Import a workbook", WORKBOOKS)
+        if path is not None:
+            self.open_wizard(path)
+
+    def open_wizard(self, path: Path) -> None:
+        """Preview a workbook and offer to import it."""
+        self.wizard = ImportWizard(self.window.db, path, self.window)
+        self.wizard.imported.connect(self._imported)
+        self.wizard.open()
+        self.wizard.read()
+
+    def _imported(self, result: ImportResult) -> None:
+        self.window.show_plan_titled(result.title)
+        self.window.statusBar().showMessage(f"Imported '{result.title}'.", 6000)
+
+    def load_samples(self) -> None:
+        """Import the sample plans that are not in the database yet."""
+        db = self.window.db
+        self._run(
+            "Sample plans",
+            "Loading the sample plans…",
+            lambda _p, _c: load_sample_plans(db),
+            _describe_samples,
+            lambda loads: self.window.show_plan_titled(loads[-1].title if loads else None),
+        )
+
+    def _save_target(self, title: str, suggested: str, filters: str) -> Path | None:
+        return prompts.save_file(self.window, title, suggested, filters)
+
+    def export_tracker(self) -> None:
+        """Write the plan as a tracker workbook."""
+        target = self._save_target(
+            "Export tracker", f"{self._stem()} tracker.xlsx", "Workbook (*.xlsx)"
+        )
+        if target is not None:
+            db, name, as_of = self.window.db, self._plan_title(), self.window.as_of
+            job = lambda p, c: export_tracker(db, target, name, as_of, p, c)  # noqa: E731
+            self._run("Export tracker", f"Writing {target.name}…", job, _describe_export)
+
+    def write_back(self) -> None:
+        """Write the plan back into the workbook it was imported from."""
+        target = self._save_target(
+            "Write back", f"{self._stem()} (updated).xlsx", "Workbook (*.xlsx)"
+        )
+        if target is not None:
+            db, name, as_of = self.window.db, self._plan_title(), self.window.as_of
+            job = lambda p, c: export_original_layout(db, target, name, as_of, p, c)  # noqa: E731
+            self._run("Write back", f"Writing {target.name}…", job, _describe_export)
+
+    def export_returns(self) -> None:
+        """Write one return workbook per lead into a folder."""
+        folder = prompts.choose_folder(self.window, "Folder for the leads' returns")
+        if folder is not None:
+            db, name, as_of = self.window.db, self._plan_title(), self.window.as_of
+            job = lambda _p, _c: export_returns(db, folder, name, as_of)  # noqa: E731
+            self._run("Update returns", "Writing a return for each lead…", job, _describe_returns)
+
+    def merge_returns(self) -> None:
+        """Choose returned workbooks, show what they change, and record them when approved."""
+        files = prompts.open_files(self.window, "Returns from leads", "Workbooks (*.xlsx)")
+        if files:
+            self.merge_dialog = MergeReturnsDialog(
+                self.window.db, files, self._plan_title(), self.window
+            )
+            self.merge_dialog.applied.connect(lambda: self.window.refresh())
+            self.merge_dialog.open()
+            self.merge_dialog.preview()
+
+    def report(self) -> None:
+        """Print the board pack PDF."""
+        target = self._save_target("Board pack", f"{self._stem()} board pack.pdf", "PDF (*.pdf)")
+        if target is not None:
+            db, name, as_of = self.window.db, self._plan_title(), self.window.as_of
+            job = lambda p, _c: make_report(db, target, name, as_of, progress=p)  # noqa: E731
+            self._run("Board pack", f"Writing {target.name}…", job)
+
+    def snapshot(self) -> None:
+        """Freeze the plan's RAG and status under a meeting's name."""
+        name = prompts.ask_text(
+            self.window, "Snapshot", "Name of the meeting:", f"Board {date.today():%d %B %Y}"
+        )
+        if not name:
+            return
+        try:
+            take_snapshot(self.window.db, name, self._plan_title(), self.window.as_of)
+        except USER_ERRORS as exc:
+            prompts.warn(self.window, "Snapshot", str(exc))
+            return
+        self.window.statusBar().showMessage(f"Snapshot '{name}' taken.", 6000)
+
+    def _stem(self) -> str:
+        title = self._plan_title() or "plan"
+        return "".join(ch for ch in title if ch not in '\\/:*?"<>|').strip() or "plan"
+
+
+def _describe_samples(loads: list[SampleLoad]) -> str:
+    new = [load for load in loads if load.loaded]
+    if not new:
+        return "The sample plans are already in this database."
+    return "Loaded " + "; ".join(f"'{load.title}' ({load.actions} actions)" for load in new) + "."
+
+
+def _describe_export(result: ExportResult) -> str:
+    wrote = f"Wrote {result.actions} actions of '{result.plan_title}' to {result.path.name}."
+    return " ".join([wrote, *result.notes])
+
+
+def _describe_returns(result: ReturnsExport) -> str:
+    missing = f" {result.without_lead} actions have no lead." if result.without_lead else ""
+    return f"Wrote {len(result.files)} returns, one for each lead.{missing}"

@@ -1,0 +1,128 @@
+"""MeasuresPage: the plan's measures, one measure's readings and trend, and adding a reading."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QItemSelection, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from actionplan.gui.models.measure_table_model import MeasureTableModel, number_text
+from actionplan.gui.trend_chart import TrendChartWidget
+from actionplan.services.measure_rows import MeasureRow
+
+
+class MeasuresPage(QWidget):
+    """How we know we are making a difference."""
+
+    add_reading_requested = Signal(int)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.model = MeasureTableModel(self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column, width in enumerate((0, 150, 70, 70, 70, 84, 96, 84)):
+            if width:
+                self.table.setColumnWidth(column, width)
+        self.table.selectionModel().selectionChanged.connect(self._selected)
+        self.heading = QLabel("Select a measure to see its readings.")
+        self.heading.setWordWrap(True)
+        self.chart = TrendChartWidget()
+        self.readings = QTextBrowser()
+        self.add_button = QPushButton("Add a reading…")
+        self.add_button.setEnabled(False)
+        self.add_button.clicked.connect(self._request)
+        self.empty = QLabel(
+            "This plan has no measures yet. Import a plan with an indicators sheet."
+        )
+        self._build_layout()
+
+    def _build_layout(self) -> None:
+        detail = QWidget()
+        detail_layout = QVBoxLayout(detail)
+        detail_layout.addWidget(self.heading)
+        detail_layout.addWidget(self.chart, 2)
+        detail_layout.addWidget(self.readings, 1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.add_button)
+        detail_layout.addLayout(buttons)
+        splitter = QSplitter()
+        splitter.addWidget(self.table)
+        splitter.addWidget(detail)
+        splitter.setSizes([820, 420])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.empty)
+        layout.addWidget(splitter)
+
+    def set_rows(self, rows: list[MeasureRow], keep: int | None = None) -> None:
+        """Show the plan's measures, keeping the chosen one selected."""
+        self.model.set_rows(rows)
+        self.empty.setVisible(not rows)
+        for number, row in enumerate(rows):
+            if row.id == keep:
+                self.table.selectRow(number)
+                return
+        self._show(None)
+
+    @property
+    def selected(self) -> MeasureRow | None:
+        """The measure chosen."""
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(MeasureTableModel.ROW_ROLE) if rows else None
+
+    def _selected(self, *_: QItemSelection) -> None:
+        self._show(self.selected)
+
+    def _show(self, measure: MeasureRow | None) -> None:
+        self.chart.show_measure(measure)
+        self.add_button.setEnabled(measure is not None)
+        if measure is None:
+            self.heading.setText("Select a measure to see its readings.")
+            self.readings.clear()
+            return
+        better = {"higher": "higher is better", "lower": "lower is better"}.get(
+            measure.direction.value, ""
+        )
+        self.heading.setText(f"<b>{_escape(measure.name)}</b> {better and f'({better})'}")
+        self.readings.setHtml(_readings_html(measure))
+
+    def _request(self) -> None:
+        measure = self.selected
+        if measure is not None:
+            self.add_reading_requested.emit(measure.id)
+
+
+def _readings_html(measure: MeasureRow) -> str:
+    lines = "".join(
+        f"<tr><td>{_escape(r.period_label)}</td>"
+        f"<td align='right'>{number_text(r.value, measure.unit)}</td>"
+        f"<td>{_escape(r.note)}</td></tr>"
+        for r in measure.readings
+    )
+    return (
+        f"<p>Status: <b>{measure.status.word}</b> — trend: <b>{measure.trend.word}</b></p>"
+        f"<table cellpadding='3'><tr><th>Period</th><th>Value</th><th>Note</th></tr>{lines}</table>"
+    )
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -1,0 +1,105 @@
+"""Reading a plan's measures as rows people see: readings in order, latest, status and trend."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlmodel import col, select
+
+from actionplan.domain.measures import (
+    Direction,
+    MeasureStatus,
+    Trend,
+    last_two,
+    measure_status,
+    trend,
+)
+from actionplan.domain.models import Measure, MeasureReading, Priority
+from actionplan.store.database import Database
+
+
+@dataclass(frozen=True)
+class ReadingRow:
+    """One period's reading."""
+
+    id: int
+    period_label: str
+    value: float | None
+    value_raw: str
+    period_end: date | None
+    note: str
+
+
+@dataclass(frozen=True)
+class MeasureRow:
+    """A measure with its readings and what they say against the target."""
+
+    id: int
+    name: str
+    priority_title: str
+    unit: str
+    direction: Direction
+    baseline: float | None
+    target: float | None
+    readings: tuple[ReadingRow, ...]
+    latest: float | None
+    status: MeasureStatus
+    trend: Trend
+
+
+def _direction(word: str) -> Direction:
+    try:
+        return Direction(word)
+    except ValueError:
+        return Direction.NONE
+
+
+def measure_rows(db: Database, plan_id: int) -> list[MeasureRow]:
+    """The plan's measures in order, each with its readings."""
+    with db.reading() as session:
+        titles = dict(
+            session.exec(
+                select(Priority.id, Priority.title).where(Priority.plan_id == plan_id)
+            ).all()
+        )
+        measures = session.exec(
+            select(Measure)
+            .where(Measure.plan_id == plan_id)
+            .order_by(col(Measure.position), col(Measure.id))
+        ).all()
+        readings = session.exec(
+            select(MeasureReading)
+            .join(Measure, col(Measure.id) == MeasureReading.measure_id)
+            .where(Measure.plan_id == plan_id)
+            .order_by(col(MeasureReading.position), col(MeasureReading.id))
+        ).all()
+    grouped: dict[int, list[ReadingRow]] = {}
+    for r in readings:
+        assert r.id is not None
+        grouped.setdefault(r.measure_id, []).append(
+            ReadingRow(r.id, r.period_label, r.value, r.value_raw, r.period_end, r.note)
+        )
+    return [
+        _row(m, titles.get(m.priority_id, "") if m.priority_id else "", grouped) for m in measures
+    ]
+
+
+def _row(measure: Measure, priority_title: str, grouped: dict[int, list[ReadingRow]]) -> MeasureRow:
+    assert measure.id is not None
+    readings = tuple(grouped.get(measure.id, []))
+    direction = _direction(measure.direction)
+    previous, latest = last_two([r.value for r in readings])
+    return MeasureRow(
+        id=measure.id,
+        name=measure.name,
+        priority_title=priority_title,
+        unit=measure.unit,
+        direction=direction,
+        baseline=measure.baseline,
+        target=measure.target,
+        readings=readings,
+        latest=latest,
+        status=measure_status(direction, latest, measure.target),
+        trend=trend(direction, previous, latest),
+    )

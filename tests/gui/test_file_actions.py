@@ -1,0 +1,128 @@
+"""Import, export, the board pack and samples driven from the window, with dialogs answered."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from openpyxl import load_workbook
+from pypdf import PdfReader
+from pytestqt.qtbot import QtBot
+
+from actionplan.gui.main_window import MainWindow
+from actionplan.resources import sample_plans_dir
+from actionplan.services.plans import list_plans
+from actionplan.store.database import Database
+from tests.gui.conftest import Answers
+
+Opener = Callable[[], MainWindow]
+TRACKER = sample_plans_dir() / "northbridge_tracker_2025.xlsx"
+
+
+def _import_tracker(qtbot: QtBot, window: MainWindow, answers: Answers) -> None:
+    answers.open_files.append(TRACKER)
+    window.files.import_action.trigger()
+    wizard = window.files.wizard
+    assert wizard is not None
+    qtbot.waitUntil(lambda: wizard.preview is not None, timeout=20_000)
+    wizard.import_button.click()
+    qtbot.waitUntil(lambda: bool(list_plans(window.db)), timeout=20_000)
+    qtbot.waitUntil(lambda: window.plan_view.table_model.rowCount() > 0, timeout=20_000)
+
+
+def test_import_wizard_previews_then_imports_a_workbook(
+    qtbot: QtBot, db: Database, answers: Answers, open_window: Opener
+) -> None:
+    """The wizard shows what the workbook holds before anything is saved, then imports it."""
+    window = open_window()
+    answers.open_files.append(TRACKER)
+    window.files.import_action.trigger()
+    wizard = window.files.wizard
+    assert wizard is not None
+    qtbot.waitUntil(lambda: wizard.preview is not None, timeout=20_000)
+    assert "70 actions" in wizard.findings.toPlainText()
+    assert list_plans(db) == []
+    assert wizard.mapping_model.rowCount() > 0
+    wizard.title.setText("Northbridge tracker (imported)")
+    wizard.import_button.click()
+    qtbot.waitUntil(lambda: bool(list_plans(db)), timeout=20_000)
+    assert [p.title for p in list_plans(db)] == ["Northbridge tracker (imported)"]
+    qtbot.waitUntil(lambda: window.plan_view.table_model.rowCount() == 70, timeout=20_000)
+    assert window.current_plan is not None
+    assert window.current_plan.title == "Northbridge tracker (imported)"
+
+
+def test_changing_a_column_in_the_wizard_changes_what_is_read(
+    qtbot: QtBot, answers: Answers, open_window: Opener
+) -> None:
+    """Marking the Lead column "not used" and reading again drops the leads."""
+    window = open_window()
+    window.files.open_wizard(TRACKER)
+    wizard = window.files.wizard
+    assert wizard is not None
+    qtbot.waitUntil(lambda: wizard.preview is not None, timeout=20_000)
+    model = wizard.mapping_model
+    lead_row = next(r for r in range(model.rowCount()) if model.index(r, 1).data() == "lead")
+    assert model.setData(model.index(lead_row, 1), "ignore")
+    before = wizard.preview
+    wizard.apply_button.click()
+    qtbot.waitUntil(lambda: wizard.preview is not before, timeout=20_000)
+    assert wizard.preview is not None
+    leads = {
+        lead.name for p in wizard.preview.plan.priorities for a in p.actions for lead in a.leads
+    }
+    assert leads == set()
+
+
+def test_a_bad_workbook_is_refused_in_one_sentence_and_nothing_saved(
+    qtbot: QtBot, db: Database, tmp_path: Path, answers: Answers, open_window: Opener
+) -> None:
+    """A text file named .xlsx gives a plain message; the database stays empty."""
+    bad = tmp_path / "minutes.xlsx"
+    bad.write_text("Minutes of the March board meeting", encoding="utf-8")
+    window = open_window()
+    window.files.open_wizard(bad)
+    wizard = window.files.wizard
+    assert wizard is not None
+    qtbot.waitUntil(lambda: wizard.error is not None, timeout=20_000)
+    assert "minutes.xlsx" in wizard.error
+    assert len(wizard.error.splitlines()) == 1
+    assert not wizard.import_button.isEnabled()
+    assert list_plans(db) == []
+
+
+def test_export_and_board_pack_from_the_menu(
+    qtbot: QtBot, tmp_path: Path, answers: Answers, open_window: Opener
+) -> None:
+    """Export writes a workbook and the board pack a PDF, each offering to open the file."""
+    window = open_window()
+    _import_tracker(qtbot, window, answers)
+    workbook, pdf = tmp_path / "tracker.xlsx", tmp_path / "board.pdf"
+    answers.save_files.append(workbook)
+    window.files.export_action.trigger()
+    task = window.files.task
+    assert task is not None
+    qtbot.waitUntil(lambda: task.finished_work, timeout=30_000)
+    assert task.error is None and task.open_button.isVisible()
+    assert "Actions" in load_workbook(workbook, read_only=True).sheetnames
+    answers.save_files.append(pdf)
+    window.files.report_action.trigger()
+    report_task = window.files.task
+    assert report_task is not None and report_task is not task
+    qtbot.waitUntil(lambda: report_task.finished_work, timeout=60_000)
+    assert report_task.error is None
+    assert "At a glance" in "".join(page.extract_text() for page in PdfReader(pdf).pages[:3])
+
+
+def test_welcome_page_opens_the_sample_plans(
+    qtbot: QtBot, db: Database, open_window: Opener
+) -> None:
+    """ "Open the sample plans" loads the three sample workbooks and shows one of them."""
+    window = open_window()
+    window.welcome.samples_button.click()
+    task = window.files.task
+    assert task is not None
+    qtbot.waitUntil(lambda: task.finished_work, timeout=60_000)
+    assert len(list_plans(db)) == 3
+    assert "Loaded" in task.message.text()
+    qtbot.waitUntil(lambda: window.stack.currentWidget() is window.plan_view, timeout=10_000)

@@ -1,0 +1,63 @@
+"""The measures tab: readings, the trend chart, adding a reading and undoing it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from actionplan.domain.measures import MeasureStatus, Trend
+from actionplan.gui.main_window import MainWindow
+from actionplan.services.impact import add_measure, add_reading
+from actionplan.services.measure_rows import measure_rows
+from actionplan.store.database import Database
+from tests.conftest import PlanFactory
+
+Opener = Callable[[], MainWindow]
+
+
+def _measure(db: Database, factory: PlanFactory) -> int:
+    priority = factory.priority("Child Protection")
+    measure = add_measure(
+        db, factory.plan.id, "ICPCs within 15 working days", "%", "Higher", 77.0, 85.0, priority
+    )
+    for period, value in (("2022-23", 77.0), ("2023-24", 84.0)):
+        add_reading(db, measure, period, value)
+    return measure
+
+
+def test_measures_tab_shows_latest_status_and_trend(
+    db: Database, factory: PlanFactory, open_window: Opener
+) -> None:
+    """Each measure shows its latest reading, whether the target is met and the trend."""
+    _measure(db, factory)
+    page = open_window().plan_view.measures
+    assert page.model.rowCount() == 1
+    cells = [page.model.index(0, c).data() for c in range(page.model.columnCount())]
+    assert cells == [
+        "ICPCs within 15 working days", "Child Protection", "77%", "84%", "85%",
+        "Higher", "Below target", "Improving",
+    ]  # fmt: skip
+    page.table.selectRow(0)
+    assert page.chart.points() == [("2022-23", 77.0), ("2023-24", 84.0)]
+    assert "2023-24" in page.readings.toPlainText()
+
+
+def test_adding_a_reading_updates_the_chart_and_undo_removes_it(
+    db: Database, factory: PlanFactory, open_window: Opener
+) -> None:
+    """A new reading is saved at once, changes status and trend, and Undo takes it away."""
+    measure = _measure(db, factory)
+    window = open_window()
+    page = window.plan_view.measures
+    page.table.selectRow(0)
+    page.add_button.click()
+    dialog = window.edits.reading_dialog
+    dialog.period.setText("2024-25")
+    dialog.value.setText("88%")
+    dialog.accept()
+    [row] = measure_rows(db, factory.plan.id)
+    assert (row.latest, row.status, row.trend) == (88.0, MeasureStatus.MET, Trend.IMPROVING)
+    assert page.chart.points()[-1] == ("2024-25", 88.0)
+    window.undo_action.trigger()
+    [row] = measure_rows(db, factory.plan.id)
+    assert [r.period_label for r in row.readings] == ["2022-23", "2023-24"]
+    assert row.id == measure
