@@ -15,17 +15,17 @@ XCB_LIBS := libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-ra
 	libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0
 TEST_TOOLS := poppler-utils
 
-.PHONY: run test lint system-libs desktop-libs test-tools clean
+.PHONY: run test lint package system-libs desktop-libs test-tools clean
 
 run: $(STAMP) desktop-libs
 	$(VENV)/bin/actionplan
 
 test: $(TEST_STAMP) test-tools
-	$(VENV)/bin/ruff check actionplan tests benchmarks sample_plans
+	$(VENV)/bin/ruff check actionplan tests benchmarks sample_plans docs packaging
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
 lint: $(TEST_STAMP)
-	$(VENV)/bin/ruff check actionplan tests benchmarks sample_plans
+	$(VENV)/bin/ruff check actionplan tests benchmarks sample_plans docs packaging
 	$(VENV)/bin/ruff format --check actionplan tests benchmarks sample_plans
 	$(VENV)/bin/mypy actionplan/domain actionplan/store actionplan/services
 
@@ -53,3 +53,8 @@ clean:
 
 desktop-libs:
 	@./packaging/ensure_debs.sh $(XCB_LIBS)
+
+# A one-folder build of the app under dist/actionplan (PyInstaller), then its smoke test.
+package: $(STAMP)
+	./packaging/build.sh
+	./packaging/smoke_test.sh
