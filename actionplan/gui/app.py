@@ -6,6 +6,7 @@ import logging
 import os
 import sys
 import traceback
+from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
@@ -15,6 +16,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from actionplan import __version__
+from actionplan.gui import prompts
 from actionplan.resources import resource_path
 from actionplan.services.errors import USER_ERRORS
 from actionplan.services.workspace import open_database
@@ -27,8 +29,9 @@ def log_folder() -> Path:
     return Path(platformdirs.user_log_dir("actionplan", appauthor=False))
 
 
-def _start_logging() -> Path:
-    folder = log_folder()
+def start_logging(folder: Path | None = None) -> Path:
+    """Send the app's log to a file in the user's log folder; returns the file."""
+    folder = folder or log_folder()
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / "actionplan.log"
     handler = logging.FileHandler(path, encoding="utf-8")
@@ -38,17 +41,26 @@ def _start_logging() -> Path:
     return path
 
 
-def _install_error_hook(log_path: Path) -> None:
+ErrorHook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
+
+
+def error_hook(log_path: Path) -> ErrorHook:
+    """What happens to an error no handler caught: logged in full, told plainly, app kept open."""
+
     def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
         log.error("Unexpected error:\n%s", "".join(traceback.format_exception(kind, value, tb)))
-        QMessageBox.critical(
+        prompts.warn(
             None,
             "Something went wrong",
             f"actionplan hit an unexpected problem: {value}\n\nYour saved work is safe. "
             f"Details are in the log file:\n{log_path}",
         )
 
-    sys.excepthook = hook
+    return hook
+
+
+def _install_error_hook(log_path: Path) -> None:
+    sys.excepthook = error_hook(log_path)
 
 
 def prepare_application() -> QApplication:
@@ -78,7 +90,7 @@ def run_app(db_target: str | None = None, plan_name: str | None = None) -> int:
     from actionplan.gui.main_window import MainWindow
 
     app = prepare_application()
-    _install_error_hook(_start_logging())
+    _install_error_hook(start_logging())
     try:
         db = open_database(db_target)
     except USER_ERRORS as exc:
