@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 from actionplan.cli.common import open_database
-from actionplan.services.backup import backup_database
 
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -21,6 +20,8 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Copy the database and say where to."""
+    from actionplan.services.backup import backup_database  # loaded only when the command runs
+
     with open_database(args) as db:
         out = backup_database(db, args.out)
         print(f"Backed up {db.target} to {out}")

@@ -6,11 +6,13 @@ import argparse
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from actionplan.services.errors import ServiceError
-from actionplan.store.database import Database
 from actionplan.store.errors import StoreError
+
+if TYPE_CHECKING:
+    from actionplan.store.database import Database
 
 EXIT_FAILED = 1
 EXIT_USAGE = 2
@@ -73,6 +75,8 @@ def today(args: argparse.Namespace) -> date:
 @contextmanager
 def open_database(args: argparse.Namespace) -> Iterator[Database]:
     """The database named by --db (or the environment, or the default), closed afterwards."""
+    from actionplan.store.database import Database  # SQLAlchemy loads only when a command runs
+
     db = Database.open(args.db)
     try:
         yield db

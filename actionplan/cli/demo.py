@@ -6,7 +6,6 @@ import argparse
 from typing import Any
 
 from actionplan.cli.common import open_database
-from actionplan.services.sample_plans import load_sample_plans
 
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -19,6 +18,10 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Import each sample workbook not loaded yet and say what happened to each."""
+    from actionplan.services.sample_plans import (
+        load_sample_plans,
+    )  # loaded only when the command runs
+
     with open_database(args) as db:
         loads = load_sample_plans(db)
         for load in loads:

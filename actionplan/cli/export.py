@@ -8,8 +8,6 @@ from pathlib import Path
 from typing import Any
 
 from actionplan.cli.common import UsageError, open_database, today
-from actionplan.services.exporting import export_original_layout, export_tracker
-from actionplan.services.returns import export_returns
 
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -46,6 +44,8 @@ def run(args: argparse.Namespace) -> int:
         return _returns(args)
     if args.out is None:
         raise UsageError("give the workbook to write, like 'export plan.xlsx'")
+    from actionplan.services.exporting import export_original_layout, export_tracker
+
     export = export_original_layout if args.layout == "original" else export_tracker
     with open_database(args) as db:
         result = export(db, args.out, plan_name=args.plan, as_of=today(args))
@@ -56,6 +56,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _returns(args: argparse.Namespace) -> int:
+    from actionplan.services.returns import export_returns
+
     with open_database(args) as db:
         result = export_returns(db, args.returns, plan_name=args.plan, as_of=today(args))
     print(f"Wrote {len(result.files)} update returns to {args.returns}:")

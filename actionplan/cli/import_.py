@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 from actionplan.cli.common import open_database
-from actionplan.services.importing import import_workbook, preview_import
 
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -36,6 +35,11 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the preview, then import it unless this is a dry run."""
+    from actionplan.services.importing import (
+        import_workbook,
+        preview_import,
+    )  # loaded only when the command runs
+
     if args.dry_run:
         preview = preview_import(args.file, args.overrides)
         print("\n".join(preview.lines()))

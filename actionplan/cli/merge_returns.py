@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from actionplan.cli.common import EXIT_FAILED, open_database, today
-from actionplan.services.returns import ReturnReport, apply_returns, preview_returns
+
+if TYPE_CHECKING:
+    from actionplan.services.returns import ReturnReport
 
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -27,6 +29,8 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print each return's changes and conflicts; a return that cannot be read fails the run."""
+    from actionplan.services.returns import apply_returns, preview_returns
+
     merge = apply_returns if args.apply else preview_returns
     with open_database(args) as db:
         reports = merge(db, args.files, plan_name=args.plan, as_of=today(args))

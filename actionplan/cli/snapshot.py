@@ -6,8 +6,6 @@ import argparse
 from typing import Any
 
 from actionplan.cli.common import UsageError, open_database, today
-from actionplan.services.plans import find_plan
-from actionplan.services.snapshots import list_snapshots, take_snapshot
 
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -24,6 +22,9 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Take a snapshot, or list them."""
+    from actionplan.services.plans import find_plan  # loaded only when the command runs
+    from actionplan.services.snapshots import take_snapshot
+
     if args.list:
         return _list(args)
     if not args.name:
@@ -37,6 +38,9 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
+    from actionplan.services.plans import find_plan
+    from actionplan.services.snapshots import list_snapshots
+
     with open_database(args) as db:
         plan = find_plan(db, args.plan)
         snapshots = list_snapshots(db, plan.id) if plan else []

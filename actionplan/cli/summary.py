@@ -7,7 +7,6 @@ import json
 from typing import Any
 
 from actionplan.cli.common import open_database, today
-from actionplan.services.summary import plan_summary
 
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -21,6 +20,8 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Print the summary as JSON or as lines for people."""
+    from actionplan.services.summary import plan_summary  # loaded only when the command runs
+
     with open_database(args) as db:
         result = plan_summary(db, args.plan, today(args))
     print(json.dumps(result, ensure_ascii=False, indent=2) if args.json else as_text(result))

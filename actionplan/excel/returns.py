@@ -23,17 +23,20 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from actionplan.domain.rag import Rag
 from actionplan.domain.status import Status
-from actionplan.domain.timescale import format_due
+from actionplan.domain.timescale import format_due, parse_timescale
 from actionplan.excel.cell_safety import excel_text, put_text
 from actionplan.excel.tracker_schema import DATE_FORMAT
 from actionplan.excel.tracker_style import (
+    FONT,
     HEADER_FILL,
     HEADER_TEXT,
+    LINE_HEIGHT,
     RAG_WORDS,
     STATUS_WORDS,
     drop_down,
     rag_colouring,
     set_up_printing,
+    wrapped_lines,
 )
 
 RETURN_FORMAT = "actionplan-return"
@@ -119,10 +122,13 @@ def _instructions(sheet: Any, issue: ReturnIssue) -> None:
     sheet.title = INSTRUCTIONS_SHEET
     sheet.column_dimensions["A"].width = 110
     lines = [
-        (f"Update return for {issue.lead}", Font(bold=True, size=16, color=HEADER_TEXT)),
-        (f"{issue.plan_title} – position as at {format_due(issue.as_of)}", Font(italic=True)),
+        (f"Update return for {issue.lead}", Font(name=FONT, bold=True, size=16, color=HEADER_TEXT)),
+        (
+            f"{issue.plan_title} – position as at {format_due(issue.as_of)}",
+            Font(name=FONT, italic=True),
+        ),
         ("", None),
-        ("What to do", Font(bold=True, size=12)),
+        ("What to do", Font(name=FONT, bold=True, size=12)),
         (f"1. Open the '{ACTIONS_SHEET}' sheet: each row is one action you lead.", None),
         ("2. In the yellow columns, choose the RAG and the Status from the drop-down lists.", None),
         ("3. Write what has happened since the last update in 'Your update'.", None),
@@ -139,7 +145,7 @@ def _instructions(sheet: Any, issue: ReturnIssue) -> None:
         ),
         ("are locked so that your return can be merged into the plan without mistakes.", None),
         ("", None),
-        ("RAG", Font(bold=True, size=12)),
+        ("RAG", Font(name=FONT, bold=True, size=12)),
         ("Red – off track: the action will not be delivered on time without help.", None),
         ("Amber – at risk: delayed or facing problems, but can be brought back on track.", None),
         ("Green – on track.", None),
@@ -174,7 +180,7 @@ def _headings(sheet: Any) -> None:
     line = Side(style="medium", color=HEADER_TEXT)
     for number, (heading, width, editable) in enumerate(COLUMNS, 1):
         cell = sheet.cell(1, number, heading)
-        cell.font = Font(bold=True, color=HEADER_TEXT)
+        cell.font = Font(name=FONT, bold=True, color=HEADER_TEXT)
         cell.fill = PatternFill(
             fill_type="solid", fgColor=EDITABLE_FILL if editable else HEADER_FILL
         )
@@ -190,7 +196,7 @@ def _action_row(sheet: Any, row: int, action: ReturnAction) -> None:
         REF: action.ref,
         PRIORITY: action.priority,
         ACTION: action.text,
-        TIMESCALE: action.timescale,
+        TIMESCALE: parse_timescale(action.timescale).label,
         LAST: last or action.latest_update,
         SUGGESTED: action.suggested.word,
         RAG: action.rag.word,
@@ -210,6 +216,10 @@ def _action_row(sheet: Any, row: int, action: ReturnAction) -> None:
     sheet.cell(row, DATE).number_format = DATE_FORMAT
     for words in (UPDATE, REASON):  # typed "- awaiting reply" stays words, not a formula
         sheet.cell(row, words).number_format = "@"
+    lines = max(
+        wrapped_lines(texts[n], int(COLUMNS[n - 1][1] * 1.15)) for n in (PRIORITY, ACTION, LAST)
+    )
+    sheet.row_dimensions[row].height = max(lines, 2) * LINE_HEIGHT + 2  # room to write in
 
 
 def _date_check(sheet: Any, ranges: str) -> None:

@@ -106,7 +106,7 @@ def _count_row(
     cell = book.looks.cell
     return [
         cell(sheet, name, text),
-        cell(sheet, champion, text),
+        cell(sheet, champion, text) or book.looks.blank(sheet, text),
         *(cell(sheet, value, number) for value in numbers),
     ]
 

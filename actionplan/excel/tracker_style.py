@@ -117,6 +117,12 @@ class Palette:
         cell.data_type = kind_of(value) if isinstance(value, str) else cell.data_type
         return cell
 
+    def blank(self, sheet: Any, look: str) -> Cell | LightCell:
+        """An empty cell that still has the look (a border across a total row)."""
+        if FAST:
+            return LightCell(sheet, None, "n", self.numbers[look])
+        return Cell(sheet, 1, 1, None, self.styles[look])
+
     def row(self, sheet: Any, values: Iterable[tuple[object, str]]) -> list[Cell | None]:
         """Cells for one row from (value, look) pairs."""
         return [self.cell(sheet, value, look) for value, look in values]
@@ -128,7 +134,22 @@ _MAX_HEIGHT = 409.0  # Excel's tallest row
 
 def wrapping(widths: Sequence[float]) -> list[tuple[int, int]]:
     """The columns whose text may wrap, with about how many characters fit on one line."""
-    return [(index, int(width * 1.2)) for index, width in enumerate(widths) if width >= 12]
+    return [(index, int(width * 1.15)) for index, width in enumerate(widths) if width >= 12]
+
+
+def wrapped_lines(text: str, per_line: int) -> int:
+    """How many lines the text takes when wrapped at spaces (long words break anywhere)."""
+    lines = 0
+    for paragraph in text.split("\n"):
+        lines, used = lines + 1, 0
+        for word in paragraph.split(" "):
+            if used and used + 1 + len(word) > per_line:
+                lines, used = lines + 1, len(word)
+            else:
+                used += len(word) + (1 if used else 0)
+            while used > per_line:
+                lines, used = lines + 1, used - per_line
+    return lines
 
 
 def row_height(cells: Sequence[Any], wraps: Sequence[tuple[int, int]]) -> float | None:
@@ -141,7 +162,7 @@ def row_height(cells: Sequence[Any], wraps: Sequence[tuple[int, int]]) -> float 
     for index, per_line in wraps:
         value = getattr(cells[index], "value", None) if index < len(cells) else None
         if isinstance(value, str) and (len(value) > per_line or "\n" in value):
-            lines = max(lines, sum(1 + len(part) // per_line for part in value.split("\n")))
+            lines = max(lines, wrapped_lines(value, per_line))
     return None if lines == 1 else min(lines * LINE_HEIGHT + 2, _MAX_HEIGHT)
 
 

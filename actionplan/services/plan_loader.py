@@ -66,7 +66,9 @@ class _Loader:
         self.measures = self._measures()
 
     def _all(self, query: Any) -> list[Any]:
-        return list(self.session.exec(query))
+        # Plain rows through the connection, not ORM objects: a 24,000-action plan loads in a
+        # fraction of the time, and the rows answer to the same attribute names.
+        return list(self.session.connection().execute(query))
 
     def plan(self, plan: Plan) -> PlanData:
         priorities = self._all(

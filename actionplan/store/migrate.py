@@ -61,11 +61,11 @@ def current_revision(engine: Engine) -> str | None:
 
 def upgrade(engine: Engine, sqlite_file: Path | None = None) -> None:
     """Upgrade the database to the newest schema, refusing what it must not touch."""
-    from alembic.script import ScriptDirectory
-
     current = current_revision(engine)
     if current == SCHEMA_REVISION:
         return
+    from alembic.script import ScriptDirectory
+
     config = alembic_config()
     scripts = ScriptDirectory.from_config(config)
     _refuse_foreign(engine, current, scripts)

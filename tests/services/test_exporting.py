@@ -20,7 +20,7 @@ from actionplan.excel.own_export_reader import read_own_export
 from actionplan.services.editing import ActionDraft, add_action
 from actionplan.services.errors import ServiceError
 from actionplan.services.exporting import export_original_layout, export_tracker
-from actionplan.services.importing import import_workbook
+from actionplan.services.importing import import_workbook, preview_import
 from actionplan.services.plan_loader import load_plan_data
 from actionplan.services.plan_store import save_plan_data
 from actionplan.services.progress import ProgressEntry, record_progress
@@ -156,3 +156,14 @@ def test_a_target_that_cannot_be_written_is_refused_in_one_sentence(
     save_plan_data(db, realistic_plan())
     with pytest.raises(ServiceError, match=message):
         export_tracker(db, tmp_path / name)
+
+
+def test_importing_an_export_says_it_was_recognised_and_read_exactly(
+    db: Database, tmp_path: Path
+) -> None:
+    """The import preview tells the user the file is the app's own export, read back as is."""
+    save_plan_data(db, realistic_plan())
+    out = export_tracker(db, tmp_path / "plan.xlsx", as_of=AS_OF).path
+    lines = preview_import(out).lines()
+    assert "Recognised as a tracker exported by actionplan" in "\n".join(lines)
+    assert lines[0] == "plan.xlsx: tracker (one row per action)"
