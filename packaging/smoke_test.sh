@@ -44,7 +44,7 @@ import os, statistics, subprocess, sys, time
 times = []
 for _ in range(5):
     started = time.perf_counter()
-    child = subprocess.Popen(sys.argv[1:], stdout=subprocess.PIPE, text=True,
+    child = subprocess.Popen(sys.argv[1:], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
                              env={**os.environ, "ACTIONPLAN_SMOKE_SECONDS": "0.2"})
     for line in child.stdout:
         if "window shown" in line:
