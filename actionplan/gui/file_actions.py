@@ -14,19 +14,19 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 
 from actionplan.gui import prompts
-from actionplan.gui.import_wizard import ImportWizard
-from actionplan.gui.merge_returns_dialog import MergeReturnsDialog
 from actionplan.gui.task_dialog import TaskDialog
 from actionplan.services.errors import USER_ERRORS
-from actionplan.services.exporting import ExportResult, export_original_layout, export_tracker
-from actionplan.services.importing import ImportResult
-from actionplan.services.report import make_report
-from actionplan.services.returns import ReturnsExport, export_returns
-from actionplan.services.sample_plans import SampleLoad, load_sample_plans
-from actionplan.services.snapshots import take_snapshot
 
+# The services behind these menu items (openpyxl, reportlab) load when first used, so the
+# window opens without waiting for them.
 if TYPE_CHECKING:
+    from actionplan.gui.import_wizard import ImportWizard
     from actionplan.gui.main_window import MainWindow
+    from actionplan.gui.merge_returns_dialog import MergeReturnsDialog
+    from actionplan.services.exporting import ExportResult
+    from actionplan.services.importing import ImportResult
+    from actionplan.services.returns import ReturnsExport
+    from actionplan.services.sample_plans import SampleLoad
 
 WORKBOOKS = "Workbooks (*.xlsx *.xlsm *.xls *.ods *.csv);;All files (*)"
 
@@ -88,6 +88,8 @@ class FileActions(QObject):
 
     def open_wizard(self, path: Path) -> None:
         """Preview a workbook and offer to import it."""
+        from actionplan.gui.import_wizard import ImportWizard
+
         self.wizard = ImportWizard(self.window.db, path, self.window)
         self.wizard.imported.connect(self._imported)
         self.wizard.open()
@@ -99,6 +101,8 @@ class FileActions(QObject):
 
     def load_samples(self) -> None:
         """Import the sample plans that are not in the database yet."""
+        from actionplan.services.sample_plans import load_sample_plans
+
         db = self.window.db
         self._run(
             "Sample plans",
@@ -113,6 +117,8 @@ class FileActions(QObject):
 
     def export_tracker(self) -> None:
         """Write the plan as a tracker workbook."""
+        from actionplan.services.exporting import export_tracker
+
         target = self._save_target(
             "Export tracker", f"{self._stem()} tracker.xlsx", "Workbook (*.xlsx)"
         )
@@ -123,6 +129,8 @@ class FileActions(QObject):
 
     def write_back(self) -> None:
         """Write the plan back into the workbook it was imported from."""
+        from actionplan.services.exporting import export_original_layout
+
         target = self._save_target(
             "Write back", f"{self._stem()} (updated).xlsx", "Workbook (*.xlsx)"
         )
@@ -133,6 +141,8 @@ class FileActions(QObject):
 
     def export_returns(self) -> None:
         """Write one return workbook per lead into a folder."""
+        from actionplan.services.returns import export_returns
+
         folder = prompts.choose_folder(self.window, "Folder for the leads' returns")
         if folder is not None:
             db, name, as_of = self.window.db, self._plan_title(), self.window.as_of
@@ -141,6 +151,8 @@ class FileActions(QObject):
 
     def merge_returns(self) -> None:
         """Choose returned workbooks, show what they change, and record them when approved."""
+        from actionplan.gui.merge_returns_dialog import MergeReturnsDialog
+
         files = prompts.open_files(self.window, "Returns from leads", "Workbooks (*.xlsx)")
         if files:
             self.merge_dialog = MergeReturnsDialog(
@@ -152,6 +164,8 @@ class FileActions(QObject):
 
     def report(self) -> None:
         """Print the board pack PDF."""
+        from actionplan.services.report import make_report
+
         target = self._save_target("Board pack", f"{self._stem()} board pack.pdf", "PDF (*.pdf)")
         if target is not None:
             db, name, as_of = self.window.db, self._plan_title(), self.window.as_of
@@ -160,6 +174,8 @@ class FileActions(QObject):
 
     def snapshot(self) -> None:
         """Freeze the plan's RAG and status under a meeting's name."""
+        from actionplan.services.snapshots import take_snapshot
+
         name = prompts.ask_text(
             self.window, "Snapshot", "Name of the meeting:", f"Board {date.today():%d %B %Y}"
         )
