@@ -26,22 +26,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.big_plan import OBJECTS, THEMES, VERBS
+
 RUNS = 3
 PRIORITIES = 12
 PER_PRIORITY = 2000
 HEADER = ("Ref", "Priority", "Action", "Lead", "Due date", "Status", "RAG", "Latest update")
-THEMES = (
-    "Contextual Risk", "Vulnerable Adolescents", "Mental Health", "Domestic Abuse", "SEND",
-    "Under Fives", "Neglect", "Early Help", "Missing Children", "Online Safety",
-    "Anti-racist Practice", "Voice of the Child",
-)  # fmt: skip
-VERBS = ("Review", "Deliver", "Audit", "Embed", "Publish", "Train", "Map", "Evaluate")
-OBJECTS = (
-    "the multi-agency neglect toolkit across early years settings",
-    "MASH threshold guidance with partners and schools",
-    "the exploitation screening tool in health and police",
-    "learning from local child safeguarding practice reviews",
-)
 LEADS = ("Police", "Health Designated Nurse", "Education / Early Help", "Children's Social Care")
 STATUSES = ("In progress", "Complete", "Not started", "Delayed", "Ongoing")
 RAGS = ("G", "A", "R", "B", "G", "A")

@@ -119,25 +119,20 @@ class FileActions(QObject):
         """Write the plan as a tracker workbook."""
         from actionplan.services.exporting import export_tracker
 
-        target = self._save_target(
-            "Export tracker", f"{self._stem()} tracker.xlsx", "Workbook (*.xlsx)"
-        )
-        if target is not None:
-            db, name, as_of = self.window.db, self._plan_title(), self.window.as_of
-            job = lambda p, c: export_tracker(db, target, name, as_of, p, c)  # noqa: E731
-            self._run("Export tracker", f"Writing {target.name}…", job, _describe_export)
+        self._export("Export tracker", f"{self._stem()} tracker.xlsx", export_tracker)
 
     def write_back(self) -> None:
         """Write the plan back into the workbook it was imported from."""
         from actionplan.services.exporting import export_original_layout
 
-        target = self._save_target(
-            "Write back", f"{self._stem()} (updated).xlsx", "Workbook (*.xlsx)"
-        )
+        self._export("Write back", f"{self._stem()} (updated).xlsx", export_original_layout)
+
+    def _export(self, title: str, suggested: str, export: Any) -> None:
+        target = self._save_target(title, suggested, "Workbook (*.xlsx)")
         if target is not None:
             db, name, as_of = self.window.db, self._plan_title(), self.window.as_of
-            job = lambda p, c: export_original_layout(db, target, name, as_of, p, c)  # noqa: E731
-            self._run("Write back", f"Writing {target.name}…", job, _describe_export)
+            job = lambda p, c: export(db, target, name, as_of, p, c)  # noqa: E731
+            self._run(title, f"Writing {target.name}…", job, _describe_export)
 
     def export_returns(self) -> None:
         """Write one return workbook per lead into a folder."""

@@ -5,19 +5,18 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from actionplan.domain.rag import Rag
+from actionplan.gui.models.row_table_model import Index, RowTableModel
 from actionplan.services.actions import ActionRow
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 def _uk(day: date | None) -> str:
     return day.strftime("%d %b %Y") if day else ""
 
 
-class ActionTableModel(QAbstractTableModel):
+class ActionTableModel(RowTableModel):
     """One row per action; the RAG column carries the Rag for the chip delegate."""
 
     REF, ACTION, LEADS, TIMESCALE, DUE, STATUS, RAG, UPDATED = range(8)
@@ -75,22 +74,6 @@ class ActionTableModel(QAbstractTableModel):
         for number, row in enumerate(self._rows):
             if row.id == action_id:
                 return number
-        return None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
-        """Overrides QAbstractItemModel.rowCount."""
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override
-        """Overrides QAbstractItemModel.columnCount."""
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Overrides QAbstractItemModel.headerData."""
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

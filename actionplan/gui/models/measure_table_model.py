@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
+from actionplan.gui.models.row_table_model import Index, RowTableModel
 from actionplan.services.measure_rows import MeasureRow
-
-Index = QModelIndex | QPersistentModelIndex
 
 
 def number_text(value: float | None, unit: str = "") -> str:
@@ -19,7 +18,7 @@ def number_text(value: float | None, unit: str = "") -> str:
     return f"{text}%" if unit.strip() == "%" else text
 
 
-class MeasureTableModel(QAbstractTableModel):
+class MeasureTableModel(RowTableModel):
     """One row per measure."""
 
     NAME, PRIORITY, BASELINE, LATEST, TARGET, DIRECTION, STATUS, TREND = range(8)
@@ -48,22 +47,6 @@ class MeasureTableModel(QAbstractTableModel):
     def row_at(self, row: int) -> MeasureRow:
         """The measure shown in a row."""
         return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override with a default index
-        """Overrides QAbstractItemModel.rowCount."""
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt override with a default index
-        """Overrides QAbstractItemModel.columnCount."""
-        return 0 if parent.isValid() else len(self.HEADERS)
-
-    def headerData(  # Qt override
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Overrides QAbstractItemModel.headerData."""
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.HEADERS[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Overrides QAbstractItemModel.data."""
