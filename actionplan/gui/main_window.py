@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtCore import QMimeData, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
         self._plans: list[PlanInfo] = []
         self._wanted_plan = plan_name
         self._loader: Worker | None = None
+        self._filling: int | None = None
         self.undo_stack = QUndoStack(self)
         self.setWindowTitle("actionplan")
         self.resize(1400, 860)
@@ -245,12 +246,26 @@ class MainWindow(QMainWindow):
             return
         self.stack.setCurrentWidget(self.plan_view)
         self.setWindowTitle(f"{plan.title} — actionplan")
-        # The first screenful at once, the rest from a worker: big plans open without a wait.
-        first = action_rows(self.db, plan.id, self.as_of, limit=FIRST_ROWS)
-        self.plan_view.show_plan(plan.title, plan_outline(self.db, plan.id), first)
+        # The first screenful at once; the navigator, measures and the rest of a big plan
+        # just after, so the window shows actions without a wait.
+        self.plan_view.set_rows(action_rows(self.db, plan.id, self.as_of, limit=FIRST_ROWS))
+        self._filling = plan.id
+        QTimer.singleShot(0, self._fill_rest)
+
+    def _fill_rest(self) -> None:
+        plan = self.current_plan
+        if plan is None or plan.id != self._filling:
+            return
+        self._filling = None
+        self.plan_view.show_outline(plan.title, plan_outline(self.db, plan.id))
         self.plan_view.measures.set_rows(measure_rows(self.db, plan.id))
-        if len(first) == FIRST_ROWS:
+        if self.plan_view.table_model.rowCount() == FIRST_ROWS:
             self.load_rows()
+
+    @property
+    def loading(self) -> bool:
+        """True while the plan on screen is still being read."""
+        return self._filling is not None or self._loader is not None
 
     def load_rows(self) -> None:
         """Read the plan's actions on a worker thread and show them when ready."""

@@ -142,15 +142,19 @@ class PlanView(QWidget):
 
     def show_plan(self, title: str, outline: list[PriorityNode], rows: list[ActionRow]) -> None:
         """Fill the navigator and the table for a plan."""
+        self.show_outline(title, outline)
+        self.set_rows(rows)
+
+    def show_outline(self, title: str, outline: list[PriorityNode]) -> None:
+        """Fill the navigator with the plan's priorities and outcomes."""
         self.navigator_model.clear()
-        root = QStandardItem(f"{title} ({len(rows)})")
+        root = QStandardItem(f"{title} ({sum(node.actions for node in outline)})")
         root.setData("plan", _KIND_ROLE)
         root.setToolTip(title)
         for node in outline:
             root.appendRow(_priority_item(node))
         self.navigator_model.appendRow(root)
         self.navigator.expand(root.index())
-        self.set_rows(rows)
 
     def set_rows(self, rows: list[ActionRow]) -> None:
         """Replace the actions, keeping the selected one selected where it still exists."""

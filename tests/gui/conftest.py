@@ -31,7 +31,7 @@ def open_window(qtbot: QtBot, db: Database, settings: Settings) -> Callable[[], 
         window = MainWindow(db, settings=settings)
         qtbot.addWidget(window)
         window.start()
-        qtbot.waitUntil(lambda: window._loader is None)
+        qtbot.waitUntil(lambda: not window.loading)
         return window
 
     return opened
