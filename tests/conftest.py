@@ -12,10 +12,15 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 from actionplan.services.editing import ActionDraft, add_action, add_priority
 from actionplan.services.plans import PlanInfo, create_plan
 from actionplan.store.database import Database
+
+# Hypothesis's per-example deadline is a timing assertion, and shared machines are noisy.
+settings.register_profile("actionplan", deadline=None)
+settings.load_profile("actionplan")
 
 
 @pytest.fixture(autouse=True)
