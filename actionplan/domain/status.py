@@ -116,6 +116,14 @@ _DASHES = str.maketrans("\u2010\u2011\u2012\u2013\u2014\u2212", "------")
 _WORD_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])")  # "not-started", "in-progress", "on-going"
 
 
+def status_from_word(word: str) -> Status:
+    """The Status for a stored value ("in_progress"); unknown values read as not started."""
+    try:
+        return Status(word)
+    except ValueError:
+        return Status.NOT_STARTED
+
+
 def _squeeze(text: str) -> str:
     return " ".join(text.strip().lower().translate(_DASHES).split()).rstrip(".")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import QItemSelection, Signal
@@ -102,7 +103,7 @@ class MeasuresPage(QWidget):
         better = {"higher": "higher is better", "lower": "lower is better"}.get(
             measure.direction.value, ""
         )
-        self.heading.setText(f"<b>{_escape(measure.name)}</b> {better and f'({better})'}")
+        self.heading.setText(f"<b>{escape(measure.name)}</b> {better and f'({better})'}")
         self.readings.setHtml(_readings_html(measure))
 
     def _request(self) -> None:
@@ -113,16 +114,12 @@ class MeasuresPage(QWidget):
 
 def _readings_html(measure: MeasureRow) -> str:
     lines = "".join(
-        f"<tr><td>{_escape(r.period_label)}</td>"
+        f"<tr><td>{escape(r.period_label)}</td>"
         f"<td align='right'>{number_text(r.value, measure.unit)}</td>"
-        f"<td>{_escape(r.note)}</td></tr>"
+        f"<td>{escape(r.note)}</td></tr>"
         for r in measure.readings
     )
     return (
         f"<p>Status: <b>{measure.status.word}</b> — trend: <b>{measure.trend.word}</b></p>"
         f"<table cellpadding='3'><tr><th>Period</th><th>Value</th><th>Note</th></tr>{lines}</table>"
     )
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

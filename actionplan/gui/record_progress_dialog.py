@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import QDate
@@ -31,7 +32,7 @@ class RecordProgressDialog(QDialog):
         self.setWindowTitle(f"Record progress — {row.ref}")
         self._row = row
         form = QFormLayout(self)
-        form.addRow(QLabel(f"<b>{row.ref}</b> {_escape(row.text[:200])}"))
+        form.addRow(QLabel(f"<b>{row.ref}</b> {escape(row.text[:200])}"))
         self.date_edit = QDateEdit(QDate.currentDate())
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("dd/MM/yyyy")
@@ -78,7 +79,3 @@ class RecordProgressDialog(QDialog):
             self.author_edit.text(),
             reason,
         )
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

@@ -11,7 +11,7 @@ from sqlmodel import Session, col, select
 from actionplan.domain.models import Action, Outcome, Priority
 from actionplan.domain.rag import Rag, rag_from_word
 from actionplan.domain.rules import STALE_AFTER_DAYS, ActionDates, is_overdue, is_stale, suggest_rag
-from actionplan.domain.status import Status
+from actionplan.domain.status import Status, status_from_word
 from actionplan.store.database import Database
 from actionplan.store.queries import latest_updates, leads_by_action
 
@@ -68,13 +68,6 @@ _ACTION_COLUMNS = tuple(
 )
 
 
-def _status(word: str) -> Status:
-    try:
-        return Status(word)
-    except ValueError:
-        return Status.NOT_STARTED
-
-
 def action_rows(
     db: Database,
     plan_id: int,
@@ -110,7 +103,7 @@ def _rows(
     for action in actions:
         latest = updates.get(action.id)
         named = leads.get(action.id, [])
-        status = _status(action.status)
+        status = status_from_word(action.status)
         last = latest.update_date if latest else None
         dates = ActionDates(status, action.due_date, last, action.created_at.date())
         suggestion = suggest_rag(dates, as_of, stale_days)

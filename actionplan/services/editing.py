@@ -10,7 +10,7 @@ from sqlmodel import Session, col, select
 from actionplan.domain.leads import split_leads
 from actionplan.domain.models import Action, ActionLead, Lead, Outcome, Plan, Priority
 from actionplan.domain.rag import Rag, parse_rag
-from actionplan.domain.status import Status
+from actionplan.domain.status import Status, status_from_word
 from actionplan.domain.timescale import parse_timescale
 from actionplan.services.errors import ServiceError
 from actionplan.store.database import Database
@@ -177,5 +177,5 @@ def action_draft(db: Database, action_id: int) -> ActionDraft:
             how_we_know=action.how_we_know,
             outcome_id=action.outcome_id,
             rag=action.rag_raw,
-            status=Status(action.status),
+            status=status_from_word(action.status),
         )

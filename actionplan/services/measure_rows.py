@@ -13,6 +13,7 @@ from actionplan.domain.measures import (
     Trend,
     last_two,
     measure_status,
+    parse_direction,
     trend,
 )
 from actionplan.domain.models import Measure, MeasureReading, Priority
@@ -48,13 +49,6 @@ class MeasureRow:
     trend: Trend
 
 
-def _direction(word: str) -> Direction:
-    try:
-        return Direction(word)
-    except ValueError:
-        return Direction.NONE
-
-
 def measure_rows(db: Database, plan_id: int) -> list[MeasureRow]:
     """The plan's measures in order, each with its readings."""
     with db.reading() as session:
@@ -88,7 +82,7 @@ def measure_rows(db: Database, plan_id: int) -> list[MeasureRow]:
 def _row(measure: Measure, priority_title: str, grouped: dict[int, list[ReadingRow]]) -> MeasureRow:
     assert measure.id is not None
     readings = tuple(grouped.get(measure.id, []))
-    direction = _direction(measure.direction)
+    direction = parse_direction(measure.direction)
     previous, latest = last_two([r.value for r in readings])
     return MeasureRow(
         id=measure.id,

@@ -30,7 +30,7 @@ from actionplan.domain.plan_data import (
     UpdateData,
 )
 from actionplan.domain.rag import Rag, rag_from_word
-from actionplan.domain.status import Status
+from actionplan.domain.status import status_from_word
 from actionplan.services.errors import ServiceError
 from actionplan.store.database import Database
 
@@ -48,13 +48,6 @@ def _written_order(leads: list[LeadData], lead_raw: str) -> list[LeadData]:
     """Leads in the order the lead cell names them (the link table keeps no order)."""
     words = lead_raw.casefold()
     return sorted(leads, key=lambda lead: words.find(lead.name.casefold()) % (len(words) + 1))
-
-
-def _status(word: str) -> Status:
-    try:
-        return Status(word)
-    except ValueError:
-        return Status.NOT_STARTED
 
 
 class _Loader:
@@ -137,7 +130,7 @@ class _Loader:
                     leads=_written_order(leads.get(action.id, []), action.lead_raw),
                     lead_raw=action.lead_raw,
                     timescale_raw=action.timescale_raw,
-                    status=_status(action.status),
+                    status=status_from_word(action.status),
                     status_raw=action.status_raw,
                     rag=rag_from_word(action.rag),
                     rag_raw=action.rag_raw,
@@ -176,7 +169,7 @@ class _Loader:
                     text=u.text,
                     author=u.author,
                     rag=rag_from_word(u.rag),
-                    status=_status(u.status),
+                    status=status_from_word(u.status),
                     suggested_rag=Rag(u.suggested_rag) if u.suggested_rag else None,
                     reason=u.reason,
                 )

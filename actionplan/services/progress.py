@@ -8,9 +8,9 @@ from datetime import date, datetime
 from sqlmodel import col, select
 
 from actionplan.domain.models import Action, ProgressUpdate
-from actionplan.domain.rag import Rag
+from actionplan.domain.rag import Rag, rag_from_word
 from actionplan.domain.rules import ActionDates, Suggestion, rag_disagrees, suggest_rag
-from actionplan.domain.status import Status
+from actionplan.domain.status import Status, status_from_word
 from actionplan.services.errors import ReasonNeeded, ServiceError
 from actionplan.store.database import Database
 
@@ -53,7 +53,7 @@ def suggestion_for(
         action = session.get(Action, action_id)
         if action is None:
             raise ServiceError("The action no longer exists (it may have been deleted).")
-        dates = ActionDates(status or Status(action.status), action.due_date, as_of)
+        dates = ActionDates(status or status_from_word(action.status), action.due_date, as_of)
         return suggest_rag(dates, as_of)
 
 
@@ -113,7 +113,7 @@ def _view(update: ProgressUpdate) -> UpdateView:
         author=update.author,
         text=update.text,
         rag=Rag(update.rag),
-        status=Status(update.status),
+        status=status_from_word(update.status),
         suggested_rag=Rag(update.suggested_rag) if update.suggested_rag else None,
         reason=update.reason,
         recorded_at=update.recorded_at,
@@ -150,4 +150,4 @@ def current_rating(db: Database, action_id: int) -> tuple[Rag, Status]:
         action = session.get(Action, action_id)
         if action is None:
             raise ServiceError("The action no longer exists (it may have been deleted).")
-        return Rag(action.rag), Status(action.status)
+        return rag_from_word(action.rag), status_from_word(action.status)

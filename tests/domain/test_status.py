@@ -168,3 +168,11 @@ def test_every_status_has_its_own_word() -> None:
     words = [status.word for status in Status]
     assert len(set(words)) == len(words)
     assert all(word[0].isupper() for word in words)
+
+
+def test_stored_status_words_read_back_and_unknown_ones_read_as_not_started() -> None:
+    """What the database holds becomes a Status; a value from nowhere does not crash a view."""
+    from actionplan.domain.status import status_from_word
+
+    assert [status_from_word(s.value) for s in Status] == list(Status)
+    assert status_from_word("archived") is Status.NOT_STARTED
