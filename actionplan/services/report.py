@@ -21,6 +21,7 @@ from actionplan.domain.models import (
     ProgressUpdate,
 )
 from actionplan.domain.rules import STALE_AFTER_DAYS
+from actionplan.domain.timescale import format_due, parse_timescale
 from actionplan.reports.board_pack import cycle_collection_paused, render_board_pack
 from actionplan.reports.board_pack_data import (
     ActionLine,
@@ -170,13 +171,19 @@ def _latest_reasons(session: Session, plan_id: int) -> dict[int, str]:
     return dict(session.exec(query).all())
 
 
+def _written_timescale(row: ActionRow) -> str:
+    # A real Excel date is stored as ISO text: print the due date alone rather than "2025-11-30".
+    label = parse_timescale(row.timescale_raw).label
+    return "" if row.due_date and label == format_due(row.due_date) else row.timescale_raw
+
+
 def _line(row: ActionRow, reason: str, baseline: SnapshotBaseline | None) -> ActionLine:
     return ActionLine(
         ref=row.ref,
         text=row.text,
         priority_title=row.priority_title,
         lead=row.lead_raw.strip() or row.lead_text,  # the words as typed
-        timescale=row.timescale_raw,
+        timescale=_written_timescale(row),
         due_date=row.due_date,
         status=row.status,
         rag=row.rag,

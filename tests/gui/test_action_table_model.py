@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from PySide6.QtCore import Qt
@@ -87,3 +88,16 @@ def test_rag_chip_is_painted_in_the_rag_colour_with_its_word(qtbot: object) -> N
     ratio = image.devicePixelRatio()
     centre = image.pixelColor(int((rect.center().x() - 40) * ratio), int(rect.center().y() * ratio))
     assert centre == QColor(Rag.RED.colour)
+
+
+def test_a_real_excel_date_shows_as_a_uk_date_in_the_timescale_column() -> None:
+    """The ISO text kept for a date cell reads "31 Mar 2026"; words people wrote stay as written."""
+    model = ActionTableModel()
+    dated = _row(1, "1.1", Rag.GREEN, date(2026, 3, 31))
+    worded = _row(2, "1.2", Rag.GREEN, date(2025, 10, 31))
+    model.set_rows([
+        replace(dated, timescale_raw="2026-03-31"),
+        replace(worded, timescale_raw="Sept/Oct 2025"),
+    ])  # fmt: skip
+    assert model.index(0, ActionTableModel.TIMESCALE).data() == "31 Mar 2026"
+    assert model.index(1, ActionTableModel.TIMESCALE).data() == "Sept/Oct 2025"

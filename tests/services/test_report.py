@@ -207,3 +207,15 @@ def test_progress_is_reported_while_the_pdf_is_laid_out(
     steps: list[tuple[int, int]] = []
     make_report(db, tmp_path / "p.pdf", as_of=AS_OF, progress=lambda n, t: steps.append((n, t)))
     assert steps and steps[-1][0] == steps[-1][1]
+
+
+def test_a_real_excel_date_prints_as_a_uk_date_not_iso_text(
+    db: Database, factory: PlanFactory, tmp_path: Path
+) -> None:
+    """A timescale that came from a date cell shows "30 Nov 2025", never "2025-11-30"."""
+    priority = factory.priority("Neglect")
+    factory.action(priority, "Audit neglect cases", timescale="2025-11-30", rag="R")
+    out = make_report(db, tmp_path / "pack.pdf", as_of=date(2025, 12, 15))
+    text = pdf_text(out)
+    assert "30 Nov 2025" in text
+    assert "2025-11-30" not in text

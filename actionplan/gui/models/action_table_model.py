@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from actionplan.domain.rag import Rag
+from actionplan.domain.timescale import parse_timescale
 from actionplan.gui.models.row_table_model import Index, RowTableModel
 from actionplan.services.actions import ActionRow
 
@@ -131,11 +132,8 @@ class ActionTableModel(RowTableModel):
 
 
 def _timescale_text(row: ActionRow) -> str:
-    # A real Excel date is kept as ISO text; people read it as a UK date.
-    raw = " ".join(row.timescale_raw.split())
-    if row.due_date is not None and raw == row.due_date.isoformat():
-        return _uk(row.due_date)
-    return raw
+    # The words as written; a real Excel date (kept as ISO text) reads as a UK date.
+    return parse_timescale(row.timescale_raw).label
 
 
 def _ref_key(ref: str) -> tuple[tuple[int, Any], ...]:
