@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlmodel import Session, col, select
@@ -10,9 +9,10 @@ from sqlmodel import Session, col, select
 from actionplan.domain.leads import split_leads
 from actionplan.domain.models import Action, ActionLead, Lead, Outcome, Plan, Priority
 from actionplan.domain.rag import Rag, parse_rag
-from actionplan.domain.status import Status, status_from_word
+from actionplan.domain.status import status_from_word
 from actionplan.domain.timescale import parse_timescale
 from actionplan.services.errors import ServiceError
+from actionplan.services.views import ActionDraft
 from actionplan.store.database import Database
 
 
@@ -58,21 +58,6 @@ def add_outcome(db: Database, priority_id: int, title: str) -> int:
         session.flush()
         assert outcome.id is not None
         return outcome.id
-
-
-@dataclass
-class ActionDraft:
-    """What a user types for a new or edited action; leads come from the lead text."""
-
-    text: str
-    ref: str = ""
-    timescale: str = ""
-    lead: str = ""
-    how_we_know: str = ""
-    outcome_id: int | None = None
-    rag: str = ""
-    status: Status = Status.NOT_STARTED
-    extra_leads: list[str] = field(default_factory=list)
 
 
 def add_action(db: Database, priority_id: int, draft: ActionDraft) -> int:

@@ -2,51 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date
-
 from sqlmodel import col, select
 
 from actionplan.domain.measures import (
-    Direction,
-    MeasureStatus,
-    Trend,
     last_two,
     measure_status,
     parse_direction,
     trend,
 )
 from actionplan.domain.models import Measure, MeasureReading, Priority
+from actionplan.services.views import MeasureRow, ReadingRow
 from actionplan.store.database import Database
 
-
-@dataclass(frozen=True)
-class ReadingRow:
-    """One period's reading."""
-
-    id: int
-    period_label: str
-    value: float | None
-    value_raw: str
-    period_end: date | None
-    note: str
-
-
-@dataclass(frozen=True)
-class MeasureRow:
-    """A measure with its readings and what they say against the target."""
-
-    id: int
-    name: str
-    priority_title: str
-    unit: str
-    direction: Direction
-    baseline: float | None
-    target: float | None
-    readings: tuple[ReadingRow, ...]
-    latest: float | None
-    status: MeasureStatus
-    trend: Trend
+__all__ = ["MeasureRow", "ReadingRow", "measure_rows"]
 
 
 def measure_rows(db: Database, plan_id: int) -> list[MeasureRow]:

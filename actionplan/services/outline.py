@@ -3,36 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from sqlalchemy import func
 from sqlmodel import col, select
 
 from actionplan.domain.models import Action, Outcome, Priority
+from actionplan.services.views import OutcomeNode, PriorityNode
 from actionplan.store.database import Database
 from actionplan.store.queries import priorities_of
 
-
-@dataclass(frozen=True)
-class OutcomeNode:
-    """An outcome under a priority."""
-
-    id: int
-    title: str
-    actions: int
-
-
-@dataclass(frozen=True)
-class PriorityNode:
-    """A priority with its outcomes."""
-
-    id: int
-    number: str
-    title: str
-    aim: str
-    champion: str
-    actions: int
-    outcomes: tuple[OutcomeNode, ...]
+__all__ = ["OutcomeNode", "PriorityNode", "plan_outline"]
 
 
 def plan_outline(db: Database, plan_id: int) -> list[PriorityNode]:

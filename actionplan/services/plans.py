@@ -2,42 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from sqlmodel import Session
 
 from actionplan.domain.models import Plan
 from actionplan.services.errors import ServiceError
+from actionplan.services.views import PlanInfo
 from actionplan.store.database import Database
 from actionplan.store.queries import plans_newest_first
-
-
-@dataclass(frozen=True)
-class PlanInfo:
-    """A plan's identity and heading facts."""
-
-    id: int
-    title: str
-    partnership: str
-    period_start: date | None
-    period_end: date | None
-    period_raw: str
-    prepared_by: str
-
-    @classmethod
-    def of(cls, plan: Plan) -> PlanInfo:
-        """The info of a stored plan."""
-        assert plan.id is not None
-        return cls(
-            plan.id,
-            plan.title,
-            plan.partnership,
-            plan.period_start,
-            plan.period_end,
-            plan.period_raw,
-            plan.prepared_by,
-        )
 
 
 def list_plans(db: Database) -> list[PlanInfo]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlmodel import col, select
@@ -12,37 +11,10 @@ from actionplan.domain.rag import Rag, rag_from_word
 from actionplan.domain.rules import ActionDates, Suggestion, rag_disagrees, suggest_rag
 from actionplan.domain.status import Status, status_from_word
 from actionplan.services.errors import ReasonNeeded, ServiceError
+from actionplan.services.views import ProgressEntry, UpdateView
 from actionplan.store.database import Database
 
 MAX_UPDATE_LENGTH = 32_000
-
-
-@dataclass(frozen=True)
-class ProgressEntry:
-    """What a lead records: the date, the RAG and status it sets, and the words."""
-
-    action_id: int
-    update_date: date
-    rag: Rag
-    status: Status
-    text: str
-    author: str = ""
-    reason: str = ""
-
-
-@dataclass(frozen=True)
-class UpdateView:
-    """One update in an action's history, as shown to people."""
-
-    id: int
-    update_date: date
-    author: str
-    text: str
-    rag: Rag
-    status: Status
-    suggested_rag: Rag | None
-    reason: str
-    recorded_at: datetime
 
 
 def suggestion_for(

@@ -7,36 +7,18 @@ import os
 from pathlib import Path
 from typing import Any
 
-import platformdirs
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
 from actionplan.store.errors import StoreError
+from actionplan.store.target import default_database_path, is_url, resolve_target
+
+__all__ = ["default_database_path", "make_engine", "resolve_target", "sqlite_path"]
 
 log = logging.getLogger(__name__)
 
-ENV_VAR = "ACTIONPLAN_DB"
-APP_NAME = "actionplan"
 BUSY_TIMEOUT_MS = 10_000
-
-
-def default_database_path() -> Path:
-    """The SQLite file in the user's data folder, used when no --db is given."""
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "actionplan.db"
-
-
-def resolve_target(target: str | os.PathLike[str] | None) -> str:
-    """The --db value, else ACTIONPLAN_DB, else the default file, as text."""
-    if target:
-        return os.fspath(target)
-    from_env = os.environ.get(ENV_VAR, "").strip()
-    return from_env or str(default_database_path())
-
-
-def is_url(target: str) -> bool:
-    """True when the target looks like an SQLAlchemy URL rather than a file path."""
-    return "://" in target
 
 
 def sqlite_path(target: str) -> Path | None:

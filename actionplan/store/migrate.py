@@ -18,15 +18,11 @@ from sqlalchemy.exc import OperationalError, ProgrammingError
 from actionplan.resources import package_path
 from actionplan.store.backup import backup_sqlite_file
 from actionplan.store.errors import StoreError
+from actionplan.store.target import SCHEMA_REVISION
 
 if TYPE_CHECKING:
     from alembic.config import Config
     from alembic.script import ScriptDirectory
-
-# The newest revision in migrations/versions. Opening an up-to-date database checks this
-# with one query and never imports Alembic, which keeps the app's start quick; a test
-# keeps it equal to Alembic's own head.
-SCHEMA_REVISION = "0002"
 
 log = logging.getLogger(__name__)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import func
@@ -10,6 +9,7 @@ from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
 from actionplan.domain.models import Action, ActionLead, Lead, Plan, Priority, ProgressUpdate
+from actionplan.store.quick_read import LatestUpdate
 
 
 def plans_newest_first(session: Session) -> list[Plan]:
@@ -21,15 +21,6 @@ def priorities_of(session: Session, plan_id: int) -> list[Priority]:
     """A plan's priorities in their order."""
     query = select(Priority).where(Priority.plan_id == plan_id)
     return list(session.exec(query.order_by(col(Priority.position), col(Priority.id))))
-
-
-@dataclass(frozen=True)
-class LatestUpdate:
-    """The newest progress update of an action."""
-
-    update_date: date
-    text: str
-    author: str
 
 
 def latest_update_dates(session: Session, plan_id: int) -> dict[int, date]:

@@ -1,0 +1,172 @@
+"""The plain values the window shows and sends back: actions, plans, drafts, updates.
+
+Free of the database layer, so the window can build itself and show a plan's first
+rows while that layer is still loading.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import TYPE_CHECKING
+
+from actionplan.domain.measures import Direction, MeasureStatus, Trend
+from actionplan.domain.rag import Rag
+from actionplan.domain.status import Status
+
+if TYPE_CHECKING:
+    from actionplan.domain.models import Plan
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    """One action with everything a table, an export or a report shows about it."""
+
+    id: int
+    priority_id: int
+    priority_title: str
+    outcome_id: int | None
+    outcome_title: str
+    ref: str
+    text: str
+    leads: tuple[str, ...]
+    agencies: tuple[str, ...]
+    lead_raw: str
+    timescale_raw: str
+    due_date: date | None
+    status: Status
+    rag: Rag
+    suggested_rag: Rag
+    suggestion_reason: str
+    overdue: bool
+    stale: bool
+    latest_update: str
+    latest_update_date: date | None
+    latest_update_author: str
+    how_we_know: str
+
+    @property
+    def lead_text(self) -> str:
+        """The leads as one line, or the words as written when none were recognised."""
+        return "; ".join(self.leads) or self.lead_raw
+
+
+@dataclass(frozen=True)
+class PlanInfo:
+    """A plan's identity and heading facts."""
+
+    id: int
+    title: str
+    partnership: str
+    period_start: date | None
+    period_end: date | None
+    period_raw: str
+    prepared_by: str
+
+    @classmethod
+    def of(cls, plan: Plan) -> PlanInfo:
+        """The info of a stored plan."""
+        assert plan.id is not None
+        return cls(
+            plan.id,
+            plan.title,
+            plan.partnership,
+            plan.period_start,
+            plan.period_end,
+            plan.period_raw,
+            plan.prepared_by,
+        )
+
+
+@dataclass
+class ActionDraft:
+    """What a user types for a new or edited action; leads come from the lead text."""
+
+    text: str
+    ref: str = ""
+    timescale: str = ""
+    lead: str = ""
+    how_we_know: str = ""
+    outcome_id: int | None = None
+    rag: str = ""
+    status: Status = Status.NOT_STARTED
+    extra_leads: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ProgressEntry:
+    """What a lead records: the date, the RAG and status it sets, and the words."""
+
+    action_id: int
+    update_date: date
+    rag: Rag
+    status: Status
+    text: str
+    author: str = ""
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class UpdateView:
+    """One update in an action's history, as shown to people."""
+
+    id: int
+    update_date: date
+    author: str
+    text: str
+    rag: Rag
+    status: Status
+    suggested_rag: Rag | None
+    reason: str
+    recorded_at: datetime
+
+
+@dataclass(frozen=True)
+class ReadingRow:
+    """One period's reading."""
+
+    id: int
+    period_label: str
+    value: float | None
+    value_raw: str
+    period_end: date | None
+    note: str
+
+
+@dataclass(frozen=True)
+class MeasureRow:
+    """A measure with its readings and what they say against the target."""
+
+    id: int
+    name: str
+    priority_title: str
+    unit: str
+    direction: Direction
+    baseline: float | None
+    target: float | None
+    readings: tuple[ReadingRow, ...]
+    latest: float | None
+    status: MeasureStatus
+    trend: Trend
+
+
+@dataclass(frozen=True)
+class OutcomeNode:
+    """An outcome under a priority."""
+
+    id: int
+    title: str
+    actions: int
+
+
+@dataclass(frozen=True)
+class PriorityNode:
+    """A priority with its outcomes."""
+
+    id: int
+    number: str
+    title: str
+    aim: str
+    champion: str
+    actions: int
+    outcomes: tuple[OutcomeNode, ...]

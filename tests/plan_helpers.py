@@ -1,0 +1,50 @@
+"""Plans built for tests that need more than the factory's few actions."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from actionplan.domain.plan_data import ActionData, LeadData, PlanData, PriorityData, UpdateData
+from actionplan.domain.rag import Rag
+from actionplan.domain.status import Status
+
+
+def long_plan(actions: int) -> PlanData:
+    """A plan of two priorities; the first has more actions than one screenful."""
+    odd_words = [
+        '=HYPERLINK("http://example.com")',
+        "<b>bold</b> & 'quoted' \"words\"",
+        "Kuzuia unyanyasaji — تقييم المخاطر — 児童保護",
+        "",
+    ]
+
+    def action(priority: int, number: int) -> ActionData:
+        due = date(2025, 4, 30) + timedelta(days=number * 5)
+        return ActionData(
+            text=f"{odd_words[number % 3]} step {number}",
+            ref=f"{priority}.{number}",
+            leads=[LeadData("Police", "Northbridge Police")] if number % 4 else [],
+            lead_raw="Police" if number % 4 else odd_words[3],
+            timescale_raw=due.strftime("%d/%m/%Y") if number % 5 else "Ongoing",
+            status=(Status.IN_PROGRESS, Status.COMPLETE, Status.DELAYED)[number % 3],
+            rag=(Rag.GREEN, Rag.AMBER, Rag.RED, Rag.UNRATED)[number % 4],
+            outcome="Children are safer online" if number % 2 else "",
+            updates=(
+                [UpdateData(due - timedelta(days=40), f"Update {number}", "Lead", Rag.GREEN)]
+                if number % 3
+                else []
+            ),
+        )
+
+    return PlanData(
+        title="Long plan",
+        priorities=[
+            PriorityData(
+                title="Online safety",
+                number="1",
+                outcomes=["Children are safer online"],
+                actions=[action(1, n) for n in range(actions)],
+            ),
+            PriorityData(title="Neglect", number="2", actions=[action(2, n) for n in range(3)]),
+        ],
+    )
