@@ -27,7 +27,7 @@ test: $(TEST_STAMP) test-tools
 lint: $(TEST_STAMP)
 	$(VENV)/bin/ruff check actionplan tests benchmarks sample_plans docs packaging
 	$(VENV)/bin/ruff format --check actionplan tests benchmarks sample_plans
-	$(VENV)/bin/mypy actionplan/domain actionplan/store actionplan/services
+	$(VENV)/bin/mypy actionplan
 
 system-libs:
 	@./packaging/ensure_debs.sh $(QT_LIBS)

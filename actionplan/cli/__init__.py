@@ -62,8 +62,9 @@ def _open_window(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; a failure prints one line on stderr and returns non-zero."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    for handler in logging.getLogger().handlers:
-        handler.setLevel(logging.WARNING)  # the window's log file takes more; the terminal does not
+    # The window's log file takes more; the terminal only warnings.
+    for log_handler in logging.getLogger().handlers:
+        log_handler.setLevel(logging.WARNING)
     try:
         args = build_parser().parse_args(argv)
         handler: Callable[[argparse.Namespace], int] = getattr(args, "handler", _open_window)

@@ -19,9 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from actionplan.domain.rag import Rag
-from actionplan.services.actions import ActionRow
-from actionplan.services.editing import ActionDraft
-from actionplan.services.progress import UpdateView
+from actionplan.domain.timescale import format_due
+from actionplan.services.views import ActionDraft, ActionRow, UpdateView
 
 
 def chip_html(rag: Rag) -> str:
@@ -173,7 +172,7 @@ def _draft_of(row: ActionRow) -> ActionDraft:
 
 
 def _facts_html(row: ActionRow) -> str:
-    due = row.due_date.strftime("%d %b %Y") if row.due_date else "no date"
+    due = format_due(row.due_date) or "no date"
     overdue = " — <b>overdue</b>" if row.overdue else ""
     why = escape(row.suggestion_reason)
     parts = [
@@ -197,7 +196,7 @@ def _history_html(updates: list[UpdateView]) -> str:
         reason = f"<br><i>Reason: {escape(update.reason)}</i>" if update.reason else ""
         text = escape(update.text).replace("\n", "<br>")
         items.append(
-            f"<p><b>{update.update_date:%d %b %Y}</b>{who} {chip_html(update.rag)} "
+            f"<p><b>{format_due(update.update_date)}</b>{who} {chip_html(update.rag)} "
             f"{update.status.word}<br>{text}{reason}</p>"
         )
     return "<h4>History</h4>" + "".join(items)

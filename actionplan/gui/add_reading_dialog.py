@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit
 
 from actionplan.domain.measures import parse_number
-from actionplan.services.measure_rows import MeasureRow
+from actionplan.services.views import MeasureRow
 
 
 class AddReadingDialog(QDialog):

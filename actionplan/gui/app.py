@@ -19,7 +19,6 @@ from actionplan import __version__
 from actionplan.gui import prompts
 from actionplan.resources import resource_path
 from actionplan.services.errors import USER_ERRORS
-from actionplan.services.workspace import open_database
 
 log = logging.getLogger(__name__)
 
@@ -91,14 +90,13 @@ def run_app(db_target: str | None = None, plan_name: str | None = None) -> int:
 
     app = prepare_application()
     _install_error_hook(start_logging())
+    window = MainWindow(plan_name=plan_name, target=db_target)
     try:
-        db = open_database(db_target)
+        window.start()
     except USER_ERRORS as exc:
         QMessageBox.critical(None, "actionplan cannot open its database", str(exc))
         return 1
-    window = MainWindow(db, plan_name)
-    window.start()
     _smoke_check(app)
     code = app.exec()
-    db.close()
+    window.close_database()
     return int(code)

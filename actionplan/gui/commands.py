@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
 from actionplan.domain.rag import Rag
 from actionplan.domain.status import Status
+from actionplan.domain.timescale import format_due
 from actionplan.services.editing import ActionDraft, edit_action
 from actionplan.services.impact import add_reading, remove_reading
 from actionplan.services.progress import ProgressEntry, record_progress, withdraw_update
-from actionplan.services.workspace import Database
+
+if TYPE_CHECKING:
+    from actionplan.services.workspace import Database
 
 Changed = Callable[[int], None]
 
@@ -27,7 +31,7 @@ class RecordProgressCommand(QUndoCommand):
         before: tuple[Rag, Status],
         changed: Changed,
     ) -> None:
-        super().__init__(f"Record progress on {entry.update_date:%d %b %Y}")
+        super().__init__(f"Record progress on {format_due(entry.update_date)}")
         self.db, self.entry, self.update_id, self.before = db, entry, update_id, before
         self.changed = changed
         self._first = True

@@ -12,7 +12,7 @@ from actionplan.domain.rag import Rag
 from actionplan.gui.models.action_filter_model import ActionFilter, ActionFilterModel
 from actionplan.gui.models.action_table_model import ActionTableModel
 from actionplan.gui.rag_chart import ChartRow, RagChartWidget
-from actionplan.services.actions import ActionRow
+from actionplan.services.views import ActionRow
 
 
 class DashboardPage(QWidget):

@@ -7,13 +7,14 @@ service can stop, and an Open button for the file made).
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QMimeData, QObject
 
 from actionplan.gui import prompts
+from actionplan.gui.shortcuts import make_action
 from actionplan.gui.task_dialog import TaskDialog
 from actionplan.services.errors import USER_ERRORS
 
@@ -29,6 +30,16 @@ if TYPE_CHECKING:
     from actionplan.services.sample_plans import SampleLoad
 
 WORKBOOKS = "Workbooks (*.xlsx *.xlsm *.xls *.ods *.csv);;All files (*)"
+WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods", ".csv"}
+
+
+def dropped_workbook(mime: QMimeData) -> Path | None:
+    """The one workbook file being dragged onto the window, if that is what it is."""
+    urls = mime.urls() if mime.hasUrls() else []
+    if len(urls) != 1 or not urls[0].isLocalFile():
+        return None
+    path = Path(urls[0].toLocalFile())
+    return path if path.suffix.lower() in WORKBOOK_SUFFIXES else None
 
 
 class FileActions(QObject):
@@ -40,7 +51,7 @@ class FileActions(QObject):
         self.task: TaskDialog | None = None
         self.wizard: ImportWizard | None = None
         self.merge_dialog: MergeReturnsDialog | None = None
-        act = self._action
+        act = partial(make_action, window)
         self.import_action = act("&Import a workbook…", "Ctrl+I", self.choose_workbook)
         self.samples_action = act("Open the &sample plans", None, self.load_samples)
         self.export_action = act("&Export tracker workbook…", "Ctrl+E", self.export_tracker)
@@ -55,13 +66,6 @@ class FileActions(QObject):
             self.export_action, self.write_back_action, self.returns_action,
             self.merge_action, self.report_action, self.snapshot_action,
         ]  # fmt: skip
-
-    def _action(self, text: str, shortcut: str | None, slot: Any) -> QAction:
-        action = QAction(text, self.window)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(lambda _checked=False: slot())
-        return action
 
     def set_plan_open(self, is_open: bool) -> None:
         """Plan actions only make sense with a plan on screen."""

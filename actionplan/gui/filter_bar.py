@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from actionplan.domain.rag import RAG_ORDER, Rag
 from actionplan.domain.status import Status
 from actionplan.gui.models.action_filter_model import ActionFilter
-from actionplan.services.actions import ActionRow
+from actionplan.services.views import ActionRow
 
 
 class FilterBar(QWidget):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Signal
 from PySide6.QtWidgets import (
@@ -35,7 +35,9 @@ from actionplan.services.importing import (
     import_workbook,
     preview_import,
 )
-from actionplan.services.workspace import Database
+
+if TYPE_CHECKING:
+    from actionplan.services.workspace import Database
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -1,40 +1,47 @@
-"""MainWindow: the welcome page or the plan view, with menus, toolbar, undo and settings."""
+"""MainWindow: the welcome page or the plan view, with menus, toolbar, undo and settings.
+
+The window shows a plan's first rows before the database layer (SQLAlchemy) has loaded:
+it starts from a first look read with sqlite3 alone, then opens the database just after.
+So the services that need that layer are imported where they are used, not up here.
+"""
 
 from __future__ import annotations
 
 import logging
 from datetime import date
-from pathlib import Path
-from typing import Any
+from functools import cached_property, partial
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QMimeData, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import (
-    QAction,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
     QKeySequence,
     QUndoStack,
 )
-from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QProgressBar, QStackedWidget, QToolBar
+from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QProgressBar, QStackedWidget
 
 from actionplan import __version__
 from actionplan.gui import prompts
 from actionplan.gui import settings as prefs
-from actionplan.gui.edit_actions import EditActions
-from actionplan.gui.file_actions import FileActions
+from actionplan.gui.after_paint import after_paint
+from actionplan.gui.database_actions import DatabaseActions
+from actionplan.gui.file_actions import FileActions, dropped_workbook
+from actionplan.gui.menus import build_menus
 from actionplan.gui.plan_view import PlanView
 from actionplan.gui.settings import Settings
+from actionplan.gui.shortcuts import make_action
 from actionplan.gui.welcome_page import WelcomePage
 from actionplan.gui.worker import Worker, start
-from actionplan.services.actions import ActionRow, action_rows
-from actionplan.services.editing import action_draft
 from actionplan.services.errors import USER_ERRORS
-from actionplan.services.measure_rows import measure_rows
-from actionplan.services.outline import plan_outline
-from actionplan.services.plans import PlanInfo, create_plan, list_plans
-from actionplan.services.progress import history
-from actionplan.services.workspace import Database, open_database
+from actionplan.services.first_look import first_look, pick_plan
+from actionplan.services.views import ActionRow, PlanInfo
+from actionplan.services.workspace import describe_target, open_database
+
+if TYPE_CHECKING:
+    from actionplan.gui.edit_actions import EditActions
+    from actionplan.services.workspace import Database
 
 log = logging.getLogger(__name__)
 
@@ -46,13 +53,17 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        db: Database,
+        db: Database | None = None,
         plan_name: str | None = None,
         settings: Settings | None = None,
         parent: Any = None,
+        *,
+        target: str | None = None,
     ) -> None:
+        """A window on an open database, or on a target (path or URL) it opens at start."""
         super().__init__(parent)
-        self.db = db
+        self._db = db
+        self.target = db.target if db is not None else describe_target(target)
         self.settings = settings or Settings()
         self.as_of = date.today()
         self._plans: list[PlanInfo] = []
@@ -75,8 +86,8 @@ class MainWindow(QMainWindow):
         self.busy.hide()
         self._build_actions()
         self.files = FileActions(self)
-        self.edits = EditActions(self)
-        self._build_menus()
+        self.databases = DatabaseActions(self)
+        self.toolbar = build_menus(self)
         self.setAcceptDrops(True)
         self._connect()
         self.data_label = QLabel()
@@ -85,10 +96,8 @@ class MainWindow(QMainWindow):
         self._restore_settings()
 
     def _build_actions(self) -> None:
-        act = self._action
+        act = partial(make_action, self)
         self.new_plan_action = act("&New plan…", QKeySequence.StandardKey.New, self.new_plan)
-        self.open_db_action = act("&Open database…", QKeySequence.StandardKey.Open, self.open_db)
-        self.backup_action = act("&Back up database…", "Ctrl+Shift+B", self.backup)
         self.quit_action = act("&Quit", QKeySequence.StandardKey.Quit, self.close)
         self.record_action = act("&Record progress…", "Ctrl+R", self.record_progress)
         self.find_action = act("&Find", QKeySequence.StandardKey.Find, self._focus_search)
@@ -100,54 +109,18 @@ class MainWindow(QMainWindow):
         self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
 
-    def _action(self, text: str, shortcut: Any, slot: Any) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(shortcut)
-        action.triggered.connect(lambda _checked=False: slot())
-        return action
-
-    def _build_menus(self) -> None:
-        files = self.files
-        self.file_menu = self.menuBar().addMenu("&File")
-        self.file_menu.addActions([self.new_plan_action, files.import_action, files.samples_action])
-        self.file_menu.addSeparator()
-        self.file_menu.addActions([files.export_action, files.write_back_action])
-        self.file_menu.addActions([files.returns_action, files.merge_action])
-        self.file_menu.addSeparator()
-        self.file_menu.addActions([files.report_action, files.snapshot_action])
-        self.file_menu.addSeparator()
-        self.file_menu.addAction(self.open_db_action)
-        self.recent_menu = self.file_menu.addMenu("Open &recent")
-        self.file_menu.addAction(self.backup_action)
-        self.file_menu.addSeparator()
-        self.file_menu.addAction(self.quit_action)
-        edit = self.menuBar().addMenu("&Edit")
-        edit.addActions([self.undo_action, self.redo_action])
-        edit.addSeparator()
-        edit.addActions([self.record_action, self.find_action, self.whoami_action])
-        view = self.menuBar().addMenu("&View")
-        view.addAction(self.refresh_action)
-        self.menuBar().addMenu("&Help").addAction(self.about_action)
-        toolbar = QToolBar("Main")
-        toolbar.setObjectName("main-toolbar")
-        toolbar.addWidget(QLabel(" Plan: "))
-        toolbar.addWidget(self.plan_box)
-        toolbar.addSeparator()
-        toolbar.addActions([self.record_action, self.undo_action, self.redo_action])
-        toolbar.addSeparator()
-        toolbar.addActions([files.import_action, files.export_action, files.report_action])
-        self.toolbar = toolbar
-        self.addToolBar(toolbar)
-
     def _connect(self) -> None:
         self.welcome.new_plan_requested.connect(self.new_plan)
         self.welcome.samples_requested.connect(self.files.load_samples)
         self.welcome.import_requested.connect(self.files.choose_workbook)
         self.plan_view.action_selected.connect(self._show_action)
         self.plan_view.detail.record_progress_requested.connect(lambda _id: self.record_progress())
-        self.plan_view.detail.edit_requested.connect(self.edits.save_action_edit)
-        self.plan_view.measures.add_reading_requested.connect(self.edits.add_reading)
+        self.plan_view.detail.edit_requested.connect(
+            lambda action_id, draft: self.edits.save_action_edit(action_id, draft)
+        )
+        self.plan_view.measures.add_reading_requested.connect(
+            lambda measure_id: self.edits.add_reading(measure_id)
+        )
         self.plan_box.currentIndexChanged.connect(self._plan_chosen)
 
     def _restore_settings(self) -> None:
@@ -163,11 +136,8 @@ class MainWindow(QMainWindow):
         self._remember_database()
 
     def _remember_database(self) -> None:
-        self.data_label.setText(f"Data: {self.db.target}")
-        recent = self.settings.remember_database(self.db.target)
-        self.recent_menu.clear()
-        for target in recent:
-            self.recent_menu.addAction(target, lambda t=target: self.switch_database(t))
+        self.data_label.setText(f"Data: {self.target}")
+        self.databases.remember(self.target)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # overrides QWidget.closeEvent
         """Remember the window's layout and choices, then close."""
@@ -185,14 +155,66 @@ class MainWindow(QMainWindow):
             self._loader.signals.succeeded.disconnect(self._rows_loaded)
             self._loader = None
 
+    @property
+    def db(self) -> Database:
+        """The open database (a window started from a target opens it on first use)."""
+        if self._db is None:
+            self._db = open_database(self.target)
+        return self._db
+
+    @cached_property
+    def edits(self) -> EditActions:
+        """Recording progress, saving edits and readings (loads the writing services)."""
+        from actionplan.gui.edit_actions import EditActions
+
+        return EditActions(self)
+
     def start(self) -> None:
-        """Show the window at once and load the plans just after."""
+        """Show the window with the plan's first rows at once, and read the rest just after.
+
+        A database that cannot be opened raises the store's error before anything shows.
+        """
+        look = None
+        if self._db is None:
+            look = first_look(self.target, self._wanted_plan, self.as_of, FIRST_ROWS)
+        if look is None:
+            self.db  # noqa: B018 - opened here, so a failure is told before the window shows
+            self.show()
+            self.reload_plans()
+            return
         self.show()
-        self.reload_plans()
+        self._show_plans(look.plans, look.chosen, look.rows)
+        if not look.plans:
+            after_paint(self.welcome, self._database_open)
+
+    def close_database(self) -> None:
+        """Close the database, if it was opened (when the app ends)."""
+        if self._db is not None:
+            self._db.close()
+
+    def _database_open(self) -> bool:
+        """Open the database if the window started without it; on failure say so and close."""
+        if self._db is not None:
+            return True
+        try:
+            self._db = open_database(self.target)
+        except USER_ERRORS as exc:
+            prompts.warn(self, "actionplan cannot open its database", str(exc))
+            self.close()
+            return False
+        return True
 
     def reload_plans(self) -> None:
         """Read the list of plans and show the chosen one, or the welcome page."""
-        self._plans = list_plans(self.db)
+        from actionplan.services.plans import list_plans
+
+        plans = list_plans(self.db)
+        self._show_plans(plans, pick_plan(plans, self._wanted_plan))
+
+    def _show_plans(
+        self, plans: list[PlanInfo], chosen: int, first_rows: list[ActionRow] | None = None
+    ) -> None:
+        self._plans = plans
         self.plan_box.blockSignals(True)
         self.plan_box.clear()
         for plan in self._plans:
@@ -204,8 +226,8 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.welcome)
             self.setWindowTitle("actionplan")
             return
-        self.plan_box.setCurrentIndex(self._initial_index())
-        self._plan_chosen()
+        self.plan_box.setCurrentIndex(chosen)
+        self._show_plan(first_rows)
 
     def show_plan_titled(self, title: str | None) -> None:
         """Reload the plans and show the one with this title (after an import, say)."""
@@ -214,25 +236,15 @@ class MainWindow(QMainWindow):
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # overrides QWidget.dragEnterEvent
         """Accept a workbook dragged onto the window."""
-        if _dropped_workbook(event.mimeData()) is not None:
+        if dropped_workbook(event.mimeData()) is not None:
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:  # overrides QWidget.dropEvent
         """Open the import wizard on a dropped workbook."""
-        path = _dropped_workbook(event.mimeData())
+        path = dropped_workbook(event.mimeData())
         if path is not None:
             event.acceptProposedAction()
             self.files.open_wizard(path)
-
-    def _initial_index(self) -> int:
-        wanted = (self._wanted_plan or "").casefold()
-        for number, plan in enumerate(self._plans):
-            if wanted and wanted == plan.title.casefold():
-                return number
-        for number, plan in enumerate(self._plans):
-            if wanted and wanted in plan.title.casefold():
-                return number
-        return 0
 
     @property
     def current_plan(self) -> PlanInfo | None:
@@ -241,6 +253,9 @@ class MainWindow(QMainWindow):
         return self._plans[index] if 0 <= index < len(self._plans) else None
 
     def _plan_chosen(self, *_: Any) -> None:
+        self._show_plan()
+
+    def _show_plan(self, first_rows: list[ActionRow] | None = None) -> None:
         plan = self.current_plan
         if plan is None:
             return
@@ -248,13 +263,23 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"{plan.title} — actionplan")
         # The first screenful at once; the navigator, measures and the rest of a big plan
         # just after, so the window shows actions without a wait.
-        self.plan_view.set_rows(action_rows(self.db, plan.id, self.as_of, limit=FIRST_ROWS))
         self._filling = plan.id
+        if first_rows is not None:
+            # Started from a first look: the database layer loads once these rows are painted.
+            self.plan_view.set_rows(first_rows)
+            after_paint(self.plan_view.table.viewport(), self._fill_rest)
+            return
+        from actionplan.services.actions import action_rows
+
+        self.plan_view.set_rows(action_rows(self.db, plan.id, self.as_of, limit=FIRST_ROWS))
         QTimer.singleShot(0, self._fill_rest)
 
     def _fill_rest(self) -> None:
+        from actionplan.services.measure_rows import measure_rows
+        from actionplan.services.outline import plan_outline
+
         plan = self.current_plan
-        if plan is None or plan.id != self._filling:
+        if plan is None or plan.id != self._filling or not self._database_open():
             return
         self._filling = None
         self.plan_view.show_outline(plan.title, plan_outline(self.db, plan.id))
@@ -269,6 +294,8 @@ class MainWindow(QMainWindow):
 
     def load_rows(self) -> None:
         """Read the plan's actions on a worker thread and show them when ready."""
+        from actionplan.services.actions import action_rows
+
         plan = self.current_plan
         if plan is None:
             return
@@ -292,6 +319,8 @@ class MainWindow(QMainWindow):
 
     def refresh(self, action_id: int | None = None) -> None:
         """Re-read the plan on screen after a change (synchronously: edits are small)."""
+        from actionplan.services.actions import action_rows
+
         plan = self.current_plan
         if plan is None:
             return
@@ -306,6 +335,9 @@ class MainWindow(QMainWindow):
         return rows[0].data(self.plan_view.table_model.ROW_ROLE) if rows else None
 
     def _show_action(self, row: ActionRow | None) -> None:
+        from actionplan.services.editing import action_draft
+        from actionplan.services.progress import history
+
         if row is None:
             self.plan_view.detail.show_action(None, [])
             return
@@ -314,6 +346,8 @@ class MainWindow(QMainWindow):
 
     def new_plan(self) -> None:
         """Ask for a title and start an empty plan."""
+        from actionplan.services.plans import create_plan
+
         title = prompts.ask_text(self, "New plan", "Title of the plan:")
         if not title:
             return
@@ -327,6 +361,8 @@ class MainWindow(QMainWindow):
 
     def refresh_measures(self, measure_id: int | None = None) -> None:
         """Re-read the plan's measures after a change."""
+        from actionplan.services.measure_rows import measure_rows
+
         plan = self.current_plan
         if plan is not None:
             self.plan_view.measures.set_rows(measure_rows(self.db, plan.id), keep=measure_id)
@@ -335,35 +371,14 @@ class MainWindow(QMainWindow):
         """Record progress on the selected action."""
         self.edits.record_progress()
 
-    def open_db(self) -> None:
-        """Open another database file."""
-        path = prompts.open_file(self, "Open database", "actionplan database (*.db);;All files (*)")
-        if path is not None:
-            self.switch_database(str(path))
-
-    def switch_database(self, target: str) -> None:
-        """Close this database and show another."""
-        try:
-            db = open_database(target)
-        except USER_ERRORS as exc:
-            prompts.warn(self, "Open database", str(exc))
-            return
-        self.db.close()
-        self.db = db
+    def use_database(self, db: Database) -> None:
+        """Close this database and show the one given."""
+        self.close_database()
+        self._db = db
+        self.target = db.target
         self.undo_stack.clear()
         self._remember_database()
         self.reload_plans()
-
-    def backup(self) -> None:
-        """Copy the database to a file the user picks."""
-        from actionplan.services.backup import backup_database
-
-        suggested = f"actionplan-backup-{date.today():%Y-%m-%d}.db"
-        target = prompts.save_file(self, "Back up database", suggested, "Database (*.db)")
-        if target is None:
-            return
-        if self._try(lambda: backup_database(self.db, Path(target)), "Back up database"):
-            prompts.inform(self, "Back up database", f"The database was copied to {target}.")
 
     def about(self) -> None:
         """Show the version and where the data lives."""
@@ -371,22 +386,10 @@ class MainWindow(QMainWindow):
             self,
             "About actionplan",
             f"actionplan {__version__}\n\nA partnership's action plan, kept safe and ready "
-            f"for the board.\n\nData: {self.db.target}",
+            f"for the board.\n\nData: {self.target}",
         )
 
     def _focus_search(self) -> None:
         self.plan_view.tabs.setCurrentIndex(0)
         self.plan_view.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.plan_view.search.selectAll()
-
-
-WORKBOOK_SUFFIXES = {".xlsx", ".xlsm", ".xls", ".ods", ".csv"}
-
-
-def _dropped_workbook(mime: QMimeData) -> Path | None:
-    """The one workbook file being dragged, if that is what it is."""
-    urls = mime.urls() if mime.hasUrls() else []
-    if len(urls) != 1 or not urls[0].isLocalFile():
-        return None
-    path = Path(urls[0].toLocalFile())
-    return path if path.suffix.lower() in WORKBOOK_SUFFIXES else None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout
@@ -11,7 +11,9 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit,
 from actionplan.gui.worker import Worker, start
 from actionplan.services.errors import USER_ERRORS
 from actionplan.services.returns import apply_returns, preview_returns
-from actionplan.services.workspace import Database
+
+if TYPE_CHECKING:
+    from actionplan.services.workspace import Database
 
 
 class MergeReturnsDialog(QDialog):

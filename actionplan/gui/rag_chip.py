@@ -62,10 +62,10 @@ class RagChipDelegate(QStyledItemDelegate):
         if rag is None:
             super().paint(painter, option, index)
             return
-        if option.state & QStyle.StateFlag.State_Selected:  # type: ignore[attr-defined]
-            painter.fillRect(option.rect, option.palette.highlight())  # type: ignore[attr-defined]
-        rect: QRect = option.rect  # type: ignore[attr-defined]
-        wide = rect.width() >= option.fontMetrics.horizontalAdvance(rag.word) + 20  # type: ignore[attr-defined]
+        if option.state & QStyle.StateFlag.State_Selected:
+            painter.fillRect(option.rect, option.palette.highlight())
+        rect: QRect = option.rect
+        wide = rect.width() >= option.fontMetrics.horizontalAdvance(rag.word) + 20
         paint_chip(painter, rect, rag, rag.word if wide else rag.letter)
 
     def sizeHint(

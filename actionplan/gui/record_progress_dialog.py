@@ -20,8 +20,7 @@ from PySide6.QtWidgets import (
 
 from actionplan.domain.rag import RAG_ORDER, Rag
 from actionplan.domain.status import Status
-from actionplan.services.actions import ActionRow
-from actionplan.services.progress import ProgressEntry
+from actionplan.services.views import ActionRow, ProgressEntry
 
 
 class RecordProgressDialog(QDialog):

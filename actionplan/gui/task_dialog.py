@@ -15,7 +15,7 @@ from actionplan.services.errors import USER_ERRORS
 
 
 class TaskDialog(QDialog):
-    """Shows one job's progress; when done says so, with an Open button for a file it made."""
+    """Shows one job's progress; when done says so, with an Open button for what it made."""
 
     succeeded = Signal(object)
 
@@ -26,8 +26,12 @@ class TaskDialog(QDialog):
         job: Job,
         parent: Any = None,
         describe: Callable[[Any], str] | None = None,
+        *,
+        open_folder: bool = False,
     ) -> None:
+        """``open_folder``: the Open button shows the folder holding the file made."""
         super().__init__(parent)
+        self._open_folder = open_folder
         self._describe = describe or describe_result
         self.setWindowTitle(title)
         self.setMinimumWidth(460)
@@ -38,7 +42,7 @@ class TaskDialog(QDialog):
         self.bar = QProgressBar()
         self.bar.setRange(0, 0)
         self.cancel_button = QPushButton("Cancel")
-        self.open_button = QPushButton("Open")
+        self.open_button = QPushButton("Open folder" if open_folder else "Open")
         self.open_button.hide()
         self.close_button = QPushButton("Close")
         self.close_button.hide()
@@ -81,7 +85,7 @@ class TaskDialog(QDialog):
         self._finish(self._describe(result))
         opens = result if isinstance(result, Path) else getattr(result, "path", None)
         if isinstance(opens, Path):
-            self._opens = opens
+            self._opens = opens.parent if self._open_folder else opens
             self.open_button.show()
         self.succeeded.emit(result)
 

@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QWidget
 
 from actionplan.gui.models.measure_table_model import number_text
-from actionplan.services.measure_rows import MeasureRow
+from actionplan.services.views import MeasureRow
 
 _LINE = QColor("#1F5FA8")
 _TARGET = QColor("#7F8C8D")

@@ -50,11 +50,15 @@ class Worker(QRunnable):
             result = self.job(self.signals.progressed.emit, self._cancel.is_set)
         except Exception as exc:  # reported to the GUI thread, which shows it plainly
             log.info("Background job ended with %s", "".join(traceback.format_exception(exc)))
-            self.signals.failed.emit(exc)
+            report, outcome = self.signals.failed, exc
         else:
-            self.signals.succeeded.emit(result)
-        finally:
+            report, outcome = self.signals.succeeded, result
+        try:
+            report.emit(outcome)
             self.signals.finished.emit()
+        except RuntimeError:
+            # The app was closed while the job ran: nobody is left to tell.
+            log.info("A background job finished after the app closed")
 
 
 # Workers still running: held here so neither they nor their signals are collected mid-job.

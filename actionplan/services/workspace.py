@@ -1,17 +1,25 @@
-"""Opening the database a window or command works on, without either knowing the store."""
+"""Opening the database a window or command works on, without either knowing the store.
+
+Light to import: the database layer itself loads when a database is opened.
+"""
 
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
-from actionplan.store.database import Database
-from actionplan.store.engine import default_database_path, resolve_target
+from actionplan.store.target import default_database_path, resolve_target
 
-__all__ = ["Database", "default_database_path", "describe_target", "open_database"]
+if TYPE_CHECKING:
+    from actionplan.store.database import Database
+
+__all__ = ["default_database_path", "describe_target", "open_database"]
 
 
 def open_database(target: str | os.PathLike[str] | None = None) -> Database:
     """Open (creating and migrating as needed) the database at the target."""
+    from actionplan.store.database import Database
+
     return Database.open(target)
 
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyM
 from actionplan.domain.rag import Rag
 from actionplan.domain.status import Status
 from actionplan.gui.models.action_table_model import ActionTableModel
-from actionplan.services.actions import ActionRow
+from actionplan.services.views import ActionRow
 
 
 @dataclass

@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt
 
 from actionplan.domain.rag import Rag
-from actionplan.domain.timescale import parse_timescale
+from actionplan.domain.timescale import format_due, parse_timescale
 from actionplan.gui.models.row_table_model import Index, RowTableModel
-from actionplan.services.actions import ActionRow
-
-
-def _uk(day: date | None) -> str:
-    return day.strftime("%d %b %Y") if day else ""
+from actionplan.services.views import ActionRow
 
 
 class ActionTableModel(RowTableModel):
@@ -102,10 +97,10 @@ class ActionTableModel(RowTableModel):
             self.ACTION: " ".join(row.text.split()),
             self.LEADS: row.lead_text,
             self.TIMESCALE: _timescale_text(row),
-            self.DUE: _uk(row.due_date),
+            self.DUE: format_due(row.due_date),
             self.STATUS: row.status.word,
             self.RAG: row.rag.word,
-            self.UPDATED: _uk(row.latest_update_date),
+            self.UPDATED: format_due(row.latest_update_date),
         }
         return values[column]
 

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from actionplan.gui.models.row_table_model import Index, RowTableModel
-from actionplan.services.measure_rows import MeasureRow
+from actionplan.services.views import MeasureRow
 
 
 def number_text(value: float | None, unit: str = "") -> str:
