@@ -66,17 +66,25 @@ window.start()
 window.plan_view.table.viewport().installEventFilter(watch)
 
 
+navigator = []
+
+
 def check():
-    if not first_shown or window.plan_view.table_model.rowCount() < 24000:
+    if not navigator and window.plan_view.navigator_model.rowCount():
+        navigator.append(time.time())
+    if not first_shown or window.loading:
         QTimer.singleShot(1, check)
         return
+    everything = time.time()
     app.processEvents()
     started = time.perf_counter()
     window.plan_view.filter_bar.search.setText("neglect stage 1999")
     window.plan_view.filter_model.rowCount()
     filtered = time.perf_counter() - started
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(first_shown[0], filtered, window.plan_view.filter_model.rowCount(), rss)
+    shown = first_shown[0]
+    print(shown, filtered, window.plan_view.filter_model.rowCount(), rss, navigator[0] - shown,
+          everything - shown)
     app.quit()
 
 
@@ -111,11 +119,15 @@ def main() -> None:
     filters = [float(extra[0]) for _, extra in runs]
     matches = runs[0][1][1]
     memory = [float(extra[2]) for _, extra in runs]
+    navigator = statistics.median(float(extra[3]) for _, extra in runs)
+    everything = statistics.median(float(extra[4]) for _, extra in runs)
     floor, opened = statistics.median(floors), statistics.median(opens)
     print("plan: 24,000 actions (12 priorities x 2,000), one update each; offscreen; median of 5")
     print(f"floor (import sqlmodel + PySide6, show empty QMainWindow): {floor:.3f} s")
     print(f"process start to main window showing the first rows:     {opened:.3f} s")
     print(f"ratio: {opened / floor:.2f} (goal <= 1.5)")
+    print(f"then the navigator and measures (database open):         +{navigator:.3f} s")
+    print(f"then all 24,000 rows in the table:                       +{everything:.3f} s")
     print(
         f"text filter over 24,000 rows: {statistics.median(filters) * 1000:.1f} ms, {matches} shown"
     )

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from actionplan.domain.rag import Rag
-from actionplan.domain.timescale import format_due
+from actionplan.domain.timescale import format_due, parse_timescale
 from actionplan.services.views import ActionDraft, ActionRow, UpdateView
 
 
@@ -42,6 +42,7 @@ class ActionDetailPanel(QWidget):
         super().__init__(parent)
         self._row: ActionRow | None = None
         self._draft: ActionDraft | None = None
+        self._timescale_shown = ("", "")
         self.heading = QLabel("Select an action to see its details.")
         self.heading.setWordWrap(True)
         self.ref = QLineEdit()
@@ -119,8 +120,12 @@ class ActionDetailPanel(QWidget):
         self.ref.setText(draft.ref)
         self.text.setPlainText(draft.text)
         self.leads.setText(draft.lead)
-        self.timescale.setText(draft.timescale)
+        # A date cell's timescale is kept as ISO text; people see and edit "31 Mar 2026".
+        self._timescale_shown = (parse_timescale(draft.timescale).label, draft.timescale)
+        self.timescale.setText(self._timescale_shown[0])
         self.how_we_know.setPlainText(draft.how_we_know)
+        for line in (self.ref, self.leads, self.timescale):
+            line.setCursorPosition(0)  # long words read from their start
         for widget in self._editors():
             widget.blockSignals(False)
 
@@ -130,13 +135,18 @@ class ActionDetailPanel(QWidget):
         return ActionDraft(
             text=self.text.toPlainText(),
             ref=self.ref.text().strip(),
-            timescale=self.timescale.text(),
+            timescale=self._timescale_as_typed(),
             lead=self.leads.text(),
             how_we_know=self.how_we_know.toPlainText(),
             outcome_id=base.outcome_id,
             rag=base.rag,
             status=base.status,
         )
+
+    def _timescale_as_typed(self) -> str:
+        shown, stored = self._timescale_shown
+        text = self.timescale.text()
+        return stored if text == shown else text
 
     def _mark_changed(self) -> None:
         self._set_changed(self._row is not None)

@@ -6,13 +6,29 @@ from collections import Counter
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Signal
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from actionplan.domain.rag import Rag
 from actionplan.gui.models.action_filter_model import ActionFilter, ActionFilterModel
 from actionplan.gui.models.action_table_model import ActionTableModel
 from actionplan.gui.rag_chart import ChartRow, RagChartWidget
+from actionplan.gui.rag_chip import RagChipDelegate
 from actionplan.services.views import ActionRow
+
+LIST_WIDTHS = {
+    ActionTableModel.REF: 56,
+    ActionTableModel.LEADS: 150,
+    ActionTableModel.DUE: 100,
+    ActionTableModel.RAG: 96,
+}
 
 
 class DashboardPage(QWidget):
@@ -26,11 +42,14 @@ class DashboardPage(QWidget):
         self.headline = QLabel()
         self.headline.setWordWrap(True)
         self.chart = RagChartWidget()
+        self._delegates: list[RagChipDelegate] = []
         self.overdue_view, self.overdue_model = self._list(ActionFilter(overdue_only=True))
         self.stale_view, self.stale_model = self._list(ActionFilter(stale_only=True))
+        self.overdue_box = self._group("Overdue", self.overdue_view)
+        self.stale_box = self._group("No update for 90 days", self.stale_view)
         lists = QHBoxLayout()
-        lists.addWidget(self._group("Overdue", self.overdue_view))
-        lists.addWidget(self._group("No update for 90 days", self.stale_view))
+        lists.addWidget(self.overdue_box)
+        lists.addWidget(self.stale_box)
         layout = QVBoxLayout(self)
         layout.addWidget(self.headline)
         layout.addWidget(self._group("RAG by priority", self.chart))
@@ -50,8 +69,15 @@ class DashboardPage(QWidget):
             ActionTableModel.TIMESCALE,
         ):
             view.hideColumn(column)
-        view.horizontalHeader().setStretchLastSection(False)
-        view.setColumnWidth(ActionTableModel.ACTION, 360)
+        # The action's words take what room is left; the due date and RAG always show.
+        header = view.horizontalHeader()
+        header.setStretchLastSection(False)
+        for column, width in LIST_WIDTHS.items():
+            view.setColumnWidth(column, width)
+        header.setSectionResizeMode(ActionTableModel.ACTION, QHeaderView.ResizeMode.Stretch)
+        chips = RagChipDelegate(ActionTableModel.RAG_ROLE, view)
+        view.setItemDelegateForColumn(ActionTableModel.RAG, chips)
+        self._delegates.append(chips)  # held here: a delegate known only to Qt is collected
         view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         view.activated.connect(self._chosen)
         view.doubleClicked.connect(self._chosen)
@@ -80,6 +106,8 @@ class DashboardPage(QWidget):
             "update for 90 days."
         )
         self.chart.set_rows(_chart_rows(rows))
+        self.overdue_box.setTitle(f"Overdue ({overdue})")
+        self.stale_box.setTitle(f"No update for 90 days ({stale})")
 
 
 def _chart_rows(rows: list[ActionRow]) -> list[ChartRow]:

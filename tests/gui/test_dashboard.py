@@ -37,6 +37,8 @@ def test_overdue_list_leads_to_the_action(factory: PlanFactory, open_window: Ope
     window = open_window()
     dashboard = window.plan_view.dashboard
     assert dashboard.overdue_model.rowCount() == 1
+    assert dashboard.overdue_box.title() == "Overdue (1)"
+    assert dashboard.stale_box.title() == "No update for 90 days (0)"
     index = dashboard.overdue_model.index(0, ActionTableModel.ACTION)
     assert index.data() == "Safe sleep campaign"
     dashboard.overdue_view.doubleClicked.emit(index)

@@ -91,3 +91,37 @@ def test_filters_and_hidden_columns_are_remembered(
     assert second.plan_view.filter_bar.search.text() == "toolkit"
     assert second.plan_view.filter_bar.overdue.isChecked()
     assert second.plan_view.hidden_columns() == [2, 7]
+
+
+def test_a_date_cell_timescale_reads_as_a_date_and_is_kept_unless_retyped(
+    db: Database, factory: PlanFactory, open_window: Opener
+) -> None:
+    """A timescale imported from an Excel date shows as "31 Mar 2026", not machine text."""
+    priority = factory.priority("Neglect")
+    action_id = factory.action(priority, "Refresh the neglect strategy", timescale="2026-03-31")
+    window = open_window()
+    window.plan_view.select_action(action_id)
+    detail = window.plan_view.detail
+    assert detail.timescale.text() == "31 Mar 2026"
+    detail.leads.setText("Neglect Strategy Group")
+    detail.leads.textEdited.emit("Neglect Strategy Group")
+    detail.save_button.click()
+    [row] = action_rows(db, factory.plan.id, date(2025, 1, 1))
+    assert (row.lead_text, row.timescale_raw) == ("Neglect Strategy Group", "2026-03-31")
+    detail.timescale.setText("Q4 2026/27")
+    detail.timescale.textEdited.emit("Q4 2026/27")
+    detail.save_button.click()
+    [row] = action_rows(db, factory.plan.id, date(2025, 1, 1))
+    assert row.timescale_raw == "Q4 2026/27"
+
+
+def test_long_lead_names_read_from_their_start(factory: PlanFactory, open_window: Opener) -> None:
+    """The Leads box shows the first name, not the tail of the last one."""
+    priority = factory.priority("Exploitation")
+    leads = "Marek Dvořák; Missing Children Coordinator; Police Partnership Inspector"
+    action_id = factory.action(priority, "Return home interviews", lead=leads)
+    window = open_window()
+    window.plan_view.select_action(action_id)
+    detail = window.plan_view.detail
+    assert detail.leads.text() == leads
+    assert detail.leads.cursorPosition() == 0
