@@ -55,6 +55,7 @@ class DashboardPage(QWidget):
         layout.addWidget(self._group("RAG by priority", self.chart))
         layout.addLayout(lists, 1)
         source.modelReset.connect(self.refresh)
+        source.dataChanged.connect(self.refresh)
 
     def _list(self, chosen: ActionFilter) -> tuple[QTableView, ActionFilterModel]:
         model = ActionFilterModel(self)
@@ -93,7 +94,7 @@ class DashboardPage(QWidget):
         if isinstance(row, ActionRow):
             self.action_chosen.emit(row.id)
 
-    def refresh(self) -> None:
+    def refresh(self, *_: Any) -> None:
         """Recount from the actions model."""
         rows = [self.source.row_at(i) for i in range(self.source.rowCount())]
         totals = Counter(row.rag for row in rows)
@@ -111,7 +112,12 @@ class DashboardPage(QWidget):
 
 
 def _chart_rows(rows: list[ActionRow]) -> list[ChartRow]:
-    by_priority: dict[int, tuple[str, Counter[Rag]]] = {}
+    titles: dict[int, str] = {}
+    counts: Counter[tuple[int, Rag]] = Counter()
     for row in rows:
-        by_priority.setdefault(row.priority_id, (row.priority_title, Counter()))[1][row.rag] += 1
-    return [ChartRow(title, dict(counts)) for title, counts in by_priority.values()]
+        titles.setdefault(row.priority_id, row.priority_title)
+        counts[row.priority_id, row.rag] += 1
+    return [
+        ChartRow(title, {rag: counts[key, rag] for rag in Rag if counts[key, rag]})
+        for key, title in titles.items()
+    ]

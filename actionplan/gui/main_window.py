@@ -318,13 +318,17 @@ class MainWindow(QMainWindow):
         self.plan_view.set_rows(rows)
 
     def refresh(self, action_id: int | None = None) -> None:
-        """Re-read the plan on screen after a change (synchronously: edits are small)."""
+        """Re-read after a change: just the action changed, or the whole plan on screen."""
         from actionplan.services.actions import action_rows
 
         plan = self.current_plan
         if plan is None:
             return
-        self.plan_view.set_rows(action_rows(self.db, plan.id, self.as_of))
+        changed = None
+        if action_id is not None:
+            changed = action_rows(self.db, plan.id, self.as_of, action_ids=[action_id])
+        if not changed or not self.plan_view.replace_rows(changed):
+            self.plan_view.set_rows(action_rows(self.db, plan.id, self.as_of))
         if action_id is not None:
             self.plan_view.select_action(action_id)
         self._show_action(self.selected_row())

@@ -78,6 +78,9 @@ class MeasuresPage(QWidget):
         """Show the plan's measures, keeping the chosen one selected."""
         self.model.set_rows(rows)
         self.empty.setVisible(not rows)
+        # A plan whose measures all belong to the whole plan gives the names the room.
+        everyone = not any(row.priority_title for row in rows)
+        self.table.setColumnHidden(MeasureTableModel.PRIORITY, everyone)
         for number, row in enumerate(rows):
             if row.id == keep:
                 self.table.selectRow(number)

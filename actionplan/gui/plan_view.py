@@ -159,10 +159,21 @@ class PlanView(QWidget):
         """Replace the actions, keeping the selected one selected where it still exists."""
         keep = self.detail.action_id
         self.table_model.set_rows(rows)
+        header = self.table.horizontalHeader()
+        if header.sortIndicatorSection() >= 0:  # the order the user chose by a heading
+            self.filter_model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         self.filter_bar.offer_choices(rows)
         self._update_count()
         if keep is not None:
             self.select_action(keep)
+
+    def replace_rows(self, rows: list[ActionRow]) -> bool:
+        """Show changed actions in place; False when one is not in the table (read it all)."""
+        if not self.table_model.replace_rows(rows):
+            return False
+        self.filter_bar.offer_choices(self.table_model.all_rows())
+        self._update_count()
+        return True
 
     def select_action(self, action_id: int) -> bool:
         """Select an action's row in the table; False when it is filtered out or gone."""

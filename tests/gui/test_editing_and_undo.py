@@ -5,11 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, Qt
 
 from actionplan.domain.rag import Rag
 from actionplan.domain.status import Status
 from actionplan.gui.main_window import MainWindow
+from actionplan.gui.models.action_table_model import ActionTableModel
 from actionplan.services.actions import action_rows
 from actionplan.services.progress import history
 from actionplan.store.database import Database
@@ -125,3 +126,78 @@ def test_long_lead_names_read_from_their_start(factory: PlanFactory, open_window
     detail = window.plan_view.detail
     assert detail.leads.text() == leads
     assert detail.leads.cursorPosition() == 0
+
+
+def test_a_saved_change_keeps_the_table_in_the_order_the_user_chose(
+    db: Database, factory: PlanFactory, open_window: Opener
+) -> None:
+    """Sorted by due date, an edit changes that one row in place: no jump back to plan order."""
+    priority = factory.priority("Neglect")
+    ids = [
+        factory.action(priority, text, timescale=due, lead="Health")
+        for text, due in (
+            ("Audit neglect cases", "March 2031"),
+            ("Dental pathway", "May 2030"),
+            ("Refresh strategy", "January 2032"),
+        )
+    ]
+    window = open_window()
+    view = window.plan_view
+    view.table.sortByColumn(ActionTableModel.DUE, Qt.SortOrder.AscendingOrder)
+    shown = [view.filter_model.index(r, ActionTableModel.ACTION).data() for r in range(3)]
+    assert shown == ["Dental pathway", "Audit neglect cases", "Refresh strategy"]
+    view.select_action(ids[2])
+    detail = view.detail
+    detail.leads.setText("Health / Neglect Strategy Group")
+    detail.leads.textEdited.emit("Health / Neglect Strategy Group")
+    detail.save_button.click()
+    after = [view.filter_model.index(r, ActionTableModel.ACTION).data() for r in range(3)]
+    assert after == shown
+    assert view.filter_model.index(2, ActionTableModel.LEADS).data() == (
+        "Health; Neglect Strategy Group"
+    )
+    assert detail.action_id == ids[2]
+    assert "Neglect Strategy Group" in [
+        view.filter_bar.lead.itemText(i) for i in range(view.filter_bar.lead.count())
+    ]
+
+
+def test_refresh_keeps_the_order_the_user_chose(factory: PlanFactory, open_window: Opener) -> None:
+    """Reading the whole plan again (View > Refresh) sorts it as the heading says."""
+    priority = factory.priority("Neglect")
+    for text, due in (("Audit", "March 2031"), ("Dental", "May 2030"), ("Refresh", "June 2029")):
+        factory.action(priority, text, timescale=due)
+    window = open_window()
+    view = window.plan_view
+    view.table.sortByColumn(ActionTableModel.DUE, Qt.SortOrder.AscendingOrder)
+    window.refresh_action.trigger()
+    shown = [view.filter_model.index(r, ActionTableModel.ACTION).data() for r in range(3)]
+    assert shown == ["Refresh", "Dental", "Audit"]
+
+
+def test_an_edit_that_no_longer_matches_the_filter_leaves_the_filtered_table(
+    factory: PlanFactory, open_window: Opener
+) -> None:
+    """Filtered to Health's actions, handing one to Education takes it off the list and count."""
+    priority = factory.priority("Neglect")
+    moved = factory.action(priority, "Dental pathway", lead="Health")
+    factory.action(priority, "Health visiting audit", lead="Health")
+    factory.action(priority, "School nurse briefings", lead="Education")
+    window = open_window()
+    view = window.plan_view
+    bar = view.filter_bar
+    bar.lead.setCurrentIndex(bar.lead.findData("Health"))
+    assert view.filter_model.rowCount() == 2
+    assert view.count_label.text() == "2 of 3 actions"
+    view.select_action(moved)
+    view.detail.leads.setText("Education")
+    view.detail.leads.textEdited.emit("Education")
+    view.detail.save_button.click()
+    shown = [view.filter_model.index(r, ActionTableModel.ACTION).data() for r in range(2)]
+    assert shown[:1] == ["Health visiting audit"] and view.filter_model.rowCount() == 1
+    assert view.count_label.text() == "1 of 3 actions"
+    dashboard_total = sum(row.total for row in view.dashboard.chart.rows)
+    assert dashboard_total == 3
+    window.undo_action.trigger()
+    assert view.filter_model.rowCount() == 2
+    assert view.count_label.text() == "2 of 3 actions"

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
+
 from actionplan.domain.measures import MeasureStatus, Trend
 from actionplan.gui.main_window import MainWindow
 from actionplan.services.impact import add_measure, add_reading
@@ -39,6 +41,22 @@ def test_measures_tab_shows_latest_status_and_trend(
     page.table.selectRow(0)
     assert page.chart.points() == [("2022-23", 77.0), ("2023-24", 84.0)]
     assert "2023-24" in page.readings.toPlainText()
+
+
+def test_plan_wide_measures_say_so_and_give_the_names_room(
+    db: Database, factory: PlanFactory, open_window: Opener
+) -> None:
+    """A measure of the whole plan reads "Whole plan"; with only those, no Priority column."""
+    long_name = "Return home interviews offered within 72 hours of every missing episode"
+    add_measure(db, factory.plan.id, long_name, "%", "Higher", 82.2, 90.0)
+    page = open_window().plan_view.measures
+    name = page.model.index(0, page.model.NAME)
+    assert page.model.index(0, page.model.PRIORITY).data() == "Whole plan"
+    assert name.data(Qt.ItemDataRole.ToolTipRole) == long_name
+    assert page.table.isColumnHidden(page.model.PRIORITY)
+    _measure(db, factory)
+    page.set_rows(measure_rows(db, factory.plan.id))
+    assert not page.table.isColumnHidden(page.model.PRIORITY)
 
 
 def test_adding_a_reading_updates_the_chart_and_undo_removes_it(

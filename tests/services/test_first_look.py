@@ -148,3 +148,15 @@ def test_new_files_folders_and_urls_go_the_ordinary_way(
     given = target if "://" in target else str(tmp_path / target)
     assert first_look(given, None, as_of, 200) is None
     assert sorted(p.name for p in tmp_path.iterdir()) == ["folder"]
+
+
+def test_rows_of_chosen_actions_match_the_whole_read(db: Database, as_of: date) -> None:
+    """What the window re-reads after an edit: the same rows, only those asked for."""
+    save_plan_data(db, long_plan(30))
+    [plan] = list_plans(db)
+    everything = action_rows(db, plan.id, as_of)
+    chosen = [everything[3].id, everything[31].id, everything[0].id]
+    some = action_rows(db, plan.id, as_of, action_ids=chosen)
+    assert some == [row for row in everything if row.id in chosen]
+    assert action_rows(db, plan.id, as_of, action_ids=[]) == []
+    assert action_rows(db, plan.id, as_of, action_ids=[10**9]) == []

@@ -76,6 +76,21 @@ class ActionFilterModel(QSortFilterProxyModel):
         self._accepted = [accepts(row, text) for row, text in source.rows_with_search_text()]
         self._generation = source.generation
 
+    def setSourceModel(self, source: Any) -> None:  # overrides QSortFilterProxyModel
+        """Follow the actions model, including rows it changes in place."""
+        super().setSourceModel(source)
+        if isinstance(source, ActionTableModel):
+            source.rows_replaced.connect(self._rejudge_rows)
+
+    def _rejudge_rows(self, positions: list[int]) -> None:
+        source = self.sourceModel()
+        if not isinstance(source, ActionTableModel) or source.generation != self._generation:
+            return  # judged in full on the next look
+        accepts = self._filter.accepts
+        for number in positions:
+            if number < len(self._accepted):
+                self._accepted[number] = accepts(source.row_at(number), source.search_text(number))
+
     def invalidate_rows(self) -> None:
         """Re-judge every row after the source rows changed."""
         self.set_filter(self._filter)

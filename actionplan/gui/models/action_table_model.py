@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 
 from actionplan.domain.rag import Rag
 from actionplan.domain.timescale import format_due, parse_timescale
@@ -23,6 +23,8 @@ class ActionTableModel(RowTableModel):
     ROW_ROLE = Qt.ItemDataRole.UserRole + 3
     SEARCH_ROLE = Qt.ItemDataRole.UserRole + 4
 
+    rows_replaced = Signal(list)  # positions of rows changed in place
+
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._rows: list[ActionRow] = []
@@ -36,6 +38,22 @@ class ActionTableModel(RowTableModel):
         self._rows = rows
         self._search = [_search_text(row) for row in rows]
         self.endResetModel()
+
+    def replace_rows(self, rows: list[ActionRow]) -> bool:
+        """Put changed rows in place of the ones with their ids; False if one is not here."""
+        positions = {row.id: number for number, row in enumerate(self._rows)}
+        if any(row.id not in positions for row in rows):
+            return False
+        changed = [positions[row.id] for row in rows]
+        for number, row in zip(changed, rows, strict=True):
+            self._rows[number] = row
+            self._search[number] = _search_text(row)
+        # Filters judge those rows again before the views ask them (not all 24,000 rows).
+        self.rows_replaced.emit(changed)
+        last = len(self.HEADERS) - 1
+        for number in changed:
+            self.dataChanged.emit(self.index(number, 0), self.index(number, last))
+        return True
 
     def sort(  # overrides QAbstractItemModel.sort
         self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder
@@ -60,6 +78,14 @@ class ActionTableModel(RowTableModel):
     def rows_with_search_text(self) -> list[tuple[ActionRow, str]]:
         """Every row with the lower-case text searches look in, in model order."""
         return list(zip(self._rows, self._search, strict=True))
+
+    def all_rows(self) -> list[ActionRow]:
+        """Every row, in model order."""
+        return list(self._rows)
+
+    def search_text(self, row: int) -> str:
+        """The lower-case text searches look in for a row."""
+        return self._search[row]
 
     def row_at(self, row: int) -> ActionRow:
         """The action shown in a row."""

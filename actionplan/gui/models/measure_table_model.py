@@ -57,13 +57,15 @@ class MeasureTableModel(RowTableModel):
             return row
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.NAME:
+            return row.name  # the whole name, when the column cuts it short
         return None
 
     def _display(self, row: MeasureRow, column: int) -> str:
         direction = {"higher": "Higher", "lower": "Lower"}.get(row.direction.value, "Not stated")
         values = {
             self.NAME: row.name,
-            self.PRIORITY: row.priority_title,
+            self.PRIORITY: row.priority_title or "Whole plan",
             self.BASELINE: number_text(row.baseline, row.unit),
             self.LATEST: number_text(row.latest, row.unit),
             self.TARGET: number_text(row.target, row.unit),
