@@ -44,6 +44,8 @@ class Answers:
     texts: list[str | None] = field(default_factory=list)
     open_files: list[Path | None] = field(default_factory=list)
     save_files: list[Path | None] = field(default_factory=list)
+    file_lists: list[list[Path]] = field(default_factory=list)
+    folders: list[Path | None] = field(default_factory=list)
     confirms: list[bool] = field(default_factory=list)
     said: list[tuple[str, str]] = field(default_factory=list)
 
@@ -62,6 +64,8 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
     monkeypatch.setattr(prompts, "ask_text", pop(given.texts, None))
     monkeypatch.setattr(prompts, "open_file", pop(given.open_files, None))
     monkeypatch.setattr(prompts, "save_file", pop(given.save_files, None))
+    monkeypatch.setattr(prompts, "open_files", pop(given.file_lists, []))
+    monkeypatch.setattr(prompts, "choose_folder", pop(given.folders, None))
     monkeypatch.setattr(prompts, "confirm", pop(given.confirms, False))
     monkeypatch.setattr(prompts, "inform", tell("inform"))
     monkeypatch.setattr(prompts, "warn", tell("warn"))
