@@ -10,11 +10,12 @@ from PySide6.QtGui import QUndoCommand
 from actionplan.domain.rag import Rag
 from actionplan.domain.status import Status
 from actionplan.domain.timescale import format_due
-from actionplan.services.editing import ActionDraft, edit_action
+from actionplan.services.editing import ActionDraft, edit_action, restore
 from actionplan.services.impact import add_reading, remove_reading
 from actionplan.services.progress import ProgressEntry, record_progress, withdraw_update
 
 if TYPE_CHECKING:
+    from actionplan.services.editing import Removed
     from actionplan.services.workspace import Database
 
 Changed = Callable[[int], None]
@@ -106,3 +107,57 @@ class AddReadingCommand(QUndoCommand):
         """Remove the reading."""
         remove_reading(self.db, self.reading_id)
         self.changed(self.measure_id)
+
+
+Delete = Callable[["Database", int], "Removed"]  # a service that deletes and gives back
+Reload = Callable[[int | None], None]
+
+
+class AddedCommand(QUndoCommand):
+    """A priority or action already added; undo deletes it, redo puts the same one back."""
+
+    def __init__(self, text: str, db: Database, item_id: int, delete: Delete, changed: Reload):
+        super().__init__(text)
+        self.db, self.item_id, self.delete, self.changed = db, item_id, delete, changed
+        self.removed: Removed | None = None
+
+    def redo(self) -> None:  # overrides QUndoCommand.redo
+        """Put it back with the same id (the first time it is already there)."""
+        if self.removed is not None:
+            restore(self.db, self.removed)
+        self.changed(self.item_id)
+
+    def undo(self) -> None:  # overrides QUndoCommand.undo
+        """Delete it again, keeping what goes so redo can bring it back."""
+        self.removed = self.delete(self.db, self.item_id)
+        self.changed(None)
+
+
+class DeletedCommand(QUndoCommand):
+    """A deletion already made; undo puts everything back with the same ids."""
+
+    def __init__(
+        self,
+        text: str,
+        db: Database,
+        item_id: int,
+        removed: Removed,
+        delete: Delete,
+        changed: Reload,
+    ) -> None:
+        super().__init__(text)
+        self.db, self.item_id, self.removed = db, item_id, removed
+        self.delete, self.changed = delete, changed
+        self._first = True
+
+    def redo(self) -> None:  # overrides QUndoCommand.redo
+        """Delete (the first time it is already deleted)."""
+        if not self._first:
+            self.removed = self.delete(self.db, self.item_id)
+        self._first = False
+        self.changed(None)
+
+    def undo(self) -> None:  # overrides QUndoCommand.undo
+        """Put back every row the deletion took."""
+        restore(self.db, self.removed)
+        self.changed(self.item_id)

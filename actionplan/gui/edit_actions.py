@@ -9,12 +9,28 @@ from PySide6.QtCore import QObject
 from actionplan.gui import prompts
 from actionplan.gui import settings as prefs
 from actionplan.gui.add_reading_dialog import AddReadingDialog
-from actionplan.gui.commands import AddReadingCommand, EditActionCommand, RecordProgressCommand
+from actionplan.gui.commands import (
+    AddedCommand,
+    AddReadingCommand,
+    DeletedCommand,
+    EditActionCommand,
+    RecordProgressCommand,
+)
 from actionplan.gui.record_progress_dialog import RecordProgressDialog
-from actionplan.services.editing import ActionDraft, action_draft, edit_action
+from actionplan.services.editing import (
+    ActionDraft,
+    action_draft,
+    add_action,
+    add_priority,
+    delete_action,
+    delete_priority,
+    edit_action,
+)
 from actionplan.services.errors import USER_ERRORS, ReasonNeeded
 from actionplan.services.impact import add_reading
-from actionplan.services.progress import current_rating, record_progress
+from actionplan.services.outline import plan_outline
+from actionplan.services.plans import create_plan
+from actionplan.services.progress import current_rating, history, record_progress
 
 if TYPE_CHECKING:
     from actionplan.gui.main_window import MainWindow
@@ -109,6 +125,99 @@ class EditActions(QObject):
             self.window.refresh_measures,
         )
         self.window.undo_stack.push(command)
+
+    def new_plan(self) -> None:
+        """Ask for a title and start an empty plan."""
+        title = prompts.ask_text(self.window, "New plan", "Title of the plan:")
+        if not title:
+            return
+        plan = self._try(lambda: create_plan(self.window.db, title), "New plan")
+        if plan is not False:
+            self.window.show_plan_titled(plan.title)
+
+    def new_priority(self) -> None:
+        """Ask for a priority's title and add it at the end of the plan, undoably."""
+        plan = self.window.current_plan
+        if plan is None:
+            return
+        title = prompts.ask_text(self.window, "New priority", "Title of the priority:")
+        if not title or not title.strip():
+            return
+        db = self.window.db
+        priority_id = self._try(lambda: add_priority(db, plan.id, title), "New priority")
+        if priority_id is False:
+            return
+        reload = self.window.reload_plan
+        self.window.undo_stack.push(
+            AddedCommand("New priority", db, priority_id, delete_priority, lambda _id: reload())
+        )
+        self.window.plan_view.choose_priority(priority_id)
+
+    def new_action(self) -> None:
+        """Ask what will be done and add it under the chosen priority, undoably."""
+        plan = self.window.current_plan
+        if plan is None:
+            return
+        place = self._place_for_new_action(plan.id)
+        if place is None:
+            prompts.inform(
+                self.window,
+                "New action",
+                "Add a priority first (Edit ▸ New priority…): every action sits under one.",
+            )
+            return
+        text = prompts.ask_text(self.window, "New action", "What will be done?")
+        if not text or not text.strip():
+            return
+        priority_id, outcome_id = place
+        db = self.window.db
+        draft = ActionDraft(text=text.strip(), outcome_id=outcome_id)
+        action_id = self._try(lambda: add_action(db, priority_id, draft), "New action")
+        if action_id is False:
+            return
+        self.window.undo_stack.push(
+            AddedCommand("New action", db, action_id, delete_action, self.window.reload_plan)
+        )
+        self.window.plan_view.detail.leads.setFocus()
+
+    def _place_for_new_action(self, plan_id: int) -> tuple[int, int | None] | None:
+        # The priority (and outcome) chosen in the navigator, else the selected action's,
+        # else the plan's first priority.
+        priority_id, outcome_id = self.window.plan_view.chosen_place()
+        if priority_id is not None:
+            return priority_id, outcome_id
+        row = self.window.selected_row()
+        if row is not None:
+            return row.priority_id, row.outcome_id
+        outline = plan_outline(self.window.db, plan_id)
+        return (outline[0].id, None) if outline else None
+
+    def delete_selected(self) -> None:
+        """Delete the selected action after asking; Undo brings it back whole."""
+        row = self.window.selected_row()
+        if row is None:
+            prompts.inform(self.window, "Delete action", "Select an action first.")
+            return
+        db = self.window.db
+        updates = len(history(db, row.id))
+        words = " ".join(row.text.split())
+        going = f" Its {updates} progress updates go with it." if updates > 1 else ""
+        going = " Its progress update goes with it." if updates == 1 else going
+        question = (
+            f'Delete action {row.ref} "{words[:80]}{"…" if len(words) > 80 else ""}"?{going}'
+            " You can undo this (Ctrl+Z) until you close actionplan."
+        )
+        if not prompts.confirm(self.window, "Delete action", question):
+            return
+        removed = self._try(lambda: delete_action(db, row.id), "Delete action")
+        if removed is False:
+            return
+        text = f"Delete action {row.ref}"
+        reload = self.window.reload_plan
+        self.window.undo_stack.push(
+            DeletedCommand(text, db, row.id, removed, delete_action, reload)
+        )
+        self.window.statusBar().showMessage(f"Action {row.ref} deleted.", 6000)
 
     def choose_my_name(self) -> None:
         """Choose which lead "My actions" means."""

@@ -23,8 +23,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QProgressBar, QStackedWidget
 
 from actionplan import __version__
-from actionplan.gui import prompts
-from actionplan.gui import settings as prefs
+from actionplan.gui import prompts, window_state
 from actionplan.gui.after_paint import after_paint
 from actionplan.gui.database_actions import DatabaseActions
 from actionplan.gui.file_actions import FileActions, dropped_workbook
@@ -85,6 +84,7 @@ class MainWindow(QMainWindow):
         self.busy.setMaximumWidth(160)
         self.busy.hide()
         self._build_actions()
+        self.plan_view.table.addAction(self.delete_action_action)
         self.files = FileActions(self)
         self.databases = DatabaseActions(self)
         self.toolbar = build_menus(self)
@@ -93,15 +93,27 @@ class MainWindow(QMainWindow):
         self.data_label = QLabel()
         self.statusBar().addPermanentWidget(self.busy)
         self.statusBar().addPermanentWidget(self.data_label)
-        self._restore_settings()
+        window_state.restore(self)
+        self._remember_database()
 
     def _build_actions(self) -> None:
         act = partial(make_action, self)
-        self.new_plan_action = act("&New plan…", QKeySequence.StandardKey.New, self.new_plan)
+        edits = lambda: self.edits  # noqa: E731 - the editing services load on first use
+        self.new_plan_action = act(
+            "&New plan…", QKeySequence.StandardKey.New, lambda: edits().new_plan()
+        )
         self.quit_action = act("&Quit", QKeySequence.StandardKey.Quit, self.close)
         self.record_action = act("&Record progress…", "Ctrl+R", self.record_progress)
+        self.new_priority_action = act("New &priority…", None, lambda: edits().new_priority())
+        self.new_action_action = act("New &action…", "Ctrl+Shift+N", lambda: edits().new_action())
+        self.delete_action_action = act(
+            "&Delete action…", QKeySequence.StandardKey.Delete, lambda: edits().delete_selected()
+        )
+        # The Delete key deletes an action only while the table has the focus.
+        self.delete_action_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.delete_action_action.setEnabled(False)
         self.find_action = act("&Find", QKeySequence.StandardKey.Find, self._focus_search)
-        self.whoami_action = act("&Who am I…", None, lambda: self.edits.choose_my_name())
+        self.whoami_action = act("&Who am I…", None, lambda: edits().choose_my_name())
         self.refresh_action = act("Re&fresh", QKeySequence.StandardKey.Refresh, self.refresh)
         self.about_action = act("&About actionplan", None, self.about)
         self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
@@ -110,7 +122,7 @@ class MainWindow(QMainWindow):
         self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
 
     def _connect(self) -> None:
-        self.welcome.new_plan_requested.connect(self.new_plan)
+        self.welcome.new_plan_requested.connect(lambda: self.edits.new_plan())
         self.welcome.samples_requested.connect(self.files.load_samples)
         self.welcome.import_requested.connect(self.files.choose_workbook)
         self.plan_view.action_selected.connect(self._show_action)
@@ -123,28 +135,13 @@ class MainWindow(QMainWindow):
         )
         self.plan_box.currentIndexChanged.connect(self._plan_chosen)
 
-    def _restore_settings(self) -> None:
-        geometry = self.settings.get(prefs.WINDOW_GEOMETRY)
-        if geometry:
-            self.restoreGeometry(geometry)
-        state = self.settings.get(prefs.WINDOW_STATE)
-        if state:
-            self.restoreState(state)
-        self.plan_view.hide_columns(self.settings.get(prefs.HIDDEN_COLUMNS))
-        self.plan_view.filter_bar.my_name = self.settings.get(prefs.MY_NAME)
-        self.plan_view.filter_bar.restore(self.settings.get(prefs.FILTERS))
-        self._remember_database()
-
     def _remember_database(self) -> None:
         self.data_label.setText(f"Data: {self.target}")
         self.databases.remember(self.target)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # overrides QWidget.closeEvent
         """Remember the window's layout and choices, then close."""
-        self.settings.set(prefs.WINDOW_GEOMETRY, bytes(self.saveGeometry().data()))
-        self.settings.set(prefs.WINDOW_STATE, bytes(self.saveState().data()))
-        self.settings.set(prefs.HIDDEN_COLUMNS, self.plan_view.hidden_columns())
-        self.settings.set(prefs.FILTERS, self.plan_view.filter_bar.saved())
+        window_state.remember(self)
         self._drop_loader()
         super().closeEvent(event)
 
@@ -220,7 +217,8 @@ class MainWindow(QMainWindow):
         for plan in self._plans:
             self.plan_box.addItem(plan.title, plan.id)
         self.plan_box.blockSignals(False)
-        self.record_action.setEnabled(bool(self._plans))
+        for plan_only in (self.record_action, self.new_priority_action, self.new_action_action):
+            plan_only.setEnabled(bool(self._plans))
         self.files.set_plan_open(bool(self._plans))
         if not self._plans:
             self.stack.setCurrentWidget(self.welcome)
@@ -342,26 +340,28 @@ class MainWindow(QMainWindow):
         from actionplan.services.editing import action_draft
         from actionplan.services.progress import history
 
+        self.delete_action_action.setEnabled(row is not None)
         if row is None:
             self.plan_view.detail.show_action(None, [])
             return
         draft = action_draft(self.db, row.id)
         self.plan_view.detail.show_action(row, history(self.db, row.id), draft)
 
-    def new_plan(self) -> None:
-        """Ask for a title and start an empty plan."""
-        from actionplan.services.plans import create_plan
+    def reload_plan(self, action_id: int | None = None) -> None:
+        """Read the plan on screen again after its shape changed, showing the action given."""
+        from actionplan.services.actions import action_rows
+        from actionplan.services.measure_rows import measure_rows
+        from actionplan.services.outline import plan_outline
 
-        title = prompts.ask_text(self, "New plan", "Title of the plan:")
-        if not title:
+        plan = self.current_plan
+        if plan is None:
             return
-        try:
-            plan = create_plan(self.db, title)
-        except USER_ERRORS as exc:
-            prompts.warn(self, "New plan", str(exc))
-            return
-        self._wanted_plan = plan.title
-        self.reload_plans()
+        self.plan_view.show_outline(plan.title, plan_outline(self.db, plan.id))
+        self.plan_view.set_rows(action_rows(self.db, plan.id, self.as_of))
+        self.plan_view.measures.set_rows(measure_rows(self.db, plan.id))
+        if action_id is not None:
+            self.plan_view.show_action_in_table(action_id)
+        self._show_action(self.selected_row())
 
     def refresh_measures(self, measure_id: int | None = None) -> None:
         """Re-read the plan's measures after a change."""

@@ -31,6 +31,10 @@ def build_menus(window: MainWindow) -> QToolBar:
     edit.addActions([window.undo_action, window.redo_action])
     edit.addSeparator()
     edit.addActions([window.record_action, window.find_action, window.whoami_action])
+    edit.addSeparator()
+    edit.addActions(
+        [window.new_priority_action, window.new_action_action, window.delete_action_action]
+    )
     view = bar.addMenu("&View")
     view.addAction(window.refresh_action)
     bar.addMenu("&Help").addAction(window.about_action)
@@ -39,7 +43,8 @@ def build_menus(window: MainWindow) -> QToolBar:
     toolbar.addWidget(QLabel(" Plan: "))
     toolbar.addWidget(window.plan_box)
     toolbar.addSeparator()
-    toolbar.addActions([window.record_action, window.undo_action, window.redo_action])
+    toolbar.addActions([window.new_action_action, window.record_action])
+    toolbar.addActions([window.undo_action, window.redo_action])
     toolbar.addSeparator()
     toolbar.addActions([files.import_action, files.export_action, files.report_action])
     window.addToolBar(toolbar)

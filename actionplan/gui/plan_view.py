@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QLabel,
     QMenu,
     QSplitter,
     QTableView,
@@ -29,6 +30,11 @@ from actionplan.services.views import ActionRow, PriorityNode
 
 _KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 _ID_ROLE = Qt.ItemDataRole.UserRole + 2
+EMPTY_PLAN = (
+    "<b>No actions yet.</b> Add the plan's priorities with Edit ▸ New priority…, then "
+    "their actions with Edit ▸ New action… (Ctrl+Shift+N). Or import a workbook "
+    "(Ctrl+I) to bring in a plan you already keep in Excel."
+)
 _WIDTHS = {0: 48, 2: 150, 3: 110, 4: 88, 5: 88, 6: 84, 7: 88}
 
 
@@ -47,6 +53,9 @@ class PlanView(QWidget):
         self.filter_bar = FilterBar()
         self.filter_bar.changed.connect(self.apply_filter)
         self.table = self._make_table()
+        self.empty_hint = QLabel(EMPTY_PLAN)
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.hide()
         self.detail = ActionDetailPanel(self)
         self.dashboard = DashboardPage(self.table_model)
         self.dashboard.action_chosen.connect(self.show_action_in_table)
@@ -101,6 +110,7 @@ class PlanView(QWidget):
         actions_page = QWidget()
         page_layout = QVBoxLayout(actions_page)
         page_layout.addWidget(self.filter_bar)
+        page_layout.addWidget(self.empty_hint)
         page_layout.addWidget(self.table)
         self.tabs.addTab(actions_page, "Actions")
         self.tabs.addTab(self.dashboard, "Dashboard")
@@ -145,7 +155,9 @@ class PlanView(QWidget):
         self.set_rows(rows)
 
     def show_outline(self, title: str, outline: list[PriorityNode]) -> None:
-        """Fill the navigator with the plan's priorities and outcomes."""
+        """Fill the navigator with the plan's priorities and outcomes, keeping the choice."""
+        kept = self._navigator_item()
+        self.navigator.selectionModel().blockSignals(True)
         self.navigator_model.clear()
         root = QStandardItem(f"{title} ({sum(node.actions for node in outline)})")
         root.setData("plan", _KIND_ROLE)
@@ -154,6 +166,34 @@ class PlanView(QWidget):
             root.appendRow(_priority_item(node))
         self.navigator_model.appendRow(root)
         self.navigator.expand(root.index())
+        self._choose_in_navigator(kept)
+        self.navigator.selectionModel().blockSignals(False)
+        self.apply_filter()
+
+    def _navigator_item(self) -> tuple[str, int] | None:
+        indexes = self.navigator.selectionModel().selectedIndexes()
+        if not indexes or indexes[0].data(_KIND_ROLE) == "plan":
+            return None
+        return indexes[0].data(_KIND_ROLE), indexes[0].data(_ID_ROLE)
+
+    def _choose_in_navigator(self, item: tuple[str, int] | None) -> None:
+        if item is None:
+            return
+        model = self.navigator_model
+        for match in model.match(
+            model.index(0, 0), _ID_ROLE, item[1], -1, Qt.MatchFlag.MatchRecursive
+        ):
+            if match.data(_KIND_ROLE) == item[0]:
+                self.navigator.setCurrentIndex(match)
+                return
+
+    def choose_priority(self, priority_id: int) -> None:
+        """Choose a priority in the navigator (its actions fill the table)."""
+        self._choose_in_navigator(("priority", priority_id))
+
+    def chosen_place(self) -> tuple[int | None, int | None]:
+        """The priority and outcome chosen in the navigator (None where none is)."""
+        return self._navigator_choice("priority"), self._navigator_choice("outcome")
 
     def set_rows(self, rows: list[ActionRow]) -> None:
         """Replace the actions, keeping the selected one selected where it still exists."""
@@ -218,6 +258,7 @@ class PlanView(QWidget):
     def _update_count(self) -> None:
         shown, total = self.filter_model.rowCount(), self.table_model.rowCount()
         self.count_label.setText(f"{shown:,} of {total:,} actions")
+        self.empty_hint.setVisible(total == 0)
 
     def _table_changed(self, *_: QItemSelection) -> None:
         rows = self.table.selectionModel().selectedRows()

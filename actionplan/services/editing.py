@@ -14,6 +14,7 @@ from actionplan.domain.timescale import parse_timescale
 from actionplan.services.errors import ServiceError
 from actionplan.services.views import ActionDraft
 from actionplan.store.database import Database
+from actionplan.store.removal import Removed, put_back, take_out
 
 
 def _get(session: Session, model: type, item_id: int, what: str) -> object:
@@ -67,9 +68,12 @@ def add_action(db: Database, priority_id: int, draft: ActionDraft) -> int:
     with db.writing() as session:
         priority = _get(session, Priority, priority_id, "priority")
         assert isinstance(priority, Priority) and priority.id is not None
-        siblings = session.exec(select(Action.id).where(Action.priority_id == priority_id)).all()
-        action = Action(plan_id=priority.plan_id, priority_id=priority.id, position=len(siblings))
-        action.ref = draft.ref or f"{priority.number}.{len(siblings) + 1}"
+        siblings = session.exec(
+            select(Action.ref, Action.position).where(Action.priority_id == priority_id)
+        ).all()
+        position = max((place for _ref, place in siblings), default=-1) + 1
+        action = Action(plan_id=priority.plan_id, priority_id=priority.id, position=position)
+        action.ref = draft.ref or next_ref(priority.number, [ref for ref, _place in siblings])
         _apply_draft(session, action, draft)
         action.rag = (parse_rag(draft.rag) or Rag.UNRATED).value
         action.rag_raw = draft.rag
@@ -79,6 +83,37 @@ def add_action(db: Database, priority_id: int, draft: ActionDraft) -> int:
         _link_leads(session, action, draft)
         assert action.id is not None
         return action.id
+
+
+def next_ref(number: str, sibling_refs: list[str]) -> str:
+    """The ref after the highest "N.k" under a priority numbered N ("2.4" after 2.1-2.3)."""
+    prefix = f"{number}."
+    taken = [
+        int(ref[len(prefix) :])
+        for ref in sibling_refs
+        if ref.startswith(prefix) and ref[len(prefix) :].isdigit()
+    ]
+    return f"{prefix}{max(taken, default=len(sibling_refs)) + 1}"
+
+
+def delete_action(db: Database, action_id: int) -> Removed:
+    """Delete an action with its leads' links, updates and measures; ``restore`` undoes it."""
+    with db.writing() as session:
+        _get(session, Action, action_id, "action")
+        return take_out(session, "action", action_id)
+
+
+def delete_priority(db: Database, priority_id: int) -> Removed:
+    """Delete a priority with its outcomes, actions, measures and narratives."""
+    with db.writing() as session:
+        _get(session, Priority, priority_id, "priority")
+        return take_out(session, "priority", priority_id)
+
+
+def restore(db: Database, removed: Removed) -> None:
+    """Put back exactly what a delete took out, with the same ids."""
+    with db.writing() as session:
+        put_back(session, removed)
 
 
 def edit_action(db: Database, action_id: int, draft: ActionDraft) -> None:

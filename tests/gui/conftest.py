@@ -8,11 +8,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QDate, QSettings
 from pytestqt.qtbot import QtBot
 
+from actionplan.domain.rag import Rag
+from actionplan.domain.status import Status
 from actionplan.gui import prompts
 from actionplan.gui.main_window import MainWindow
+from actionplan.gui.record_progress_dialog import RecordProgressDialog
 from actionplan.gui.settings import Settings
 from actionplan.store.database import Database
 
@@ -48,6 +51,7 @@ class Answers:
     folders: list[Path | None] = field(default_factory=list)
     confirms: list[bool] = field(default_factory=list)
     said: list[tuple[str, str]] = field(default_factory=list)
+    asked: list[str] = field(default_factory=list)  # the yes/no questions put
 
 
 @pytest.fixture
@@ -66,7 +70,31 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> Answers:
     monkeypatch.setattr(prompts, "save_file", pop(given.save_files, None))
     monkeypatch.setattr(prompts, "open_files", pop(given.file_lists, []))
     monkeypatch.setattr(prompts, "choose_folder", pop(given.folders, None))
-    monkeypatch.setattr(prompts, "confirm", pop(given.confirms, False))
+
+    def confirm(_parent: Any, _title: str, text: str) -> bool:
+        given.asked.append(text)
+        return given.confirms.pop(0) if given.confirms else False
+
+    monkeypatch.setattr(prompts, "confirm", confirm)
     monkeypatch.setattr(prompts, "inform", tell("inform"))
     monkeypatch.setattr(prompts, "warn", tell("warn"))
     return given
+
+
+def fill_progress(
+    window: MainWindow,
+    action_id: int,
+    text: str = "",
+    rag: Rag = Rag.GREEN,
+    status: Status = Status.IN_PROGRESS,
+) -> RecordProgressDialog:
+    """Open Record progress on an action and fill it in as a lead would (not yet saved)."""
+    window.plan_view.select_action(action_id)
+    window.record_progress()
+    dialog = window.edits.progress_dialog
+    assert dialog is not None
+    dialog.date_edit.setDate(QDate(2025, 6, 30))
+    dialog.rag_box.setCurrentIndex(dialog.rag_box.findData(rag))
+    dialog.status_box.setCurrentIndex(dialog.status_box.findData(status))
+    dialog.text_edit.setPlainText(text)
+    return dialog

@@ -5,16 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 
 from actionplan.domain.rag import Rag
-from actionplan.domain.status import Status
 from actionplan.gui.main_window import MainWindow
 from actionplan.gui.models.action_table_model import ActionTableModel
 from actionplan.services.actions import action_rows
 from actionplan.services.progress import history
 from actionplan.store.database import Database
 from tests.conftest import PlanFactory
+from tests.gui.conftest import fill_progress
 
 Opener = Callable[[], MainWindow]
 
@@ -59,14 +59,7 @@ def test_undo_takes_back_recorded_progress(
     """Undo removes the update just recorded and restores the RAG; Redo records it again."""
     action_id = _one_action(factory)
     window = open_window()
-    window.plan_view.select_action(action_id)
-    window.record_progress()
-    dialog = window.edits.progress_dialog
-    dialog.date_edit.setDate(QDate(2025, 6, 30))
-    dialog.rag_box.setCurrentIndex(dialog.rag_box.findData(Rag.GREEN.value))
-    dialog.status_box.setCurrentIndex(dialog.status_box.findData(Status.IN_PROGRESS.value))
-    dialog.text_edit.setPlainText("Toolkit launched at the practitioner forum")
-    dialog.accept()
+    fill_progress(window, action_id, "Toolkit launched at the practitioner forum").accept()
     assert [u.text for u in history(db, action_id)] == [
         "Toolkit launched at the practitioner forum"
     ]

@@ -6,18 +6,17 @@ from collections.abc import Callable
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from actionplan.domain.rag import Rag
-from actionplan.domain.status import Status
 from actionplan.gui.main_window import MainWindow
 from actionplan.gui.models.action_table_model import ActionTableModel
 from actionplan.services.plans import list_plans
 from actionplan.services.progress import history
 from actionplan.store.database import Database
 from tests.conftest import PlanFactory
-from tests.gui.conftest import Answers
+from tests.gui.conftest import Answers, fill_progress
 
 Opener = Callable[[], MainWindow]
 
@@ -113,12 +112,7 @@ def test_record_progress_with_a_disagreeing_rag_asks_for_a_reason(
     assert window.plan_view.table_model.rowCount() == 3
     assert window.plan_view.select_action(first)
     assert window.plan_view.detail.action_id == first
-    window.record_progress()
-    dialog = window.edits.progress_dialog
-    dialog.date_edit.setDate(QDate(2025, 6, 30))
-    dialog.rag_box.setCurrentIndex(dialog.rag_box.findData(Rag.GREEN))
-    dialog.status_box.setCurrentIndex(dialog.status_box.findData(Status.IN_PROGRESS))
-    dialog.text_edit.setPlainText("Hotspot map agreed with police")
+    dialog = fill_progress(window, first, "Hotspot map agreed with police")
     answers.texts.append("New date agreed at the March board")
     dialog.accept()
     [update] = history(db, first)
@@ -138,10 +132,5 @@ def test_cancelling_the_reason_saves_nothing(
     first = _plan_with_actions(factory)[0]
     window = open_window()
     assert window.plan_view.table_model.rowCount() == 3
-    window.plan_view.select_action(first)
-    window.record_progress()
-    dialog = window.edits.progress_dialog
-    dialog.date_edit.setDate(QDate(2025, 6, 30))
-    dialog.rag_box.setCurrentIndex(dialog.rag_box.findData(Rag.GREEN))
-    dialog.accept()
+    fill_progress(window, first).accept()
     assert history(db, first) == []

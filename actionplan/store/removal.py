@@ -1,0 +1,102 @@
+"""Taking a row out with everything that belongs to it, and putting it all back exactly.
+
+Deleting an action takes its leads' links, progress updates, snapshot entries and
+measures with it. Undo must bring every word back with the same ids, so what is taken
+out is kept as plain column values, found by following the schema's cascading foreign
+keys rather than by a list that could fall behind the tables.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Table, and_, delete, insert, or_, select
+from sqlmodel import Session
+
+from actionplan.domain.models import Plan
+
+# Every table of the app: the models share one metadata.
+METADATA = Plan.metadata
+
+
+# Keys per DELETE: keeps each statement well inside SQLite's limits on a big priority.
+CHUNK = 200
+
+
+@dataclass(frozen=True)
+class Removed:
+    """Rows taken out, by table name, parents before children."""
+
+    rows: tuple[tuple[str, tuple[dict[str, Any], ...]], ...]
+
+    def count(self, table: str) -> int:
+        """How many rows of a table were taken out."""
+        return sum(len(rows) for name, rows in self.rows if name == table)
+
+
+def take_out(session: Session, table_name: str, row_id: int) -> Removed:
+    """Delete one row (by id) and every row cascading from it; return them all."""
+    tables = METADATA.tables
+    found: dict[str, dict[tuple[Any, ...], dict[str, Any]]] = {}
+    _collect(session, tables[table_name], [row_id], found)
+    order = [table for table in METADATA.sorted_tables if found.get(table.name)]
+    for table in reversed(order):
+        keys = list(found[table.name])
+        for start in range(0, len(keys), CHUNK):
+            chunk = keys[start : start + CHUNK]
+            session.connection().execute(delete(table).where(_any_key(table, chunk)))
+    return Removed(tuple((table.name, tuple(found[table.name].values())) for table in order))
+
+
+def put_back(session: Session, removed: Removed) -> None:
+    """Insert every row taken out, with its own ids, parents first."""
+    tables = METADATA.tables
+    for name, rows in removed.rows:
+        if rows:
+            session.connection().execute(insert(tables[name]), list(rows))
+
+
+def _collect(
+    session: Session,
+    table: Table,
+    ids: list[Any],
+    found: dict[str, dict[tuple[Any, ...], dict[str, Any]]],
+) -> None:
+    rows = _rows(session, table, table.c.id.in_(ids))
+    _keep(table, rows, found)
+    for child in METADATA.sorted_tables:
+        for key in child.foreign_keys:
+            if key.column.table is not table or (key.ondelete or "").upper() != "CASCADE":
+                continue
+            child_rows = _rows(session, child, key.parent.in_(ids))
+            new = _keep(child, child_rows, found)
+            if new and "id" in child.c:
+                _collect(session, child, [row["id"] for row in new], found)
+
+
+def _rows(session: Session, table: Table, where: Any) -> list[dict[str, Any]]:
+    return [dict(row._mapping) for row in session.connection().execute(select(table).where(where))]
+
+
+def _keep(
+    table: Table,
+    rows: list[dict[str, Any]],
+    found: dict[str, dict[tuple[Any, ...], dict[str, Any]]],
+) -> list[dict[str, Any]]:
+    # A row reached twice (a measure of both a priority and one of its actions) is kept once.
+    kept = found.setdefault(table.name, {})
+    new = []
+    for row in rows:
+        key = tuple(row[column.name] for column in table.primary_key.columns)
+        if key not in kept:
+            kept[key] = row
+            new.append(row)
+    return new
+
+
+def _any_key(table: Table, keys: list[tuple[Any, ...]]) -> Any:
+    columns = list(table.primary_key.columns)
+    if len(columns) == 1:
+        return columns[0].in_([key[0] for key in keys])
+    return or_(*(and_(*(c == v for c, v in zip(columns, key, strict=True))) for key in keys))

@@ -1,0 +1,139 @@
+"""Building a plan in the window: new plan, priorities, actions; deleting; all undoable."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from actionplan.gui.main_window import MainWindow
+from actionplan.gui.models.action_table_model import ActionTableModel
+from actionplan.services.actions import action_rows
+from actionplan.services.outline import plan_outline
+from actionplan.services.plans import list_plans
+from actionplan.services.progress import history
+from actionplan.store.database import Database
+from tests.conftest import PlanFactory
+from tests.gui.conftest import Answers, fill_progress
+
+Opener = Callable[[], MainWindow]
+AS_OF = date(2025, 1, 1)
+
+
+def _texts(window: MainWindow) -> list[str]:
+    view = window.plan_view
+    return [
+        view.filter_model.index(r, ActionTableModel.ACTION).data()
+        for r in range(view.filter_model.rowCount())
+    ]
+
+
+def test_a_new_plan_is_built_from_the_welcome_page_and_undone_step_by_step(
+    qtbot: QtBot, db: Database, answers: Answers, open_window: Opener
+) -> None:
+    """Start a plan, add a priority and two actions; Undo takes them back one by one."""
+    window = open_window()
+    answers.texts += ["Eastvale Safeguarding Plan 2026", "Neglect", "Launch the neglect toolkit"]
+    qtbot.mouseClick(window.welcome.new_plan_button, Qt.MouseButton.LeftButton)
+    [plan] = list_plans(db)
+    assert window.plan_view.empty_hint.isVisible()
+    window.new_priority_action.trigger()
+    window.new_action_action.trigger()
+    [row] = action_rows(db, plan.id, AS_OF)
+    assert (row.ref, row.text, row.priority_title) == (
+        "1.1",
+        "Launch the neglect toolkit",
+        "Neglect",
+    )
+    assert window.plan_view.detail.action_id == row.id  # ready for its leads and timescale
+    assert not window.plan_view.empty_hint.isVisible()
+    answers.texts.append("Audit neglect cases open to Early Help")
+    window.new_action_action.trigger()
+    both = ["Launch the neglect toolkit", "Audit neglect cases open to Early Help"]
+    assert _texts(window) == both
+    assert [node.actions for node in plan_outline(db, plan.id)] == [2]
+    window.undo_action.trigger()
+    assert _texts(window) == ["Launch the neglect toolkit"]
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    assert plan_outline(db, plan.id) == [] and _texts(window) == []
+    for _ in range(3):
+        window.redo_action.trigger()
+    assert [r.text for r in action_rows(db, plan.id, AS_OF)] == both
+
+
+def test_a_new_action_goes_under_the_priority_chosen_in_the_navigator(
+    db: Database, factory: PlanFactory, answers: Answers, open_window: Opener
+) -> None:
+    """Choosing SEND on the left and adding an action puts it in SEND as 2.2."""
+    first, send = factory.priority("Neglect"), factory.priority("SEND")
+    factory.action(first, "Toolkit")
+    factory.action(send, "Audit EHCP timeliness")
+    window = open_window()
+    window.plan_view.choose_priority(send)
+    answers.texts.append("Train SENCOs on the graduated approach")
+    window.new_action_action.trigger()
+    added = next(r for r in action_rows(db, factory.plan.id, AS_OF) if r.text.startswith("Train"))
+    assert (added.priority_id, added.ref) == (send, "2.2")
+    assert _texts(window) == ["Audit EHCP timeliness", "Train SENCOs on the graduated approach"]
+
+
+def test_a_plan_without_priorities_asks_for_one_first(
+    db: Database, plan: object, answers: Answers, open_window: Opener
+) -> None:
+    """No priority yet: the window says what to do instead of asking for the action."""
+    window = open_window()
+    window.new_action_action.trigger()
+    [(kind, text)] = answers.said
+    assert kind == "inform" and "New priority" in text
+    assert answers.texts == []
+
+
+def test_deleting_an_action_asks_first_and_undo_brings_back_its_history(
+    db: Database, factory: PlanFactory, answers: Answers, open_window: Opener
+) -> None:
+    """The question names the action and its updates; Undo restores every word."""
+    priority = factory.priority("Neglect")
+    keep = factory.action(priority, "Toolkit", timescale="2031-32")
+    doomed = factory.action(priority, "Dental <neglect> pathway", timescale="2031-32")
+    window = open_window()
+    fill_progress(window, doomed, "=Pathway agreed with dentists").accept()
+    answers.confirms.append(False)
+    window.delete_action_action.trigger()
+    assert [r.id for r in action_rows(db, factory.plan.id, AS_OF)] == [keep, doomed]
+    answers.confirms.append(True)
+    window.delete_action_action.trigger()
+    assert answers.asked[-1] == (
+        'Delete action 1.2 "Dental <neglect> pathway"? Its progress update goes with it. '
+        "You can undo this (Ctrl+Z) until you close actionplan."
+    )
+    assert [r.id for r in action_rows(db, factory.plan.id, AS_OF)] == [keep]
+    assert _texts(window) == ["Toolkit"]
+    window.undo_action.trigger()
+    assert [r.id for r in action_rows(db, factory.plan.id, AS_OF)] == [keep, doomed]
+    assert [u.text for u in history(db, doomed)] == ["=Pathway agreed with dentists"]
+    assert window.plan_view.detail.action_id == doomed
+    window.redo_action.trigger()
+    assert [r.id for r in action_rows(db, factory.plan.id, AS_OF)] == [keep]
+
+
+def test_the_delete_key_in_the_table_deletes_the_selected_action_after_asking(
+    qtbot: QtBot, db: Database, factory: PlanFactory, answers: Answers, open_window: Opener
+) -> None:
+    """Delete in the table asks; Delete while typing in the detail panel only edits the text."""
+    priority = factory.priority("Neglect")
+    keep = factory.action(priority, "Toolkit")
+    doomed = factory.action(priority, "Dental pathway")
+    window = open_window()
+    window.activateWindow()
+    window.plan_view.select_action(doomed)
+    window.plan_view.detail.text.setFocus()
+    qtbot.keyClick(window.plan_view.detail.text, Qt.Key.Key_Delete)
+    assert answers.asked == []
+    answers.confirms.append(True)
+    window.plan_view.table.setFocus()
+    qtbot.keyClick(window.plan_view.table, Qt.Key.Key_Delete)
+    assert len(answers.asked) == 1
+    assert [r.id for r in action_rows(db, factory.plan.id, AS_OF)] == [keep]

@@ -1,0 +1,142 @@
+"""Deleting an action or a priority, and putting it back exactly (what Undo relies on)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from actionplan.domain.plan_data import (
+    ActionData,
+    LeadData,
+    MeasureData,
+    NarrativeData,
+    PlanData,
+    PriorityData,
+    ReadingData,
+    UpdateData,
+)
+from actionplan.domain.rag import Rag
+from actionplan.domain.status import Status
+from actionplan.services.actions import action_rows
+from actionplan.services.editing import (
+    ActionDraft,
+    add_action,
+    delete_action,
+    delete_priority,
+    restore,
+)
+from actionplan.services.errors import ServiceError
+from actionplan.services.plan_store import save_plan_data
+from actionplan.services.snapshots import take_snapshot
+from actionplan.store.database import Database
+from actionplan.store.removal import METADATA
+
+AS_OF = date(2025, 12, 1)
+
+
+def _everything(db: Database) -> dict[str, list[tuple[Any, ...]]]:
+    """Every row of every table, sorted, so two states of the database can be compared."""
+    with db.reading() as session:
+        connection = session.connection()
+        return {
+            table.name: sorted(tuple(row) for row in connection.execute(select(table)))
+            for table in METADATA.sorted_tables
+        }
+
+
+def _plan() -> PlanData:
+    police = LeadData("Police", "Northbridge Police")
+    measured = ActionData(
+        "Return home interviews within 72 hours",
+        "1.2",
+        [police, LeadData("Missing Children Coordinator")],
+        timescale_raw="March 2026",
+        status=Status.IN_PROGRESS,
+        rag=Rag.AMBER,
+        outcome="Fewer children go missing",
+        updates=[
+            UpdateData(date(2025, 7, 1), "Q1: 78% <b>offered</b>", "Lead", Rag.AMBER),
+            UpdateData(date(2025, 10, 1), "=Q2: 82% — تحسن", "Lead", Rag.AMBER),
+        ],
+        measures=[
+            MeasureData(
+                "% offered within 72 hours",
+                "%",
+                "higher",
+                readings=[ReadingData("Q1", 78.0), ReadingData("Q2", 82.0)],
+            )
+        ],
+    )
+    return PlanData(
+        title="Northbridge 2025-26",
+        priorities=[
+            PriorityData(
+                title="Exploitation",
+                number="1",
+                outcomes=["Fewer children go missing"],
+                actions=[ActionData("Map hotspots", "1.1", [police]), measured],
+                measures=[MeasureData("Children missing 3+ times", readings=[ReadingData("Q1")])],
+                narratives=[NarrativeData("2025-26", done="Hotspot map agreed")],
+            ),
+            PriorityData(title="Neglect", number="2", actions=[ActionData("Toolkit", "2.1")]),
+        ],
+    )
+
+
+def test_a_deleted_action_comes_back_exactly_with_its_history_and_measures(
+    db: Database,
+) -> None:
+    """Every word, update, lead link, measure, reading and snapshot entry, with the same ids."""
+    plan_id = save_plan_data(db, _plan())
+    take_snapshot(db, "September board", None, AS_OF)
+    before = _everything(db)
+    action = next(row for row in action_rows(db, plan_id, AS_OF) if row.ref == "1.2")
+    removed = delete_action(db, action.id)
+    assert (
+        removed.count("progress_update"),
+        removed.count("action_lead"),
+        removed.count("measure"),
+        removed.count("measure_reading"),
+        removed.count("snapshot_entry"),
+    ) == (2, 2, 1, 2, 1)
+    assert [row.ref for row in action_rows(db, plan_id, AS_OF)] == ["1.1", "2.1"]
+    assert len(_everything(db)["lead"]) == len(before["lead"])  # leads belong to the plan
+    restore(db, removed)
+    assert _everything(db) == before
+
+
+def test_a_deleted_priority_comes_back_whole(db: Database) -> None:
+    """Its outcomes, actions, measures and narratives go with it, and all come back."""
+    plan_id = save_plan_data(db, _plan())
+    before = _everything(db)
+    first = action_rows(db, plan_id, AS_OF)[0].priority_id
+    removed = delete_priority(db, first)
+    assert removed.count("action") == 2 and removed.count("narrative") == 1
+    assert removed.count("measure") == 2 and removed.count("outcome") == 1
+    assert [row.ref for row in action_rows(db, plan_id, AS_OF)] == ["2.1"]
+    restore(db, removed)
+    assert _everything(db) == before
+
+
+def test_a_new_action_never_takes_the_ref_of_one_still_there(db: Database) -> None:
+    """After 1.2 is deleted, the next action is 1.3, not a second 1.2 or 1.3."""
+    plan_id = save_plan_data(db, _plan())
+    rows = action_rows(db, plan_id, AS_OF)
+    delete_action(db, rows[0].id)
+    new = add_action(db, rows[0].priority_id, ActionDraft(text="Safer Spaces scheme"))
+    assert [row.ref for row in action_rows(db, plan_id, AS_OF)] == ["1.2", "1.3", "2.1"]
+    assert action_rows(db, plan_id, AS_OF, action_ids=[new])[0].text == "Safer Spaces scheme"
+
+
+def test_deleting_what_is_not_there_says_so(db: Database) -> None:
+    """One sentence, nothing changed."""
+    save_plan_data(db, _plan())
+    before = _everything(db)
+    with pytest.raises(ServiceError, match="action"):
+        delete_action(db, 10**6)
+    with pytest.raises(ServiceError, match="priority"):
+        delete_priority(db, 10**6)
+    assert _everything(db) == before
