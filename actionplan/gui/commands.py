@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
 
@@ -161,3 +161,31 @@ class DeletedCommand(QUndoCommand):
         """Put back every row the deletion took."""
         restore(self.db, self.removed)
         self.changed(self.item_id)
+
+
+class ChangeCommand(QUndoCommand):
+    """A change of some words already saved; undo saves the old words, redo the new ones."""
+
+    def __init__(
+        self,
+        text: str,
+        save: Callable[[Any], object],
+        old: Any,
+        new: Any,
+        changed: Callable[[], None],
+    ) -> None:
+        super().__init__(text)
+        self.save, self.old, self.new, self.changed = save, old, new, changed
+        self._first = True
+
+    def redo(self) -> None:  # overrides QUndoCommand.redo
+        """Save the new words (the first time they are already saved)."""
+        if not self._first:
+            self.save(self.new)
+        self._first = False
+        self.changed()
+
+    def undo(self) -> None:  # overrides QUndoCommand.undo
+        """Save the old words again."""
+        self.save(self.old)
+        self.changed()

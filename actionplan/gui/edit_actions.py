@@ -2,38 +2,48 @@
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 
+from actionplan.domain.wording import counted
 from actionplan.gui import prompts
 from actionplan.gui import settings as prefs
 from actionplan.gui.add_reading_dialog import AddReadingDialog
 from actionplan.gui.commands import (
     AddedCommand,
     AddReadingCommand,
+    ChangeCommand,
     DeletedCommand,
     EditActionCommand,
     RecordProgressCommand,
 )
+from actionplan.gui.priority_dialog import PriorityDialog
 from actionplan.gui.record_progress_dialog import RecordProgressDialog
 from actionplan.services.editing import (
     ActionDraft,
+    PriorityHeading,
     action_draft,
     add_action,
     add_priority,
     delete_action,
     delete_priority,
     edit_action,
+    edit_priority,
+    priority_heading,
 )
 from actionplan.services.errors import USER_ERRORS, ReasonNeeded
 from actionplan.services.impact import add_reading
 from actionplan.services.outline import plan_outline
-from actionplan.services.plans import create_plan
+from actionplan.services.plans import create_plan, delete_plan, rename_plan
 from actionplan.services.progress import current_rating, history, record_progress
 
 if TYPE_CHECKING:
     from actionplan.gui.main_window import MainWindow
+
+
+UNDO_UNTIL_CLOSED = " You can undo this (Ctrl+Z) until you close actionplan."
 
 
 class EditActions(QObject):
@@ -44,6 +54,7 @@ class EditActions(QObject):
         self.window = window
         self.progress_dialog: RecordProgressDialog | None = None
         self.reading_dialog: AddReadingDialog | None = None
+        self.priority_dialog: PriorityDialog | None = None
 
     def record_progress(self) -> None:
         """Open the record-progress dialog for the selected action."""
@@ -201,23 +212,105 @@ class EditActions(QObject):
         db = self.window.db
         updates = len(history(db, row.id))
         words = " ".join(row.text.split())
-        going = f" Its {updates} progress updates go with it." if updates > 1 else ""
-        going = " Its progress update goes with it." if updates == 1 else going
-        question = (
-            f'Delete action {row.ref} "{words[:80]}{"…" if len(words) > 80 else ""}"?{going}'
-            " You can undo this (Ctrl+Z) until you close actionplan."
-        )
-        if not prompts.confirm(self.window, "Delete action", question):
-            return
-        removed = self._try(lambda: delete_action(db, row.id), "Delete action")
+        shown = words if len(words) <= 80 else words[:80] + "…"
+        question = f'Delete action {row.ref} "{shown}"?'
+        if updates:
+            question += f" Its {counted(updates, 'progress update')} will be deleted with it."
+        if self._delete("Delete action", question, row.id, delete_action, self.window.reload_plan):
+            self.window.statusBar().showMessage(f"Action {row.ref} deleted.", 6000)
+
+    def _delete(self, title: str, question: str, item_id: int, delete: Any, changed: Any) -> bool:
+        """Ask, delete through the service, and put the deletion on the undo stack."""
+        if not prompts.confirm(self.window, title, question + UNDO_UNTIL_CLOSED):
+            return False
+        db = self.window.db
+        removed = self._try(lambda: delete(db, item_id), title)
         if removed is False:
+            return False
+        self.window.undo_stack.push(DeletedCommand(title, db, item_id, removed, delete, changed))
+        return True
+
+    def _chosen_priority(self, title: str) -> int | None:
+        priority_id, _outcome = self.window.plan_view.chosen_place()
+        row = self.window.selected_row()
+        if priority_id is None and row is not None:
+            priority_id = row.priority_id
+        if priority_id is None:
+            prompts.inform(self.window, title, "Choose a priority on the left first.")
+        return priority_id
+
+    def edit_priority(self) -> None:
+        """Change the chosen priority's title, champion and aim, undoably."""
+        priority_id = self._chosen_priority("Edit priority")
+        if priority_id is None:
             return
-        text = f"Delete action {row.ref}"
-        reload = self.window.reload_plan
+        db = self.window.db
+        old = priority_heading(db, priority_id)
+        dialog = PriorityDialog(old, self.window)
+        dialog.accepted.connect(lambda: self._save_priority(priority_id, old, dialog.heading()))
+        dialog.open()
+        self.priority_dialog = dialog
+
+    def _save_priority(self, priority_id: int, old: PriorityHeading, new: PriorityHeading) -> None:
+        db = self.window.db
+        if self._try(lambda: edit_priority(db, priority_id, new), "Edit priority") is False:
+            return
+        save = partial(edit_priority, db, priority_id)
         self.window.undo_stack.push(
-            DeletedCommand(text, db, row.id, removed, delete_action, reload)
+            ChangeCommand("Edit priority", save, old, new, self.window.reload_plan)
         )
-        self.window.statusBar().showMessage(f"Action {row.ref} deleted.", 6000)
+
+    def delete_priority(self) -> None:
+        """Delete the chosen priority with its actions after asking; Undo brings it back."""
+        plan = self.window.current_plan
+        priority_id = self._chosen_priority("Delete priority")
+        if plan is None or priority_id is None:
+            return
+        db = self.window.db
+        heading = priority_heading(db, priority_id)
+        outline = plan_outline(db, plan.id)
+        actions = next((node.actions for node in outline if node.id == priority_id), 0)
+        question = f'Delete the priority "{heading.title}"?'
+        if actions:
+            question += f" Its {counted(actions, 'action')} will be deleted with it, updates too."
+        reload = self.window.reload_plan
+        self._delete("Delete priority", question, priority_id, delete_priority, lambda _i: reload())
+
+    def rename_plan(self) -> None:
+        """Give the plan on screen a new title, undoably."""
+        plan = self.window.current_plan
+        if plan is None:
+            return
+        title = prompts.ask_text(self.window, "Rename plan", "Title of the plan:", plan.title)
+        if not title or title.strip() == plan.title:
+            return
+        db = self.window.db
+        if self._try(lambda: rename_plan(db, plan.id, title), "Rename plan") is False:
+            return
+        save = partial(rename_plan, db, plan.id)
+        self.window.undo_stack.push(
+            ChangeCommand(
+                "Rename plan",
+                save,
+                plan.title,
+                title.strip(),
+                lambda: self.window.show_plan_id(plan.id),
+            )
+        )
+
+    def delete_plan(self) -> None:
+        """Delete the plan on screen after asking; Undo brings every part of it back."""
+        plan = self.window.current_plan
+        if plan is None:
+            return
+        db = self.window.db
+        actions = sum(node.actions for node in plan_outline(db, plan.id))
+        question = (
+            f'Delete the plan "{plan.title}" with its {counted(actions, "action")}, every '
+            "progress update and measure, and the workbook it came from? A backup (File ▸ "
+            "Back up database…) keeps a copy for good."
+        )
+        self._delete("Delete plan", question, plan.id, delete_plan, self.window.show_plan_id)
 
     def choose_my_name(self) -> None:
         """Choose which lead "My actions" means."""

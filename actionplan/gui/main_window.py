@@ -9,17 +9,11 @@ from __future__ import annotations
 
 import logging
 from datetime import date
-from functools import cached_property, partial
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import (
-    QCloseEvent,
-    QDragEnterEvent,
-    QDropEvent,
-    QKeySequence,
-    QUndoStack,
-)
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QProgressBar, QStackedWidget
 
 from actionplan import __version__
@@ -27,10 +21,9 @@ from actionplan.gui import prompts, window_state
 from actionplan.gui.after_paint import after_paint
 from actionplan.gui.database_actions import DatabaseActions
 from actionplan.gui.file_actions import FileActions, dropped_workbook
-from actionplan.gui.menus import build_menus
+from actionplan.gui.menus import build_actions, build_menus
 from actionplan.gui.plan_view import PlanView
 from actionplan.gui.settings import Settings
-from actionplan.gui.shortcuts import make_action
 from actionplan.gui.welcome_page import WelcomePage
 from actionplan.gui.worker import Worker, start
 from actionplan.services.errors import USER_ERRORS
@@ -49,6 +42,25 @@ FIRST_ROWS = 200
 
 class MainWindow(QMainWindow):
     """The app's one main window."""
+
+    # Its commands, made by menus.build_actions.
+    new_plan_action: QAction
+    rename_plan_action: QAction
+    delete_plan_action: QAction
+    quit_action: QAction
+    record_action: QAction
+    new_priority_action: QAction
+    edit_priority_action: QAction
+    delete_priority_action: QAction
+    new_action_action: QAction
+    delete_action_action: QAction
+    find_action: QAction
+    whoami_action: QAction
+    refresh_action: QAction
+    about_action: QAction
+    undo_action: QAction
+    redo_action: QAction
+    plan_actions: list[QAction]
 
     def __init__(
         self,
@@ -83,8 +95,7 @@ class MainWindow(QMainWindow):
         self.busy = QProgressBar()
         self.busy.setMaximumWidth(160)
         self.busy.hide()
-        self._build_actions()
-        self.plan_view.table.addAction(self.delete_action_action)
+        build_actions(self)
         self.files = FileActions(self)
         self.databases = DatabaseActions(self)
         self.toolbar = build_menus(self)
@@ -95,31 +106,6 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.data_label)
         window_state.restore(self)
         self._remember_database()
-
-    def _build_actions(self) -> None:
-        act = partial(make_action, self)
-        edits = lambda: self.edits  # noqa: E731 - the editing services load on first use
-        self.new_plan_action = act(
-            "&New plan…", QKeySequence.StandardKey.New, lambda: edits().new_plan()
-        )
-        self.quit_action = act("&Quit", QKeySequence.StandardKey.Quit, self.close)
-        self.record_action = act("&Record progress…", "Ctrl+R", self.record_progress)
-        self.new_priority_action = act("New &priority…", None, lambda: edits().new_priority())
-        self.new_action_action = act("New &action…", "Ctrl+Shift+N", lambda: edits().new_action())
-        self.delete_action_action = act(
-            "&Delete action…", QKeySequence.StandardKey.Delete, lambda: edits().delete_selected()
-        )
-        # The Delete key deletes an action only while the table has the focus.
-        self.delete_action_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.delete_action_action.setEnabled(False)
-        self.find_action = act("&Find", QKeySequence.StandardKey.Find, self._focus_search)
-        self.whoami_action = act("&Who am I…", None, lambda: edits().choose_my_name())
-        self.refresh_action = act("Re&fresh", QKeySequence.StandardKey.Refresh, self.refresh)
-        self.about_action = act("&About actionplan", None, self.about)
-        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
-        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
 
     def _connect(self) -> None:
         self.welcome.new_plan_requested.connect(lambda: self.edits.new_plan())
@@ -217,7 +203,7 @@ class MainWindow(QMainWindow):
         for plan in self._plans:
             self.plan_box.addItem(plan.title, plan.id)
         self.plan_box.blockSignals(False)
-        for plan_only in (self.record_action, self.new_priority_action, self.new_action_action):
+        for plan_only in self.plan_actions:
             plan_only.setEnabled(bool(self._plans))
         self.files.set_plan_open(bool(self._plans))
         if not self._plans:
@@ -347,6 +333,14 @@ class MainWindow(QMainWindow):
         draft = action_draft(self.db, row.id)
         self.plan_view.detail.show_action(row, history(self.db, row.id), draft)
 
+    def show_plan_id(self, plan_id: int | None) -> None:
+        """Read the list of plans again and show the one with this id (else the newest)."""
+        self._wanted_plan = None
+        self.reload_plans()
+        ids = [plan.id for plan in self._plans]
+        if plan_id in ids and self.plan_box.currentIndex() != ids.index(plan_id):
+            self.plan_box.setCurrentIndex(ids.index(plan_id))
+
     def reload_plan(self, action_id: int | None = None) -> None:
         """Read the plan on screen again after its shape changed, showing the action given."""
         from actionplan.services.actions import action_rows
@@ -393,7 +387,8 @@ class MainWindow(QMainWindow):
             f"for the board.\n\nData: {self.target}",
         )
 
-    def _focus_search(self) -> None:
+    def focus_search(self) -> None:
+        """Go to the search box, its words selected."""
         self.plan_view.tabs.setCurrentIndex(0)
         self.plan_view.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.plan_view.search.selectAll()

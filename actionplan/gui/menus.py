@@ -1,13 +1,66 @@
-"""The main window's menus and toolbar: where each command sits."""
+"""The main window's own commands, and where every command sits in menus and toolbar."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel, QToolBar
 
+from actionplan.gui.shortcuts import make_action
+
 if TYPE_CHECKING:
+    from actionplan.gui.edit_actions import EditActions
     from actionplan.gui.main_window import MainWindow
+
+
+def build_actions(window: MainWindow) -> None:
+    """Give the window its commands (File and Database ones live with their own helpers)."""
+    act = partial(make_action, window)
+    keys = QKeySequence.StandardKey
+
+    def edits() -> EditActions:  # the editing services load on first use
+        return window.edits
+
+    window.new_plan_action = act("&New plan…", keys.New, lambda: edits().new_plan())
+    window.rename_plan_action = act("Re&name plan…", None, lambda: edits().rename_plan())
+    window.delete_plan_action = act("&Delete plan…", None, lambda: edits().delete_plan())
+    window.quit_action = act("&Quit", keys.Quit, window.close)
+    window.record_action = act("&Record progress…", "Ctrl+R", window.record_progress)
+    window.new_priority_action = act("New &priority…", None, lambda: edits().new_priority())
+    window.edit_priority_action = act("&Edit priority…", None, lambda: edits().edit_priority())
+    window.delete_priority_action = act(
+        "Delete priorit&y…", None, lambda: edits().delete_priority()
+    )
+    window.new_action_action = act("New &action…", "Ctrl+Shift+N", lambda: edits().new_action())
+    window.delete_action_action = act(
+        "&Delete action…", keys.Delete, lambda: edits().delete_selected()
+    )
+    # The Delete key deletes an action only while the table has the focus.
+    window.delete_action_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+    window.delete_action_action.setEnabled(False)
+    window.plan_view.table.addAction(window.delete_action_action)
+    window.find_action = act("&Find", keys.Find, window.focus_search)
+    window.whoami_action = act("&Who am I…", None, lambda: edits().choose_my_name())
+    window.refresh_action = act("Re&fresh", keys.Refresh, window.refresh)
+    window.about_action = act("&About actionplan", None, window.about)
+    window.undo_action = window.undo_stack.createUndoAction(window, "&Undo")
+    window.undo_action.setShortcut(keys.Undo)
+    window.redo_action = window.undo_stack.createRedoAction(window, "&Redo")
+    window.redo_action.setShortcut(keys.Redo)
+    window.plan_actions = [
+        window.rename_plan_action, window.delete_plan_action, window.record_action,
+        window.new_priority_action, window.edit_priority_action,
+        window.delete_priority_action, window.new_action_action,
+    ]  # fmt: skip
+    # Right-click a priority on the left for what can be done with it.
+    navigator = window.plan_view.navigator
+    navigator.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+    navigator.addActions(
+        [window.new_action_action, window.edit_priority_action, window.delete_priority_action]
+    )
 
 
 def build_menus(window: MainWindow) -> QToolBar:
@@ -16,6 +69,7 @@ def build_menus(window: MainWindow) -> QToolBar:
     bar = window.menuBar()
     file_menu = bar.addMenu("&File")
     file_menu.addActions([window.new_plan_action, files.import_action, files.samples_action])
+    file_menu.addActions([window.rename_plan_action, window.delete_plan_action])
     file_menu.addSeparator()
     file_menu.addActions([files.export_action, files.write_back_action])
     file_menu.addActions([files.returns_action, files.merge_action])
@@ -32,9 +86,9 @@ def build_menus(window: MainWindow) -> QToolBar:
     edit.addSeparator()
     edit.addActions([window.record_action, window.find_action, window.whoami_action])
     edit.addSeparator()
-    edit.addActions(
-        [window.new_priority_action, window.new_action_action, window.delete_action_action]
-    )
+    edit.addActions([window.new_priority_action, window.edit_priority_action])
+    edit.addActions([window.delete_priority_action, window.new_action_action])
+    edit.addAction(window.delete_action_action)
     view = bar.addMenu("&View")
     view.addAction(window.refresh_action)
     bar.addMenu("&Help").addAction(window.about_action)

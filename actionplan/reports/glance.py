@@ -7,6 +7,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from actionplan.domain.rag import RAG_ORDER, Rag
+from actionplan.domain.wording import counted
 from actionplan.reports.board_pack_data import (
     BoardPackData,
     Comparison,
@@ -24,20 +25,16 @@ TOTAL_WIDTH = 14 * mm
 TRACK = FRAME_WIDTH - NAME_WIDTH - TOTAL_WIDTH - 6
 
 
-def _plural(n: int, one: str, many: str | None = None) -> str:
-    return f"{n:,} {one if n == 1 else (many or one + 's')}"
-
-
 def headline(pack: BoardPackData) -> str:
     """One sentence a board member reads first (our markup)."""
     counts = pack.counts
-    where = _plural(len(pack.priorities), "priority", "priorities")
+    where = counted(len(pack.priorities), "priority", "priorities")
     text = (
-        f"{_plural(counts.total, 'action')} across {where}: "
+        f"{counted(counts.total, 'action')} across {where}: "
         f"<b>{counts.red:,} red</b>, <b>{counts.amber:,} amber</b>, {counts.green:,} green, "
         f"{counts.blue:,} complete (blue) and {counts.unrated:,} not rated. "
-        f"<b>{_plural(pack.overdue, 'action is', 'actions are')} overdue</b> and "
-        f"{_plural(pack.stale, 'has', 'have')} had no update for over "
+        f"<b>{counted(pack.overdue, 'action is', 'actions are')} overdue</b> and "
+        f"{counted(pack.stale, 'has', 'have')} had no update for over "
         f"{pack.stale_after_days} days."
     )
     return text
@@ -169,9 +166,9 @@ def _change_sentence(change: Comparison) -> str:
     name = markup(change.name)
     return (
         f"Against the snapshot <b>“{name}”</b> of {format_date(change.taken_on)}: "
-        f"<b>{_plural(change.better, 'action')} improved</b>, "
-        f"<b>{_plural(change.worse, 'action')} got worse</b> and "
-        f"{_plural(change.new, 'action is', 'actions are')} new since then "
+        f"<b>{counted(change.better, 'action')} improved</b>, "
+        f"<b>{counted(change.worse, 'action')} got worse</b> and "
+        f"{counted(change.new, 'action is', 'actions are')} new since then "
         "(↑ and ↓ beside each action's RAG)."
     )
 

@@ -12,7 +12,7 @@ from actionplan.domain.rag import Rag, parse_rag
 from actionplan.domain.status import status_from_word
 from actionplan.domain.timescale import parse_timescale
 from actionplan.services.errors import ServiceError
-from actionplan.services.views import ActionDraft
+from actionplan.services.views import ActionDraft, PriorityHeading
 from actionplan.store.database import Database
 from actionplan.store.removal import Removed, put_back, take_out
 
@@ -45,6 +45,27 @@ def add_priority(
         session.flush()
         assert priority.id is not None
         return priority.id
+
+
+def priority_heading(db: Database, priority_id: int) -> PriorityHeading:
+    """A priority's title, executive champion and aim as they stand."""
+    with db.reading() as session:
+        priority = _get(session, Priority, priority_id, "priority")
+        assert isinstance(priority, Priority)
+        return PriorityHeading(priority.title, priority.champion, priority.aim)
+
+
+def edit_priority(db: Database, priority_id: int, heading: PriorityHeading) -> None:
+    """Change a priority's title, executive champion and aim."""
+    if not heading.title.strip():
+        raise ServiceError("A priority needs a title.")
+    with db.writing() as session:
+        priority = _get(session, Priority, priority_id, "priority")
+        assert isinstance(priority, Priority)
+        priority.title = heading.title.strip()
+        priority.champion = heading.champion.strip()
+        priority.aim = heading.aim
+        session.add(priority)
 
 
 def add_outcome(db: Database, priority_id: int, title: str) -> int:

@@ -1,4 +1,4 @@
-"""Finding, listing and creating plans."""
+"""Finding, listing, creating, renaming and deleting plans."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from actionplan.services.errors import ServiceError
 from actionplan.services.views import PlanInfo
 from actionplan.store.database import Database
 from actionplan.store.queries import plans_newest_first
+from actionplan.store.removal import Removed, take_out
 
 
 def list_plans(db: Database) -> list[PlanInfo]:
@@ -73,3 +74,25 @@ def create_plan(
         session.add(plan)
         session.flush()
         return PlanInfo.of(plan)
+
+
+def rename_plan(db: Database, plan_id: int, title: str) -> str:
+    """Give a plan a new title; returns the title it had."""
+    title = title.strip()
+    if not title:
+        raise ServiceError("A plan needs a title.")
+    with db.writing() as session:
+        plan = session.get(Plan, plan_id)
+        if plan is None:
+            raise ServiceError("The plan no longer exists (it may have been deleted).")
+        old, plan.title = plan.title, title
+        session.add(plan)
+        return old
+
+
+def delete_plan(db: Database, plan_id: int) -> Removed:
+    """Delete a plan with everything in it; ``editing.restore`` puts it all back."""
+    with db.writing() as session:
+        if session.get(Plan, plan_id) is None:
+            raise ServiceError("The plan no longer exists (it may have been deleted).")
+        return take_out(session, "plan", plan_id)

@@ -94,6 +94,15 @@ class ActionDraft:
 
 
 @dataclass(frozen=True)
+class PriorityHeading:
+    """What heads a priority: its title, executive champion and aim."""
+
+    title: str
+    champion: str = ""
+    aim: str = ""
+
+
+@dataclass(frozen=True)
 class ProgressEntry:
     """What a lead records: the date, the RAG and status it sets, and the words."""
 

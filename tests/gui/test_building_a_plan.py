@@ -106,8 +106,8 @@ def test_deleting_an_action_asks_first_and_undo_brings_back_its_history(
     answers.confirms.append(True)
     window.delete_action_action.trigger()
     assert answers.asked[-1] == (
-        'Delete action 1.2 "Dental <neglect> pathway"? Its progress update goes with it. '
-        "You can undo this (Ctrl+Z) until you close actionplan."
+        'Delete action 1.2 "Dental <neglect> pathway"? Its 1 progress update will be deleted '
+        "with it. You can undo this (Ctrl+Z) until you close actionplan."
     )
     assert [r.id for r in action_rows(db, factory.plan.id, AS_OF)] == [keep]
     assert _texts(window) == ["Toolkit"]
@@ -137,3 +137,77 @@ def test_the_delete_key_in_the_table_deletes_the_selected_action_after_asking(
     qtbot.keyClick(window.plan_view.table, Qt.Key.Key_Delete)
     assert len(answers.asked) == 1
     assert [r.id for r in action_rows(db, factory.plan.id, AS_OF)] == [keep]
+
+
+def test_a_priority_is_renamed_with_its_champion_and_aim_and_undo_puts_the_old_words_back(
+    db: Database, factory: PlanFactory, answers: Answers, open_window: Opener
+) -> None:
+    """Right-click a priority (or Edit ▸ Edit priority…): title, champion and aim together."""
+    priority = factory.priority("Contextual Risk", champion="Ana Novak")
+    window = open_window()
+    assert window.edit_priority_action in window.plan_view.navigator.actions()
+    window.plan_view.choose_priority(priority)
+    window.edit_priority_action.trigger()
+    dialog = window.edits.priority_dialog
+    assert dialog is not None
+    assert (dialog.title_edit.text(), dialog.champion_edit.text()) == (
+        "Contextual Risk",
+        "Ana Novak",
+    )
+    dialog.title_edit.setText("Exploitation & contextual safeguarding")
+    dialog.champion_edit.setText("Marek Dvořák")
+    dialog.aim_edit.setPlainText("Children are safer <outside> the home")
+    dialog.accept()
+    [node] = plan_outline(db, factory.plan.id)
+    assert (node.title, node.champion) == ("Exploitation & contextual safeguarding", "Marek Dvořák")
+    navigator_text = window.plan_view.navigator_model.item(0).child(0).text()
+    assert navigator_text.startswith("1. Exploitation & contextual safeguarding")
+    window.undo_action.trigger()
+    [node] = plan_outline(db, factory.plan.id)
+    assert (node.title, node.champion, node.aim) == ("Contextual Risk", "Ana Novak", "")
+
+
+def test_deleting_a_priority_asks_with_its_action_count_and_undo_restores_it(
+    db: Database, factory: PlanFactory, answers: Answers, open_window: Opener
+) -> None:
+    """The priority and its actions go; Undo brings them back in place."""
+    neglect, send = factory.priority("Neglect"), factory.priority("SEND")
+    factory.action(neglect, "Toolkit")
+    factory.action(neglect, "Dental pathway")
+    factory.action(send, "EHCP audit")
+    window = open_window()
+    window.plan_view.choose_priority(neglect)
+    answers.confirms.append(True)
+    window.delete_priority_action.trigger()
+    assert answers.asked == [
+        'Delete the priority "Neglect"? Its 2 actions will be deleted with it, updates too. '
+        "You can undo this (Ctrl+Z) until you close actionplan."
+    ]
+    assert [node.title for node in plan_outline(db, factory.plan.id)] == ["SEND"]
+    assert _texts(window) == ["EHCP audit"]
+    window.undo_action.trigger()
+    assert [node.title for node in plan_outline(db, factory.plan.id)] == ["Neglect", "SEND"]
+    assert window.plan_view.table_model.rowCount() == 3
+
+
+def test_renaming_and_deleting_a_plan_are_undoable(
+    db: Database, factory: PlanFactory, answers: Answers, open_window: Opener
+) -> None:
+    """File ▸ Rename plan… and Delete plan…: the plan list follows, Undo brings it back."""
+    factory.action(factory.priority("Neglect"), "Toolkit")
+    window = open_window()
+    answers.texts.append("Northbridge Partnership Plan 2025-26")
+    window.rename_plan_action.trigger()
+    assert window.windowTitle() == "Northbridge Partnership Plan 2025-26 — actionplan"
+    answers.confirms.append(True)
+    window.delete_plan_action.trigger()
+    assert answers.asked[-1].startswith('Delete the plan "Northbridge Partnership Plan 2025-26"')
+    assert "with its 1 action, every progress update" in answers.asked[-1]
+    assert list_plans(db) == []
+    assert window.stack.currentWidget() is window.welcome
+    window.undo_action.trigger()
+    assert [plan.title for plan in list_plans(db)] == ["Northbridge Partnership Plan 2025-26"]
+    assert window.stack.currentWidget() is window.plan_view
+    assert _texts(window) == ["Toolkit"]
+    window.undo_action.trigger()
+    assert window.windowTitle() == f"{factory.plan.title} — actionplan"

@@ -1,4 +1,4 @@
-"""Deleting an action or a priority, and putting it back exactly (what Undo relies on)."""
+"""Deleting and changing plans, priorities and actions, and putting them back (for Undo)."""
 
 from __future__ import annotations
 
@@ -23,13 +23,18 @@ from actionplan.domain.status import Status
 from actionplan.services.actions import action_rows
 from actionplan.services.editing import (
     ActionDraft,
+    PriorityHeading,
     add_action,
     delete_action,
     delete_priority,
+    edit_priority,
+    priority_heading,
     restore,
 )
 from actionplan.services.errors import ServiceError
 from actionplan.services.plan_store import save_plan_data
+from actionplan.services.plans import delete_plan, list_plans, rename_plan
+from actionplan.services.sample_plans import load_sample_plans
 from actionplan.services.snapshots import take_snapshot
 from actionplan.store.database import Database
 from actionplan.store.removal import METADATA
@@ -139,4 +144,38 @@ def test_deleting_what_is_not_there_says_so(db: Database) -> None:
         delete_action(db, 10**6)
     with pytest.raises(ServiceError, match="priority"):
         delete_priority(db, 10**6)
+    assert _everything(db) == before
+
+
+def test_a_deleted_plan_comes_back_with_its_workbook_and_everything_in_it(
+    db: Database,
+) -> None:
+    """Deleting the tracker sample leaves the other plans; restoring brings back every row."""
+    load_sample_plans(db)
+    before = _everything(db)
+    tracker = next(plan for plan in list_plans(db) if "Tracker" in plan.title)
+    removed = delete_plan(db, tracker.id)
+    assert removed.count("action") == 70 and removed.count("plan_source") == 1
+    assert "Tracker" not in " ".join(plan.title for plan in list_plans(db))
+    assert len(list_plans(db)) == 2
+    restore(db, removed)
+    assert _everything(db) == before
+
+
+def test_renaming_a_plan_and_editing_a_priority(db: Database) -> None:
+    """New words are kept; blank titles are refused in one sentence and change nothing."""
+    plan_id = save_plan_data(db, _plan())
+    assert rename_plan(db, plan_id, "  Northbridge Partnership Plan 2025-26 ") == (
+        "Northbridge 2025-26"
+    )
+    assert [plan.title for plan in list_plans(db)] == ["Northbridge Partnership Plan 2025-26"]
+    priority_id = action_rows(db, plan_id, AS_OF)[0].priority_id
+    heading = PriorityHeading("Exploitation & missing", "Marek Dvořák", "<i>Fewer</i> missing")
+    edit_priority(db, priority_id, heading)
+    assert priority_heading(db, priority_id) == heading
+    before = _everything(db)
+    with pytest.raises(ServiceError, match=r"^A plan needs a title\.$"):
+        rename_plan(db, plan_id, "   ")
+    with pytest.raises(ServiceError, match=r"^A priority needs a title\.$"):
+        edit_priority(db, priority_id, PriorityHeading(" "))
     assert _everything(db) == before

@@ -1,0 +1,41 @@
+"""PriorityDialog: a priority's title, executive champion and aim, edited together."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QPlainTextEdit
+
+from actionplan.services.views import PriorityHeading
+
+
+class PriorityDialog(QDialog):
+    """Collects a priority's heading; the caller saves it through the services."""
+
+    def __init__(self, heading: PriorityHeading, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Priority — {heading.title[:60]}")
+        self.setMinimumWidth(520)
+        self.title_edit = QLineEdit(heading.title)
+        self.champion_edit = QLineEdit(heading.champion)
+        self.champion_edit.setPlaceholderText("Who answers for this priority at the board")
+        self.aim_edit = QPlainTextEdit(heading.aim)
+        self.aim_edit.setPlaceholderText("The impact we aspire to achieve")
+        for line in (self.title_edit, self.champion_edit):
+            line.setCursorPosition(0)
+        form = QFormLayout(self)
+        form.addRow("Title", self.title_edit)
+        form.addRow("Executive champion", self.champion_edit)
+        form.addRow("Aim", self.aim_edit)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def heading(self) -> PriorityHeading:
+        """The heading as typed."""
+        return PriorityHeading(
+            self.title_edit.text(), self.champion_edit.text(), self.aim_edit.toPlainText()
+        )
