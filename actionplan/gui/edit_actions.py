@@ -19,6 +19,7 @@ from actionplan.gui.commands import (
     EditActionCommand,
     RecordProgressCommand,
 )
+from actionplan.gui.narrative_dialog import NarrativeDialog
 from actionplan.gui.priority_dialog import PriorityDialog
 from actionplan.gui.record_progress_dialog import RecordProgressDialog
 from actionplan.services.editing import (
@@ -34,10 +35,11 @@ from actionplan.services.editing import (
     priority_heading,
 )
 from actionplan.services.errors import USER_ERRORS, ReasonNeeded
-from actionplan.services.impact import add_reading
+from actionplan.services.impact import add_reading, narrative_for, put_narrative
 from actionplan.services.outline import plan_outline
 from actionplan.services.plans import create_plan, delete_plan, rename_plan
 from actionplan.services.progress import current_rating, history, record_progress
+from actionplan.services.views import NarrativeView
 
 if TYPE_CHECKING:
     from actionplan.gui.main_window import MainWindow
@@ -55,6 +57,7 @@ class EditActions(QObject):
         self.progress_dialog: RecordProgressDialog | None = None
         self.reading_dialog: AddReadingDialog | None = None
         self.priority_dialog: PriorityDialog | None = None
+        self.narrative_dialog: NarrativeDialog | None = None
 
     def record_progress(self) -> None:
         """Open the record-progress dialog for the selected action."""
@@ -259,6 +262,38 @@ class EditActions(QObject):
         self.window.undo_stack.push(
             ChangeCommand("Edit priority", save, old, new, self.window.reload_plan)
         )
+
+    def write_narrative(self) -> None:
+        """Write the chosen priority's narrative for a period, undoably."""
+        priority_id = self._chosen_priority("Narrative")
+        plan = self.window.current_plan
+        if priority_id is None or plan is None:
+            return
+        db = self.window.db
+        latest = narrative_for(db, priority_id)
+        period = plan.period_raw or (f"{plan.period_start:%Y}" if plan.period_start else "")
+        dialog = NarrativeDialog(
+            priority_heading(db, priority_id).title,
+            latest or NarrativeView(period),
+            self.window,
+        )
+        dialog.accepted.connect(lambda: self._save_narrative(priority_id, dialog.narrative()))
+        dialog.open()
+        self.narrative_dialog = dialog
+
+    def _save_narrative(self, priority_id: int, new: NarrativeView) -> None:
+        if not new.period_label:
+            prompts.warn(self.window, "Narrative", "Say which period the narrative is for.")
+            return
+        db = self.window.db
+        period = new.period_label
+        old = narrative_for(db, priority_id, period)
+        save = partial(put_narrative, db, priority_id, period)
+        if self._try(lambda: save(new), "Narrative") is False:
+            return
+        changed = self.window.reload_plan
+        self.window.undo_stack.push(ChangeCommand("Write narrative", save, old, new, changed))
+        self.window.statusBar().showMessage(f"Narrative for {period} saved.", 6000)
 
     def delete_priority(self) -> None:
         """Delete the chosen priority with its actions after asking; Undo brings it back."""

@@ -52,6 +52,7 @@ class MainWindow(QMainWindow):
     new_priority_action: QAction
     edit_priority_action: QAction
     delete_priority_action: QAction
+    narrative_action: QAction
     new_action_action: QAction
     delete_action_action: QAction
     find_action: QAction

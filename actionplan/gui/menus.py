@@ -34,6 +34,9 @@ def build_actions(window: MainWindow) -> None:
     window.delete_priority_action = act(
         "Delete priorit&y…", None, lambda: edits().delete_priority()
     )
+    window.narrative_action = act(
+        "&Narrative for the board…", None, lambda: edits().write_narrative()
+    )
     window.new_action_action = act("New &action…", "Ctrl+Shift+N", lambda: edits().new_action())
     window.delete_action_action = act(
         "&Delete action…", keys.Delete, lambda: edits().delete_selected()
@@ -53,14 +56,13 @@ def build_actions(window: MainWindow) -> None:
     window.plan_actions = [
         window.rename_plan_action, window.delete_plan_action, window.record_action,
         window.new_priority_action, window.edit_priority_action,
-        window.delete_priority_action, window.new_action_action,
+        window.delete_priority_action, window.narrative_action, window.new_action_action,
     ]  # fmt: skip
     # Right-click a priority on the left for what can be done with it.
     navigator = window.plan_view.navigator
     navigator.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-    navigator.addActions(
-        [window.new_action_action, window.edit_priority_action, window.delete_priority_action]
-    )
+    navigator.addActions([window.new_action_action, window.edit_priority_action])
+    navigator.addActions([window.narrative_action, window.delete_priority_action])
 
 
 def build_menus(window: MainWindow) -> QToolBar:
@@ -87,6 +89,7 @@ def build_menus(window: MainWindow) -> QToolBar:
     edit.addActions([window.record_action, window.find_action, window.whoami_action])
     edit.addSeparator()
     edit.addActions([window.new_priority_action, window.edit_priority_action])
+    edit.addAction(window.narrative_action)
     edit.addActions([window.delete_priority_action, window.new_action_action])
     edit.addAction(window.delete_action_action)
     view = bar.addMenu("&View")

@@ -9,6 +9,7 @@ from sqlmodel import Session, col, select
 from actionplan.domain.measures import parse_direction
 from actionplan.domain.models import Measure, MeasureReading, Narrative, Plan, Priority
 from actionplan.services.errors import ServiceError
+from actionplan.services.views import NarrativeView
 from actionplan.store.database import Database
 
 
@@ -116,6 +117,38 @@ def set_narrative(
         session.flush()
         assert narrative.id is not None
         return narrative.id
+
+
+def narrative_for(
+    db: Database, priority_id: int, period: str | None = None
+) -> NarrativeView | None:
+    """The priority's narrative for the period, or the one written last when none is given."""
+    with db.reading() as session:
+        query = select(Narrative).where(Narrative.priority_id == priority_id)
+        if period is not None:
+            query = query.where(Narrative.period_label == period.strip())
+        found = session.exec(query.order_by(col(Narrative.id).desc())).first()
+        if found is None:
+            return None
+        return NarrativeView(
+            found.period_label, found.done, found.analysis, found.impact, found.next_steps
+        )
+
+
+def put_narrative(
+    db: Database, priority_id: int, period: str, narrative: NarrativeView | None
+) -> None:
+    """Write the period's narrative, or remove it when ``narrative`` is None (for Undo)."""
+    if narrative is not None:
+        words = (narrative.done, narrative.analysis, narrative.impact, narrative.next_steps)
+        set_narrative(db, priority_id, period, *words)
+        return
+    with db.writing() as session:
+        query = select(Narrative).where(
+            Narrative.priority_id == priority_id, Narrative.period_label == period.strip()
+        )
+        for found in session.exec(query):
+            session.delete(found)
 
 
 def remove_reading(db: Database, reading_id: int) -> None:

@@ -103,6 +103,17 @@ class PriorityHeading:
 
 
 @dataclass(frozen=True)
+class NarrativeView:
+    """A priority's story for one reporting period, under the board pack's four headings."""
+
+    period_label: str
+    done: str = ""
+    analysis: str = ""
+    impact: str = ""
+    next_steps: str = ""
+
+
+@dataclass(frozen=True)
 class ProgressEntry:
     """What a lead records: the date, the RAG and status it sets, and the words."""
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
@@ -11,12 +12,16 @@ from pytestqt.qtbot import QtBot
 from actionplan.gui.main_window import MainWindow
 from actionplan.gui.models.action_table_model import ActionTableModel
 from actionplan.services.actions import action_rows
+from actionplan.services.impact import narrative_for
 from actionplan.services.outline import plan_outline
 from actionplan.services.plans import list_plans
 from actionplan.services.progress import history
+from actionplan.services.report import make_report
+from actionplan.services.views import NarrativeView
 from actionplan.store.database import Database
 from tests.conftest import PlanFactory
 from tests.gui.conftest import Answers, fill_progress
+from tests.pdf_helpers import pdf_text, squeeze
 
 Opener = Callable[[], MainWindow]
 AS_OF = date(2025, 1, 1)
@@ -211,3 +216,33 @@ def test_renaming_and_deleting_a_plan_are_undoable(
     assert _texts(window) == ["Toolkit"]
     window.undo_action.trigger()
     assert window.windowTitle() == f"{factory.plan.title} — actionplan"
+
+
+def test_a_narrative_written_in_the_window_is_printed_in_the_board_pack(
+    db: Database, factory: PlanFactory, tmp_path: Path, answers: Answers, open_window: Opener
+) -> None:
+    """The four headings for a period reach the PDF; Undo takes the narrative back out."""
+    neglect = factory.priority("Neglect")
+    factory.action(neglect, "Toolkit", timescale="2031-32")
+    window = open_window()
+    window.plan_view.choose_priority(neglect)
+    window.narrative_action.trigger()
+    dialog = window.edits.narrative_dialog
+    assert dialog is not None
+    dialog.period_edit.setText("Q3 2025/26")
+    dialog.parts["done"].setPlainText("Toolkit launched with 40 <practitioners> trained")
+    dialog.parts["next_steps"].setPlainText("=Audit use of the toolkit in March")
+    dialog.accept()
+    assert narrative_for(db, neglect) == NarrativeView(
+        "Q3 2025/26",
+        done="Toolkit launched with 40 <practitioners> trained",
+        next_steps="=Audit use of the toolkit in March",
+    )
+    pdf = make_report(db, tmp_path / "board.pdf", as_of=AS_OF)
+    text = squeeze(pdf_text(pdf))
+    assert squeeze("Toolkit launched with 40 <practitioners> trained") in text
+    assert squeeze("=Audit use of the toolkit in March") in text
+    window.undo_action.trigger()
+    assert narrative_for(db, neglect) is None
+    window.narrative_action.trigger()
+    assert window.edits.narrative_dialog.period_edit.text() == ""

@@ -1,0 +1,59 @@
+"""NarrativeDialog: a priority's story for a period, as the board pack prints it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+)
+
+from actionplan.services.views import NarrativeView
+
+# The board pack's four headings, in its order, with the field each one shows.
+HEADINGS = (
+    ("What has been done", "done"),
+    ("Analysis of progress", "analysis"),
+    ("Impact of work", "impact"),
+    ("Next steps", "next_steps"),
+)
+
+
+class NarrativeDialog(QDialog):
+    """Collects the four parts of a priority's narrative for one reporting period."""
+
+    def __init__(self, priority: str, narrative: NarrativeView, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(f"Narrative — {priority[:60]}")
+        self.setMinimumSize(640, 560)
+        self.period_edit = QLineEdit(narrative.period_label)
+        self.period_edit.setPlaceholderText('The reporting period, e.g. "Q3 2025/26"')
+        self.parts: dict[str, QPlainTextEdit] = {}
+        form = QFormLayout(self)
+        intro = QLabel(
+            "The board pack prints these under the priority. A new period keeps the "
+            "earlier one; the same period is rewritten."
+        )
+        intro.setWordWrap(True)
+        form.addRow(intro)
+        form.addRow("Period", self.period_edit)
+        for heading, name in HEADINGS:
+            editor = QPlainTextEdit(getattr(narrative, name))
+            self.parts[name] = editor
+            form.addRow(heading, editor)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def narrative(self) -> NarrativeView:
+        """The narrative as typed."""
+        words = {name: editor.toPlainText() for name, editor in self.parts.items()}
+        return NarrativeView(self.period_edit.text().strip(), **words)
