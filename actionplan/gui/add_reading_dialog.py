@@ -4,19 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit
+from PySide6.QtWidgets import QLabel, QLineEdit
 
 from actionplan.domain.measures import parse_number
+from actionplan.gui.form_dialog import FormDialog
 from actionplan.services.views import MeasureRow
 
 
-class AddReadingDialog(QDialog):
+class AddReadingDialog(FormDialog):
     """Collects a reading; the caller saves it through the services."""
 
     def __init__(self, measure: MeasureRow, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle("Add a reading")
-        form = QFormLayout(self)
+        super().__init__("Add a reading", parent)
+        form = self.form
         form.addRow(QLabel(measure.name))
         self.period = QLineEdit()
         self.period.setPlaceholderText("e.g. 2025-26 or Q3 2025/26")
@@ -28,12 +28,7 @@ class AddReadingDialog(QDialog):
         form.addRow("Period", self.period)
         form.addRow("Value", self.value)
         form.addRow("Note", self.note)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        self.add_save_and_cancel()
 
     def reading(self) -> tuple[str, float | None, str]:
         """The period, the value (None when not a number) and the note as typed."""

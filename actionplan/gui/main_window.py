@@ -12,11 +12,10 @@ from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QProgressBar, QStackedWidget
 
-from actionplan import __version__
 from actionplan.gui import prompts, window_state
 from actionplan.gui.after_paint import after_paint
 from actionplan.gui.database_actions import DatabaseActions
@@ -33,6 +32,7 @@ from actionplan.services.workspace import describe_target, open_database
 
 if TYPE_CHECKING:
     from actionplan.gui.edit_actions import EditActions
+    from actionplan.gui.plan_actions import PlanActions
     from actionplan.services.workspace import Database
 
 log = logging.getLogger(__name__)
@@ -109,7 +109,7 @@ class MainWindow(QMainWindow):
         self._remember_database()
 
     def _connect(self) -> None:
-        self.welcome.new_plan_requested.connect(lambda: self.edits.new_plan())
+        self.welcome.new_plan_requested.connect(lambda: self.plan_edits.new_plan())
         self.welcome.samples_requested.connect(self.files.load_samples)
         self.welcome.import_requested.connect(self.files.choose_workbook)
         self.plan_view.action_selected.connect(self._show_action)
@@ -117,6 +117,9 @@ class MainWindow(QMainWindow):
         self.plan_view.detail.edit_requested.connect(
             lambda action_id, draft: self.edits.save_action_edit(action_id, draft)
         )
+        measures = self.plan_view.measures
+        measures.new_measure_requested.connect(lambda: self.plan_edits.new_measure())
+        measures.delete_measure_requested.connect(lambda i: self.plan_edits.delete_measure(i))
         self.plan_view.measures.add_reading_requested.connect(
             lambda measure_id: self.edits.add_reading(measure_id)
         )
@@ -152,6 +155,13 @@ class MainWindow(QMainWindow):
         from actionplan.gui.edit_actions import EditActions
 
         return EditActions(self)
+
+    @cached_property
+    def plan_edits(self) -> PlanActions:
+        """Adding, changing and deleting plans, priorities, actions and measures."""
+        from actionplan.gui.plan_actions import PlanActions
+
+        return PlanActions(self)
 
     def start(self) -> None:
         """Show the window with the plan's first rows at once, and read the rest just after.
@@ -378,18 +388,3 @@ class MainWindow(QMainWindow):
         self.undo_stack.clear()
         self._remember_database()
         self.reload_plans()
-
-    def about(self) -> None:
-        """Show the version and where the data lives."""
-        prompts.inform(
-            self,
-            "About actionplan",
-            f"actionplan {__version__}\n\nA partnership's action plan, kept safe and ready "
-            f"for the board.\n\nData: {self.target}",
-        )
-
-    def focus_search(self) -> None:
-        """Go to the search box, its words selected."""
-        self.plan_view.tabs.setCurrentIndex(0)
-        self.plan_view.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.plan_view.search.selectAll()

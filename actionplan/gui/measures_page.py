@@ -28,6 +28,8 @@ class MeasuresPage(QWidget):
     """How we know we are making a difference."""
 
     add_reading_requested = Signal(int)
+    new_measure_requested = Signal()
+    delete_measure_requested = Signal(int)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -51,8 +53,14 @@ class MeasuresPage(QWidget):
         self.add_button = QPushButton("Add a reading…")
         self.add_button.setEnabled(False)
         self.add_button.clicked.connect(self._request)
+        self.new_button = QPushButton("New measure…")
+        self.new_button.clicked.connect(self.new_measure_requested)
+        self.delete_button = QPushButton("Delete measure…")
+        self.delete_button.setEnabled(False)
+        self.delete_button.clicked.connect(self._request_delete)
         self.empty = QLabel(
-            "This plan has no measures yet. Import a plan with an indicators sheet."
+            "This plan has no measures yet: add one with New measure…, or import a plan "
+            "with an indicators sheet."
         )
         self._build_layout()
 
@@ -63,6 +71,8 @@ class MeasuresPage(QWidget):
         detail_layout.addWidget(self.chart, 2)
         detail_layout.addWidget(self.readings, 1)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
         buttons.addWidget(self.add_button)
         detail_layout.addLayout(buttons)
@@ -99,6 +109,7 @@ class MeasuresPage(QWidget):
     def _show(self, measure: MeasureRow | None) -> None:
         self.chart.show_measure(measure)
         self.add_button.setEnabled(measure is not None)
+        self.delete_button.setEnabled(measure is not None)
         if measure is None:
             self.heading.setText("Select a measure to see its readings.")
             self.readings.clear()
@@ -108,6 +119,11 @@ class MeasuresPage(QWidget):
         )
         self.heading.setText(f"<b>{escape(measure.name)}</b> {better and f'({better})'}")
         self.readings.setHtml(_readings_html(measure))
+
+    def _request_delete(self) -> None:
+        measure = self.selected
+        if measure is not None:
+            self.delete_measure_requested.emit(measure.id)
 
     def _request(self) -> None:
         measure = self.selected

@@ -9,11 +9,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel, QToolBar
 
+from actionplan import __version__
+from actionplan.gui import prompts
 from actionplan.gui.shortcuts import make_action
 
 if TYPE_CHECKING:
     from actionplan.gui.edit_actions import EditActions
     from actionplan.gui.main_window import MainWindow
+    from actionplan.gui.plan_actions import PlanActions
 
 
 def build_actions(window: MainWindow) -> None:
@@ -21,34 +24,36 @@ def build_actions(window: MainWindow) -> None:
     act = partial(make_action, window)
     keys = QKeySequence.StandardKey
 
-    def edits() -> EditActions:  # the editing services load on first use
+    # The services behind these load on first use (see MainWindow.edits and .plan_edits).
+    def edits() -> EditActions:
         return window.edits
 
-    window.new_plan_action = act("&New plan…", keys.New, lambda: edits().new_plan())
-    window.rename_plan_action = act("Re&name plan…", None, lambda: edits().rename_plan())
-    window.delete_plan_action = act("&Delete plan…", None, lambda: edits().delete_plan())
+    def plan() -> PlanActions:
+        return window.plan_edits
+
+    window.new_plan_action = act("&New plan…", keys.New, lambda: plan().new_plan())
+    window.rename_plan_action = act("Re&name plan…", None, lambda: plan().rename_plan())
+    window.delete_plan_action = act("&Delete plan…", None, lambda: plan().delete_plan())
     window.quit_action = act("&Quit", keys.Quit, window.close)
     window.record_action = act("&Record progress…", "Ctrl+R", window.record_progress)
-    window.new_priority_action = act("New &priority…", None, lambda: edits().new_priority())
-    window.edit_priority_action = act("&Edit priority…", None, lambda: edits().edit_priority())
-    window.delete_priority_action = act(
-        "Delete priorit&y…", None, lambda: edits().delete_priority()
-    )
+    window.new_priority_action = act("New &priority…", None, lambda: plan().new_priority())
+    window.edit_priority_action = act("&Edit priority…", None, lambda: plan().edit_priority())
+    window.delete_priority_action = act("Delete priorit&y…", None, lambda: plan().delete_priority())
     window.narrative_action = act(
-        "&Narrative for the board…", None, lambda: edits().write_narrative()
+        "&Narrative for the board…", None, lambda: plan().write_narrative()
     )
-    window.new_action_action = act("New &action…", "Ctrl+Shift+N", lambda: edits().new_action())
+    window.new_action_action = act("New &action…", "Ctrl+Shift+N", lambda: plan().new_action())
     window.delete_action_action = act(
-        "&Delete action…", keys.Delete, lambda: edits().delete_selected()
+        "&Delete action…", keys.Delete, lambda: plan().delete_selected()
     )
     # The Delete key deletes an action only while the table has the focus.
     window.delete_action_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
     window.delete_action_action.setEnabled(False)
     window.plan_view.table.addAction(window.delete_action_action)
-    window.find_action = act("&Find", keys.Find, window.focus_search)
+    window.find_action = act("&Find", keys.Find, lambda: _focus_search(window))
     window.whoami_action = act("&Who am I…", None, lambda: edits().choose_my_name())
     window.refresh_action = act("Re&fresh", keys.Refresh, window.refresh)
-    window.about_action = act("&About actionplan", None, window.about)
+    window.about_action = act("&About actionplan", None, lambda: _about(window))
     window.undo_action = window.undo_stack.createUndoAction(window, "&Undo")
     window.undo_action.setShortcut(keys.Undo)
     window.redo_action = window.undo_stack.createRedoAction(window, "&Redo")
@@ -106,3 +111,19 @@ def build_menus(window: MainWindow) -> QToolBar:
     toolbar.addActions([files.import_action, files.export_action, files.report_action])
     window.addToolBar(toolbar)
     return toolbar
+
+
+def _about(window: MainWindow) -> None:
+    prompts.inform(
+        window,
+        "About actionplan",
+        f"actionplan {__version__}\n\nA partnership's action plan, kept safe and ready "
+        f"for the board.\n\nData: {window.target}",
+    )
+
+
+def _focus_search(window: MainWindow) -> None:
+    view = window.plan_view
+    view.tabs.setCurrentIndex(0)
+    view.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+    view.search.selectAll()

@@ -5,14 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
 )
 
+from actionplan.gui.form_dialog import FormDialog
 from actionplan.services.views import NarrativeView
 
 # The board pack's four headings, in its order, with the field each one shows.
@@ -24,17 +22,16 @@ HEADINGS = (
 )
 
 
-class NarrativeDialog(QDialog):
+class NarrativeDialog(FormDialog):
     """Collects the four parts of a priority's narrative for one reporting period."""
 
     def __init__(self, priority: str, narrative: NarrativeView, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(f"Narrative — {priority[:60]}")
+        super().__init__(f"Narrative — {priority[:60]}", parent)
         self.setMinimumSize(640, 560)
         self.period_edit = QLineEdit(narrative.period_label)
         self.period_edit.setPlaceholderText('The reporting period, e.g. "Q3 2025/26"')
         self.parts: dict[str, QPlainTextEdit] = {}
-        form = QFormLayout(self)
+        form = self.form
         intro = QLabel(
             "The board pack prints these under the priority. A new period keeps the "
             "earlier one; the same period is rewritten."
@@ -46,12 +43,7 @@ class NarrativeDialog(QDialog):
             editor = QPlainTextEdit(getattr(narrative, name))
             self.parts[name] = editor
             form.addRow(heading, editor)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        self.add_save_and_cancel()
 
     def narrative(self) -> NarrativeView:
         """The narrative as typed."""

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
+from actionplan.gui.form_dialog import FormDialog
 from actionplan.services.views import PriorityHeading
 
 
-class PriorityDialog(QDialog):
+class PriorityDialog(FormDialog):
     """Collects a priority's heading; the caller saves it through the services."""
 
     def __init__(self, heading: PriorityHeading, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(f"Priority — {heading.title[:60]}")
+        super().__init__(f"Priority — {heading.title[:60]}", parent)
         self.setMinimumWidth(520)
         self.title_edit = QLineEdit(heading.title)
         self.champion_edit = QLineEdit(heading.champion)
@@ -23,16 +23,11 @@ class PriorityDialog(QDialog):
         self.aim_edit.setPlaceholderText("The impact we aspire to achieve")
         for line in (self.title_edit, self.champion_edit):
             line.setCursorPosition(0)
-        form = QFormLayout(self)
+        form = self.form
         form.addRow("Title", self.title_edit)
         form.addRow("Executive champion", self.champion_edit)
         form.addRow("Aim", self.aim_edit)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        self.add_save_and_cancel()
 
     def heading(self) -> PriorityHeading:
         """The heading as typed."""

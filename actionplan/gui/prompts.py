@@ -2,9 +2,26 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+
+from actionplan.services.errors import USER_ERRORS
+
+
+def attempt(parent: QWidget | None, call: Callable[[], Any], title: str) -> Any:
+    """Run a service call; on a user error say so in its own words and give False.
+
+    Otherwise give what the call gave (True when that was None).
+    """
+    try:
+        result = call()
+    except USER_ERRORS as exc:
+        warn(parent, title, str(exc))
+        return False
+    return True if result is None else result
 
 
 def inform(parent: QWidget | None, title: str, text: str) -> None:

@@ -10,9 +10,6 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -20,17 +17,17 @@ from PySide6.QtWidgets import (
 
 from actionplan.domain.rag import RAG_ORDER, Rag
 from actionplan.domain.status import Status
+from actionplan.gui.form_dialog import FormDialog
 from actionplan.services.views import ActionRow, ProgressEntry
 
 
-class RecordProgressDialog(QDialog):
+class RecordProgressDialog(FormDialog):
     """Collects one progress update; the caller records it through the services."""
 
     def __init__(self, row: ActionRow, author: str = "", parent: Any = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(f"Record progress — {row.ref}")
+        super().__init__(f"Record progress — {row.ref}", parent)
         self._row = row
-        form = QFormLayout(self)
+        form = self.form
         form.addRow(QLabel(f"<b>{row.ref}</b> {escape(row.text[:200])}"))
         self.date_edit = QDateEdit(QDate.currentDate())
         self.date_edit.setCalendarPopup(True)
@@ -56,12 +53,7 @@ class RecordProgressDialog(QDialog):
         form.addRow("Status", self.status_box)
         form.addRow("Update", self.text_edit)
         form.addRow("By", self.author_edit)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        self.add_save_and_cancel()
 
     def entry(self, reason: str = "") -> ProgressEntry:
         """The update as typed."""

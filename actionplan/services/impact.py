@@ -11,6 +11,7 @@ from actionplan.domain.models import Measure, MeasureReading, Narrative, Plan, P
 from actionplan.services.errors import ServiceError
 from actionplan.services.views import NarrativeView
 from actionplan.store.database import Database
+from actionplan.store.removal import Removed, take_out
 
 
 def _require(session: Session, model: type, item_id: int, what: str) -> None:
@@ -149,6 +150,13 @@ def put_narrative(
         )
         for found in session.exec(query):
             session.delete(found)
+
+
+def delete_measure(db: Database, measure_id: int) -> Removed:
+    """Delete a measure with its readings; ``editing.restore`` puts them back."""
+    with db.writing() as session:
+        _require(session, Measure, measure_id, "measure")
+        return take_out(session, "measure", measure_id)
 
 
 def remove_reading(db: Database, reading_id: int) -> None:

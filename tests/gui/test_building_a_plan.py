@@ -153,7 +153,7 @@ def test_a_priority_is_renamed_with_its_champion_and_aim_and_undo_puts_the_old_w
     assert window.edit_priority_action in window.plan_view.navigator.actions()
     window.plan_view.choose_priority(priority)
     window.edit_priority_action.trigger()
-    dialog = window.edits.priority_dialog
+    dialog = window.plan_edits.priority_dialog
     assert dialog is not None
     assert (dialog.title_edit.text(), dialog.champion_edit.text()) == (
         "Contextual Risk",
@@ -227,7 +227,7 @@ def test_a_narrative_written_in_the_window_is_printed_in_the_board_pack(
     window = open_window()
     window.plan_view.choose_priority(neglect)
     window.narrative_action.trigger()
-    dialog = window.edits.narrative_dialog
+    dialog = window.plan_edits.narrative_dialog
     assert dialog is not None
     dialog.period_edit.setText("Q3 2025/26")
     dialog.parts["done"].setPlainText("Toolkit launched with 40 <practitioners> trained")
@@ -245,4 +245,4 @@ def test_a_narrative_written_in_the_window_is_printed_in_the_board_pack(
     window.undo_action.trigger()
     assert narrative_for(db, neglect) is None
     window.narrative_action.trigger()
-    assert window.edits.narrative_dialog.period_edit.text() == ""
+    assert window.plan_edits.narrative_dialog.period_edit.text() == ""

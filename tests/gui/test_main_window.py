@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from actionplan import __version__
 from actionplan.domain.rag import Rag
 from actionplan.gui.main_window import MainWindow
 from actionplan.gui.models.action_table_model import ActionTableModel
@@ -134,3 +135,20 @@ def test_cancelling_the_reason_saves_nothing(
     assert window.plan_view.table_model.rowCount() == 3
     fill_progress(window, first).accept()
     assert history(db, first) == []
+
+
+def test_find_goes_to_the_search_box_and_about_says_where_the_data_is(
+    db: Database, factory: PlanFactory, answers: Answers, open_window: Opener
+) -> None:
+    """Ctrl+F from the dashboard comes back to the actions with the search words selected."""
+    _plan_with_actions(factory)
+    window = open_window()
+    view = window.plan_view
+    view.search.setText("hotspots")
+    view.tabs.setCurrentIndex(1)
+    window.find_action.trigger()
+    assert view.tabs.currentIndex() == 0
+    assert view.search.selectedText() == "hotspots"
+    window.about_action.trigger()
+    [(kind, text)] = answers.said
+    assert kind == "inform" and f"Data: {db.target}" in text and f"actionplan {__version__}" in text

@@ -12,6 +12,7 @@ from actionplan.services.impact import add_measure, add_reading
 from actionplan.services.measure_rows import measure_rows
 from actionplan.store.database import Database
 from tests.conftest import PlanFactory
+from tests.gui.conftest import Answers
 
 Opener = Callable[[], MainWindow]
 
@@ -79,3 +80,71 @@ def test_adding_a_reading_updates_the_chart_and_undo_removes_it(
     [row] = measure_rows(db, factory.plan.id)
     assert [r.period_label for r in row.readings] == ["2022-23", "2023-24"]
     assert row.id == measure
+
+
+def test_a_new_measure_is_added_from_the_measures_tab_and_undo_takes_it_away(
+    db: Database, factory: PlanFactory, answers: Answers, open_window: Opener
+) -> None:
+    """Name, unit, direction, baseline and target as typed; numbers read as people write them."""
+    send = factory.priority("SEND")
+    window = open_window()
+    page = window.plan_view.measures
+    assert page.empty.isVisibleTo(page)
+    window.plan_view.choose_priority(send)
+    page.new_button.click()
+    dialog = window.plan_edits.measure_dialog
+    assert dialog is not None
+    assert dialog.priority.currentData() == send
+    dialog.name.setText("Re-referrals to children's social care <12 months")
+    dialog.unit.setText("%")
+    dialog.direction.setCurrentIndex(dialog.direction.findData("lower"))
+    dialog.baseline.setText("16.1%")
+    dialog.target.setText("15")
+    dialog.accept()
+    [row] = measure_rows(db, factory.plan.id)
+    assert (row.name, row.priority_title, row.baseline, row.target, row.direction.value) == (
+        "Re-referrals to children's social care <12 months",
+        "SEND",
+        16.1,
+        15.0,
+        "lower",
+    )
+    assert page.selected is not None and page.selected.id == row.id
+    window.undo_action.trigger()
+    assert measure_rows(db, factory.plan.id) == []
+    window.redo_action.trigger()
+    assert [m.id for m in measure_rows(db, factory.plan.id)] == [row.id]
+
+
+def test_a_measure_without_a_name_is_refused_in_one_sentence(
+    db: Database, factory: PlanFactory, answers: Answers, open_window: Opener
+) -> None:
+    """Nothing is saved and the window says what is missing."""
+    window = open_window()
+    window.plan_view.measures.new_button.click()
+    dialog = window.plan_edits.measure_dialog
+    dialog.name.setText("   ")
+    dialog.accept()
+    assert answers.said == [("warn", "A measure needs a name saying what is counted.")]
+    assert measure_rows(db, factory.plan.id) == []
+
+
+def test_deleting_a_measure_asks_and_undo_brings_back_its_readings(
+    db: Database, factory: PlanFactory, answers: Answers, open_window: Opener
+) -> None:
+    """The question counts the readings; Undo restores the measure with all of them."""
+    _measure(db, factory)
+    window = open_window()
+    page = window.plan_view.measures
+    page.table.selectRow(0)
+    answers.confirms.append(True)
+    page.delete_button.click()
+    assert answers.asked == [
+        'Delete the measure "ICPCs within 15 working days"? Its 2 readings will be deleted too. '
+        "You can undo this (Ctrl+Z) until you close actionplan."
+    ]
+    assert measure_rows(db, factory.plan.id) == []
+    assert page.empty.isVisibleTo(page)
+    window.undo_action.trigger()
+    [row] = measure_rows(db, factory.plan.id)
+    assert [r.period_label for r in row.readings] == ["2022-23", "2023-24"]

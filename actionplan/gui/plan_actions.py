@@ -1,0 +1,305 @@
+"""PlanActions: the plan's shape changed in the window — plans, priorities, actions,
+narratives and measures added, changed or deleted, each on the undo stack."""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject
+
+from actionplan.domain.wording import counted
+from actionplan.gui import prompts
+from actionplan.gui.commands import AddedCommand, ChangeCommand, DeletedCommand
+from actionplan.gui.measure_dialog import MeasureDialog, NewMeasure
+from actionplan.gui.narrative_dialog import NarrativeDialog
+from actionplan.gui.priority_dialog import PriorityDialog
+from actionplan.services.editing import (
+    ActionDraft,
+    PriorityHeading,
+    add_action,
+    add_priority,
+    delete_action,
+    delete_priority,
+    edit_priority,
+    priority_heading,
+)
+from actionplan.services.impact import add_measure, delete_measure, narrative_for, put_narrative
+from actionplan.services.outline import plan_outline
+from actionplan.services.plans import create_plan, delete_plan, rename_plan
+from actionplan.services.progress import history
+from actionplan.services.views import NarrativeView
+
+if TYPE_CHECKING:
+    from actionplan.gui.main_window import MainWindow
+
+UNDO_UNTIL_CLOSED = " You can undo this (Ctrl+Z) until you close actionplan."
+
+
+class PlanActions(QObject):
+    """Adding, changing and deleting the parts of a plan, for one main window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.priority_dialog: PriorityDialog | None = None
+        self.narrative_dialog: NarrativeDialog | None = None
+        self.measure_dialog: MeasureDialog | None = None
+
+    def new_plan(self) -> None:
+        """Ask for a title and start an empty plan."""
+        title = prompts.ask_text(self.window, "New plan", "Title of the plan:")
+        if not title:
+            return
+        plan = prompts.attempt(self.window, lambda: create_plan(self.window.db, title), "New plan")
+        if plan is not False:
+            self.window.show_plan_titled(plan.title)
+
+    def new_priority(self) -> None:
+        """Ask for a priority's title and add it at the end of the plan, undoably."""
+        plan = self.window.current_plan
+        if plan is None:
+            return
+        title = prompts.ask_text(self.window, "New priority", "Title of the priority:")
+        if not title or not title.strip():
+            return
+        db = self.window.db
+        priority_id = prompts.attempt(
+            self.window, lambda: add_priority(db, plan.id, title), "New priority"
+        )
+        if priority_id is False:
+            return
+        reload = self.window.reload_plan
+        self.window.undo_stack.push(
+            AddedCommand("New priority", db, priority_id, delete_priority, lambda _id: reload())
+        )
+        self.window.plan_view.choose_priority(priority_id)
+
+    def new_action(self) -> None:
+        """Ask what will be done and add it under the chosen priority, undoably."""
+        plan = self.window.current_plan
+        if plan is None:
+            return
+        place = self._place_for_new_action(plan.id)
+        if place is None:
+            prompts.inform(
+                self.window,
+                "New action",
+                "Add a priority first (Edit ▸ New priority…): every action sits under one.",
+            )
+            return
+        text = prompts.ask_text(self.window, "New action", "What will be done?")
+        if not text or not text.strip():
+            return
+        priority_id, outcome_id = place
+        db = self.window.db
+        draft = ActionDraft(text=text.strip(), outcome_id=outcome_id)
+        action_id = prompts.attempt(
+            self.window, lambda: add_action(db, priority_id, draft), "New action"
+        )
+        if action_id is False:
+            return
+        self.window.undo_stack.push(
+            AddedCommand("New action", db, action_id, delete_action, self.window.reload_plan)
+        )
+        self.window.plan_view.detail.leads.setFocus()
+
+    def _place_for_new_action(self, plan_id: int) -> tuple[int, int | None] | None:
+        # The priority (and outcome) chosen in the navigator, else the selected action's,
+        # else the plan's first priority.
+        priority_id, outcome_id = self.window.plan_view.chosen_place()
+        if priority_id is not None:
+            return priority_id, outcome_id
+        row = self.window.selected_row()
+        if row is not None:
+            return row.priority_id, row.outcome_id
+        outline = plan_outline(self.window.db, plan_id)
+        return (outline[0].id, None) if outline else None
+
+    def delete_selected(self) -> None:
+        """Delete the selected action after asking; Undo brings it back whole."""
+        row = self.window.selected_row()
+        if row is None:
+            prompts.inform(self.window, "Delete action", "Select an action first.")
+            return
+        db = self.window.db
+        updates = len(history(db, row.id))
+        words = " ".join(row.text.split())
+        shown = words if len(words) <= 80 else words[:80] + "…"
+        question = f'Delete action {row.ref} "{shown}"?'
+        if updates:
+            question += f" Its {counted(updates, 'progress update')} will be deleted with it."
+        if self._delete("Delete action", question, row.id, delete_action, self.window.reload_plan):
+            self.window.statusBar().showMessage(f"Action {row.ref} deleted.", 6000)
+
+    def _delete(self, title: str, question: str, item_id: int, delete: Any, changed: Any) -> bool:
+        """Ask, delete through the service, and put the deletion on the undo stack."""
+        if not prompts.confirm(self.window, title, question + UNDO_UNTIL_CLOSED):
+            return False
+        db = self.window.db
+        removed = prompts.attempt(self.window, lambda: delete(db, item_id), title)
+        if removed is False:
+            return False
+        self.window.undo_stack.push(DeletedCommand(title, db, item_id, removed, delete, changed))
+        return True
+
+    def _chosen_priority(self, title: str) -> int | None:
+        priority_id, _outcome = self.window.plan_view.chosen_place()
+        row = self.window.selected_row()
+        if priority_id is None and row is not None:
+            priority_id = row.priority_id
+        if priority_id is None:
+            prompts.inform(self.window, title, "Choose a priority on the left first.")
+        return priority_id
+
+    def edit_priority(self) -> None:
+        """Change the chosen priority's title, champion and aim, undoably."""
+        priority_id = self._chosen_priority("Edit priority")
+        if priority_id is None:
+            return
+        db = self.window.db
+        old = priority_heading(db, priority_id)
+        dialog = PriorityDialog(old, self.window)
+        dialog.accepted.connect(lambda: self._save_priority(priority_id, old, dialog.heading()))
+        dialog.open()
+        self.priority_dialog = dialog
+
+    def _save_priority(self, priority_id: int, old: PriorityHeading, new: PriorityHeading) -> None:
+        db = self.window.db
+        if (
+            prompts.attempt(
+                self.window, lambda: edit_priority(db, priority_id, new), "Edit priority"
+            )
+            is False
+        ):
+            return
+        save = partial(edit_priority, db, priority_id)
+        self.window.undo_stack.push(
+            ChangeCommand("Edit priority", save, old, new, self.window.reload_plan)
+        )
+
+    def write_narrative(self) -> None:
+        """Write the chosen priority's narrative for a period, undoably."""
+        priority_id = self._chosen_priority("Narrative")
+        plan = self.window.current_plan
+        if priority_id is None or plan is None:
+            return
+        db = self.window.db
+        latest = narrative_for(db, priority_id)
+        period = plan.period_raw or (f"{plan.period_start:%Y}" if plan.period_start else "")
+        dialog = NarrativeDialog(
+            priority_heading(db, priority_id).title,
+            latest or NarrativeView(period),
+            self.window,
+        )
+        dialog.accepted.connect(lambda: self._save_narrative(priority_id, dialog.narrative()))
+        dialog.open()
+        self.narrative_dialog = dialog
+
+    def _save_narrative(self, priority_id: int, new: NarrativeView) -> None:
+        if not new.period_label:
+            prompts.warn(self.window, "Narrative", "Say which period the narrative is for.")
+            return
+        db = self.window.db
+        period = new.period_label
+        old = narrative_for(db, priority_id, period)
+        save = partial(put_narrative, db, priority_id, period)
+        if prompts.attempt(self.window, lambda: save(new), "Narrative") is False:
+            return
+        changed = self.window.reload_plan
+        self.window.undo_stack.push(ChangeCommand("Write narrative", save, old, new, changed))
+        self.window.statusBar().showMessage(f"Narrative for {period} saved.", 6000)
+
+    def delete_priority(self) -> None:
+        """Delete the chosen priority with its actions after asking; Undo brings it back."""
+        plan = self.window.current_plan
+        priority_id = self._chosen_priority("Delete priority")
+        if plan is None or priority_id is None:
+            return
+        db = self.window.db
+        heading = priority_heading(db, priority_id)
+        outline = plan_outline(db, plan.id)
+        actions = next((node.actions for node in outline if node.id == priority_id), 0)
+        question = f'Delete the priority "{heading.title}"?'
+        if actions:
+            question += f" Its {counted(actions, 'action')} will be deleted with it, updates too."
+        reload = self.window.reload_plan
+        self._delete("Delete priority", question, priority_id, delete_priority, lambda _i: reload())
+
+    def rename_plan(self) -> None:
+        """Give the plan on screen a new title, undoably."""
+        plan = self.window.current_plan
+        if plan is None:
+            return
+        title = prompts.ask_text(self.window, "Rename plan", "Title of the plan:", plan.title)
+        if not title or title.strip() == plan.title:
+            return
+        db = self.window.db
+        if (
+            prompts.attempt(self.window, lambda: rename_plan(db, plan.id, title), "Rename plan")
+            is False
+        ):
+            return
+        save = partial(rename_plan, db, plan.id)
+        self.window.undo_stack.push(
+            ChangeCommand(
+                "Rename plan",
+                save,
+                plan.title,
+                title.strip(),
+                lambda: self.window.show_plan_id(plan.id),
+            )
+        )
+
+    def delete_plan(self) -> None:
+        """Delete the plan on screen after asking; Undo brings every part of it back."""
+        plan = self.window.current_plan
+        if plan is None:
+            return
+        db = self.window.db
+        actions = sum(node.actions for node in plan_outline(db, plan.id))
+        question = (
+            f'Delete the plan "{plan.title}" with its {counted(actions, "action")}, every '
+            "progress update and measure, and the workbook it came from? A backup (File ▸ "
+            "Back up database…) keeps a copy for good."
+        )
+        self._delete("Delete plan", question, plan.id, delete_plan, self.window.show_plan_id)
+
+    def new_measure(self) -> None:
+        """Ask for a new measure of impact and add it, undoably."""
+        plan = self.window.current_plan
+        if plan is None:
+            return
+        outline = plan_outline(self.window.db, plan.id)
+        priorities = [(node.id, f"{node.number}. {node.title}") for node in outline]
+        chosen, _outcome = self.window.plan_view.chosen_place()
+        dialog = MeasureDialog(priorities, chosen, self.window)
+        dialog.accepted.connect(lambda: self._save_measure(plan.id, dialog.measure()))
+        dialog.open()
+        self.measure_dialog = dialog
+
+    def _save_measure(self, plan_id: int, new: NewMeasure) -> None:
+        db = self.window.db
+        words = (new.name, new.unit, new.direction, new.baseline, new.target, new.priority_id)
+        measure_id = prompts.attempt(
+            self.window, lambda: add_measure(db, plan_id, *words), "New measure"
+        )
+        if measure_id is False:
+            return
+        self.window.undo_stack.push(
+            AddedCommand(
+                "New measure", db, measure_id, delete_measure, self.window.refresh_measures
+            )
+        )
+
+    def delete_measure(self, measure_id: int) -> None:
+        """Delete a measure with its readings after asking; Undo brings them back."""
+        measure = self.window.plan_view.measures.selected
+        if measure is None or measure.id != measure_id:
+            return
+        question = f'Delete the measure "{measure.name}"?'
+        if measure.readings:
+            question += f" Its {counted(len(measure.readings), 'reading')} will be deleted too."
+        self._delete(
+            "Delete measure", question, measure_id, delete_measure, self.window.refresh_measures
+        )
