@@ -50,6 +50,28 @@ class RecordProgressCommand(QUndoCommand):
         self.changed(self.entry.action_id)
 
 
+class MergeCommand(QUndoCommand):
+    """The updates a merge of returns recorded, undone and redone together."""
+
+    def __init__(self, db: Database, recorded: list[Any], changed: Changed) -> None:
+        super().__init__(f"Merge returns ({len(recorded)} updates)")
+        # Held here rather than as Qt children, so Python keeps each one alive.
+        self.steps = [
+            RecordProgressCommand(db, entry, update_id, before, changed)
+            for entry, update_id, before in recorded
+        ]
+
+    def redo(self) -> None:  # overrides QUndoCommand.redo
+        """Record each update again (the first time they are already recorded)."""
+        for step in self.steps:
+            step.redo()
+
+    def undo(self) -> None:  # overrides QUndoCommand.undo
+        """Take each update back, newest first."""
+        for step in reversed(self.steps):
+            step.undo()
+
+
 class EditActionCommand(QUndoCommand):
     """An edit of an action's words already saved; undo puts the old words back."""
 

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from actionplan.gui.merge_returns_dialog import MergeReturnsDialog
     from actionplan.services.exporting import ExportResult
     from actionplan.services.importing import ImportResult
+    from actionplan.services.return_changes import ReturnReport
     from actionplan.services.returns import ReturnsExport
     from actionplan.services.sample_plans import SampleLoad
 
@@ -100,7 +101,16 @@ class FileActions(QObject):
         self.wizard.read()
 
     def _imported(self, result: ImportResult) -> None:
-        self.window.show_plan_titled(result.title)
+        from actionplan.gui.commands import AddedCommand
+        from actionplan.services.plans import delete_plan
+
+        # Undo takes a mistaken import out again (and Redo brings the same plan back).
+        self.window.undo_stack.push(
+            AddedCommand(
+                f"Import '{result.title}'", self.window.db, result.plan_id, delete_plan,
+                self.window.show_plan_id,
+            )
+        )  # fmt: skip
         self.window.statusBar().showMessage(f"Imported '{result.title}'.", 6000)
 
     def load_samples(self) -> None:
@@ -157,9 +167,17 @@ class FileActions(QObject):
             self.merge_dialog = MergeReturnsDialog(
                 self.window.db, files, self._plan_title(), self.window
             )
-            self.merge_dialog.applied.connect(lambda: self.window.refresh())
+            self.merge_dialog.applied.connect(self._merged)
             self.merge_dialog.open()
             self.merge_dialog.preview()
+
+    def _merged(self, reports: list[ReturnReport]) -> None:
+        from actionplan.gui.commands import MergeCommand
+        from actionplan.services.returns import recorded_updates
+
+        recorded = recorded_updates(reports)
+        if recorded:  # Undo takes every update of the merge back at once
+            self.window.undo_stack.push(MergeCommand(self.window.db, recorded, self.window.refresh))
 
     def report(self) -> None:
         """Print the board pack PDF."""

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 class MergeReturnsDialog(QDialog):
     """Shows each return's diff (old → new RAG and status, the update); Record applies them."""
 
-    applied = Signal()
+    applied = Signal(object)  # the reports of what was recorded
 
     def __init__(self, db: Database, files: list[Path], plan: str | None, parent: Any = None):
         super().__init__(parent)
@@ -70,7 +70,7 @@ class MergeReturnsDialog(QDialog):
         self.reports = reports
         self.diff.setPlainText(_text(reports))
         self.intro.setText("Recorded. Each change is kept as a progress update by its lead.")
-        self.applied.emit()
+        self.applied.emit(reports)
 
     def _failed(self, exc: BaseException) -> None:
         message = str(exc) if isinstance(exc, USER_ERRORS) else f"Something went wrong: {exc}"

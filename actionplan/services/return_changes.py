@@ -34,6 +34,7 @@ class ReturnChange:
     update_date: date | None
     reason: str = ""
     note: str = ""
+    update_id: int | None = None  # the progress update recorded from it
 
     @classmethod
     def of(cls, row: ReturnedRow, update_date: date) -> ReturnChange:

@@ -23,7 +23,9 @@ from pathlib import Path
 from sqlmodel import col, select
 
 from actionplan.domain.models import Action, Plan, ProgressUpdate
+from actionplan.domain.rag import Rag
 from actionplan.domain.rules import rag_disagrees
+from actionplan.domain.status import Status
 from actionplan.excel.errors import WorkbookError
 from actionplan.excel.returns import ReturnAction, ReturnIssue, write_return
 from actionplan.excel.returns_reader import ReturnedFile, ReturnedRow, read_return
@@ -164,10 +166,27 @@ def _apply(db: Database, lead: str, change: ReturnChange) -> ReturnChange:
         reason=change.reason,
     )
     try:
-        record_progress(db, entry)
+        update_id = record_progress(db, entry)
     except ServiceError as exc:
         return replace(change, kind="problem", note=str(exc))
-    return replace(change, kind="recorded")
+    return replace(change, kind="recorded", update_id=update_id)
+
+
+def recorded_updates(
+    reports: Sequence[ReturnReport],
+) -> list[tuple[ProgressEntry, int, tuple[Rag, Status]]]:
+    """Each update merging recorded: what it said, its id, and the RAG and status it replaced
+    (what the window needs to take a merge back with Undo)."""
+    recorded = []
+    for report in reports:
+        for change in report.changes:
+            if change.kind == "recorded" and change.update_id and change.update_date:
+                entry = ProgressEntry(
+                    change.action_id, change.update_date, change.new_rag, change.new_status,
+                    change.update, report.lead, change.reason,
+                )  # fmt: skip
+                recorded.append((entry, change.update_id, (change.old_rag, change.old_status)))
+    return recorded
 
 
 def _preview(db: Database, file: Path, plan_name: str | None, as_of: date) -> ReturnReport:

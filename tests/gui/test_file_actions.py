@@ -50,6 +50,12 @@ def test_import_wizard_previews_then_imports_a_workbook(
     qtbot.waitUntil(lambda: window.plan_view.table_model.rowCount() == 70, timeout=20_000)
     assert window.current_plan is not None
     assert window.current_plan.title == "Northbridge tracker (imported)"
+    window.undo_action.trigger()  # a mistaken import is taken out again
+    assert list_plans(db) == []
+    assert window.stack.currentWidget() is window.welcome
+    window.redo_action.trigger()
+    assert [p.title for p in list_plans(db)] == ["Northbridge tracker (imported)"]
+    assert window.plan_view.table_model.rowCount() == 70
 
 
 def test_changing_a_column_in_the_wizard_changes_what_is_read(

@@ -100,6 +100,12 @@ def test_returns_go_out_per_lead_and_come_back_after_approval(
         Rag.GREEN,
     )
     assert window.plan_view.table_model.row_at(0).rag is Rag.GREEN
+    window.undo_action.trigger()  # the whole merge comes back out
+    assert history(db, action_id) == []
+    assert window.plan_view.table_model.row_at(0).rag is Rag.AMBER
+    window.redo_action.trigger()
+    assert [u.text for u in history(db, action_id)] == ["=25 businesses signed up <b>so far</b>"]
+    assert window.plan_view.table_model.row_at(0).rag is Rag.GREEN
 
 
 def test_cancelling_every_file_menu_question_changes_nothing(

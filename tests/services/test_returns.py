@@ -15,7 +15,12 @@ from actionplan.domain.status import Status
 from actionplan.services.actions import action_rows
 from actionplan.services.plan_store import save_plan_data
 from actionplan.services.progress import ProgressEntry, history, record_progress
-from actionplan.services.returns import apply_returns, export_returns, preview_returns
+from actionplan.services.returns import (
+    apply_returns,
+    export_returns,
+    preview_returns,
+    recorded_updates,
+)
 from actionplan.store.database import Database
 
 AS_OF = date(2025, 12, 1)
@@ -120,6 +125,9 @@ def test_a_returns_cycle_records_updates_by_the_lead_and_leaves_a_conflict_alone
     [applied] = apply_returns(db, [files["Police"]], as_of=AS_OF)
     assert [change.kind for change in applied.changes] == ["recorded", "conflict"]
     [update] = history(db, action["1.1"])
+    [(entry, update_id, before)] = recorded_updates([applied])
+    assert (entry.action_id, entry.author, update_id) == (action["1.1"], "Police", update.id)
+    assert before == (Rag.AMBER, Status.IN_PROGRESS)
     assert (update.author, update.text, update.rag) == (
         "Police",
         "- 25 businesses signed up",
