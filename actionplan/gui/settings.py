@@ -26,7 +26,6 @@ HIDDEN_COLUMNS: Preference[list[int]] = Preference("table/hidden_columns", [])
 TABLE_HEADER: Preference[bytes] = Preference("table/header_state", b"")
 FILTERS: Preference[dict[str, Any]] = Preference("table/filters", {})
 MY_NAME: Preference[str] = Preference("user/name", "")
-STALE_DAYS: Preference[int] = Preference("plan/stale_days", 90)
 MAX_RECENT = 8
 
 

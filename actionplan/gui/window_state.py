@@ -1,8 +1,10 @@
-"""What the main window remembers between sessions: layout, hidden columns, filters, name."""
+"""What the main window remembers between sessions: layout, columns, filters, name."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
 
 from actionplan.gui import settings as prefs
 
@@ -19,6 +21,11 @@ def restore(window: MainWindow) -> None:
     state = stored.get(prefs.WINDOW_STATE)
     if state:
         window.restoreState(state)
+    header = window.plan_view.table.horizontalHeader()
+    columns = stored.get(prefs.TABLE_HEADER)
+    if columns:  # the order and widths the user gave the columns
+        header.restoreState(columns)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # plan order at start
     window.plan_view.hide_columns(stored.get(prefs.HIDDEN_COLUMNS))
     window.plan_view.filter_bar.my_name = stored.get(prefs.MY_NAME)
     window.plan_view.filter_bar.restore(stored.get(prefs.FILTERS))
@@ -30,4 +37,6 @@ def remember(window: MainWindow) -> None:
     stored.set(prefs.WINDOW_GEOMETRY, bytes(window.saveGeometry().data()))
     stored.set(prefs.WINDOW_STATE, bytes(window.saveState().data()))
     stored.set(prefs.HIDDEN_COLUMNS, window.plan_view.hidden_columns())
+    header = window.plan_view.table.horizontalHeader()
+    stored.set(prefs.TABLE_HEADER, bytes(header.saveState().data()))
     stored.set(prefs.FILTERS, window.plan_view.filter_bar.saved())

@@ -80,11 +80,17 @@ def test_filters_and_hidden_columns_are_remembered(
     first.plan_view.filter_bar.search.setText("toolkit")
     first.plan_view.filter_bar.overdue.setChecked(True)
     first.plan_view.hide_columns([2, 7])
+    header = first.plan_view.table.horizontalHeader()
+    header.moveSection(header.visualIndex(ActionTableModel.RAG), 1)  # RAG next to Ref
+    first.plan_view.table.sortByColumn(ActionTableModel.DUE, Qt.SortOrder.AscendingOrder)
     first.close()
     second = open_window()
     assert second.plan_view.filter_bar.search.text() == "toolkit"
     assert second.plan_view.filter_bar.overdue.isChecked()
     assert second.plan_view.hidden_columns() == [2, 7]
+    again = second.plan_view.table.horizontalHeader()
+    assert again.visualIndex(ActionTableModel.RAG) == 1
+    assert again.sortIndicatorSection() == -1  # the plan's own order at start
 
 
 def test_a_date_cell_timescale_reads_as_a_date_and_is_kept_unless_retyped(
