@@ -7,6 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -52,6 +53,8 @@ class ActionDetailPanel(QWidget):
         self.leads.setToolTip("Separate several leads with / or ; or a new line")
         self.timescale = QLineEdit()
         self.timescale.setToolTip('As you would write it: "31/03/2026", "Q3 2025/26", "Ongoing"')
+        self.outcome = QComboBox()
+        self.outcome.setToolTip("The outcome of the priority this action works towards")
         self.how_we_know = QPlainTextEdit()
         self.how_we_know.setMaximumHeight(70)
         self.save_button = QPushButton("Save changes")
@@ -68,6 +71,7 @@ class ActionDetailPanel(QWidget):
         form.addRow("Action", self.text)
         form.addRow("Leads", self.leads)
         form.addRow("Timescale", self.timescale)
+        form.addRow("Outcome", self.outcome)
         form.addRow("How we will know", self.how_we_know)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
@@ -85,6 +89,7 @@ class ActionDetailPanel(QWidget):
             edit.textEdited.connect(lambda _text: self._mark_changed())
         for box in (self.text, self.how_we_know):
             box.textChanged.connect(self._mark_changed)
+        self.outcome.activated.connect(lambda _index: self._mark_changed())
         self.save_button.clicked.connect(self._save)
         self.revert_button.clicked.connect(self._revert)
         self.record_button.clicked.connect(self._request_progress)
@@ -95,10 +100,23 @@ class ActionDetailPanel(QWidget):
         return self._row.id if self._row else None
 
     def show_action(
-        self, row: ActionRow | None, updates: list[UpdateView], draft: ActionDraft | None = None
+        self,
+        row: ActionRow | None,
+        updates: list[UpdateView],
+        draft: ActionDraft | None = None,
+        outcomes: list[tuple[int, str]] | None = None,
     ) -> None:
-        """Show an action, its editable words and its history; or nothing."""
+        """Show an action, its editable words, its priority's outcomes to choose from and its
+        history; or nothing."""
         self._row, self._draft = row, draft
+        self.outcome.clear()
+        self.outcome.addItem("No outcome", None)
+        choices = list(outcomes or [])
+        if row is not None and row.outcome_id is not None:
+            if row.outcome_id not in [outcome_id for outcome_id, _title in choices]:
+                choices.append((row.outcome_id, row.outcome_title))  # never lose the link
+        for outcome_id, title in choices:
+            self.outcome.addItem(title, outcome_id)
         for widget in [*self._editors(), self.record_button]:
             widget.setEnabled(row is not None)
         if row is None:
@@ -112,7 +130,7 @@ class ActionDetailPanel(QWidget):
         self._set_changed(False)
 
     def _editors(self) -> list[QWidget]:
-        return [self.ref, self.text, self.leads, self.timescale, self.how_we_know]
+        return [self.ref, self.text, self.leads, self.timescale, self.outcome, self.how_we_know]
 
     def _fill(self, draft: ActionDraft) -> None:
         for widget in self._editors():
@@ -124,6 +142,7 @@ class ActionDetailPanel(QWidget):
         self._timescale_shown = (parse_timescale(draft.timescale).label, draft.timescale)
         self.timescale.setText(self._timescale_shown[0])
         self.how_we_know.setPlainText(draft.how_we_know)
+        self.outcome.setCurrentIndex(max(self.outcome.findData(draft.outcome_id), 0))
         for line in (self.ref, self.leads, self.timescale):
             line.setCursorPosition(0)  # long words read from their start
         for widget in self._editors():
@@ -138,7 +157,7 @@ class ActionDetailPanel(QWidget):
             timescale=self._timescale_as_typed(),
             lead=self.leads.text(),
             how_we_know=self.how_we_know.toPlainText(),
-            outcome_id=base.outcome_id,
+            outcome_id=self.outcome.currentData(),
             rag=base.rag,
             status=base.status,
         )

@@ -53,6 +53,7 @@ class MainWindow(QMainWindow):
     edit_priority_action: QAction
     delete_priority_action: QAction
     narrative_action: QAction
+    new_outcome_action: QAction
     new_action_action: QAction
     delete_action_action: QAction
     find_action: QAction
@@ -342,7 +343,8 @@ class MainWindow(QMainWindow):
             self.plan_view.detail.show_action(None, [])
             return
         draft = action_draft(self.db, row.id)
-        self.plan_view.detail.show_action(row, history(self.db, row.id), draft)
+        outcomes = self.plan_view.outcomes_of(row.priority_id)
+        self.plan_view.detail.show_action(row, history(self.db, row.id), draft, outcomes)
 
     def show_plan_id(self, plan_id: int | None) -> None:
         """Read the list of plans again and show the one with this id (else the newest)."""

@@ -39,6 +39,7 @@ def build_actions(window: MainWindow) -> None:
     window.new_priority_action = act("New &priority…", None, lambda: plan().new_priority())
     window.edit_priority_action = act("&Edit priority…", None, lambda: plan().edit_priority())
     window.delete_priority_action = act("Delete priorit&y…", None, lambda: plan().delete_priority())
+    window.new_outcome_action = act("New &outcome…", None, lambda: plan().new_outcome())
     window.narrative_action = act(
         "&Narrative for the board…", None, lambda: plan().write_narrative()
     )
@@ -62,11 +63,13 @@ def build_actions(window: MainWindow) -> None:
         window.rename_plan_action, window.delete_plan_action, window.record_action,
         window.new_priority_action, window.edit_priority_action,
         window.delete_priority_action, window.narrative_action, window.new_action_action,
+        window.new_outcome_action,
     ]  # fmt: skip
     # Right-click a priority on the left for what can be done with it.
     navigator = window.plan_view.navigator
     navigator.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-    navigator.addActions([window.new_action_action, window.edit_priority_action])
+    navigator.addActions([window.new_action_action, window.new_outcome_action])
+    navigator.addActions([window.edit_priority_action])
     navigator.addActions([window.narrative_action, window.delete_priority_action])
 
 
@@ -94,6 +97,7 @@ def build_menus(window: MainWindow) -> QToolBar:
     edit.addActions([window.record_action, window.find_action, window.whoami_action])
     edit.addSeparator()
     edit.addActions([window.new_priority_action, window.edit_priority_action])
+    edit.addAction(window.new_outcome_action)
     edit.addAction(window.narrative_action)
     edit.addActions([window.delete_priority_action, window.new_action_action])
     edit.addAction(window.delete_action_action)

@@ -18,8 +18,10 @@ from actionplan.services.editing import (
     ActionDraft,
     PriorityHeading,
     add_action,
+    add_outcome,
     add_priority,
     delete_action,
+    delete_outcome,
     delete_priority,
     edit_priority,
     priority_heading,
@@ -74,6 +76,26 @@ class PlanActions(QObject):
             AddedCommand("New priority", db, priority_id, delete_priority, lambda _id: reload())
         )
         self.window.plan_view.choose_priority(priority_id)
+
+    def new_outcome(self) -> None:
+        """Ask for an outcome of the chosen priority and add it, undoably."""
+        priority_id = self._chosen_priority("New outcome")
+        if priority_id is None:
+            return
+        title = prompts.ask_text(
+            self.window, "New outcome", "The outcome (what will be different for children):"
+        )
+        if not title or not title.strip():
+            return
+        db = self.window.db
+        call = lambda: add_outcome(db, priority_id, title)  # noqa: E731
+        outcome_id = prompts.attempt(self.window, call, "New outcome")
+        if outcome_id is False:
+            return
+        reload = self.window.reload_plan
+        self.window.undo_stack.push(
+            AddedCommand("New outcome", db, outcome_id, delete_outcome, lambda _i: reload())
+        )
 
     def new_action(self) -> None:
         """Ask what will be done and add it under the chosen priority, undoably."""

@@ -60,6 +60,7 @@ class PlanView(QWidget):
         self.dashboard = DashboardPage(self.table_model)
         self.dashboard.action_chosen.connect(self.show_action_in_table)
         self.measures = MeasuresPage()
+        self.outline: list[PriorityNode] = []
         self.tabs = QTabWidget()
         self._build_layout()
 
@@ -157,6 +158,7 @@ class PlanView(QWidget):
     def show_outline(self, title: str, outline: list[PriorityNode]) -> None:
         """Fill the navigator with the plan's priorities and outcomes, keeping the choice."""
         kept = self._navigator_item()
+        self.outline = outline
         self.navigator.selectionModel().blockSignals(True)
         self.navigator_model.clear()
         root = QStandardItem(f"{title} ({sum(node.actions for node in outline)})")
@@ -186,6 +188,13 @@ class PlanView(QWidget):
             if match.data(_KIND_ROLE) == item[0]:
                 self.navigator.setCurrentIndex(match)
                 return
+
+    def outcomes_of(self, priority_id: int) -> list[tuple[int, str]]:
+        """A priority's outcomes (id, title) as the navigator shows them."""
+        for node in self.outline:
+            if node.id == priority_id:
+                return [(outcome.id, outcome.title) for outcome in node.outcomes]
+        return []
 
     def choose_priority(self, priority_id: int) -> None:
         """Choose a priority in the navigator (its actions fill the table)."""

@@ -70,6 +70,9 @@ def edit_priority(db: Database, priority_id: int, heading: PriorityHeading) -> N
 
 def add_outcome(db: Database, priority_id: int, title: str) -> int:
     """Add an outcome under a priority; returns its id."""
+    if not title.strip():
+        raise ServiceError("An outcome needs a title saying what will be different.")
+    title = title.strip()
     with db.writing() as session:
         _get(session, Priority, priority_id, "priority")
         query = select(Outcome.id).where(Outcome.priority_id == priority_id)
@@ -122,6 +125,13 @@ def delete_action(db: Database, action_id: int) -> Removed:
     with db.writing() as session:
         _get(session, Action, action_id, "action")
         return take_out(session, "action", action_id)
+
+
+def delete_outcome(db: Database, outcome_id: int) -> Removed:
+    """Delete an outcome (its actions stay under the priority); ``restore`` undoes it."""
+    with db.writing() as session:
+        _get(session, Outcome, outcome_id, "outcome")
+        return take_out(session, "outcome", outcome_id)
 
 
 def delete_priority(db: Database, priority_id: int) -> Removed:

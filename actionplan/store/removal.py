@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Table, and_, delete, insert, or_, select
+from sqlalchemy import Table, and_, delete, insert, or_, select, update
 from sqlmodel import Session
 
 from actionplan.domain.models import Plan
@@ -29,6 +29,9 @@ class Removed:
     """Rows taken out, by table name, parents before children."""
 
     rows: tuple[tuple[str, tuple[dict[str, Any], ...]], ...]
+    # Rows that stay but pointed at a removed row (an action under a deleted outcome):
+    # (table, column, row id, the id it held), so putting back links them again.
+    links: tuple[tuple[str, str, int, Any], ...] = ()
 
     def count(self, table: str) -> int:
         """How many rows of a table were taken out."""
@@ -41,12 +44,19 @@ def take_out(session: Session, table_name: str, row_id: int) -> Removed:
     found: dict[str, dict[tuple[Any, ...], dict[str, Any]]] = {}
     _collect(session, tables[table_name], [row_id], found)
     order = [table for table in METADATA.sorted_tables if found.get(table.name)]
+    links = _links_to(session, found)
+    for name, column, row_id, _held in links:
+        table = METADATA.tables[name]
+        session.connection().execute(
+            update(table).where(table.c.id == row_id).values({column: None})
+        )
     for table in reversed(order):
         keys = list(found[table.name])
         for start in range(0, len(keys), CHUNK):
             chunk = keys[start : start + CHUNK]
             session.connection().execute(delete(table).where(_any_key(table, chunk)))
-    return Removed(tuple((table.name, tuple(found[table.name].values())) for table in order))
+    rows = tuple((table.name, tuple(found[table.name].values())) for table in order)
+    return Removed(rows, tuple(links))
 
 
 def put_back(session: Session, removed: Removed) -> None:
@@ -55,6 +65,30 @@ def put_back(session: Session, removed: Removed) -> None:
     for name, rows in removed.rows:
         if rows:
             session.connection().execute(insert(tables[name]), list(rows))
+    for name, column, row_id, held in removed.links:
+        table = tables[name]
+        session.connection().execute(
+            update(table).where(table.c.id == row_id).values({column: held})
+        )
+
+
+def _links_to(
+    session: Session, found: dict[str, dict[tuple[Any, ...], dict[str, Any]]]
+) -> list[tuple[str, str, int, Any]]:
+    links = []
+    for name, rows in found.items():
+        parent = METADATA.tables[name]
+        ids = [row["id"] for row in rows.values() if "id" in row]
+        for child in METADATA.sorted_tables:
+            for key in child.foreign_keys:
+                if key.column.table is not parent or (key.ondelete or "").upper() != "SET NULL":
+                    continue
+                staying = found.get(child.name, {})
+                query = select(child.c.id, key.parent).where(key.parent.in_(ids))
+                for row_id, held in session.connection().execute(query):
+                    if (row_id,) not in staying:
+                        links.append((child.name, key.parent.name, row_id, held))
+    return links
 
 
 def _collect(

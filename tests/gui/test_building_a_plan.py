@@ -246,3 +246,35 @@ def test_a_narrative_written_in_the_window_is_printed_in_the_board_pack(
     assert narrative_for(db, neglect) is None
     window.narrative_action.trigger()
     assert window.plan_edits.narrative_dialog.period_edit.text() == ""
+
+
+def test_outcomes_are_added_and_an_action_is_moved_under_one_in_the_detail_panel(
+    db: Database, factory: PlanFactory, answers: Answers, open_window: Opener
+) -> None:
+    """New outcome… under a priority; the panel's Outcome box files the action under it."""
+    neglect = factory.priority("Neglect")
+    action_id = factory.action(neglect, "Toolkit")
+    window = open_window()
+    window.plan_view.choose_priority(neglect)
+    answers.texts.append("Children get help <earlier>")
+    window.new_outcome_action.trigger()
+    [node] = plan_outline(db, factory.plan.id)
+    assert [outcome.title for outcome in node.outcomes] == ["Children get help <earlier>"]
+    window.plan_view.select_action(action_id)
+    detail = window.plan_view.detail
+    assert [detail.outcome.itemText(i) for i in range(detail.outcome.count())] == [
+        "No outcome",
+        "Children get help <earlier>",
+    ]
+    detail.outcome.setCurrentIndex(1)
+    detail.outcome.activated.emit(1)
+    detail.save_button.click()
+    [row] = action_rows(db, factory.plan.id, AS_OF)
+    assert row.outcome_title == "Children get help <earlier>"
+    window.undo_action.trigger()  # the move
+    window.undo_action.trigger()  # the outcome
+    [row] = action_rows(db, factory.plan.id, AS_OF)
+    assert row.outcome_id is None and plan_outline(db, factory.plan.id)[0].outcomes == ()
+    answers.texts.append("   ")
+    window.new_outcome_action.trigger()  # a blank outcome is not added
+    assert plan_outline(db, factory.plan.id)[0].outcomes == ()

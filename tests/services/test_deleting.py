@@ -26,6 +26,7 @@ from actionplan.services.editing import (
     PriorityHeading,
     add_action,
     delete_action,
+    delete_outcome,
     delete_priority,
     edit_priority,
     priority_heading,
@@ -178,4 +179,17 @@ def test_renaming_a_plan_and_editing_a_priority(db: Database) -> None:
         rename_plan(db, plan_id, "   ")
     with pytest.raises(ServiceError, match=r"^A priority needs a title\.$"):
         edit_priority(db, priority_id, PriorityHeading(" "))
+    assert _everything(db) == before
+
+
+def test_a_deleted_outcome_comes_back_with_its_actions_under_it_again(db: Database) -> None:
+    """Its actions stay (under the priority) while it is gone, and are linked again after."""
+    plan_id = save_plan_data(db, _plan())
+    before = _everything(db)
+    under = next(row for row in action_rows(db, plan_id, AS_OF) if row.outcome_id)
+    removed = delete_outcome(db, under.outcome_id)
+    after = next(row for row in action_rows(db, plan_id, AS_OF) if row.id == under.id)
+    assert (after.outcome_id, after.outcome_title) == (None, "")
+    assert removed.count("measure") == 0 and removed.links
+    restore(db, removed)
     assert _everything(db) == before
