@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QMimeData, QObject
 
 from actionplan.gui import prompts
+from actionplan.gui import settings as prefs
 from actionplan.gui.shortcuts import make_action
 from actionplan.gui.task_dialog import TaskDialog
 from actionplan.services.errors import USER_ERRORS
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from actionplan.gui.import_wizard import ImportWizard
     from actionplan.gui.main_window import MainWindow
     from actionplan.gui.merge_returns_dialog import MergeReturnsDialog
+    from actionplan.gui.report_dialog import ReportChoices, ReportDialog
     from actionplan.services.exporting import ExportResult
     from actionplan.services.importing import ImportResult
     from actionplan.services.return_changes import ReturnReport
@@ -52,6 +54,7 @@ class FileActions(QObject):
         self.task: TaskDialog | None = None
         self.wizard: ImportWizard | None = None
         self.merge_dialog: MergeReturnsDialog | None = None
+        self.report_dialog: ReportDialog | None = None
         act = partial(make_action, window)
         self.import_action = act("&Import a workbook…", "Ctrl+I", self.choose_workbook)
         self.samples_action = act("Open the &sample plans", None, self.load_samples)
@@ -180,14 +183,29 @@ class FileActions(QObject):
             self.window.undo_stack.push(MergeCommand(self.window.db, recorded, self.window.refresh))
 
     def report(self) -> None:
-        """Print the board pack PDF."""
+        """Ask what the board pack covers, then where to save it, and print it."""
+        from actionplan.gui.report_dialog import ReportDialog
+
+        priorities = [node.title for node in self.window.plan_view.outline]
+        marking = self.window.settings.get(prefs.REPORT_MARKING)
+        dialog = ReportDialog(self.window.as_of, priorities, marking, self.window)
+        dialog.accepted.connect(lambda: self._print(dialog.choices()))
+        dialog.open()
+        self.report_dialog = dialog
+
+    def _print(self, choices: ReportChoices) -> None:
         from actionplan.services.report import make_report
 
+        self.window.settings.set(prefs.REPORT_MARKING, choices.marking)
         target = self._save_target("Board pack", f"{self._stem()} board pack.pdf", "PDF (*.pdf)")
-        if target is not None:
-            db, name, as_of = self.window.db, self._plan_title(), self.window.as_of
-            job = lambda p, _c: make_report(db, target, name, as_of, progress=p)  # noqa: E731
-            self._run("Board pack", f"Writing {target.name}…", job)
+        if target is None:
+            return
+        db, name, when = self.window.db, self._plan_title(), choices.as_of
+        marking, appendix = choices.marking or None, choices.appendix
+        job = lambda p, _c: make_report(  # noqa: E731
+            db, target, name, when, choices.priority, marking, appendix, progress=p
+        )
+        self._run("Board pack", f"Writing {target.name}…", job)
 
     def snapshot(self) -> None:
         """Freeze the plan's RAG and status under a meeting's name."""

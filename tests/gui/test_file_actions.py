@@ -113,6 +113,8 @@ def test_export_and_board_pack_from_the_menu(
     assert "Actions" in load_workbook(workbook, read_only=True).sheetnames
     answers.save_files.append(pdf)
     window.files.report_action.trigger()
+    assert window.files.report_dialog is not None
+    window.files.report_dialog.accept()
     report_task = window.files.task
     assert report_task is not None and report_task is not task
     qtbot.waitUntil(lambda: report_task.finished_work, timeout=60_000)
@@ -132,3 +134,33 @@ def test_welcome_page_opens_the_sample_plans(
     assert len(list_plans(db)) == 3
     assert "Loaded" in task.message.text()
     qtbot.waitUntil(lambda: window.stack.currentWidget() is window.plan_view, timeout=10_000)
+
+
+def test_board_pack_choices_reach_the_pdf_and_the_marking_is_remembered(
+    qtbot: QtBot, tmp_path: Path, answers: Answers, open_window: Opener
+) -> None:
+    """One priority, OFFICIAL-SENSITIVE on every page, an appendix; next time the marking stays."""
+    window = open_window()
+    _import_tracker(qtbot, window, answers)
+    qtbot.waitUntil(lambda: not window.loading, timeout=20_000)
+    window.files.report_action.trigger()
+    dialog = window.files.report_dialog
+    assert dialog is not None
+    priorities = [dialog.priority.itemText(i) for i in range(dialog.priority.count())]
+    assert priorities[0] == "All priorities" and "Neglect" in priorities
+    dialog.priority.setCurrentIndex(priorities.index("Neglect"))
+    dialog.marking.setCurrentText("OFFICIAL-SENSITIVE")
+    dialog.appendix.setChecked(True)
+    pdf = tmp_path / "neglect.pdf"
+    answers.save_files.append(pdf)
+    dialog.accept()
+    task = window.files.task
+    assert task is not None
+    qtbot.waitUntil(lambda: task.finished_work, timeout=60_000)
+    assert task.error is None
+    pages = [page.extract_text() for page in PdfReader(pdf).pages]
+    assert all("OFFICIAL-SENSITIVE" in text for text in pages)
+    assert "Appendix" in " ".join(pages)
+    assert "Domestic Abuse" not in " ".join(pages[1:])  # only the chosen priority
+    window.files.report_action.trigger()
+    assert window.files.report_dialog.marking.currentText() == "OFFICIAL-SENSITIVE"
