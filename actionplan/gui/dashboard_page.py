@@ -80,8 +80,8 @@ class DashboardPage(QWidget):
         view.setItemDelegateForColumn(ActionTableModel.RAG, chips)
         self._delegates.append(chips)  # held here: a delegate known only to Qt is collected
         view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        view.activated.connect(self._chosen)
-        view.doubleClicked.connect(self._chosen)
+        view.activated.connect(self._chosen)  # Enter on a row
+        view.clicked.connect(self._chosen)  # one click away from the action
         return view, model
 
     def _group(self, title: str, widget: QWidget) -> QGroupBox:

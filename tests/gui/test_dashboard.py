@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
 from actionplan.domain.rag import Rag
 from actionplan.gui.main_window import MainWindow
 from actionplan.gui.models.action_table_model import ActionTableModel
@@ -29,8 +32,10 @@ def test_chart_counts_each_priority_and_rag(factory: PlanFactory, open_window: O
     assert not image.isNull() and image.width() > 0
 
 
-def test_overdue_list_leads_to_the_action(factory: PlanFactory, open_window: Opener) -> None:
-    """Choosing an overdue action on the dashboard selects it on the Actions tab."""
+def test_overdue_list_leads_to_the_action(
+    qtbot: QtBot, factory: PlanFactory, open_window: Opener
+) -> None:
+    """One click on an overdue action on the dashboard selects it on the Actions tab."""
     priority = factory.priority("Under Fives")
     factory.action(priority, "On time", timescale="2035-36")
     late = factory.action(priority, "Safe sleep campaign", timescale="January 2020")
@@ -41,6 +46,11 @@ def test_overdue_list_leads_to_the_action(factory: PlanFactory, open_window: Ope
     assert dashboard.stale_box.title() == "No update for 90 days (0)"
     index = dashboard.overdue_model.index(0, ActionTableModel.ACTION)
     assert index.data() == "Safe sleep campaign"
-    dashboard.overdue_view.doubleClicked.emit(index)
+    window.plan_view.tabs.setCurrentIndex(1)
+    qtbot.mouseClick(
+        dashboard.overdue_view.viewport(),
+        Qt.MouseButton.LeftButton,
+        pos=dashboard.overdue_view.visualRect(index).center(),
+    )
     assert window.plan_view.tabs.currentIndex() == 0
     assert window.plan_view.detail.action_id == late
