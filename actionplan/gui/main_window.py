@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QUn
 from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QProgressBar, QStackedWidget
 
 from actionplan.gui import prompts, window_state
+from actionplan.gui import settings as prefs
 from actionplan.gui.after_paint import after_paint
 from actionplan.gui.database_actions import DatabaseActions
 from actionplan.gui.file_actions import FileActions, dropped_workbook
@@ -80,7 +81,8 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings()
         self.as_of = date.today()
         self._plans: list[PlanInfo] = []
-        self._wanted_plan = plan_name
+        # The plan asked for, else the one on screen when the window last closed.
+        self._wanted_plan: str | None = plan_name or self.settings.get(prefs.LAST_PLAN)
         self._loader: Worker | None = None
         self._filling: int | None = None
         self.undo_stack = QUndoStack(self)
@@ -257,6 +259,7 @@ class MainWindow(QMainWindow):
             return
         self.stack.setCurrentWidget(self.plan_view)
         self.setWindowTitle(f"{plan.title} — actionplan")
+        self.settings.set(prefs.LAST_PLAN, plan.title)
         # The first screenful at once; the navigator, measures and the rest of a big plan
         # just after, so the window shows actions without a wait.
         self._filling = plan.id

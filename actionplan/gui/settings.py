@@ -26,6 +26,7 @@ HIDDEN_COLUMNS: Preference[list[int]] = Preference("table/hidden_columns", [])
 TABLE_HEADER: Preference[bytes] = Preference("table/header_state", b"")
 FILTERS: Preference[dict[str, Any]] = Preference("table/filters", {})
 MY_NAME: Preference[str] = Preference("user/name", "")
+LAST_PLAN: Preference[str] = Preference("plan/last_shown", "")
 REPORT_MARKING: Preference[str] = Preference("report/marking", "")
 MAX_RECENT = 8
 

@@ -13,7 +13,7 @@ from actionplan import __version__
 from actionplan.domain.rag import Rag
 from actionplan.gui.main_window import MainWindow
 from actionplan.gui.models.action_table_model import ActionTableModel
-from actionplan.services.plans import list_plans
+from actionplan.services.plans import create_plan, list_plans
 from actionplan.services.progress import history
 from actionplan.store.database import Database
 from tests.conftest import PlanFactory
@@ -152,3 +152,17 @@ def test_find_goes_to_the_search_box_and_about_says_where_the_data_is(
     window.about_action.trigger()
     [(kind, text)] = answers.said
     assert kind == "inform" and f"Data: {db.target}" in text and f"actionplan {__version__}" in text
+
+
+def test_the_window_reopens_on_the_plan_last_shown(
+    db: Database, settings: object, open_window: Opener
+) -> None:
+    """Two plans: the older one chosen, the window closed; next time it opens on that one."""
+    create_plan(db, "Northbridge Business Plan 2025/26")
+    create_plan(db, "Northbridge Priorities 2025-26")
+    first = open_window()
+    assert first.windowTitle() == "Northbridge Priorities 2025-26 — actionplan"  # the newest
+    first.plan_box.setCurrentIndex(first.plan_box.findText("Northbridge Business Plan 2025/26"))
+    first.close()
+    second = open_window()
+    assert second.windowTitle() == "Northbridge Business Plan 2025/26 — actionplan"
