@@ -123,6 +123,7 @@ class MainWindow(QMainWindow):
         measures = self.plan_view.measures
         measures.new_measure_requested.connect(lambda: self.plan_edits.new_measure())
         measures.delete_measure_requested.connect(lambda i: self.plan_edits.delete_measure(i))
+        measures.edit_measure_requested.connect(lambda i: self.plan_edits.edit_measure(i))
         self.plan_view.measures.add_reading_requested.connect(
             lambda measure_id: self.edits.add_reading(measure_id)
         )

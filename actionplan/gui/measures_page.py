@@ -30,6 +30,7 @@ class MeasuresPage(QWidget):
     add_reading_requested = Signal(int)
     new_measure_requested = Signal()
     delete_measure_requested = Signal(int)
+    edit_measure_requested = Signal(int)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -52,12 +53,15 @@ class MeasuresPage(QWidget):
         self.readings = QTextBrowser()
         self.add_button = QPushButton("Add a reading…")
         self.add_button.setEnabled(False)
-        self.add_button.clicked.connect(self._request)
+        self.add_button.clicked.connect(lambda: self._request(self.add_reading_requested))
         self.new_button = QPushButton("New measure…")
         self.new_button.clicked.connect(self.new_measure_requested)
+        self.edit_button = QPushButton("Edit measure…")
+        self.edit_button.setEnabled(False)
+        self.edit_button.clicked.connect(lambda: self._request(self.edit_measure_requested))
         self.delete_button = QPushButton("Delete measure…")
         self.delete_button.setEnabled(False)
-        self.delete_button.clicked.connect(self._request_delete)
+        self.delete_button.clicked.connect(lambda: self._request(self.delete_measure_requested))
         self.empty = QLabel(
             "This plan has no measures yet: add one with New measure…, or import a plan "
             "with an indicators sheet."
@@ -72,6 +76,7 @@ class MeasuresPage(QWidget):
         detail_layout.addWidget(self.readings, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
+        buttons.addWidget(self.edit_button)
         buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
         buttons.addWidget(self.add_button)
@@ -110,6 +115,7 @@ class MeasuresPage(QWidget):
         self.chart.show_measure(measure)
         self.add_button.setEnabled(measure is not None)
         self.delete_button.setEnabled(measure is not None)
+        self.edit_button.setEnabled(measure is not None)
         if measure is None:
             self.heading.setText("Select a measure to see its readings.")
             self.readings.clear()
@@ -120,15 +126,11 @@ class MeasuresPage(QWidget):
         self.heading.setText(f"<b>{escape(measure.name)}</b> {better and f'({better})'}")
         self.readings.setHtml(_readings_html(measure))
 
-    def _request_delete(self) -> None:
+    def _request(self, signal: Any) -> None:
+        # Ask for something to be done with the measure chosen.
         measure = self.selected
         if measure is not None:
-            self.delete_measure_requested.emit(measure.id)
-
-    def _request(self) -> None:
-        measure = self.selected
-        if measure is not None:
-            self.add_reading_requested.emit(measure.id)
+            signal.emit(measure.id)
 
 
 def _readings_html(measure: MeasureRow) -> str:

@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject
 from actionplan.domain.wording import counted
 from actionplan.gui import prompts
 from actionplan.gui.commands import AddedCommand, ChangeCommand, DeletedCommand
-from actionplan.gui.measure_dialog import MeasureDialog, NewMeasure
+from actionplan.gui.measure_dialog import MeasureDialog
 from actionplan.gui.narrative_dialog import NarrativeDialog
 from actionplan.gui.priority_dialog import PriorityDialog
 from actionplan.services.editing import (
@@ -26,11 +26,18 @@ from actionplan.services.editing import (
     edit_priority,
     priority_heading,
 )
-from actionplan.services.impact import add_measure, delete_measure, narrative_for, put_narrative
+from actionplan.services.impact import (
+    add_measure,
+    delete_measure,
+    edit_measure,
+    measure_heading,
+    narrative_for,
+    put_narrative,
+)
 from actionplan.services.outline import plan_outline
 from actionplan.services.plans import create_plan, delete_plan, rename_plan
 from actionplan.services.progress import history
-from actionplan.services.views import NarrativeView
+from actionplan.services.views import MeasureHeading, NarrativeView
 
 if TYPE_CHECKING:
     from actionplan.gui.main_window import MainWindow
@@ -292,15 +299,38 @@ class PlanActions(QObject):
         plan = self.window.current_plan
         if plan is None:
             return
-        outline = plan_outline(self.window.db, plan.id)
-        priorities = [(node.id, f"{node.number}. {node.title}") for node in outline]
         chosen, _outcome = self.window.plan_view.chosen_place()
-        dialog = MeasureDialog(priorities, chosen, self.window)
+        heading = MeasureHeading("", priority_id=chosen)
+        dialog = self._measure_dialog("New measure", plan.id, heading)
         dialog.accepted.connect(lambda: self._save_measure(plan.id, dialog.measure()))
+
+    def edit_measure(self, measure_id: int) -> None:
+        """Change a measure's name, unit, direction, baseline, target or priority, undoably."""
+        plan = self.window.current_plan
+        if plan is None:
+            return
+        db = self.window.db
+        old = measure_heading(db, measure_id)
+        dialog = self._measure_dialog("Edit measure", plan.id, old)
+        dialog.accepted.connect(lambda: self._save_measure_edit(measure_id, old, dialog.measure()))
+
+    def _measure_dialog(self, title: str, plan_id: int, heading: MeasureHeading) -> MeasureDialog:
+        outline = plan_outline(self.window.db, plan_id)
+        priorities = [(node.id, f"{node.number}. {node.title}") for node in outline]
+        dialog = MeasureDialog(title, priorities, heading, self.window)
         dialog.open()
         self.measure_dialog = dialog
+        return dialog
 
-    def _save_measure(self, plan_id: int, new: NewMeasure) -> None:
+    def _save_measure_edit(self, measure_id: int, old: MeasureHeading, new: MeasureHeading) -> None:
+        db = self.window.db
+        save = partial(edit_measure, db, measure_id)
+        if prompts.attempt(self.window, lambda: save(new), "Edit measure") is False:
+            return
+        changed = partial(self.window.refresh_measures, measure_id)
+        self.window.undo_stack.push(ChangeCommand("Edit measure", save, old, new, changed))
+
+    def _save_measure(self, plan_id: int, new: MeasureHeading) -> None:
         db = self.window.db
         words = (new.name, new.unit, new.direction, new.baseline, new.target, new.priority_id)
         measure_id = prompts.attempt(

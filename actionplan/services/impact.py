@@ -9,7 +9,7 @@ from sqlmodel import Session, col, select
 from actionplan.domain.measures import parse_direction
 from actionplan.domain.models import Measure, MeasureReading, Narrative, Plan, Priority
 from actionplan.services.errors import ServiceError
-from actionplan.services.views import NarrativeView
+from actionplan.services.views import MeasureHeading, NarrativeView
 from actionplan.store.database import Database
 from actionplan.store.removal import Removed, take_out
 
@@ -150,6 +150,39 @@ def put_narrative(
         )
         for found in session.exec(query):
             session.delete(found)
+
+
+def measure_heading(db: Database, measure_id: int) -> MeasureHeading:
+    """A measure's definition as it stands."""
+    with db.reading() as session:
+        measure = session.get(Measure, measure_id)
+        if measure is None:
+            raise ServiceError("The measure no longer exists (it may have been deleted).")
+        return MeasureHeading(
+            measure.name, measure.unit, measure.direction, measure.baseline, measure.target,
+            measure.priority_id,
+        )  # fmt: skip
+
+
+def edit_measure(db: Database, measure_id: int, heading: MeasureHeading) -> None:
+    """Change a measure's definition (its readings stay)."""
+    if not heading.name.strip():
+        raise ServiceError("A measure needs a name saying what is counted.")
+    with db.writing() as session:
+        measure = session.get(Measure, measure_id)
+        if measure is None:
+            raise ServiceError("The measure no longer exists (it may have been deleted).")
+        if heading.priority_id is not None:
+            priority = session.get(Priority, heading.priority_id)
+            if priority is None or priority.plan_id != measure.plan_id:
+                raise ServiceError("That priority is not part of this plan.")
+        measure.name, measure.unit = heading.name.strip(), heading.unit.strip()
+        measure.direction = parse_direction(heading.direction).value
+        measure.direction_raw = heading.direction
+        measure.baseline, measure.baseline_raw = heading.baseline, _raw(heading.baseline)
+        measure.target, measure.target_raw = heading.target, _raw(heading.target)
+        measure.priority_id = heading.priority_id
+        session.add(measure)
 
 
 def delete_measure(db: Database, measure_id: int) -> Removed:

@@ -114,6 +114,19 @@ class NarrativeView:
 
 
 @dataclass(frozen=True)
+class MeasureHeading:
+    """What defines a measure: what is counted, its unit, which way is better, where it
+    starts and aims, and the priority it belongs to (None: the whole plan)."""
+
+    name: str
+    unit: str = ""
+    direction: str = ""  # "higher", "lower" or ""
+    baseline: float | None = None
+    target: float | None = None
+    priority_id: int | None = None
+
+
+@dataclass(frozen=True)
 class ProgressEntry:
     """What a lead records: the date, the RAG and status it sets, and the words."""
 

@@ -148,3 +148,31 @@ def test_deleting_a_measure_asks_and_undo_brings_back_its_readings(
     window.undo_action.trigger()
     [row] = measure_rows(db, factory.plan.id)
     assert [r.period_label for r in row.readings] == ["2022-23", "2023-24"]
+
+
+def test_a_measure_is_edited_with_its_old_values_filled_in_and_undo_restores_them(
+    db: Database, factory: PlanFactory, answers: Answers, open_window: Opener
+) -> None:
+    """A new target for the year; the readings stay; Undo puts the old target back."""
+    measure = _measure(db, factory)
+    window = open_window()
+    page = window.plan_view.measures
+    page.table.selectRow(0)
+    page.edit_button.click()
+    dialog = window.plan_edits.measure_dialog
+    assert dialog is not None
+    assert (dialog.name.text(), dialog.unit.text(), dialog.target.text()) == (
+        "ICPCs within 15 working days",
+        "%",
+        "85",
+    )
+    assert dialog.direction.currentData() == "higher"
+    dialog.target.setText("90%")
+    dialog.priority.setCurrentIndex(0)  # the whole plan
+    dialog.accept()
+    [row] = measure_rows(db, factory.plan.id)
+    assert (row.id, row.target, row.priority_title, len(row.readings)) == (measure, 90.0, "", 2)
+    assert row.status is MeasureStatus.NOT_MET
+    window.undo_action.trigger()
+    [row] = measure_rows(db, factory.plan.id)
+    assert (row.target, row.priority_title) == (85.0, "Child Protection")

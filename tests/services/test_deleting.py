@@ -33,10 +33,14 @@ from actionplan.services.editing import (
     restore,
 )
 from actionplan.services.errors import ServiceError
+from actionplan.services.impact import edit_measure, measure_heading
+from actionplan.services.measure_rows import measure_rows
+from actionplan.services.outline import plan_outline
 from actionplan.services.plan_store import save_plan_data
 from actionplan.services.plans import delete_plan, list_plans, rename_plan
 from actionplan.services.sample_plans import load_sample_plans
 from actionplan.services.snapshots import take_snapshot
+from actionplan.services.views import MeasureHeading
 from actionplan.store.database import Database
 from actionplan.store.removal import METADATA
 
@@ -192,4 +196,23 @@ def test_a_deleted_outcome_comes_back_with_its_actions_under_it_again(db: Databa
     assert (after.outcome_id, after.outcome_title) == (None, "")
     assert removed.count("measure") == 0 and removed.links
     restore(db, removed)
+    assert _everything(db) == before
+
+
+def test_a_measure_is_redefined_and_a_blank_name_or_foreign_priority_refused(
+    db: Database,
+) -> None:
+    """New words and numbers kept; bad ones change nothing and say why in one sentence."""
+    plan_id = save_plan_data(db, _plan())
+    other = save_plan_data(db, PlanData(title="Other", priorities=[PriorityData("Elsewhere")]))
+    [measure, *_] = measure_rows(db, plan_id)
+    heading = MeasureHeading("Missing episodes per 1,000 children", "", "lower", 12.5, 9.0)
+    edit_measure(db, measure.id, heading)
+    assert measure_heading(db, measure.id) == heading
+    before = _everything(db)
+    with pytest.raises(ServiceError, match=r"^A measure needs a name"):
+        edit_measure(db, measure.id, MeasureHeading("  "))
+    elsewhere = plan_outline(db, other)[0].id
+    with pytest.raises(ServiceError, match=r"^That priority is not part of this plan\.$"):
+        edit_measure(db, measure.id, MeasureHeading("x", priority_id=elsewhere))
     assert _everything(db) == before
