@@ -12,7 +12,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from actionplan.excel.errors import WorkbookError
-from actionplan.excel.synonyms import ACTION_FIELDS, IGNORE, field_label, normalise_header
+from actionplan.excel.synonyms import (
+    ACTION_FIELDS,
+    IGNORE,
+    field_label,
+    field_named,
+    normalise_header,
+)
 
 ROLES = ("actions", "champions", "indicators")
 
@@ -84,15 +90,15 @@ def parse_overrides(texts: Iterable[str]) -> dict[str, str]:
     """``["Who=lead", "Notes=ignore"]`` as {normalised heading: field}; one sentence if wrong."""
     overrides: dict[str, str] = {}
     for text in texts:
-        heading, sep, name = text.rpartition("=")
-        name = name.strip().lower().replace(" ", "_")
+        heading, sep, named = text.rpartition("=")
+        name = field_named(named)
         if not sep or not heading.strip():
             raise WorkbookError(
                 f"--map '{text}' is not written HEADING=field (for example --map \"Who=lead\")."
             )
-        if name not in (*ACTION_FIELDS, IGNORE):
+        if name is None:
             raise WorkbookError(
-                f"--map '{text}': '{name}' is not a field; use one of "
+                f"--map '{text}': '{named.strip()}' is not a field; use one of "
                 f"{', '.join(ACTION_FIELDS)} or {IGNORE}."
             )
         overrides[normalise_header(heading)] = name

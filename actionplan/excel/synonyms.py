@@ -151,6 +151,35 @@ def action_field(header: str) -> tuple[str | None, bool]:
     return next((name for pattern, name in _KEYWORDS if pattern.search(key)), None), False
 
 
+FIELD_LABELS = {
+    "priority": "Priority",
+    "aim": "Aim",
+    "outcome": "Outcome",
+    "ref": "Ref",
+    "action": "Action",
+    "how_we_know": "How we will know",
+    "lead": "Lead",
+    "agency": "Agency",
+    "timescale": "Timescale",
+    "due_date": "Due date",
+    "status": "Status",
+    "rag": "RAG",
+    "update": "Latest update",
+    "update_date": "Date of update",
+}
+
+
 def field_label(name: str) -> str:
-    """A field's name for people ("how_we_know" reads "how we know")."""
-    return name.replace("_", " ")
+    """A field's name for people ("how_we_know" reads "How we will know")."""
+    return FIELD_LABELS.get(name, name.replace("_", " "))
+
+
+def field_named(text: str) -> str | None:
+    """The field a person named, by its name or its label, in any case ("RAG", "due date")."""
+    wanted = " ".join(text.split()).lower()
+    if wanted == "not used":
+        return IGNORE
+    for name in (*ACTION_FIELDS, IGNORE):
+        if wanted in (name, name.replace("_", " "), field_label(name).lower()):
+            return name
+    return None

@@ -19,18 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from actionplan.domain.rag import Rag
 from actionplan.domain.timescale import format_due, parse_timescale
+from actionplan.gui.rag_chip import chip_html
 from actionplan.services.views import ActionDraft, ActionRow, UpdateView
-
-
-def chip_html(rag: Rag) -> str:
-    """A RAG chip for rich text: the word on its colour."""
-    text = "#1B1B1B" if rag is Rag.AMBER else "#FFFFFF"
-    return (
-        f'<span style="background:{rag.colour}; color:{text}; font-weight:bold;">'
-        f"&nbsp;{rag.word}&nbsp;</span>"
-    )
 
 
 class ActionDetailPanel(QWidget):

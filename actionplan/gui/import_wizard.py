@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,7 +25,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from actionplan.domain.rag import RAG_ORDER
+from actionplan.domain.wording import counted
 from actionplan.gui.models.mapping_table_model import MappingTableModel
+from actionplan.gui.rag_chip import chip_html
 from actionplan.gui.task_dialog import TaskDialog
 from actionplan.gui.worker import Worker, start
 from actionplan.services.errors import USER_ERRORS
@@ -79,6 +83,8 @@ class ImportWizard(QDialog):
         self.task: TaskDialog | None = None
         self.setWindowTitle(f"Import {path.name}")
         self.resize(1100, 680)
+        self.summary = QLabel("Reading the workbook…")
+        self.summary.setWordWrap(True)
         self.findings = QPlainTextEdit()
         self.findings.setReadOnly(True)
         self.sheet_box = QComboBox()
@@ -120,6 +126,7 @@ class ImportWizard(QDialog):
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.addWidget(QLabel("<b>What the workbook holds</b> — nothing is saved yet"))
+        left_layout.addWidget(self.summary)
         left_layout.addWidget(self.findings)
         panes = QHBoxLayout()
         panes.addWidget(left, 3)
@@ -156,6 +163,7 @@ class ImportWizard(QDialog):
     def _previewed(self, preview: ImportPreview) -> None:
         self.preview, self.mapping, self.error = preview, preview.mapping, None
         self.findings.setPlainText("\n".join(preview.lines()))
+        self.summary.setText(_summary_html(preview))
         if not self.title.text():
             self.title.setText(preview.plan.title)
         self.sheet_box.blockSignals(True)
@@ -172,6 +180,7 @@ class ImportWizard(QDialog):
             str(exc) if isinstance(exc, USER_ERRORS) else f"The file could not be read: {exc}"
         )
         self.findings.setPlainText(self.error)
+        self.summary.setText(f"<b>{escape(self.error)}</b>")
         self._set_busy(False)
 
     def _show_sheet(self) -> None:
@@ -198,3 +207,21 @@ class ImportWizard(QDialog):
     def _done(self, result: ImportResult) -> None:
         self.imported.emit(result)
         self.accept()
+
+
+def _summary_html(preview: ImportPreview) -> str:
+    """The preview's counts, RAG and warnings at a glance, above the sheet-by-sheet detail."""
+    report = preview.report
+    counts = ", ".join(
+        counted(n, "priority" if what == "priorities" else what[:-1], what)
+        for what, n in report.totals.items()
+        if n
+    )
+    chips = " ".join(chip_html(rag, f"{rag.word} {report.rag[rag]}") for rag in RAG_ORDER)
+    warnings = report.all_warnings()
+    told = (
+        f"<b>{counted(len(warnings), 'warning')}</b> — listed at the end below."
+        if warnings
+        else "No warnings."
+    )
+    return f"{escape(counts) or 'No actions found.'}<br>{chips}<br>{told}"

@@ -18,6 +18,15 @@ def chip_text_colour(rag: Rag) -> QColor:
     return QColor("#1B1B1B") if rag in _DARK_TEXT else QColor("#FFFFFF")
 
 
+def chip_html(rag: Rag, text: str | None = None) -> str:
+    """A RAG chip for rich text: the word (or the text given) on the RAG's colour."""
+    colour = chip_text_colour(rag).name()
+    return (
+        f'<span style="background:{rag.colour}; color:{colour}; font-weight:bold;">'
+        f"&nbsp;{text or rag.word}&nbsp;</span>"
+    )
+
+
 def paint_chip(painter: QPainter, rect: QRect, rag: Rag, text: str) -> None:
     """Paint a rounded chip in the RAG's colour with its word on it."""
     painter.save()

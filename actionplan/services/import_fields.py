@@ -9,6 +9,6 @@ __all__ = ["FIELD_CHOICES", "column_letter"]
 
 # (field name, label people read); "not used" drops a column from the import.
 FIELD_CHOICES: tuple[tuple[str, str], ...] = (
-    (IGNORE, "not used"),
+    (IGNORE, "Not used"),
     *((name, field_label(name)) for name in ACTION_FIELDS),
 )

@@ -25,7 +25,7 @@ def test_dry_run_prints_the_mapping_counts_and_warnings_and_writes_nothing(tmp_p
     out = result.stdout.splitlines()
     assert out[0] == "northbridge_business_plan_2025.xlsx: business plan (a heading per priority)"
     assert "Sheet 'Business Plan 2025-26': actions, header rows 4, 15, 25, 35, 45" in out
-    assert "  Who (column C) → lead" in out
+    assert "  Who (column C) → Lead" in out
     assert "Total: 5 priorities, 13 outcomes, 36 actions, 0 measures, 0 readings, 8 updates" in out
     assert out[-1] == "Dry run: nothing was written."
     assert not db.exists()
@@ -53,7 +53,7 @@ def test_map_and_title_options(tmp_path: Path) -> None:
     db = str(tmp_path / "plan.db")
     result = run("import", str(path), "--map", "Person=lead", "--title", "Ealdham", "--db", db)
     assert result.returncode == 0, result.stderr
-    assert "  Person (column B) → lead" in result.stdout
+    assert "  Person (column B) → Lead" in result.stdout
     assert json.loads(run("summary", "--json", "--db", db).stdout)["plan"] == "Ealdham"
 
 

@@ -22,6 +22,13 @@ def test_overrides_are_heading_equals_field() -> None:
     }  # fmt: skip
 
 
+def test_overrides_may_name_a_field_as_the_window_shows_it() -> None:
+    """ "How we will know", "Due date", "RAG" and "Not used" read as the fields they label."""
+    assert parse_overrides(
+        ["Evidence=How we will know", "By when=due date", "Colour=rag", "Notes=Not used"]
+    ) == {"evidence": "how_we_know", "by when": "due_date", "colour": "rag", "notes": "ignore"}
+
+
 @pytest.mark.parametrize("text", ["lead", "=lead", "Who=", "Who=person"])
 def test_malformed_overrides_say_how_to_write_them(text: str) -> None:
     """A missing "=", heading or known field is one sentence."""
@@ -38,10 +45,10 @@ def test_map_gives_an_unknown_heading_its_field_and_ignores_another(tmp_path: Pa
     action = result.plan.priorities[0].actions[0]
     assert (action.lead_raw, action.updates) == ("Health", [])
     assert result.mapping.sheets[0].lines() == [
-        "Action (column A) → action",
-        "Person (column B) → lead",
+        "Action (column A) → Action",
+        "Person (column B) → Lead",
         "Notes (column C) → not used",
-        "RAG (column D) → rag",
+        "RAG (column D) → RAG",
     ]
 
 

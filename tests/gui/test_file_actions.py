@@ -41,6 +41,10 @@ def test_import_wizard_previews_then_imports_a_workbook(
     assert wizard is not None
     qtbot.waitUntil(lambda: wizard.preview is not None, timeout=20_000)
     assert "70 actions" in wizard.findings.toPlainText()
+    summary = wizard.summary.text()
+    assert "7 priorities, 70 actions, 6 measures, 17 readings, 62 updates" in summary
+    assert summary.endswith("No warnings.")
+    assert "Red 5" in summary and "Not rated" in summary  # each RAG a chip with its count
     assert list_plans(db) == []
     assert wizard.mapping_model.rowCount() > 0
     wizard.title.setText("Northbridge tracker (imported)")
@@ -68,7 +72,7 @@ def test_changing_a_column_in_the_wizard_changes_what_is_read(
     assert wizard is not None
     qtbot.waitUntil(lambda: wizard.preview is not None, timeout=20_000)
     model = wizard.mapping_model
-    lead_row = next(r for r in range(model.rowCount()) if model.index(r, 1).data() == "lead")
+    lead_row = next(r for r in range(model.rowCount()) if model.index(r, 1).data() == "Lead")
     assert model.setData(model.index(lead_row, 1), "ignore")
     before = wizard.preview
     wizard.apply_button.click()
