@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from actionplan.domain.timescale import format_due, parse_timescale
 from actionplan.gui.rag_chip import chip_html
-from actionplan.services.views import ActionDraft, ActionRow, UpdateView
+from actionplan.services.views import ActionDraft, ActionRow, PriorityNode, UpdateView
 
 
 class ActionDetailPanel(QWidget):
@@ -44,6 +44,9 @@ class ActionDetailPanel(QWidget):
         self.leads.setToolTip("Separate several leads with / or ; or a new line")
         self.timescale = QLineEdit()
         self.timescale.setToolTip('As you would write it: "31/03/2026", "Q3 2025/26", "Ongoing"')
+        self._outline: list[PriorityNode] = []
+        self.priority = QComboBox()
+        self.priority.setToolTip("The priority this action serves; choose another to move it")
         self.outcome = QComboBox()
         self.outcome.setToolTip("The outcome of the priority this action works towards")
         self.how_we_know = QPlainTextEdit()
@@ -62,6 +65,7 @@ class ActionDetailPanel(QWidget):
         form.addRow("Action", self.text)
         form.addRow("Leads", self.leads)
         form.addRow("Timescale", self.timescale)
+        form.addRow("Priority", self.priority)
         form.addRow("Outcome", self.outcome)
         form.addRow("How we will know", self.how_we_know)
         buttons = QHBoxLayout()
@@ -81,6 +85,7 @@ class ActionDetailPanel(QWidget):
         for box in (self.text, self.how_we_know):
             box.textChanged.connect(self._mark_changed)
         self.outcome.activated.connect(lambda _index: self._mark_changed())
+        self.priority.activated.connect(lambda _index: self._priority_chosen())
         self.save_button.clicked.connect(self._save)
         self.revert_button.clicked.connect(self._revert)
         self.record_button.clicked.connect(self._request_progress)
@@ -95,19 +100,17 @@ class ActionDetailPanel(QWidget):
         row: ActionRow | None,
         updates: list[UpdateView],
         draft: ActionDraft | None = None,
-        outcomes: list[tuple[int, str]] | None = None,
+        outline: list[PriorityNode] | None = None,
     ) -> None:
-        """Show an action, its editable words, its priority's outcomes to choose from and its
-        history; or nothing."""
+        """Show an action, its editable words, where it sits in the plan (the outline's
+        priorities and outcomes to choose from) and its history; or nothing."""
         self._row, self._draft = row, draft
-        self.outcome.clear()
-        self.outcome.addItem("No outcome", None)
-        choices = list(outcomes or [])
-        if row is not None and row.outcome_id is not None:
-            if row.outcome_id not in [outcome_id for outcome_id, _title in choices]:
-                choices.append((row.outcome_id, row.outcome_title))  # never lose the link
-        for outcome_id, title in choices:
-            self.outcome.addItem(title, outcome_id)
+        self._outline = list(outline or [])
+        self.priority.clear()
+        for node in self._outline:
+            self.priority.addItem(f"{node.number}. {node.title}", node.id)
+        if row is not None and self.priority.findData(row.priority_id) < 0:
+            self.priority.addItem(row.priority_title, row.priority_id)  # before the outline loads
         for widget in [*self._editors(), self.record_button]:
             widget.setEnabled(row is not None)
         if row is None:
@@ -121,7 +124,10 @@ class ActionDetailPanel(QWidget):
         self._set_changed(False)
 
     def _editors(self) -> list[QWidget]:
-        return [self.ref, self.text, self.leads, self.timescale, self.outcome, self.how_we_know]
+        return [
+            self.ref, self.text, self.leads, self.timescale, self.priority, self.outcome,
+            self.how_we_know,
+        ]  # fmt: skip
 
     def _fill(self, draft: ActionDraft) -> None:
         for widget in self._editors():
@@ -133,7 +139,10 @@ class ActionDetailPanel(QWidget):
         self._timescale_shown = (parse_timescale(draft.timescale).label, draft.timescale)
         self.timescale.setText(self._timescale_shown[0])
         self.how_we_know.setPlainText(draft.how_we_know)
-        self.outcome.setCurrentIndex(max(self.outcome.findData(draft.outcome_id), 0))
+        if draft.priority_id is not None or self._row is not None:
+            chosen = draft.priority_id if draft.priority_id is not None else self._row_priority()
+            self.priority.setCurrentIndex(max(self.priority.findData(chosen), 0))
+        self._offer_outcomes(draft.outcome_id)
         for line in (self.ref, self.leads, self.timescale):
             line.setCursorPosition(0)  # long words read from their start
         for widget in self._editors():
@@ -151,7 +160,31 @@ class ActionDetailPanel(QWidget):
             outcome_id=self.outcome.currentData(),
             rag=base.rag,
             status=base.status,
+            priority_id=self.priority.currentData(),
+            position=base.position if self.priority.currentData() == base.priority_id else None,
         )
+
+    def _row_priority(self) -> int | None:
+        return self._row.priority_id if self._row is not None else None
+
+    def _priority_chosen(self) -> None:
+        self._offer_outcomes(None)
+        self._mark_changed()
+
+    def _offer_outcomes(self, chosen: int | None) -> None:
+        # The outcomes of the priority in the Priority box; the action's own is always there.
+        priority_id = self.priority.currentData()
+        self.outcome.clear()
+        self.outcome.addItem("No outcome", None)
+        node = next((n for n in self._outline if n.id == priority_id), None)
+        choices = [(outcome.id, outcome.title) for outcome in node.outcomes] if node else []
+        row = self._row
+        if row is not None and row.outcome_id is not None and row.priority_id == priority_id:
+            if row.outcome_id not in [outcome_id for outcome_id, _title in choices]:
+                choices.append((row.outcome_id, row.outcome_title))  # never lose the link
+        for outcome_id, title in choices:
+            self.outcome.addItem(title, outcome_id)
+        self.outcome.setCurrentIndex(max(self.outcome.findData(chosen), 0))
 
     def _timescale_as_typed(self) -> str:
         shown, stored = self._timescale_shown

@@ -327,6 +327,9 @@ class MainWindow(QMainWindow):
         changed = None
         if action_id is not None:
             changed = action_rows(self.db, plan.id, self.as_of, action_ids=[action_id])
+        if changed and self.plan_view.moved(changed[0]):
+            self.reload_plan(action_id)  # a new place in the plan: its order and counts change
+            return
         if not changed or not self.plan_view.replace_rows(changed):
             self.plan_view.set_rows(action_rows(self.db, plan.id, self.as_of))
         if action_id is not None:
@@ -347,8 +350,8 @@ class MainWindow(QMainWindow):
             self.plan_view.detail.show_action(None, [])
             return
         draft = action_draft(self.db, row.id)
-        outcomes = self.plan_view.outcomes_of(row.priority_id)
-        self.plan_view.detail.show_action(row, history(self.db, row.id), draft, outcomes)
+        outline = self.plan_view.outline
+        self.plan_view.detail.show_action(row, history(self.db, row.id), draft, outline)
 
     def show_plan_id(self, plan_id: int | None) -> None:
         """Read the list of plans again and show the one with this id (else the newest)."""

@@ -189,13 +189,6 @@ class PlanView(QWidget):
                 self.navigator.setCurrentIndex(match)
                 return
 
-    def outcomes_of(self, priority_id: int) -> list[tuple[int, str]]:
-        """A priority's outcomes (id, title) as the navigator shows them."""
-        for node in self.outline:
-            if node.id == priority_id:
-                return [(outcome.id, outcome.title) for outcome in node.outcomes]
-        return []
-
     def choose_priority(self, priority_id: int) -> None:
         """Choose a priority in the navigator (its actions fill the table)."""
         self._choose_in_navigator(("priority", priority_id))
@@ -215,6 +208,14 @@ class PlanView(QWidget):
         self._update_count()
         if keep is not None:
             self.select_action(keep)
+
+    def moved(self, row: ActionRow) -> bool:
+        """True when the action now sits under another priority or outcome than shown."""
+        number = self.table_model.row_of(row.id)
+        if number is None:
+            return False
+        shown = self.table_model.row_at(number)
+        return (shown.priority_id, shown.outcome_id) != (row.priority_id, row.outcome_id)
 
     def replace_rows(self, rows: list[ActionRow]) -> bool:
         """Show changed actions in place; False when one is not in the table (read it all)."""

@@ -156,6 +156,7 @@ def edit_action(db: Database, action_id: int, draft: ActionDraft) -> None:
         assert isinstance(action, Action)
         if draft.ref:
             action.ref = draft.ref
+        _place(session, action, draft)
         _apply_draft(session, action, draft)
         action.updated_at = datetime.now()
         session.add(action)
@@ -163,6 +164,23 @@ def edit_action(db: Database, action_id: int, draft: ActionDraft) -> None:
             session.delete(link)
         session.flush()
         _link_leads(session, action, draft)
+
+
+def _place(session: Session, action: Action, draft: ActionDraft) -> None:
+    # Move the action under another priority of the same plan, or to a given position.
+    target = draft.priority_id
+    moving = target is not None and target != action.priority_id
+    if target is not None and moving:
+        priority = _get(session, Priority, target, "priority")
+        assert isinstance(priority, Priority) and priority.id is not None
+        if priority.plan_id != action.plan_id:
+            raise ServiceError("That priority is not part of this action's plan.")
+        action.priority_id = priority.id
+    if draft.position is not None:
+        action.position = draft.position
+    elif moving:
+        places = select(Action.position).where(Action.priority_id == action.priority_id)
+        action.position = max(session.exec(places).all(), default=-1) + 1
 
 
 def _apply_draft(session: Session, action: Action, draft: ActionDraft) -> None:
@@ -229,4 +247,6 @@ def action_draft(db: Database, action_id: int) -> ActionDraft:
             outcome_id=action.outcome_id,
             rag=action.rag_raw,
             status=status_from_word(action.status),
+            priority_id=action.priority_id,
+            position=action.position,
         )

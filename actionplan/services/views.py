@@ -91,6 +91,9 @@ class ActionDraft:
     rag: str = ""
     status: Status = Status.NOT_STARTED
     extra_leads: list[str] = field(default_factory=list)
+    # Where it sits: another priority moves it there (at the end unless a position is given).
+    priority_id: int | None = None
+    position: int | None = None
 
 
 @dataclass(frozen=True)

@@ -278,3 +278,38 @@ def test_outcomes_are_added_and_an_action_is_moved_under_one_in_the_detail_panel
     answers.texts.append("   ")
     window.new_outcome_action.trigger()  # a blank outcome is not added
     assert plan_outline(db, factory.plan.id)[0].outcomes == ()
+
+
+def test_an_action_is_moved_to_another_priority_and_undo_puts_it_back_in_its_place(
+    db: Database, factory: PlanFactory, open_window: Opener
+) -> None:
+    """The Priority box moves it (to the end there); Undo returns it to its old position."""
+    neglect, send = factory.priority("Neglect"), factory.priority("SEND")
+    first = factory.action(neglect, "Toolkit")
+    moved = factory.action(neglect, "Dental pathway")
+    factory.action(neglect, "Strategy refresh")
+    factory.action(send, "EHCP audit")
+    window = open_window()
+    window.plan_view.select_action(moved)
+    detail = window.plan_view.detail
+    boxes = [detail.priority.itemText(i) for i in range(detail.priority.count())]
+    assert boxes == ["1. Neglect", "2. SEND"] and detail.priority.currentIndex() == 0
+    detail.priority.setCurrentIndex(1)
+    detail.priority.activated.emit(1)
+    assert detail.save_button.isEnabled()
+    detail.save_button.click()
+    order = [(row.priority_title, row.text) for row in action_rows(db, factory.plan.id, AS_OF)]
+    assert order == [
+        ("Neglect", "Toolkit"),
+        ("Neglect", "Strategy refresh"),
+        ("SEND", "EHCP audit"),
+        ("SEND", "Dental pathway"),
+    ]
+    shown = [window.plan_view.table_model.row_at(r).text for r in range(4)]
+    assert shown == ["Toolkit", "Strategy refresh", "EHCP audit", "Dental pathway"]
+    assert [node.actions for node in window.plan_view.outline] == [2, 2]
+    assert detail.action_id == moved
+    window.undo_action.trigger()
+    texts = [row.text for row in action_rows(db, factory.plan.id, AS_OF)]
+    assert texts == ["Toolkit", "Dental pathway", "Strategy refresh", "EHCP audit"]
+    assert first in [row.id for row in action_rows(db, factory.plan.id, AS_OF)]
