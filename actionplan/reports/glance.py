@@ -144,14 +144,14 @@ def _count_row(
 
 
 def comparison_block(pack: BoardPackData) -> list[Flowable]:
-    """The change since the latest snapshot, or a note on how to get one."""
+    """The change since the latest snapshot, or a note saying there is none to compare."""
     change = pack.comparison
     if change is None:
         return [
             para(
-                "No earlier snapshot of this plan exists, so no change is shown. After each "
-                "board meeting, run 'actionplan snapshot \"Board 12 March\"' to freeze the "
-                "position; the next pack then shows what moved.",
+                "This is the first pack with no earlier board position to compare, so no "
+                "change is shown. Once the position is kept after a board meeting (a snapshot), "
+                "the next pack shows what moved.",
                 "note",
             )
         ]
