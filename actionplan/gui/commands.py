@@ -10,7 +10,7 @@ from PySide6.QtGui import QUndoCommand
 from actionplan.domain.rag import Rag
 from actionplan.domain.status import Status
 from actionplan.domain.timescale import format_due
-from actionplan.services.editing import ActionDraft, edit_action, restore
+from actionplan.services.editing import ActionDraft, edit_action, move_action, restore
 from actionplan.services.impact import add_reading, remove_reading
 from actionplan.services.progress import ProgressEntry, record_progress, withdraw_update
 
@@ -183,6 +183,27 @@ class DeletedCommand(QUndoCommand):
         """Put back every row the deletion took."""
         restore(self.db, self.removed)
         self.changed(self.item_id)
+
+
+class MoveCommand(QUndoCommand):
+    """An action already moved up or down; undo moves it back."""
+
+    def __init__(self, db: Database, action_id: int, step: int, changed: Changed) -> None:
+        super().__init__("Move action up" if step < 0 else "Move action down")
+        self.db, self.action_id, self.step, self.changed = db, action_id, step, changed
+        self._first = True
+
+    def redo(self) -> None:  # overrides QUndoCommand.redo
+        """Move it (the first time it is already moved)."""
+        if not self._first:
+            move_action(self.db, self.action_id, self.step)
+        self._first = False
+        self.changed(self.action_id)
+
+    def undo(self) -> None:  # overrides QUndoCommand.undo
+        """Move it back."""
+        move_action(self.db, self.action_id, -self.step)
+        self.changed(self.action_id)
 
 
 class ChangeCommand(QUndoCommand):

@@ -13,7 +13,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QProgressBar, QStackedWidget
 
 from actionplan.gui import prompts, window_state
@@ -21,7 +21,7 @@ from actionplan.gui import settings as prefs
 from actionplan.gui.after_paint import after_paint
 from actionplan.gui.database_actions import DatabaseActions
 from actionplan.gui.file_actions import FileActions, dropped_workbook
-from actionplan.gui.menus import build_actions, build_menus
+from actionplan.gui.menus import WindowCommands, build_actions, build_menus
 from actionplan.gui.plan_view import PlanView
 from actionplan.gui.settings import Settings
 from actionplan.gui.welcome_page import WelcomePage
@@ -41,29 +41,8 @@ log = logging.getLogger(__name__)
 FIRST_ROWS = 200
 
 
-class MainWindow(QMainWindow):
+class MainWindow(QMainWindow, WindowCommands):
     """The app's one main window."""
-
-    # Its commands, made by menus.build_actions.
-    new_plan_action: QAction
-    rename_plan_action: QAction
-    delete_plan_action: QAction
-    quit_action: QAction
-    record_action: QAction
-    new_priority_action: QAction
-    edit_priority_action: QAction
-    delete_priority_action: QAction
-    narrative_action: QAction
-    new_outcome_action: QAction
-    new_action_action: QAction
-    delete_action_action: QAction
-    find_action: QAction
-    whoami_action: QAction
-    refresh_action: QAction
-    about_action: QAction
-    undo_action: QAction
-    redo_action: QAction
-    plan_actions: list[QAction]
 
     def __init__(
         self,
@@ -345,7 +324,8 @@ class MainWindow(QMainWindow):
         from actionplan.services.editing import action_draft
         from actionplan.services.progress import history
 
-        self.delete_action_action.setEnabled(row is not None)
+        for needs_action in (self.delete_action_action, self.move_up_action, self.move_down_action):
+            needs_action.setEnabled(row is not None)
         if row is None:
             self.plan_view.detail.show_action(None, [])
             return

@@ -6,7 +6,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QToolBar
 
 from actionplan import __version__
@@ -17,6 +17,32 @@ if TYPE_CHECKING:
     from actionplan.gui.edit_actions import EditActions
     from actionplan.gui.main_window import MainWindow
     from actionplan.gui.plan_actions import PlanActions
+
+
+class WindowCommands:
+    """The main window's own commands, made by ``build_actions`` (declared here for types)."""
+
+    new_plan_action: QAction
+    rename_plan_action: QAction
+    delete_plan_action: QAction
+    quit_action: QAction
+    record_action: QAction
+    new_priority_action: QAction
+    edit_priority_action: QAction
+    delete_priority_action: QAction
+    narrative_action: QAction
+    new_outcome_action: QAction
+    move_up_action: QAction
+    move_down_action: QAction
+    new_action_action: QAction
+    delete_action_action: QAction
+    find_action: QAction
+    whoami_action: QAction
+    refresh_action: QAction
+    about_action: QAction
+    undo_action: QAction
+    redo_action: QAction
+    plan_actions: list[QAction]
 
 
 def build_actions(window: MainWindow) -> None:
@@ -47,10 +73,13 @@ def build_actions(window: MainWindow) -> None:
     window.delete_action_action = act(
         "&Delete action…", keys.Delete, lambda: plan().delete_selected()
     )
-    # The Delete key deletes an action only while the table has the focus.
-    window.delete_action_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-    window.delete_action_action.setEnabled(False)
-    window.plan_view.table.addAction(window.delete_action_action)
+    window.move_up_action = act("Move action &up", "Alt+Up", lambda: plan().move_selected(-1))
+    window.move_down_action = act("Move action do&wn", "Alt+Down", lambda: plan().move_selected(1))
+    # These keys work on the selected action only while the table has the focus.
+    for table_only in (window.delete_action_action, window.move_up_action, window.move_down_action):
+        table_only.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        table_only.setEnabled(False)
+        window.plan_view.table.addAction(table_only)
     window.find_action = act("&Find", keys.Find, lambda: _focus_search(window))
     window.whoami_action = act("&Who am I…", None, lambda: edits().choose_my_name())
     window.refresh_action = act("Re&fresh", keys.Refresh, window.refresh)
@@ -100,6 +129,7 @@ def build_menus(window: MainWindow) -> QToolBar:
     edit.addAction(window.new_outcome_action)
     edit.addAction(window.narrative_action)
     edit.addActions([window.delete_priority_action, window.new_action_action])
+    edit.addActions([window.move_up_action, window.move_down_action])
     edit.addAction(window.delete_action_action)
     view = bar.addMenu("&View")
     view.addAction(window.refresh_action)

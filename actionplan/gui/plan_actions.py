@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject
 
 from actionplan.domain.wording import counted
 from actionplan.gui import prompts
-from actionplan.gui.commands import AddedCommand, ChangeCommand, DeletedCommand
+from actionplan.gui.commands import AddedCommand, ChangeCommand, DeletedCommand, MoveCommand
 from actionplan.gui.measure_dialog import MeasureDialog
 from actionplan.gui.narrative_dialog import NarrativeDialog
 from actionplan.gui.priority_dialog import PriorityDialog
@@ -24,6 +24,7 @@ from actionplan.services.editing import (
     delete_outcome,
     delete_priority,
     edit_priority,
+    move_action,
     priority_heading,
 )
 from actionplan.services.impact import (
@@ -160,6 +161,16 @@ class PlanActions(QObject):
             question += f" Its {counted(updates, 'progress update')} will be deleted with it."
         if self._delete("Delete action", question, row.id, delete_action, self.window.reload_plan):
             self.window.statusBar().showMessage(f"Action {row.ref} deleted.", 6000)
+
+    def move_selected(self, step: int) -> None:
+        """Move the selected action up (-1) or down (+1) in its priority, undoably."""
+        row = self.window.selected_row()
+        if row is None:
+            return
+        db = self.window.db
+        moved = prompts.attempt(self.window, lambda: move_action(db, row.id, step), "Move action")
+        if moved is True:
+            self.window.undo_stack.push(MoveCommand(db, row.id, step, self.window.reload_plan))
 
     def _delete(self, title: str, question: str, item_id: int, delete: Any, changed: Any) -> bool:
         """Ask, delete through the service, and put the deletion on the undo stack."""

@@ -109,6 +109,30 @@ def add_action(db: Database, priority_id: int, draft: ActionDraft) -> int:
         return action.id
 
 
+def move_action(db: Database, action_id: int, step: int) -> bool:
+    """Move an action up (step -1) or down (+1) among its priority's actions; False when it
+    is already first or last. Positions are renumbered 0, 1, 2… in the order shown."""
+    with db.writing() as session:
+        action = _get(session, Action, action_id, "action")
+        assert isinstance(action, Action)
+        siblings = list(
+            session.exec(
+                select(Action)
+                .where(Action.priority_id == action.priority_id)
+                .order_by(col(Action.position), col(Action.id))
+            )
+        )
+        place = next(number for number, sibling in enumerate(siblings) if sibling.id == action_id)
+        if not 0 <= place + step < len(siblings):
+            return False
+        siblings.insert(place + step, siblings.pop(place))
+        for number, sibling in enumerate(siblings):
+            if sibling.position != number:
+                sibling.position = number
+                session.add(sibling)
+        return True
+
+
 def next_ref(number: str, sibling_refs: list[str]) -> str:
     """The ref after the highest "N.k" under a priority numbered N ("2.4" after 2.1-2.3)."""
     prefix = f"{number}."

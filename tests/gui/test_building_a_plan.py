@@ -313,3 +313,25 @@ def test_an_action_is_moved_to_another_priority_and_undo_puts_it_back_in_its_pla
     texts = [row.text for row in action_rows(db, factory.plan.id, AS_OF)]
     assert texts == ["Toolkit", "Dental pathway", "Strategy refresh", "EHCP audit"]
     assert first in [row.id for row in action_rows(db, factory.plan.id, AS_OF)]
+
+
+def test_alt_up_in_the_table_moves_the_action_up_and_undo_moves_it_back(
+    qtbot: QtBot, db: Database, factory: PlanFactory, open_window: Opener
+) -> None:
+    """Reordering a priority's actions from the keyboard, as in an editor."""
+    neglect = factory.priority("Neglect")
+    for text in ("Toolkit", "Dental pathway", "Strategy refresh"):
+        factory.action(neglect, text)
+    window = open_window()
+    window.activateWindow()
+    window.plan_view.select_action(action_rows(db, factory.plan.id, AS_OF)[2].id)
+    window.plan_view.table.setFocus()
+    qtbot.keyClick(window.plan_view.table, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert _texts(window) == ["Toolkit", "Strategy refresh", "Dental pathway"]
+    assert window.plan_view.detail.text.toPlainText() == "Strategy refresh"
+    window.move_up_action.trigger()
+    window.move_up_action.trigger()  # already first: nothing happens
+    assert action_rows(db, factory.plan.id, AS_OF)[0].text == "Strategy refresh"
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    assert _texts(window) == ["Toolkit", "Dental pathway", "Strategy refresh"]

@@ -29,6 +29,7 @@ from actionplan.services.editing import (
     delete_outcome,
     delete_priority,
     edit_priority,
+    move_action,
     priority_heading,
     restore,
 )
@@ -216,3 +217,15 @@ def test_a_measure_is_redefined_and_a_blank_name_or_foreign_priority_refused(
     with pytest.raises(ServiceError, match=r"^That priority is not part of this plan\.$"):
         edit_measure(db, measure.id, MeasureHeading("x", priority_id=elsewhere))
     assert _everything(db) == before
+
+
+def test_moving_an_action_up_and_down_within_its_priority(db: Database) -> None:
+    """Up and down swap neighbours; the first cannot go up, the last cannot go down."""
+    plan_id = save_plan_data(db, _plan())
+    first, second, other = action_rows(db, plan_id, AS_OF)
+    assert move_action(db, second.id, -1) is True
+    assert [row.id for row in action_rows(db, plan_id, AS_OF)] == [second.id, first.id, other.id]
+    assert move_action(db, second.id, -1) is False  # already first
+    assert move_action(db, other.id, 1) is False  # alone, last of its priority
+    assert move_action(db, second.id, 1) is True
+    assert [row.id for row in action_rows(db, plan_id, AS_OF)] == [first.id, second.id, other.id]
