@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QProgressBar, QSta
 
 from actionplan.gui import prompts, window_state
 from actionplan.gui import settings as prefs
-from actionplan.gui.after_paint import after_paint
+from actionplan.gui.after_paint import after_paint, open_in_background
 from actionplan.gui.database_actions import DatabaseActions
 from actionplan.gui.file_actions import FileActions, dropped_workbook
 from actionplan.gui.menus import WindowCommands, build_actions, build_menus
@@ -32,6 +32,8 @@ from actionplan.services.views import ActionRow, PlanInfo
 from actionplan.services.workspace import describe_target, open_database
 
 if TYPE_CHECKING:
+    from concurrent.futures import Future
+
     from actionplan.gui.edit_actions import EditActions
     from actionplan.gui.plan_actions import PlanActions
     from actionplan.services.workspace import Database
@@ -64,6 +66,7 @@ class MainWindow(QMainWindow, WindowCommands):
         self._wanted_plan: str | None = plan_name or self.settings.get(prefs.LAST_PLAN)
         self._loader: Worker | None = None
         self._filling: int | None = None
+        self._opening: Future[Database] | None = None
         self.undo_stack = QUndoStack(self)
         self.setWindowTitle("actionplan")
         self.resize(1400, 860)
@@ -127,9 +130,11 @@ class MainWindow(QMainWindow, WindowCommands):
 
     @property
     def db(self) -> Database:
-        """The open database (a window started from a target opens it on first use)."""
+        """The open database (a window started from a target opens it on first use, or
+        waits for the opening already under way)."""
         if self._db is None:
-            self._db = open_database(self.target)
+            opening = self._opening
+            self._db = opening.result() if opening else open_database(self.target)
         return self._db
 
     @cached_property
@@ -161,8 +166,15 @@ class MainWindow(QMainWindow, WindowCommands):
             return
         self.show()
         self._show_plans(look.plans, look.chosen, look.rows)
-        if not look.plans:
-            after_paint(self.welcome, self._database_open)
+        shown = self.plan_view.table.viewport() if look.plans else self.welcome
+        after_paint(shown, self._open_in_background)
+
+    def _open_in_background(self) -> None:
+        # The database layer loads on a worker, so the window answers the user meanwhile.
+        if self._db is None and self._opening is None:
+            self._opening = open_in_background(
+                self.target, lambda: self._fill_rest(), lambda: self._database_open()
+            )
 
     def close_database(self) -> None:
         """Close the database, if it was opened (when the app ends)."""
@@ -174,7 +186,7 @@ class MainWindow(QMainWindow, WindowCommands):
         if self._db is not None:
             return True
         try:
-            self._db = open_database(self.target)
+            self.db  # noqa: B018 - opens it, or waits for the opening under way
         except USER_ERRORS as exc:
             prompts.warn(self, "actionplan cannot open its database", str(exc))
             self.close()
@@ -244,9 +256,8 @@ class MainWindow(QMainWindow, WindowCommands):
         # just after, so the window shows actions without a wait.
         self._filling = plan.id
         if first_rows is not None:
-            # Started from a first look: the database layer loads once these rows are painted.
+            # Started from a first look: the rest follows once the database has opened.
             self.plan_view.set_rows(first_rows)
-            after_paint(self.plan_view.table.viewport(), self._fill_rest)
             return
         from actionplan.services.actions import action_rows
 

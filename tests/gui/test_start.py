@@ -15,6 +15,7 @@ from actionplan.gui.settings import Settings
 from actionplan.services.errors import USER_ERRORS
 from actionplan.services.plan_store import save_plan_data
 from actionplan.store.database import Database
+from tests.gui.conftest import Answers
 from tests.plan_helpers import long_plan
 
 FIRST_PAINT = """
@@ -119,3 +120,20 @@ def test_a_file_that_is_not_a_database_is_refused_before_anything_shows(
     assert "budget.db" in str(refused.value)
     assert not window.isVisible()
     assert target.read_bytes() == before
+
+
+def test_a_database_spoiled_after_the_first_look_is_told_plainly_and_the_window_closes(
+    qtbot: QtBot, db: Database, db_path: Path, settings: Settings, answers: Answers
+) -> None:
+    """The first rows show; the file is then overwritten; the opening says so in one sentence."""
+    save_plan_data(db, long_plan(30))
+    db.close()
+    window = _started(qtbot, settings, db_path)
+    assert window.plan_view.table_model.rowCount() == 33  # the long plan's 30 and 3 more
+    for leftover in db_path.parent.glob("plan.db-*"):
+        leftover.unlink()
+    db_path.write_bytes(b"not a database any more" * 100)
+    qtbot.waitUntil(lambda: bool(answers.said), timeout=20_000)
+    [(kind, text)] = answers.said
+    assert kind == "warn" and "plan.db" in text
+    qtbot.waitUntil(lambda: not window.isVisible())
