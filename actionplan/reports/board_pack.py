@@ -34,12 +34,14 @@ from actionplan.reports.sections import (
 )
 from actionplan.reports.styles import (
     FRAME_WIDTH,
+    HEADING_LIMIT,
     MARGIN_BOTTOM,
     MARGIN_LEFT,
     MARGIN_RIGHT,
     MARGIN_TOP,
     PAGE_HEIGHT,
     PAGE_WIDTH,
+    shortened,
     styles,
 )
 from actionplan.reports.tables import format_date
@@ -90,7 +92,7 @@ def _chrome(pack: BoardPackData) -> PageChrome:
 
 
 def _heading(title: str, outline: list[tuple[str, str, int]]) -> SectionHeading:
-    return SectionHeading(markup(title), styles()["h1"], outline)
+    return SectionHeading(markup(shortened(title, HEADING_LIMIT)), styles()["h1"], outline)
 
 
 def build_story(pack: BoardPackData) -> list[Flowable]:

@@ -29,6 +29,9 @@ BAND_TOP = PAGE_HEIGHT - 16 * mm
 BAND_BOTTOM = PAGE_HEIGHT * 0.585
 TEXT_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
 _PALE_INK = colors.HexColor("#BFD3E6")
+# The navy band holds about four lines of title: a longer one is shortened (with a note).
+COVER_TITLE_LIMIT = 110
+COVER_LINE_LIMIT = 150
 
 
 def _cover_styles() -> dict[str, ParagraphStyle]:
@@ -58,10 +61,10 @@ def _title_block(pack: BoardPackData) -> list[Flowable]:
     cover = pack.cover
     block: list[Flowable] = []
     if cover.partnership.strip():
-        block.append(para(cover.partnership, s["partnership"]))
-    block.append(para(cover.plan_title, s["title"]))
+        block.append(para(cover.partnership, s["partnership"], COVER_LINE_LIMIT))
+    block.append(para(cover.plan_title, s["title"], COVER_TITLE_LIMIT))
     if cover.period.strip():
-        block.append(para(f"Plan period: {cover.period}", s["period"]))
+        block.append(para(f"Plan period: {cover.period}", s["period"], COVER_LINE_LIMIT))
     return block
 
 

@@ -27,7 +27,15 @@ from actionplan.reports.board_pack_data import (
 from actionplan.reports.charts import trend_line
 from actionplan.reports.chips import chip_row, count_chip, measure_chip
 from actionplan.reports.fonts import markup
-from actionplan.reports.styles import FRAME_WIDTH, PALETTE, para, rich, styles
+from actionplan.reports.styles import (
+    CELL_LIMIT,
+    FRAME_WIDTH,
+    PALETTE,
+    WIDE_CELL_LIMIT,
+    para,
+    rich,
+    styles,
+)
 from actionplan.reports.tables import fast_cell, plain_table
 
 # A heading goes to the next page unless a table's header and first row fit under it.
@@ -120,9 +128,10 @@ def impact_section(pack: BoardPackData) -> list[Flowable]:
 def _facts(section: PrioritySection) -> Table:
     rows = []
     if section.aim.strip():
-        rows.append([rich("Aim", "fact_label"), para(section.aim, "body")])
+        rows.append([rich("Aim", "fact_label"), para(section.aim, "body", WIDE_CELL_LIMIT)])
     if section.champion.strip():
-        rows.append([rich("Executive champion", "fact_label"), para(section.champion, "body")])
+        champion = para(section.champion, "body", CELL_LIMIT)
+        rows.append([rich("Executive champion", "fact_label"), champion])
     rows.append([rich("Actions", "fact_label"), _counts_line(section)])
     table = Table(rows, colWidths=[38 * mm, FRAME_WIDTH - 38 * mm])
     table.setStyle(

@@ -126,10 +126,40 @@ def _shaped(style: ParagraphStyle, right: bool) -> ParagraphStyle:
     )
 
 
-def para(text: str | None, style: str | ParagraphStyle = "body") -> Paragraph:
-    """User text as a paragraph that prints as typed; right-to-left text is shaped."""
+# The most characters of one piece of user text a table cell or heading prints: a table row
+# cannot run over a page, so a very long entry is shortened there rather than failing the pack.
+CELL_LIMIT = 500
+HEADING_LIMIT = 300
+WIDE_CELL_LIMIT = 1500  # a cell across most of the page, such as a priority's aim
+_LIMITS = {
+    **dict.fromkeys(("h1", "h2", "h3", "lead", "kicker"), HEADING_LIMIT),
+    **dict.fromkeys(
+        (
+            "cell", "cell_bold", "cell_small", "cell_flag", "head", "head_centre",
+            "tile_label", "fact_label", "small",
+        ),
+        CELL_LIMIT,
+    ),
+}  # fmt: skip
+SHORTENED = " … (shortened here; the whole text is in the plan)"
+
+
+def shortened(text: str, limit: int | None) -> str:
+    """The text, cut at a word near ``limit`` characters with a note saying so."""
+    if limit is None or len(text) <= limit:
+        return text
+    cut = text[:limit].rsplit(None, 1)[0] if " " in text[:limit] else text[:limit]
+    return cut.rstrip() + SHORTENED
+
+
+def para(
+    text: str | None, style: str | ParagraphStyle = "body", limit: int | None = None
+) -> Paragraph:
+    """User text as a paragraph that prints as typed; right-to-left text is shaped; too long
+    for a cell or heading (or the ``limit`` given), it is shortened with a note (the plan
+    keeps every word)."""
     chosen = styles()[style] if isinstance(style, str) else style
-    raw = text or ""
+    raw = shortened(text or "", limit or _LIMITS.get(chosen.name))
     if has_rtl(raw):
         right = mostly_rtl(raw) and chosen.alignment == TA_LEFT
         chosen = _shaped(chosen, right)

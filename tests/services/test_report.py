@@ -10,8 +10,11 @@ import pytest
 
 from actionplan.domain.rag import Rag
 from actionplan.domain.status import Status
+from actionplan.services.actions import action_rows
+from actionplan.services.editing import PriorityHeading, edit_priority
 from actionplan.services.errors import ServiceError
 from actionplan.services.impact import add_measure, add_reading, set_narrative
+from actionplan.services.plans import rename_plan
 from actionplan.services.progress import ProgressEntry, record_progress
 from actionplan.services.report import board_pack_data, make_report
 from actionplan.services.snapshots import take_snapshot
@@ -219,3 +222,20 @@ def test_a_real_excel_date_prints_as_a_uk_date_not_iso_text(
     text = pdf_text(out)
     assert "30 Nov 2025" in text
     assert "2025-11-30" not in text
+
+
+def test_words_too_long_for_a_page_are_shortened_in_the_pack_not_lost_or_fatal(
+    db: Database, factory: PlanFactory, tmp_path: Path
+) -> None:
+    """A table row cannot run over a page: a huge title, aim, lead or action is cut short with
+    a note, the pack is still made, and the plan keeps every word."""
+    rename_plan(db, factory.plan.id, "Плана <b>& 'x' =SUM(A1) تقييم " * 60)
+    priority = factory.priority("Neglect " * 200, champion="Champion " * 200)
+    edit_priority(db, priority, PriorityHeading("Neglect " * 200, "Champion " * 200, "Aim " * 4000))
+    action = factory.action(priority, "word " * 5000, lead="Lead " * 300, timescale="2031-32")
+    pdf = make_report(db, tmp_path / "long.pdf", as_of=date(2026, 11, 23), appendix=True)
+    text = pdf_text(pdf)
+    assert "(shortened here; the whole text is in the plan)" in text
+    assert "Neglect Neglect" in text
+    [row] = action_rows(db, factory.plan.id, date(2026, 11, 23))
+    assert row.id == action and row.text == "word " * 5000
