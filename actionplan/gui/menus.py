@@ -32,6 +32,7 @@ class WindowCommands:
     delete_priority_action: QAction
     narrative_action: QAction
     new_outcome_action: QAction
+    leads_action: QAction
     move_up_action: QAction
     move_down_action: QAction
     new_action_action: QAction
@@ -65,6 +66,7 @@ def build_actions(window: MainWindow) -> None:
     window.new_priority_action = act("New &priority…", None, lambda: plan().new_priority())
     window.edit_priority_action = act("&Edit priority…", None, lambda: plan().edit_priority())
     window.delete_priority_action = act("Delete priorit&y…", None, lambda: plan().delete_priority())
+    window.leads_action = act("&Leads and agencies…", None, lambda: plan().edit_leads())
     window.new_outcome_action = act("New &outcome…", None, lambda: plan().new_outcome())
     window.narrative_action = act(
         "&Narrative for the board…", None, lambda: plan().write_narrative()
@@ -92,7 +94,7 @@ def build_actions(window: MainWindow) -> None:
         window.rename_plan_action, window.delete_plan_action, window.record_action,
         window.new_priority_action, window.edit_priority_action,
         window.delete_priority_action, window.narrative_action, window.new_action_action,
-        window.new_outcome_action,
+        window.new_outcome_action, window.leads_action,
     ]  # fmt: skip
     # Right-click a priority on the left for what can be done with it.
     navigator = window.plan_view.navigator
@@ -124,6 +126,7 @@ def build_menus(window: MainWindow) -> QToolBar:
     edit.addActions([window.undo_action, window.redo_action])
     edit.addSeparator()
     edit.addActions([window.record_action, window.find_action, window.whoami_action])
+    edit.addAction(window.leads_action)
     edit.addSeparator()
     edit.addActions([window.new_priority_action, window.edit_priority_action])
     edit.addAction(window.new_outcome_action)

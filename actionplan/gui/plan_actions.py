@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject
 from actionplan.domain.wording import counted
 from actionplan.gui import prompts
 from actionplan.gui.commands import AddedCommand, ChangeCommand, DeletedCommand, MoveCommand
+from actionplan.gui.leads_dialog import LeadsDialog
 from actionplan.gui.measure_dialog import MeasureDialog
 from actionplan.gui.narrative_dialog import NarrativeDialog
 from actionplan.gui.priority_dialog import PriorityDialog
@@ -25,7 +26,9 @@ from actionplan.services.editing import (
     delete_priority,
     edit_priority,
     move_action,
+    plan_leads,
     priority_heading,
+    set_agencies,
 )
 from actionplan.services.impact import (
     add_measure,
@@ -55,6 +58,7 @@ class PlanActions(QObject):
         self.priority_dialog: PriorityDialog | None = None
         self.narrative_dialog: NarrativeDialog | None = None
         self.measure_dialog: MeasureDialog | None = None
+        self.leads_dialog: LeadsDialog | None = None
 
     def new_plan(self) -> None:
         """Ask for a title and start an empty plan."""
@@ -161,6 +165,27 @@ class PlanActions(QObject):
             question += f" Its {counted(updates, 'progress update')} will be deleted with it."
         if self._delete("Delete action", question, row.id, delete_action, self.window.reload_plan):
             self.window.statusBar().showMessage(f"Action {row.ref} deleted.", 6000)
+
+    def edit_leads(self) -> None:
+        """Show the plan's leads and record the agencies typed, undoably."""
+        plan = self.window.current_plan
+        if plan is None:
+            return
+        dialog = LeadsDialog(plan_leads(self.window.db, plan.id), self.window)
+        dialog.accepted.connect(lambda: self._save_agencies(dialog.model.changed()))
+        dialog.open()
+        self.leads_dialog = dialog
+
+    def _save_agencies(self, agencies: dict[int, str]) -> None:
+        if not agencies:
+            return
+        db = self.window.db
+        before = prompts.attempt(self.window, lambda: set_agencies(db, agencies), "Leads")
+        if before is False:
+            return
+        save = partial(set_agencies, db)
+        changed = self.window.reload_plan
+        self.window.undo_stack.push(ChangeCommand("Agencies", save, before, agencies, changed))
 
     def move_selected(self, step: int) -> None:
         """Move the selected action up (-1) or down (+1) in its priority, undoably."""

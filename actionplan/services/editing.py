@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from actionplan.domain.leads import split_leads
@@ -12,7 +13,7 @@ from actionplan.domain.rag import Rag, parse_rag
 from actionplan.domain.status import status_from_word
 from actionplan.domain.timescale import parse_timescale
 from actionplan.services.errors import ServiceError
-from actionplan.services.views import ActionDraft, PriorityHeading
+from actionplan.services.views import ActionDraft, LeadView, PriorityHeading
 from actionplan.store.database import Database
 from actionplan.store.removal import Removed, put_back, take_out
 
@@ -246,6 +247,38 @@ def find_or_add_lead(session: Session, plan_id: int, name: str, agency: str = ""
     session.add(lead)
     session.flush()
     return lead
+
+
+def plan_leads(db: Database, plan_id: int) -> list[LeadView]:
+    """The plan's leads by name, with their agencies and how many actions each leads."""
+    with db.reading() as session:
+        counts = dict(
+            session.exec(
+                select(ActionLead.lead_id, func.count(col(ActionLead.action_id)))
+                .join(Lead, col(Lead.id) == ActionLead.lead_id)
+                .where(Lead.plan_id == plan_id)
+                .group_by(col(ActionLead.lead_id))
+            ).all()
+        )
+        leads = session.exec(select(Lead).where(Lead.plan_id == plan_id)).all()
+        views = [
+            LeadView(lead.id, lead.name, lead.agency, counts.get(lead.id, 0))
+            for lead in leads
+            if lead.id is not None
+        ]
+    return sorted(views, key=lambda lead: lead.name.casefold())
+
+
+def set_agencies(db: Database, agencies: dict[int, str]) -> dict[int, str]:
+    """Record the agency of each lead given (by id) in one go; returns the agencies replaced."""
+    with db.writing() as session:
+        before = {}
+        for lead_id, agency in agencies.items():
+            lead = _get(session, Lead, lead_id, "lead")
+            assert isinstance(lead, Lead)
+            before[lead_id], lead.agency = lead.agency, agency.strip()
+            session.add(lead)
+        return before
 
 
 def set_lead_agency(db: Database, lead_id: int, agency: str) -> None:

@@ -130,6 +130,16 @@ class MeasureHeading:
 
 
 @dataclass(frozen=True)
+class LeadView:
+    """A lead of the plan, the agency it belongs to and how many actions it leads."""
+
+    id: int
+    name: str
+    agency: str
+    actions: int
+
+
+@dataclass(frozen=True)
 class ProgressEntry:
     """What a lead records: the date, the RAG and status it sets, and the words."""
 

@@ -335,3 +335,28 @@ def test_alt_up_in_the_table_moves_the_action_up_and_undo_moves_it_back(
     window.undo_action.trigger()
     window.undo_action.trigger()
     assert _texts(window) == ["Toolkit", "Dental pathway", "Strategy refresh"]
+
+
+def test_agencies_typed_for_leads_fill_the_agency_filter_and_undo_clears_them(
+    db: Database, factory: PlanFactory, open_window: Opener
+) -> None:
+    """Edit ▸ Leads and agencies…: each lead with its count; an agency typed is kept as typed."""
+    neglect = factory.priority("Neglect")
+    factory.action(neglect, "Toolkit", lead="Health Visiting / Police")
+    factory.action(neglect, "Patrols", lead="Police")
+    window = open_window()
+    window.leads_action.trigger()
+    dialog = window.plan_edits.leads_dialog
+    assert dialog is not None
+    model = dialog.model
+    rows = [[model.index(r, c).data() for c in range(3)] for r in range(model.rowCount())]
+    assert rows == [["Health Visiting", "", "1"], ["Police", "", "2"]]
+    assert model.setData(model.index(1, model.AGENCY), "  Northbridge <Police> — شرطة ")
+    dialog.accept()
+    bar = window.plan_view.filter_bar
+    agencies = [bar.agency.itemText(i) for i in range(bar.agency.count())]
+    assert "Northbridge <Police> — شرطة" in agencies
+    bar.agency.setCurrentIndex(agencies.index("Northbridge <Police> — شرطة"))
+    assert window.plan_view.filter_model.rowCount() == 2
+    window.undo_action.trigger()
+    assert all(not row.agencies for row in action_rows(db, factory.plan.id, AS_OF))

@@ -1,0 +1,76 @@
+"""LeadsDialog: the plan's leads with the agency each belongs to, the agency editable."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
+
+from actionplan.gui.form_dialog import FormDialog
+from actionplan.gui.models.row_table_model import Index, RowTableModel
+from actionplan.services.views import LeadView
+
+
+class LeadTableModel(RowTableModel):
+    """One row per lead; the Agency column can be typed in."""
+
+    NAME, AGENCY, ACTIONS = range(3)
+    HEADERS = ("Lead", "Agency", "Actions")
+
+    def __init__(self, leads: list[LeadView], parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows = leads
+        self.agencies = {lead.id: lead.agency for lead in leads}
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        """Overrides QAbstractItemModel.flags: the agency is editable."""
+        flags = super().flags(index)
+        return flags | Qt.ItemFlag.ItemIsEditable if index.column() == self.AGENCY else flags
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Overrides QAbstractItemModel.data."""
+        if not index.isValid() or role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.EditRole,
+        ):
+            return None
+        lead: LeadView = self._rows[index.row()]
+        return (lead.name, self.agencies[lead.id], str(lead.actions))[index.column()]
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """Overrides QAbstractItemModel.setData: keep the agency as typed."""
+        if not index.isValid() or index.column() != self.AGENCY:
+            return False
+        self.agencies[self._rows[index.row()].id] = " ".join(str(value).split())
+        self.dataChanged.emit(index, index)
+        return True
+
+    def changed(self) -> dict[int, str]:
+        """The agencies typed that differ from those stored, by lead id."""
+        return {lead.id: self.agencies[lead.id] for lead in self._rows if
+                self.agencies[lead.id] != lead.agency}  # fmt: skip
+
+
+class LeadsDialog(FormDialog):
+    """Shows the plan's leads; the agencies typed are saved by the caller."""
+
+    def __init__(self, leads: list[LeadView], parent: Any = None) -> None:
+        super().__init__("Leads and agencies", parent)
+        self.resize(620, 520)
+        intro = QLabel(
+            "The agency each lead belongs to (police, health, the local authority…) lets you "
+            "filter the plan by agency. Double-click an agency to type it."
+        )
+        intro.setWordWrap(True)
+        self.model = LeadTableModel(leads, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.verticalHeader().hide()
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(LeadTableModel.NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(LeadTableModel.AGENCY, QHeaderView.ResizeMode.Stretch)
+        self.form.addRow(intro)
+        self.form.addRow(self.table)
+        self.add_save_and_cancel()
