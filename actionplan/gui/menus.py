@@ -69,14 +69,14 @@ def build_actions(window: MainWindow) -> None:
     window.leads_action = act("&Leads and agencies…", None, lambda: plan().edit_leads())
     window.new_outcome_action = act("New &outcome…", None, lambda: plan().new_outcome())
     window.narrative_action = act(
-        "&Narrative for the board…", None, lambda: plan().write_narrative()
+        "Narrati&ve for the board…", None, lambda: plan().write_narrative()
     )
     window.new_action_action = act("New &action…", "Ctrl+Shift+N", lambda: plan().new_action())
     window.delete_action_action = act(
         "&Delete action…", keys.Delete, lambda: plan().delete_selected()
     )
     window.move_up_action = act("Move action &up", "Alt+Up", lambda: plan().move_selected(-1))
-    window.move_down_action = act("Move action do&wn", "Alt+Down", lambda: plan().move_selected(1))
+    window.move_down_action = act("Move action dow&n", "Alt+Down", lambda: plan().move_selected(1))
     # These keys work on the selected action only while the table has the focus.
     for table_only in (window.delete_action_action, window.move_up_action, window.move_down_action):
         table_only.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
