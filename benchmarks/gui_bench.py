@@ -74,7 +74,7 @@ def check():
     if not navigator and window.plan_view.navigator_model.rowCount():
         navigator.append(time.time())
     if not first_shown or window.loading:
-        QTimer.singleShot(1, check)
+        QTimer.singleShot(10, check)  # a busy poll would take turns from the loading worker
         return
     everything = time.time()
     app.processEvents()
