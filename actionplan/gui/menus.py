@@ -62,7 +62,7 @@ def build_actions(window: MainWindow) -> None:
     window.rename_plan_action = act("Re&name plan…", None, lambda: plan().rename_plan())
     window.delete_plan_action = act("&Delete plan…", None, lambda: plan().delete_plan())
     window.quit_action = act("&Quit", keys.Quit, window.close)
-    window.record_action = act("&Record progress…", "Ctrl+R", window.record_progress)
+    window.record_action = act("Record pro&gress…", "Ctrl+R", window.record_progress)
     window.new_priority_action = act("New &priority…", None, lambda: plan().new_priority())
     window.edit_priority_action = act("&Edit priority…", None, lambda: plan().edit_priority())
     window.delete_priority_action = act("Delete priorit&y…", None, lambda: plan().delete_priority())
