@@ -33,6 +33,7 @@ class WindowCommands:
     narrative_action: QAction
     new_outcome_action: QAction
     leads_action: QAction
+    delete_outcome_action: QAction
     move_up_action: QAction
     move_down_action: QAction
     new_action_action: QAction
@@ -66,6 +67,7 @@ def build_actions(window: MainWindow) -> None:
     window.new_priority_action = act("New &priority…", None, lambda: plan().new_priority())
     window.edit_priority_action = act("&Edit priority…", None, lambda: plan().edit_priority())
     window.delete_priority_action = act("Delete priorit&y…", None, lambda: plan().delete_priority())
+    window.delete_outcome_action = act("Delete o&utcome…", None, lambda: plan().delete_outcome())
     window.leads_action = act("&Leads and agencies…", None, lambda: plan().edit_leads())
     window.new_outcome_action = act("New &outcome…", None, lambda: plan().new_outcome())
     window.narrative_action = act(
@@ -94,7 +96,7 @@ def build_actions(window: MainWindow) -> None:
         window.rename_plan_action, window.delete_plan_action, window.record_action,
         window.new_priority_action, window.edit_priority_action,
         window.delete_priority_action, window.narrative_action, window.new_action_action,
-        window.new_outcome_action, window.leads_action,
+        window.new_outcome_action, window.delete_outcome_action, window.leads_action,
     ]  # fmt: skip
     # Right-click a priority on the left for what can be done with it.
     navigator = window.plan_view.navigator
@@ -102,6 +104,7 @@ def build_actions(window: MainWindow) -> None:
     navigator.addActions([window.new_action_action, window.new_outcome_action])
     navigator.addActions([window.edit_priority_action])
     navigator.addActions([window.narrative_action, window.delete_priority_action])
+    navigator.addAction(window.delete_outcome_action)
 
 
 def build_menus(window: MainWindow) -> QToolBar:
@@ -129,7 +132,7 @@ def build_menus(window: MainWindow) -> QToolBar:
     edit.addAction(window.leads_action)
     edit.addSeparator()
     edit.addActions([window.new_priority_action, window.edit_priority_action])
-    edit.addAction(window.new_outcome_action)
+    edit.addActions([window.new_outcome_action, window.delete_outcome_action])
     edit.addAction(window.narrative_action)
     edit.addActions([window.delete_priority_action, window.new_action_action])
     edit.addActions([window.move_up_action, window.move_down_action])

@@ -109,6 +109,17 @@ class PlanActions(QObject):
             AddedCommand("New outcome", db, outcome_id, delete_outcome, lambda _i: reload())
         )
 
+    def delete_outcome(self) -> None:
+        """Delete the outcome chosen on the left (its actions stay under the priority)."""
+        _priority, outcome_id = self.window.plan_view.chosen_place()
+        if outcome_id is None:
+            prompts.inform(self.window, "Delete outcome", "Choose an outcome on the left first.")
+            return
+        title = self.window.plan_view.outcome_title(outcome_id)
+        question = f'Delete the outcome "{title}"? Its actions stay under the priority.'
+        reload = self.window.reload_plan
+        self._delete("Delete outcome", question, outcome_id, delete_outcome, lambda _i: reload())
+
     def new_action(self) -> None:
         """Ask what will be done and add it under the chosen priority, undoably."""
         plan = self.window.current_plan

@@ -189,6 +189,18 @@ class PlanView(QWidget):
                 self.navigator.setCurrentIndex(match)
                 return
 
+    def outcome_title(self, outcome_id: int) -> str:
+        """An outcome's title as the navigator knows it."""
+        for node in self.outline:
+            for outcome in node.outcomes:
+                if outcome.id == outcome_id:
+                    return outcome.title
+        return ""
+
+    def choose_outcome(self, outcome_id: int) -> None:
+        """Choose an outcome in the navigator (its actions fill the table)."""
+        self._choose_in_navigator(("outcome", outcome_id))
+
     def choose_priority(self, priority_id: int) -> None:
         """Choose a priority in the navigator (its actions fill the table)."""
         self._choose_in_navigator(("priority", priority_id))

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from actionplan.gui.main_window import MainWindow
 from actionplan.gui.models.action_table_model import ActionTableModel
 from actionplan.services.actions import action_rows
+from actionplan.services.editing import add_outcome
 from actionplan.services.impact import narrative_for
 from actionplan.services.outline import plan_outline
 from actionplan.services.plans import list_plans
@@ -360,3 +361,26 @@ def test_agencies_typed_for_leads_fill_the_agency_filter_and_undo_clears_them(
     assert window.plan_view.filter_model.rowCount() == 2
     window.undo_action.trigger()
     assert all(not row.agencies for row in action_rows(db, factory.plan.id, AS_OF))
+
+
+def test_deleting_an_outcome_keeps_its_actions_and_undo_files_them_under_it_again(
+    db: Database, factory: PlanFactory, answers: Answers, open_window: Opener
+) -> None:
+    """The outcome goes after asking; its actions stay in the priority; Undo restores both."""
+    neglect = factory.priority("Neglect")
+    outcome = add_outcome(db, neglect, "Children get help earlier")
+    factory.action(neglect, "Toolkit", outcome_id=outcome)
+    window = open_window()
+    window.plan_view.choose_outcome(outcome)
+    assert _texts(window) == ["Toolkit"]
+    answers.confirms.append(True)
+    window.delete_outcome_action.trigger()
+    assert answers.asked == [
+        'Delete the outcome "Children get help earlier"? Its actions stay under the '
+        "priority. You can undo this (Ctrl+Z) until you close actionplan."
+    ]
+    [row] = action_rows(db, factory.plan.id, AS_OF)
+    assert row.outcome_id is None and plan_outline(db, factory.plan.id)[0].outcomes == ()
+    window.undo_action.trigger()
+    [row] = action_rows(db, factory.plan.id, AS_OF)
+    assert row.outcome_title == "Children get help earlier"
