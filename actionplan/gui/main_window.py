@@ -23,9 +23,9 @@ from actionplan.gui.database_actions import DatabaseActions
 from actionplan.gui.file_actions import FileActions, dropped_workbook
 from actionplan.gui.menus import WindowCommands, build_actions, build_menus
 from actionplan.gui.plan_view import PlanView
+from actionplan.gui.row_reader import FIRST_ROWS, RowReader
 from actionplan.gui.settings import Settings
 from actionplan.gui.welcome_page import WelcomePage
-from actionplan.gui.worker import Worker, start
 from actionplan.services.errors import USER_ERRORS
 from actionplan.services.first_look import first_look, pick_plan
 from actionplan.services.views import ActionRow, PlanInfo
@@ -39,8 +39,6 @@ if TYPE_CHECKING:
     from actionplan.services.workspace import Database
 
 log = logging.getLogger(__name__)
-
-FIRST_ROWS = 200
 
 
 class MainWindow(QMainWindow, WindowCommands):
@@ -64,7 +62,6 @@ class MainWindow(QMainWindow, WindowCommands):
         self._plans: list[PlanInfo] = []
         # The plan asked for, else the one on screen when the window last closed.
         self._wanted_plan: str | None = plan_name or self.settings.get(prefs.LAST_PLAN)
-        self._loader: Worker | None = None
         self._filling: int | None = None
         self._opening: Future[Database] | None = None
         self.undo_stack = QUndoStack(self)
@@ -81,6 +78,7 @@ class MainWindow(QMainWindow, WindowCommands):
         self.busy = QProgressBar()
         self.busy.setMaximumWidth(160)
         self.busy.hide()
+        self.rows = RowReader(self)
         build_actions(self)
         self.files = FileActions(self)
         self.databases = DatabaseActions(self)
@@ -118,15 +116,8 @@ class MainWindow(QMainWindow, WindowCommands):
     def closeEvent(self, event: QCloseEvent) -> None:  # overrides QWidget.closeEvent
         """Remember the window's layout and choices, then close."""
         window_state.remember(self)
-        self._drop_loader()
+        self.rows.drop()  # a read still running must not deliver rows to a closed window
         super().closeEvent(event)
-
-    def _drop_loader(self) -> None:
-        # A load still running must not deliver its rows to a closed or changed window.
-        if self._loader is not None:
-            self._loader.cancel()
-            self._loader.signals.succeeded.disconnect(self._rows_loaded)
-            self._loader = None
 
     @property
     def db(self) -> Database:
@@ -275,37 +266,12 @@ class MainWindow(QMainWindow, WindowCommands):
         self.plan_view.show_outline(plan.title, plan_outline(self.db, plan.id))
         self.plan_view.measures.set_rows(measure_rows(self.db, plan.id))
         if self.plan_view.table_model.rowCount() == FIRST_ROWS:
-            self.load_rows()
+            self.rows.read_rest(plan.id)
 
     @property
     def loading(self) -> bool:
         """True while the plan on screen is still being read."""
-        return self._filling is not None or self._loader is not None
-
-    def load_rows(self) -> None:
-        """Read the plan's actions on a worker thread and show them when ready."""
-        from actionplan.services.actions import action_rows
-
-        plan = self.current_plan
-        if plan is None:
-            return
-        self._drop_loader()
-        db, as_of, plan_id = self.db, self.as_of, plan.id
-        worker = Worker(lambda _progress, _cancelled: (plan_id, action_rows(db, plan_id, as_of)))
-        worker.signals.succeeded.connect(self._rows_loaded)
-        worker.signals.failed.connect(lambda exc: prompts.warn(self, "Loading the plan", str(exc)))
-        self._loader = start(worker)
-        self.busy.setRange(0, 0)
-        self.busy.show()
-
-    def _rows_loaded(self, result: tuple[int, list[ActionRow]]) -> None:
-        plan_id, rows = result
-        self._loader = None
-        self.busy.hide()
-        current = self.current_plan
-        if current is None or current.id != plan_id:
-            return
-        self.plan_view.set_rows(rows)
+        return self._filling is not None or self.rows.busy
 
     def refresh(self, action_id: int | None = None) -> None:
         """Re-read after a change: just the action changed, or the whole plan on screen."""
@@ -321,9 +287,13 @@ class MainWindow(QMainWindow, WindowCommands):
             self.reload_plan(action_id)  # a new place in the plan: its order and counts change
             return
         if not changed or not self.plan_view.replace_rows(changed):
-            self.plan_view.set_rows(action_rows(self.db, plan.id, self.as_of))
-        if action_id is not None:
+            self.rows.read_all(plan.id, action_id)
+        elif action_id is not None:
             self.plan_view.select_action(action_id)
+        self.show_selected_action()
+
+    def show_selected_action(self) -> None:
+        """Show the selected action (or none) in the detail panel."""
         self._show_action(self.selected_row())
 
     def selected_row(self) -> ActionRow | None:
@@ -354,7 +324,6 @@ class MainWindow(QMainWindow, WindowCommands):
 
     def reload_plan(self, action_id: int | None = None) -> None:
         """Read the plan on screen again after its shape changed, showing the action given."""
-        from actionplan.services.actions import action_rows
         from actionplan.services.measure_rows import measure_rows
         from actionplan.services.outline import plan_outline
 
@@ -362,11 +331,9 @@ class MainWindow(QMainWindow, WindowCommands):
         if plan is None:
             return
         self.plan_view.show_outline(plan.title, plan_outline(self.db, plan.id))
-        self.plan_view.set_rows(action_rows(self.db, plan.id, self.as_of))
+        self.rows.read_all(plan.id, action_id, reveal=True)
         self.plan_view.measures.set_rows(measure_rows(self.db, plan.id))
-        if action_id is not None:
-            self.plan_view.show_action_in_table(action_id)
-        self._show_action(self.selected_row())
+        self.show_selected_action()
 
     def refresh_measures(self, measure_id: int | None = None) -> None:
         """Re-read the plan's measures after a change."""

@@ -137,3 +137,26 @@ def test_a_database_spoiled_after_the_first_look_is_told_plainly_and_the_window_
     [(kind, text)] = answers.said
     assert kind == "warn" and "plan.db" in text
     qtbot.waitUntil(lambda: not window.isVisible())
+
+
+def test_a_change_to_a_big_plan_shows_a_screenful_at_once_and_the_rest_from_a_worker(
+    qtbot: QtBot, db: Database, db_path: Path, settings: Settings, answers: Answers
+) -> None:
+    """Deleting the 221st action: the table comes back at once, whole a moment later, and
+    Undo brings the action back selected even though it is past the first screenful."""
+    save_plan_data(db, long_plan(230))
+    db.close()
+    window = _started(qtbot, settings, db_path)
+    qtbot.waitUntil(lambda: not window.loading, timeout=20_000)
+    doomed = window.plan_view.table_model.row_at(220)
+    window.plan_view.select_action(doomed.id)
+    answers.confirms.append(True)
+    window.delete_action_action.trigger()
+    assert window.plan_view.table_model.rowCount() == FIRST_ROWS
+    qtbot.waitUntil(lambda: not window.loading, timeout=20_000)
+    assert window.plan_view.table_model.rowCount() == 232
+    window.undo_action.trigger()
+    qtbot.waitUntil(lambda: not window.loading, timeout=20_000)
+    assert window.plan_view.table_model.rowCount() == 233
+    assert window.plan_view.detail.action_id == doomed.id
+    window.close_database()
