@@ -1,20 +1,39 @@
-"""EditActions: recording progress, saving an action's words, adding readings — all undoable."""
+"""EditActions: recording progress, saving an action's words, measures and their readings —
+all undoable."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 
+from actionplan.domain.wording import counted
 from actionplan.gui import prompts
 from actionplan.gui import settings as prefs
 from actionplan.gui.add_reading_dialog import AddReadingDialog
-from actionplan.gui.commands import AddReadingCommand, EditActionCommand, RecordProgressCommand
+from actionplan.gui.commands import (
+    AddedCommand,
+    AddReadingCommand,
+    ChangeCommand,
+    EditActionCommand,
+    RecordProgressCommand,
+)
+from actionplan.gui.measure_dialog import MeasureDialog
+from actionplan.gui.plan_actions import confirm_delete
 from actionplan.gui.record_progress_dialog import RecordProgressDialog
 from actionplan.services.editing import ActionDraft, action_draft, edit_action
 from actionplan.services.errors import USER_ERRORS, ReasonNeeded
-from actionplan.services.impact import add_reading
+from actionplan.services.impact import (
+    add_measure,
+    add_reading,
+    delete_measure,
+    edit_measure,
+    measure_heading,
+)
+from actionplan.services.outline import plan_outline
 from actionplan.services.progress import current_rating, record_progress
+from actionplan.services.views import MeasureHeading
 
 if TYPE_CHECKING:
     from actionplan.gui.main_window import MainWindow
@@ -28,6 +47,7 @@ class EditActions(QObject):
         self.window = window
         self.progress_dialog: RecordProgressDialog | None = None
         self.reading_dialog: AddReadingDialog | None = None
+        self.measure_dialog: MeasureDialog | None = None
 
     def record_progress(self) -> None:
         """Open the record-progress dialog for the selected action."""
@@ -118,3 +138,70 @@ class EditActions(QObject):
             self.window.settings.set(prefs.MY_NAME, name.strip())
             self.window.plan_view.filter_bar.my_name = name.strip()
             self.window.plan_view.apply_filter()
+
+    def new_measure(self) -> None:
+        """Ask for a new measure of impact and add it, undoably."""
+        plan = self.window.current_plan
+        if plan is None:
+            return
+        chosen, _outcome = self.window.plan_view.chosen_place()
+        heading = MeasureHeading("", priority_id=chosen)
+        dialog = self._measure_dialog("New measure", plan.id, heading)
+        dialog.accepted.connect(lambda: self._save_measure(plan.id, dialog.measure()))
+
+    def edit_measure(self, measure_id: int) -> None:
+        """Change a measure's name, unit, direction, baseline, target or priority, undoably."""
+        plan = self.window.current_plan
+        if plan is None:
+            return
+        db = self.window.db
+        old = measure_heading(db, measure_id)
+        dialog = self._measure_dialog("Edit measure", plan.id, old)
+        dialog.accepted.connect(lambda: self._save_measure_edit(measure_id, old, dialog.measure()))
+
+    def _measure_dialog(self, title: str, plan_id: int, heading: MeasureHeading) -> MeasureDialog:
+        outline = plan_outline(self.window.db, plan_id)
+        priorities = [(node.id, f"{node.number}. {node.title}") for node in outline]
+        dialog = MeasureDialog(title, priorities, heading, self.window)
+        dialog.open()
+        self.measure_dialog = dialog
+        return dialog
+
+    def _save_measure_edit(self, measure_id: int, old: MeasureHeading, new: MeasureHeading) -> None:
+        db = self.window.db
+        save = partial(edit_measure, db, measure_id)
+        if prompts.attempt(self.window, lambda: save(new), "Edit measure") is False:
+            return
+        changed = partial(self.window.refresh_measures, measure_id)
+        self.window.undo_stack.push(ChangeCommand("Edit measure", save, old, new, changed))
+
+    def _save_measure(self, plan_id: int, new: MeasureHeading) -> None:
+        db = self.window.db
+        words = (new.name, new.unit, new.direction, new.baseline, new.target, new.priority_id)
+        measure_id = prompts.attempt(
+            self.window, lambda: add_measure(db, plan_id, *words), "New measure"
+        )
+        if measure_id is False:
+            return
+        self.window.undo_stack.push(
+            AddedCommand(
+                "New measure", db, measure_id, delete_measure, self.window.refresh_measures
+            )
+        )
+
+    def delete_measure(self, measure_id: int) -> None:
+        """Delete a measure with its readings after asking; Undo brings them back."""
+        measure = self.window.plan_view.measures.selected
+        if measure is None or measure.id != measure_id:
+            return
+        question = f'Delete the measure "{measure.name}"?'
+        if measure.readings:
+            question += f" Its {counted(len(measure.readings), 'reading')} will be deleted too."
+        confirm_delete(
+            self.window,
+            "Delete measure",
+            question,
+            measure_id,
+            delete_measure,
+            self.window.refresh_measures,
+        )

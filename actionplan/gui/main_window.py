@@ -101,9 +101,9 @@ class MainWindow(QMainWindow, WindowCommands):
             lambda action_id, draft: self.edits.save_action_edit(action_id, draft)
         )
         measures = self.plan_view.measures
-        measures.new_measure_requested.connect(lambda: self.plan_edits.new_measure())
-        measures.delete_measure_requested.connect(lambda i: self.plan_edits.delete_measure(i))
-        measures.edit_measure_requested.connect(lambda i: self.plan_edits.edit_measure(i))
+        measures.new_measure_requested.connect(lambda: self.edits.new_measure())
+        measures.delete_measure_requested.connect(lambda i: self.edits.delete_measure(i))
+        measures.edit_measure_requested.connect(lambda i: self.edits.edit_measure(i))
         self.plan_view.measures.add_reading_requested.connect(
             lambda measure_id: self.edits.add_reading(measure_id)
         )

@@ -1,5 +1,5 @@
 """PlanActions: the plan's shape changed in the window — plans, priorities, actions,
-narratives and measures added, changed or deleted, each on the undo stack."""
+and narratives added, changed or deleted, each on the undo stack."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from actionplan.domain.wording import counted
 from actionplan.gui import prompts
 from actionplan.gui.commands import AddedCommand, ChangeCommand, DeletedCommand, MoveCommand
 from actionplan.gui.leads_dialog import LeadsDialog
-from actionplan.gui.measure_dialog import MeasureDialog
 from actionplan.gui.narrative_dialog import NarrativeDialog
 from actionplan.gui.priority_dialog import PriorityDialog
 from actionplan.services.editing import (
@@ -31,17 +30,13 @@ from actionplan.services.editing import (
     set_agencies,
 )
 from actionplan.services.impact import (
-    add_measure,
-    delete_measure,
-    edit_measure,
-    measure_heading,
     narrative_for,
     put_narrative,
 )
 from actionplan.services.outline import plan_outline
 from actionplan.services.plans import create_plan, delete_plan, rename_plan
 from actionplan.services.progress import history
-from actionplan.services.views import MeasureHeading, NarrativeView
+from actionplan.services.views import NarrativeView
 
 if TYPE_CHECKING:
     from actionplan.gui.main_window import MainWindow
@@ -57,7 +52,6 @@ class PlanActions(QObject):
         self.window = window
         self.priority_dialog: PriorityDialog | None = None
         self.narrative_dialog: NarrativeDialog | None = None
-        self.measure_dialog: MeasureDialog | None = None
         self.leads_dialog: LeadsDialog | None = None
 
     def new_plan(self) -> None:
@@ -209,15 +203,7 @@ class PlanActions(QObject):
             self.window.undo_stack.push(MoveCommand(db, row.id, step, self.window.reload_plan))
 
     def _delete(self, title: str, question: str, item_id: int, delete: Any, changed: Any) -> bool:
-        """Ask, delete through the service, and put the deletion on the undo stack."""
-        if not prompts.confirm(self.window, title, question + UNDO_UNTIL_CLOSED):
-            return False
-        db = self.window.db
-        removed = prompts.attempt(self.window, lambda: delete(db, item_id), title)
-        if removed is False:
-            return False
-        self.window.undo_stack.push(DeletedCommand(title, db, item_id, removed, delete, changed))
-        return True
+        return confirm_delete(self.window, title, question, item_id, delete, changed)
 
     def _chosen_priority(self, title: str) -> int | None:
         priority_id, _outcome = self.window.plan_view.chosen_place()
@@ -341,64 +327,16 @@ class PlanActions(QObject):
         )
         self._delete("Delete plan", question, plan.id, delete_plan, self.window.show_plan_id)
 
-    def new_measure(self) -> None:
-        """Ask for a new measure of impact and add it, undoably."""
-        plan = self.window.current_plan
-        if plan is None:
-            return
-        chosen, _outcome = self.window.plan_view.chosen_place()
-        heading = MeasureHeading("", priority_id=chosen)
-        dialog = self._measure_dialog("New measure", plan.id, heading)
-        dialog.accepted.connect(lambda: self._save_measure(plan.id, dialog.measure()))
 
-    def edit_measure(self, measure_id: int) -> None:
-        """Change a measure's name, unit, direction, baseline, target or priority, undoably."""
-        plan = self.window.current_plan
-        if plan is None:
-            return
-        db = self.window.db
-        old = measure_heading(db, measure_id)
-        dialog = self._measure_dialog("Edit measure", plan.id, old)
-        dialog.accepted.connect(lambda: self._save_measure_edit(measure_id, old, dialog.measure()))
-
-    def _measure_dialog(self, title: str, plan_id: int, heading: MeasureHeading) -> MeasureDialog:
-        outline = plan_outline(self.window.db, plan_id)
-        priorities = [(node.id, f"{node.number}. {node.title}") for node in outline]
-        dialog = MeasureDialog(title, priorities, heading, self.window)
-        dialog.open()
-        self.measure_dialog = dialog
-        return dialog
-
-    def _save_measure_edit(self, measure_id: int, old: MeasureHeading, new: MeasureHeading) -> None:
-        db = self.window.db
-        save = partial(edit_measure, db, measure_id)
-        if prompts.attempt(self.window, lambda: save(new), "Edit measure") is False:
-            return
-        changed = partial(self.window.refresh_measures, measure_id)
-        self.window.undo_stack.push(ChangeCommand("Edit measure", save, old, new, changed))
-
-    def _save_measure(self, plan_id: int, new: MeasureHeading) -> None:
-        db = self.window.db
-        words = (new.name, new.unit, new.direction, new.baseline, new.target, new.priority_id)
-        measure_id = prompts.attempt(
-            self.window, lambda: add_measure(db, plan_id, *words), "New measure"
-        )
-        if measure_id is False:
-            return
-        self.window.undo_stack.push(
-            AddedCommand(
-                "New measure", db, measure_id, delete_measure, self.window.refresh_measures
-            )
-        )
-
-    def delete_measure(self, measure_id: int) -> None:
-        """Delete a measure with its readings after asking; Undo brings them back."""
-        measure = self.window.plan_view.measures.selected
-        if measure is None or measure.id != measure_id:
-            return
-        question = f'Delete the measure "{measure.name}"?'
-        if measure.readings:
-            question += f" Its {counted(len(measure.readings), 'reading')} will be deleted too."
-        self._delete(
-            "Delete measure", question, measure_id, delete_measure, self.window.refresh_measures
-        )
+def confirm_delete(
+    window: MainWindow, title: str, question: str, item_id: int, delete: Any, changed: Any
+) -> bool:
+    """Ask, delete through the service, and put the deletion on the undo stack."""
+    if not prompts.confirm(window, title, question + UNDO_UNTIL_CLOSED):
+        return False
+    db = window.db
+    removed = prompts.attempt(window, lambda: delete(db, item_id), title)
+    if removed is False:
+        return False
+    window.undo_stack.push(DeletedCommand(title, db, item_id, removed, delete, changed))
+    return True

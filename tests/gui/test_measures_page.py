@@ -92,7 +92,7 @@ def test_a_new_measure_is_added_from_the_measures_tab_and_undo_takes_it_away(
     assert page.empty.isVisibleTo(page)
     window.plan_view.choose_priority(send)
     page.new_button.click()
-    dialog = window.plan_edits.measure_dialog
+    dialog = window.edits.measure_dialog
     assert dialog is not None
     assert dialog.priority.currentData() == send
     dialog.name.setText("Re-referrals to children's social care <12 months")
@@ -122,7 +122,7 @@ def test_a_measure_without_a_name_is_refused_in_one_sentence(
     """Nothing is saved and the window says what is missing."""
     window = open_window()
     window.plan_view.measures.new_button.click()
-    dialog = window.plan_edits.measure_dialog
+    dialog = window.edits.measure_dialog
     dialog.name.setText("   ")
     dialog.accept()
     assert answers.said == [("warn", "A measure needs a name saying what is counted.")]
@@ -159,7 +159,7 @@ def test_a_measure_is_edited_with_its_old_values_filled_in_and_undo_restores_the
     page = window.plan_view.measures
     page.table.selectRow(0)
     page.edit_button.click()
-    dialog = window.plan_edits.measure_dialog
+    dialog = window.edits.measure_dialog
     assert dialog is not None
     assert (dialog.name.text(), dialog.unit.text(), dialog.target.text()) == (
         "ICPCs within 15 working days",
