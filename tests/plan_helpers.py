@@ -1,8 +1,11 @@
-"""Plans built for tests that need more than the factory's few actions."""
+"""Plans built for tests that need more than the factory's few actions, and returns filled in."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from pathlib import Path
+
+from openpyxl import load_workbook
 
 from actionplan.domain.plan_data import ActionData, LeadData, PlanData, PriorityData, UpdateData
 from actionplan.domain.rag import Rag
@@ -48,3 +51,51 @@ def long_plan(actions: int) -> PlanData:
             PriorityData(title="Neglect", number="2", actions=[action(2, n) for n in range(3)]),
         ],
     )
+
+
+def plan_with_leads(
+    title: str = "Northbridge Priorities Action Plan 2025-26", timescale: str = "March 2026"
+) -> PlanData:
+    """Three actions: two led by Police (one shared with Health), one with no lead."""
+    police, health = LeadData("Police", "Northbridge Police"), LeadData("Health")
+    return PlanData(
+        title=title,
+        prepared_by="Ana Novak",
+        priorities=[
+            PriorityData(
+                title="Contextual Risk",
+                number="1",
+                actions=[
+                    ActionData(
+                        "Safer Spaces: sign up businesses",
+                        "1.1",
+                        [police],
+                        timescale_raw=timescale,
+                        status=Status.IN_PROGRESS,
+                        rag=Rag.AMBER,
+                    ),
+                    ActionData(
+                        "Operation Makesafe training",
+                        "1.2",
+                        [police, health],
+                        timescale_raw=timescale,
+                        status=Status.IN_PROGRESS,
+                        rag=Rag.GREEN,
+                    ),
+                    ActionData("Map hotspots", "1.3", timescale_raw="Ongoing"),
+                ],
+            )
+        ],
+    )
+
+
+def fill_in(path: Path, row: int, rag: str, status: str, update: str, reason: str = "") -> None:
+    """Fill in one row of a return as the lead would, and save it."""
+    book = load_workbook(path)
+    sheet = book["Your actions"]
+    sheet.cell(row, 8, rag)
+    sheet.cell(row, 9, status)
+    sheet.cell(row, 10, update).data_type = "s"
+    sheet.cell(row, 11, datetime(2025, 11, 28))
+    sheet.cell(row, 12, reason).data_type = "s"
+    book.save(path)

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from actionplan.cli.common import UsageError, open_database, today
+from actionplan.domain.wording import counted
 
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -65,7 +66,8 @@ def _returns(args: argparse.Namespace) -> int:
         print(f"  {path.name}")
     if result.without_lead:
         print(
-            f"  Note: {result.without_lead} actions have no lead named, so no return covers them.",
+            f"  Note: {counted(result.without_lead, 'action')} with no lead named, so no "
+            "return covers them.",
             file=sys.stdout,
         )
     return 0

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QMimeData, QObject
 
+from actionplan.domain.wording import counted
 from actionplan.gui import prompts
 from actionplan.gui import settings as prefs
 from actionplan.gui.shortcuts import make_action
@@ -241,5 +242,6 @@ def _describe_export(result: ExportResult) -> str:
 
 
 def _describe_returns(result: ReturnsExport) -> str:
-    missing = f" {result.without_lead} actions have no lead." if result.without_lead else ""
+    n = result.without_lead
+    missing = f" {counted(n, 'action')} {'has' if n == 1 else 'have'} no lead." if n else ""
     return f"Wrote {len(result.files)} returns, one for each lead.{missing}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import func
-from sqlmodel import Session, col, select
+from sqlmodel import Session, SQLModel, col, select
 
 from actionplan.domain.leads import split_leads
 from actionplan.domain.models import Action, ActionLead, Lead, Outcome, Plan, Priority
@@ -145,25 +145,27 @@ def next_ref(number: str, sibling_refs: list[str]) -> str:
     return f"{prefix}{max(taken, default=len(sibling_refs)) + 1}"
 
 
+def delete_row(db: Database, model: type[SQLModel], row_id: int, what: str) -> Removed:
+    """Delete one row and every row that belongs to it, in one transaction; ``restore``
+    puts them all back. ``what`` names it in the sentence said when it is already gone."""
+    with db.writing() as session:
+        _get(session, model, row_id, what)
+        return take_out(session, str(model.__tablename__), row_id)
+
+
 def delete_action(db: Database, action_id: int) -> Removed:
     """Delete an action with its leads' links, updates and measures; ``restore`` undoes it."""
-    with db.writing() as session:
-        _get(session, Action, action_id, "action")
-        return take_out(session, "action", action_id)
+    return delete_row(db, Action, action_id, "action")
 
 
 def delete_outcome(db: Database, outcome_id: int) -> Removed:
     """Delete an outcome (its actions stay under the priority); ``restore`` undoes it."""
-    with db.writing() as session:
-        _get(session, Outcome, outcome_id, "outcome")
-        return take_out(session, "outcome", outcome_id)
+    return delete_row(db, Outcome, outcome_id, "outcome")
 
 
 def delete_priority(db: Database, priority_id: int) -> Removed:
     """Delete a priority with its outcomes, actions, measures and narratives."""
-    with db.writing() as session:
-        _get(session, Priority, priority_id, "priority")
-        return take_out(session, "priority", priority_id)
+    return delete_row(db, Priority, priority_id, "priority")
 
 
 def restore(db: Database, removed: Removed) -> None:

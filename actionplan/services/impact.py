@@ -8,10 +8,11 @@ from sqlmodel import Session, col, select
 
 from actionplan.domain.measures import parse_direction
 from actionplan.domain.models import Measure, MeasureReading, Narrative, Plan, Priority
+from actionplan.services.editing import delete_row
 from actionplan.services.errors import ServiceError
 from actionplan.services.views import MeasureHeading, NarrativeView
 from actionplan.store.database import Database
-from actionplan.store.removal import Removed, take_out
+from actionplan.store.removal import Removed
 
 
 def _require(session: Session, model: type, item_id: int, what: str) -> None:
@@ -187,9 +188,7 @@ def edit_measure(db: Database, measure_id: int, heading: MeasureHeading) -> None
 
 def delete_measure(db: Database, measure_id: int) -> Removed:
     """Delete a measure with its readings; ``editing.restore`` puts them back."""
-    with db.writing() as session:
-        _require(session, Measure, measure_id, "measure")
-        return take_out(session, "measure", measure_id)
+    return delete_row(db, Measure, measure_id, "measure")
 
 
 def remove_reading(db: Database, reading_id: int) -> None:

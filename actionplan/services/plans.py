@@ -7,11 +7,12 @@ from datetime import date
 from sqlmodel import Session
 
 from actionplan.domain.models import Plan
+from actionplan.services.editing import delete_row
 from actionplan.services.errors import ServiceError
 from actionplan.services.views import PlanInfo
 from actionplan.store.database import Database
 from actionplan.store.queries import plans_newest_first
-from actionplan.store.removal import Removed, take_out
+from actionplan.store.removal import Removed
 
 
 def list_plans(db: Database) -> list[PlanInfo]:
@@ -92,7 +93,4 @@ def rename_plan(db: Database, plan_id: int, title: str) -> str:
 
 def delete_plan(db: Database, plan_id: int) -> Removed:
     """Delete a plan with everything in it; ``editing.restore`` puts it all back."""
-    with db.writing() as session:
-        if session.get(Plan, plan_id) is None:
-            raise ServiceError("The plan no longer exists (it may have been deleted).")
-        return take_out(session, "plan", plan_id)
+    return delete_row(db, Plan, plan_id, "plan")

@@ -79,7 +79,7 @@ def test_returns_are_issued_merged_and_applied_from_the_command_line(tmp_path: P
     issued = run("export", "--returns", str(folder), "--db", str(db), "--as-of", "2025-12-01")
     assert issued.returncode == 0, issued.stderr
     assert "Wrote 2 update returns" in issued.stdout
-    assert "1 actions have no lead named" in issued.stdout
+    assert "Note: 1 action with no lead named, so no return covers them." in issued.stdout
     police = folder / "Return - Police.xlsx"
     book = load_workbook(police)
     sheet = book["Your actions"]

@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 
-from openpyxl import load_workbook
 from pytestqt.qtbot import QtBot
 
-from actionplan.domain.plan_data import ActionData, LeadData, PlanData, PriorityData
 from actionplan.domain.rag import Rag
-from actionplan.domain.status import Status
 from actionplan.gui.main_window import MainWindow
 from actionplan.services.plan_store import save_plan_data
 from actionplan.services.plans import list_plans
@@ -19,55 +15,16 @@ from actionplan.services.progress import history
 from actionplan.services.snapshots import list_snapshots
 from actionplan.store.database import Database
 from tests.gui.conftest import Answers
+from tests.plan_helpers import fill_in, plan_with_leads
 
 Opener = Callable[[], MainWindow]
-
-
-def _plan() -> PlanData:
-    police = LeadData("Police", "Northbridge Police")
-    return PlanData(
-        title="Northbridge Priorities 2030",
-        priorities=[
-            PriorityData(
-                title="Contextual Risk",
-                number="1",
-                actions=[
-                    ActionData(
-                        "Safer Spaces: sign up businesses",
-                        "1.1",
-                        [police],
-                        timescale_raw="March 2040",
-                        status=Status.IN_PROGRESS,
-                        rag=Rag.AMBER,
-                    ),
-                    ActionData(
-                        "Train taxi drivers",
-                        "1.2",
-                        [LeadData("Licensing")],
-                        timescale_raw="March 2040",
-                        status=Status.NOT_STARTED,
-                    ),
-                ],
-            )
-        ],
-    )
-
-
-def _fill_in(path: Path, row: int, rag: str, status: str, update: str) -> None:
-    book = load_workbook(path)
-    sheet = book["Your actions"]
-    sheet.cell(row, 8, rag)
-    sheet.cell(row, 9, status)
-    sheet.cell(row, 10, update).data_type = "s"
-    sheet.cell(row, 11, datetime(2030, 11, 28))
-    book.save(path)
 
 
 def test_returns_go_out_per_lead_and_come_back_after_approval(
     qtbot: QtBot, db: Database, tmp_path: Path, answers: Answers, open_window: Opener
 ) -> None:
     """The diff is shown first; Record writes the lead's update and the table shows it."""
-    save_plan_data(db, _plan())
+    save_plan_data(db, plan_with_leads("Northbridge Priorities 2030", "March 2040"))
     window = open_window()
     folder = tmp_path / "returns"
     folder.mkdir()
@@ -76,13 +33,10 @@ def test_returns_go_out_per_lead_and_come_back_after_approval(
     task = window.files.task
     assert task is not None
     qtbot.waitUntil(lambda: task.finished_work, timeout=20_000)
-    assert task.message.text() == "Wrote 2 returns, one for each lead."
+    assert task.message.text() == "Wrote 2 returns, one for each lead. 1 action has no lead."
     police = folder / "Return - Police.xlsx"
-    assert sorted(p.name for p in folder.iterdir()) == [
-        "Return - Licensing.xlsx",
-        police.name,
-    ]
-    _fill_in(police, 2, "Green", "In progress", "=25 businesses signed up <b>so far</b>")
+    assert sorted(p.name for p in folder.iterdir()) == ["Return - Health.xlsx", police.name]
+    fill_in(police, 2, "Green", "In progress", "=25 businesses signed up <b>so far</b>")
     answers.file_lists.append([police])
     window.files.merge_action.trigger()
     dialog = window.files.merge_dialog
@@ -112,7 +66,7 @@ def test_cancelling_every_file_menu_question_changes_nothing(
     qtbot: QtBot, db: Database, tmp_path: Path, answers: Answers, open_window: Opener
 ) -> None:
     """Each File menu command asked and then cancelled: no error, no dialog left, no change."""
-    plan_id = save_plan_data(db, _plan())
+    plan_id = save_plan_data(db, plan_with_leads("Northbridge Priorities 2030", "March 2040"))
     window = open_window()
     files_before = sorted(tmp_path.rglob("*"))
     files, databases = window.files, window.databases

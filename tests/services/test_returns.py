@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 
-from actionplan.domain.plan_data import ActionData, LeadData, PlanData, PriorityData
 from actionplan.domain.rag import Rag
 from actionplan.domain.status import Status
 from actionplan.services.actions import action_rows
@@ -22,60 +21,15 @@ from actionplan.services.returns import (
     recorded_updates,
 )
 from actionplan.store.database import Database
+from tests.plan_helpers import fill_in, plan_with_leads
 
 AS_OF = date(2025, 12, 1)
 SAMPLE = Path(__file__).resolve().parents[2] / "sample_plans" / "northbridge_tracker_2025.xlsx"
 
 
-def plan_with_leads(title: str = "Northbridge Priorities Action Plan 2025-26") -> PlanData:
-    """Three actions: two led by Police (one shared with Health), one with no lead."""
-    police, health = LeadData("Police", "Northbridge Police"), LeadData("Health")
-    return PlanData(
-        title=title,
-        prepared_by="Ana Novak",
-        priorities=[
-            PriorityData(
-                title="Contextual Risk",
-                number="1",
-                actions=[
-                    ActionData(
-                        "Safer Spaces: sign up businesses",
-                        "1.1",
-                        [police],
-                        timescale_raw="March 2026",
-                        status=Status.IN_PROGRESS,
-                        rag=Rag.AMBER,
-                    ),
-                    ActionData(
-                        "Operation Makesafe training",
-                        "1.2",
-                        [police, health],
-                        timescale_raw="March 2026",
-                        status=Status.IN_PROGRESS,
-                        rag=Rag.GREEN,
-                    ),
-                    ActionData("Map hotspots", "1.3", timescale_raw="Ongoing"),
-                ],
-            )
-        ],
-    )
-
-
 def ids(db: Database, plan_id: int) -> dict[str, int]:
     """Each action's id by its ref."""
     return {row.ref: row.id for row in action_rows(db, plan_id, AS_OF)}
-
-
-def fill_in(path: Path, row: int, rag: str, status: str, update: str, reason: str = "") -> None:
-    """Fill in one row of a return as the lead would, and save it."""
-    book = load_workbook(path)
-    sheet = book["Your actions"]
-    sheet.cell(row, 8, rag)
-    sheet.cell(row, 9, status)
-    sheet.cell(row, 10, update).data_type = "s"
-    sheet.cell(row, 11, datetime(2025, 11, 28))
-    sheet.cell(row, 12, reason).data_type = "s"
-    book.save(path)
 
 
 @pytest.fixture
