@@ -7,6 +7,10 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 TEST_STAMP := $(VENV)/.installed-test
+# Every install takes the exact versions tested together (pyproject.toml keeps the ranges).
+# `make lock` writes it again after a change of pyproject.toml's dependencies.
+LOCK := requirements/lock.txt
+UV_VERSION := 0.13.9
 
 # Libraries PySide6 needs on a bare Debian/Ubuntu; poppler-utils renders PDF pages in tests.
 QT_LIBS := libglib2.0-0 libgl1 libxkbcommon0 libegl1 libfontconfig1 libdbus-1-3
@@ -15,7 +19,7 @@ XCB_LIBS := libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-ra
 	libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0
 TEST_TOOLS := poppler-utils
 
-.PHONY: run test lint package system-libs desktop-libs test-tools clean
+.PHONY: run test lint lock package system-libs desktop-libs test-tools clean
 
 run: $(STAMP) desktop-libs
 	$(VENV)/bin/actionplan
@@ -40,13 +44,19 @@ $(PY):
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 
-$(STAMP): pyproject.toml | $(PY) system-libs
-	$(PY) -m pip install --quiet -e .
+$(STAMP): pyproject.toml $(LOCK) | $(PY) system-libs
+	$(PY) -m pip install --quiet -c $(LOCK) -e .
 	@touch $@
 
-$(TEST_STAMP): pyproject.toml $(STAMP)
-	$(PY) -m pip install --quiet -e '.[test]'
+$(TEST_STAMP): pyproject.toml $(LOCK) $(STAMP)
+	$(PY) -m pip install --quiet -c $(LOCK) -e '.[test]'
 	@touch $@
+
+# The lock covers Linux, Windows and macOS (markers), for the app, its tests and its build.
+lock: | $(PY)
+	$(PY) -m pip install --quiet 'uv==$(UV_VERSION)'
+	$(VENV)/bin/uv pip compile pyproject.toml --extra test --extra packaging --universal \
+		--python-version 3.11 --no-header --annotation-style line -o $(LOCK)
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache .mypy_cache

@@ -3,7 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PY="${PY:-.venv/bin/python}"
-"$PY" -m pip install --quiet -e '.[packaging]'
+# The same exact versions as every other install (requirements/lock.txt).
+"$PY" -m pip install --quiet -c requirements/lock.txt -e '.[packaging]'
 "$PY" -m PyInstaller --noconfirm --clean --log-level WARN \
     --distpath dist --workpath build/pyinstaller packaging/actionplan.spec
 if [ "$(uname -s)" = "Linux" ]; then
