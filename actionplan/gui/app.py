@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import faulthandler
 import logging
 import os
 import sys
@@ -9,6 +10,7 @@ import traceback
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
+from typing import TextIO
 
 import platformdirs
 from PySide6.QtCore import QTimer
@@ -38,6 +40,17 @@ def start_logging(folder: Path | None = None) -> Path:
     logging.getLogger().addHandler(handler)
     logging.getLogger().setLevel(logging.INFO)
     return path
+
+
+_FATAL_LOG: list[TextIO] = []  # kept open for as long as the app runs
+
+
+def record_fatal_errors(log_path: Path) -> None:
+    """Write the stack of a crash that ends the process (a fault in Qt's binding, say) into
+    the log, so a window that vanishes leaves a trace of why."""
+    stream = log_path.open("a", encoding="utf-8")
+    _FATAL_LOG.append(stream)
+    faulthandler.enable(file=stream, all_threads=True)
 
 
 ErrorHook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
@@ -89,7 +102,9 @@ def run_app(db_target: str | None = None, plan_name: str | None = None) -> int:
     from actionplan.gui.main_window import MainWindow
 
     app = prepare_application()
-    _install_error_hook(start_logging())
+    log_path = start_logging()
+    record_fatal_errors(log_path)
+    _install_error_hook(log_path)
     window = MainWindow(plan_name=plan_name, target=db_target)
     try:
         window.start()

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import logging
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from actionplan.gui.app import error_hook, start_logging
@@ -32,3 +35,24 @@ def test_unexpected_error_is_logged_and_shown_in_plain_words(
     assert "the chart had no actions" in text and str(log_path) in text
     logged = log_path.read_text(encoding="utf-8")
     assert "Traceback" in logged and "ZeroDivisionError" in logged
+
+
+def test_a_crash_that_ends_the_process_leaves_its_stack_in_the_log(tmp_path: Path) -> None:
+    """A window that vanishes (the interpreter aborted) still says why in the log file."""
+    log_path = tmp_path / "logs" / "actionplan.log"
+    script = (
+        "import faulthandler, sys\n"
+        "from pathlib import Path\n"
+        "from actionplan.gui.app import record_fatal_errors, start_logging\n"
+        "record_fatal_errors(start_logging(Path(sys.argv[1])))\n"
+        "def reading_the_plan():\n"
+        "    faulthandler._sigabrt()\n"
+        "reading_the_plan()\n"
+    )
+    env = {**os.environ, "PYTHONFAULTHANDLER": ""}
+    ended = subprocess.run(
+        [sys.executable, "-c", script, str(log_path.parent)], env=env, capture_output=True
+    )
+    assert ended.returncode != 0
+    logged = log_path.read_text(encoding="utf-8")
+    assert "Fatal Python error" in logged and "reading_the_plan" in logged
