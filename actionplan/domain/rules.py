@@ -63,6 +63,15 @@ def suggest_rag(
     return _suggest_on_time(action, as_of)
 
 
+def suggest_for_update(status: Status, due: date | None, update_date: date) -> Suggestion:
+    """The RAG an update dated ``update_date`` that sets ``status`` points to.
+
+    The one rule both the Record progress dialog and the check for a reason use. The update
+    being recorded is the action's newest as of its own date, so it is never stale.
+    """
+    return suggest_rag(ActionDates(status, due, update_date), update_date)
+
+
 def _suggest_on_time(action: ActionDates, as_of: date) -> Suggestion:
     due_soon = action.due is not None and (action.due - as_of).days <= DUE_SOON_DAYS
     if action.status is Status.NOT_STARTED:

@@ -62,26 +62,23 @@ class EditActions(QObject):
         self.progress_dialog = dialog
 
     def _save_progress(self, dialog: RecordProgressDialog) -> None:
+        # A refused update reopens the dialog as typed: a lead never has to type it twice.
         entry = dialog.entry()
-        before = current_rating(self.window.db, entry.action_id)
         try:
+            before = current_rating(self.window.db, entry.action_id)
             update_id = record_progress(self.window.db, entry)
-        except ReasonNeeded as needed:
-            reason = prompts.ask_text(self.window, "Why this RAG?", str(needed))
-            if not reason:
-                return
-            entry = dialog.entry(reason)
-            update_id = prompts.attempt(
-                self.window, lambda: record_progress(self.window.db, entry), "Record progress"
-            )
         except USER_ERRORS as exc:
-            prompts.warn(self.window, "Record progress", str(exc))
+            if isinstance(exc, ReasonNeeded):
+                dialog.require_reason(str(exc))
+            else:
+                prompts.warn(self.window, "Record progress", str(exc))
+            dialog.open()
+            dialog.activateWindow()
             return
-        if update_id is not False:
-            self.window.undo_stack.push(
-                RecordProgressCommand(self.window.db, entry, update_id, before, self.window.refresh)
-            )
-            self.window.statusBar().showMessage("Progress recorded.", 4000)
+        self.window.undo_stack.push(
+            RecordProgressCommand(self.window.db, entry, update_id, before, self.window.refresh)
+        )
+        self.window.statusBar().showMessage("Progress recorded.", 4000)
 
     def save_action_edit(self, action_id: int, draft: ActionDraft) -> None:
         """Save the detail panel's words as one undoable edit."""

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QPlainTextEdit
+
+# Ctrl+Enter saves from anywhere in the form, even from inside a box of several lines.
+SAVE_KEYS = ("Ctrl+Return", "Ctrl+Enter")
 
 
 class FormDialog(QDialog):
@@ -14,12 +18,22 @@ class FormDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.form = QFormLayout(self)
+        for keys in SAVE_KEYS:
+            QShortcut(QKeySequence(keys), self).activated.connect(self.accept)
 
     def add_save_and_cancel(self) -> None:
-        """End the form with Save (accepts) and Cancel (rejects)."""
+        """End the form with Save (accepts) and Cancel (rejects), both reachable by keyboard.
+
+        Tab in a box of several lines moves on to the next field rather than typing a tab,
+        so the whole form can be filled in and saved without the mouse.
+        """
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
+        buttons.button(QDialogButtonBox.StandardButton.Save).setText("&Save")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("&Cancel")
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.form.addRow(buttons)
+        for box in self.findChildren(QPlainTextEdit):
+            box.setTabChangesFocus(True)

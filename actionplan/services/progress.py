@@ -8,7 +8,7 @@ from sqlmodel import col, select
 
 from actionplan.domain.models import Action, ProgressUpdate
 from actionplan.domain.rag import Rag, rag_from_word
-from actionplan.domain.rules import ActionDates, Suggestion, rag_disagrees, suggest_rag
+from actionplan.domain.rules import Suggestion, rag_disagrees, suggest_for_update
 from actionplan.domain.status import Status, status_from_word
 from actionplan.services.errors import ReasonNeeded, ServiceError
 from actionplan.services.views import ProgressEntry, UpdateView
@@ -25,8 +25,7 @@ def suggestion_for(
         action = session.get(Action, action_id)
         if action is None:
             raise ServiceError("The action no longer exists (it may have been deleted).")
-        dates = ActionDates(status or status_from_word(action.status), action.due_date, as_of)
-        return suggest_rag(dates, as_of)
+        return suggest_for_update(status or status_from_word(action.status), action.due_date, as_of)
 
 
 def record_progress(db: Database, entry: ProgressEntry) -> int:

@@ -7,7 +7,14 @@ from datetime import date, timedelta
 import pytest
 
 from actionplan.domain.rag import Rag
-from actionplan.domain.rules import ActionDates, is_overdue, is_stale, rag_disagrees, suggest_rag
+from actionplan.domain.rules import (
+    ActionDates,
+    is_overdue,
+    is_stale,
+    rag_disagrees,
+    suggest_for_update,
+    suggest_rag,
+)
 from actionplan.domain.status import Status
 
 AS_OF = date(2025, 3, 31)
@@ -107,3 +114,16 @@ def test_disagreement_ignores_unrated_and_equal_ratings() -> None:
     assert not rag_disagrees(Rag.GREEN, Rag.GREEN)
     assert not rag_disagrees(Rag.UNRATED, Rag.RED)
     assert not rag_disagrees(Rag.AMBER, Rag.UNRATED)
+
+
+def test_an_update_is_rated_by_its_own_date_and_the_status_it_sets() -> None:
+    """The same action suggests Green, Red or Blue as the update's date and status change."""
+    due = date(2025, 5, 31)
+    on_track = suggest_for_update(Status.IN_PROGRESS, due, date(2025, 5, 1))
+    late = suggest_for_update(Status.IN_PROGRESS, due, date(2025, 6, 30))
+    done = suggest_for_update(Status.COMPLETE, due, date(2025, 6, 30))
+    assert (on_track.rag, on_track.reason) == (Rag.GREEN, "on track")
+    assert (late.rag, late.reason) == (Rag.RED, "overdue since 31 May 2025")
+    assert (done.rag, done.reason) == (Rag.BLUE, "complete")
+    undated = suggest_for_update(Status.IN_PROGRESS, None, date(2025, 6, 30))
+    assert undated.rag is Rag.GREEN

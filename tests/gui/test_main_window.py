@@ -114,7 +114,8 @@ def test_record_progress_with_a_disagreeing_rag_asks_for_a_reason(
     assert window.plan_view.select_action(first)
     assert window.plan_view.detail.action_id == first
     dialog = fill_progress(window, first, "Hotspot map agreed with police")
-    answers.texts.append("New date agreed at the March board")
+    assert dialog.reason_edit.isVisible()
+    dialog.reason_edit.setText("New date agreed at the March board")
     dialog.accept()
     [update] = history(db, first)
     assert (update.text, update.rag, update.reason) == (
@@ -126,15 +127,18 @@ def test_record_progress_with_a_disagreeing_rag_asks_for_a_reason(
     assert "Hotspot map agreed" in window.plan_view.detail.facts.toPlainText()
 
 
-def test_cancelling_the_reason_saves_nothing(
+def test_saving_without_the_reason_keeps_the_dialog_open_and_saves_nothing(
     qtbot: QtBot, db: Database, factory: PlanFactory, answers: Answers, open_window: Opener
 ) -> None:
-    """Without a reason the update is not recorded."""
+    """Without a reason the update is not recorded, and the words typed stay in the dialog."""
     first = _plan_with_actions(factory)[0]
     window = open_window()
     assert window.plan_view.table_model.rowCount() == 3
-    fill_progress(window, first).accept()
+    dialog = fill_progress(window, first, "Hotspot map agreed with police")
+    dialog.accept()
     assert history(db, first) == []
+    assert dialog.isVisible()
+    assert dialog.text_edit.toPlainText() == "Hotspot map agreed with police"
 
 
 def test_find_goes_to_the_search_box_and_about_says_where_the_data_is(
