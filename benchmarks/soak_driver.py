@@ -104,7 +104,7 @@ class Soak:
         dialog.text_edit.setPlainText(f"Soak update {self.done['recorded progress'] + 1}")
         reason = getattr(dialog, "reason_edit", None)
         if reason is not None:
-            reason.setPlainText("The lead knows more than the dates say")
+            reason.setText("The lead knows more than the dates say")
         dialog.accept()
         if dialog.isVisible():  # still asking for something: give up this update
             dialog.reject()
