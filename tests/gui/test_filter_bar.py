@@ -12,10 +12,12 @@ from pytestqt.qtbot import QtBot
 
 from actionplan.domain.rag import Rag
 from actionplan.domain.status import Status
+from actionplan.gui import settings as prefs
 from actionplan.gui.filter_bar import FilterBar
 from actionplan.gui.main_window import MainWindow
 from actionplan.gui.models.action_table_model import ActionTableModel
 from actionplan.gui.plan_view import PlanView
+from actionplan.gui.settings import Settings
 from actionplan.services.editing import action_draft, edit_action, plan_leads, set_lead_agency
 from actionplan.services.plans import create_plan
 from actionplan.store.database import Database
@@ -50,6 +52,67 @@ def _other_database(path: Path) -> None:
     PlanFactory(other, plan).action(place, "Return home interviews", lead="Police")
     PlanFactory(other, plan).action(place, "Train hotel staff", lead="Licensing")
     other.close()
+
+
+def test_a_search_typed_in_one_database_stays_with_it_when_another_is_opened(
+    qtbot: QtBot, factory: PlanFactory, tmp_path: Path, answers: Answers, open_window: Opener
+) -> None:
+    """Opening another database shows all its actions; going back brings the search back."""
+    _rated_plan(factory)
+    other_path = tmp_path / "other.db"
+    _other_database(other_path)
+    window = open_window()
+    view = window.plan_view
+    qtbot.keyClicks(view.search, "toolkit")
+    assert _shown(view) == ["Neglect toolkit"]
+    answers.open_files.append(other_path)
+    window.databases.open_action.trigger()
+    qtbot.waitUntil(lambda: not window.loading)
+    assert view.search.text() == ""
+    assert view.count_label.text() == "2 of 2 actions"
+    window.databases.recent_menu.actions()[1].trigger()
+    qtbot.waitUntil(lambda: not window.loading)
+    assert view.search.text() == "toolkit"
+    assert _shown(view) == ["Neglect toolkit"]
+    window.close_database()
+
+
+def test_a_new_session_on_another_database_starts_without_the_first_ones_filters(
+    qtbot: QtBot, factory: PlanFactory, tmp_path: Path, settings: Settings, open_window: Opener
+) -> None:
+    """A search left in database A is not applied to B, and comes back when A opens again."""
+    _rated_plan(factory)
+    other_path = tmp_path / "other.db"
+    _other_database(other_path)
+    first = open_window()
+    qtbot.keyClicks(first.plan_view.search, "toolkit")
+    first.close()
+    other = Database.open(other_path)
+    second = MainWindow(other, settings=settings)
+    qtbot.addWidget(second)
+    second.start()
+    qtbot.waitUntil(lambda: not second.loading)
+    assert second.plan_view.search.text() == ""
+    assert second.plan_view.count_label.text() == "2 of 2 actions"
+    second.close()
+    other.close()
+    third = open_window()
+    assert third.plan_view.search.text() == "toolkit"
+    assert third.plan_view.count_label.text() == "1 of 4 actions — 3 hidden by filters"
+
+
+def test_filters_kept_before_they_belonged_to_a_database_come_back_for_the_last_one_open(
+    db: Database, factory: PlanFactory, settings: Settings, open_window: Opener
+) -> None:
+    """An older version's filters, with its single RAG choice, return for its last database."""
+    _rated_plan(factory)
+    settings.set(prefs.RECENT_DATABASES, [db.target])
+    settings.set(prefs.LEGACY_FILTERS, {"text": "", "rag": "red", "overdue": False})
+    window = open_window()
+    bar = window.plan_view.filter_bar
+    assert bar.rag.text() == "RAG: Red"
+    assert _shown(window.plan_view) == ["Neglect toolkit"]
+    assert window.plan_view.count_label.text() == "1 of 4 actions — 3 hidden by filters"
 
 
 def test_restored_filters_that_hide_every_action_say_so_with_a_way_out(
