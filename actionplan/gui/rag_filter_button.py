@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QMouseEvent
-from PySide6.QtWidgets import QMenu, QToolButton
+from PySide6.QtWidgets import QMenu, QPushButton
 
 from actionplan.domain.rag import RAG_ORDER, Rag
 
@@ -15,14 +15,13 @@ _TIP = "Show only the actions with the ratings ticked; tick several to see them 
 _WORDS_SHOWN = 2  # more than this and the button counts them, to stay narrow
 
 
-class RagFilterButton(QToolButton):
+class RagFilterButton(QPushButton):
     """A button naming the RAG ratings chosen; its menu ticks them on and off."""
 
     changed = Signal()
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.menu_of_ratings = _TickMenu(self)
         self.items: dict[Rag, QAction] = {}
         for rag in RAG_ORDER:
