@@ -103,7 +103,7 @@ def test_a_real_excel_date_shows_as_a_uk_date_in_the_timescale_column() -> None:
     assert model.index(1, ActionTableModel.TIMESCALE).data() == "Sept/Oct 2025"
 
 
-def test_an_action_kept_in_view_stays_through_a_refilter_and_goes_when_the_filter_changes() -> None:
+def test_an_action_kept_in_view_stays_through_a_refilter_until_the_filter_changes() -> None:
     """Red and Amber chosen, the red one turned green: shown in italics while the same filter
     is applied again (a re-read of the plan), and hidden once another filter is chosen."""
     model = _model()
