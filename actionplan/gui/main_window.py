@@ -348,10 +348,12 @@ class MainWindow(QMainWindow, WindowCommands):
         self.edits.record_progress()
 
     def use_database(self, db: Database) -> None:
-        """Close this database and show the one given."""
+        """Close this database and show the one given, with the filters last used on it."""
+        window_state.keep_filters(self)
         self.close_database()
         self._db = db
         self.target = db.target
         self.undo_stack.clear()
         self._remember_database()
+        window_state.restore_filters(self)
         self.reload_plans()

@@ -230,12 +230,21 @@ class PlanView(QWidget):
         return (shown.priority_id, shown.outcome_id) != (row.priority_id, row.outcome_id)
 
     def replace_rows(self, rows: list[ActionRow]) -> bool:
-        """Show changed actions in place; False when one is not in the table (read it all)."""
+        """Show changed actions in place; False when one is not in the table (read it all).
+
+        Those in view stay in view until the filter changes, even if they no longer match."""
+        self.filter_model.keep_in_view([row.id for row in rows if self._in_view(row.id)])
         if not self.table_model.replace_rows(rows):
             return False
         self.filter_bar.offer_choices(self.table_model.all_rows())
         self._update_count()
         return True
+
+    def _in_view(self, action_id: int) -> bool:
+        source_row = self.table_model.row_of(action_id)
+        if source_row is None:
+            return False
+        return self.filter_model.mapFromSource(self.table_model.index(source_row, 0)).isValid()
 
     def select_action(self, action_id: int) -> bool:
         """Select an action's row in the table; False when it is filtered out or gone."""
@@ -278,8 +287,9 @@ class PlanView(QWidget):
         self.apply_filter()
 
     def _update_count(self) -> None:
-        shown, total = self.filter_model.rowCount(), self.table_model.rowCount()
-        self.count_label.setText(f"{shown:,} of {total:,} actions")
+        model = self.filter_model
+        shown, total = model.rowCount(), self.table_model.rowCount()
+        self.filter_bar.show_count(shown, total, model.hidden_count(), model.kept_count())
         self.empty_hint.setVisible(total == 0)
 
     def _table_changed(self, *_: QItemSelection) -> None:

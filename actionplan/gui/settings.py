@@ -24,7 +24,13 @@ WINDOW_GEOMETRY: Preference[bytes] = Preference("window/geometry", b"")
 WINDOW_STATE: Preference[bytes] = Preference("window/state", b"")
 HIDDEN_COLUMNS: Preference[list[int]] = Preference("table/hidden_columns", [])
 TABLE_HEADER: Preference[bytes] = Preference("table/header_state", b"")
-FILTERS: Preference[dict[str, Any]] = Preference("table/filters", {})
+# Each database's filters, by its target (file path or URL), the latest last.
+FILTERS_BY_DATABASE: Preference[dict[str, dict[str, Any]]] = Preference(
+    "table/filters_by_database", {}
+)
+# Before filters belonged to a database: those of the one open when the window last closed.
+LEGACY_FILTERS: Preference[dict[str, Any]] = Preference("table/filters", {})
+MAX_FILTERED_DATABASES = 20
 MY_NAME: Preference[str] = Preference("user/name", "")
 LAST_PLAN: Preference[str] = Preference("plan/last_shown", "")
 REPORT_MARKING: Preference[str] = Preference("report/marking", "")
@@ -63,6 +69,10 @@ class Settings:
             return type(default)(raw)  # type: ignore[call-arg]
         except (TypeError, ValueError):
             return default
+
+    def remove(self, preference: Preference[T]) -> None:
+        """Forget a stored value, so the default applies again."""
+        self._store.remove(preference.key)
 
     def remember_database(self, target: str) -> list[str]:
         """Put a database first in the recent list; returns the new list."""

@@ -1,8 +1,9 @@
-"""What the main window remembers between sessions: layout, columns, filters, name."""
+"""What the main window remembers between sessions: layout, columns, each database's filters."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+import os
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
 
@@ -28,7 +29,7 @@ def restore(window: MainWindow) -> None:
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # plan order at start
     window.plan_view.hide_columns(stored.get(prefs.HIDDEN_COLUMNS))
     window.plan_view.filter_bar.my_name = stored.get(prefs.MY_NAME)
-    window.plan_view.filter_bar.restore(stored.get(prefs.FILTERS))
+    restore_filters(window)
 
 
 def remember(window: MainWindow) -> None:
@@ -39,4 +40,42 @@ def remember(window: MainWindow) -> None:
     stored.set(prefs.HIDDEN_COLUMNS, window.plan_view.hidden_columns())
     header = window.plan_view.table.horizontalHeader()
     stored.set(prefs.TABLE_HEADER, bytes(header.saveState().data()))
-    stored.set(prefs.FILTERS, window.plan_view.filter_bar.saved())
+    keep_filters(window)
+
+
+def restore_filters(window: MainWindow) -> None:
+    """Bring back the filters last used on the window's database (none for one new to it)."""
+    remembered = _filters_by_database(window.settings).get(_key(window.target), {})
+    window.plan_view.filter_model.forget_kept()
+    window.plan_view.filter_bar.restore(remembered)
+
+
+def keep_filters(window: MainWindow) -> None:
+    """Remember the filters in use for the window's database, forgetting the oldest others."""
+    remembered = _filters_by_database(window.settings)
+    remembered.pop(_key(window.target), None)
+    remembered[_key(window.target)] = window.plan_view.filter_bar.saved()
+    latest = list(remembered.items())[-prefs.MAX_FILTERED_DATABASES :]
+    window.settings.set(prefs.FILTERS_BY_DATABASE, dict(latest))
+
+
+def _filters_by_database(stored: prefs.Settings) -> dict[str, dict[str, Any]]:
+    remembered = {
+        target: saved
+        for target, saved in stored.get(prefs.FILTERS_BY_DATABASE).items()
+        if isinstance(saved, dict)
+    }
+    legacy = stored.get(prefs.LEGACY_FILTERS)
+    if legacy:
+        # They were the filters of the database open last, which heads the recent list.
+        recent = stored.get(prefs.RECENT_DATABASES)
+        if recent and _key(recent[0]) not in remembered:
+            remembered[_key(recent[0])] = legacy
+            stored.set(prefs.FILTERS_BY_DATABASE, remembered)
+        stored.remove(prefs.LEGACY_FILTERS)
+    return remembered
+
+
+def _key(target: str) -> str:
+    # One file reached from two folders ("plan.db", "../work/plan.db") is one database.
+    return target if "://" in target else os.path.abspath(target)

@@ -101,3 +101,22 @@ def test_a_real_excel_date_shows_as_a_uk_date_in_the_timescale_column() -> None:
     ])  # fmt: skip
     assert model.index(0, ActionTableModel.TIMESCALE).data() == "31 Mar 2026"
     assert model.index(1, ActionTableModel.TIMESCALE).data() == "Sept/Oct 2025"
+
+
+def test_an_action_kept_in_view_stays_through_a_refilter_until_the_filter_changes() -> None:
+    """Red and Amber chosen, the red one turned green: shown in italics while the same filter
+    is applied again (a re-read of the plan), and hidden once another filter is chosen."""
+    model = _model()
+    proxy = ActionFilterModel()
+    proxy.setSourceModel(model)
+    red_or_amber = ActionFilter(rags={Rag.RED, Rag.AMBER})
+    proxy.set_filter(red_or_amber)
+    assert (proxy.rowCount(), proxy.hidden_count()) == (2, 1)
+    proxy.keep_in_view([2])
+    model.replace_rows([replace(model.row_at(1), rag=Rag.GREEN)])
+    proxy.set_filter(ActionFilter(rags={Rag.RED, Rag.AMBER}))
+    assert (proxy.rowCount(), proxy.hidden_count(), proxy.kept_count()) == (2, 1, 1)
+    assert proxy.index(0, ActionTableModel.ACTION).data(Qt.ItemDataRole.FontRole).italic()
+    assert proxy.index(1, ActionTableModel.ACTION).data(Qt.ItemDataRole.FontRole) is None
+    proxy.set_filter(ActionFilter(rags={Rag.AMBER}))
+    assert (proxy.rowCount(), proxy.hidden_count(), proxy.kept_count()) == (1, 2, 0)

@@ -85,10 +85,10 @@ def test_typing_in_search_filters_the_table(
     assert window.plan_view.table_model.rowCount() == 3
     qtbot.keyClicks(window.plan_view.search, "taxi")
     assert window.plan_view.filter_model.rowCount() == 1
-    assert window.plan_view.count_label.text() == "1 of 3 actions"
+    assert window.plan_view.count_label.text() == "1 of 3 actions — 2 hidden by filters"
     window.plan_view.search.clear()
     bar = window.plan_view.filter_bar
-    bar.rag.setCurrentIndex(bar.rag.findData(Rag.RED.value))
+    bar.rag_items[Rag.RED].trigger()
     assert window.plan_view.filter_model.rowCount() == 1
 
 
