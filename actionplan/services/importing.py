@@ -30,7 +30,7 @@ from actionplan.services.plan_store import (
     SourceFile,
     save_plan_data,
 )
-from actionplan.store.database import Database
+from actionplan.store.database import Database, is_open_here
 
 log = logging.getLogger(__name__)
 
@@ -97,6 +97,7 @@ def _bulk_building() -> Iterator[None]:
 def read_import(path: PathLike, overrides: Overrides = None) -> ReadResult:
     """Read a file into a plan and its report; the one entry every import goes through."""
     path = Path(path)
+    refuse_the_open_database(path)
     try:
         if not overrides and is_own_export(path):  # the app's own export: read back exactly
             return read_own_export_import(path)
@@ -112,6 +113,15 @@ def read_import(path: PathLike, overrides: Overrides = None) -> ReadResult:
             f"{quoted(path.name)} could not be imported: the reader met something it does not "
             f"understand ({type(exc).__name__}); nothing was saved."
         ) from exc
+
+
+def refuse_the_open_database(path: Path) -> None:
+    """Refuse, before reading a byte of it, a workbook that is the database in use."""
+    if is_open_here(path):
+        raise ServiceError(
+            f"{quoted(path.name)} is the database actionplan is working in, not a workbook; "
+            "choose the Excel file to read."
+        )
 
 
 def preview_import(path: PathLike, overrides: Overrides = None) -> ImportPreview:

@@ -32,6 +32,7 @@ from actionplan.excel.returns_reader import ReturnedFile, ReturnedRow, read_retu
 from actionplan.services.actions import ActionRow, action_rows
 from actionplan.services.errors import ServiceError
 from actionplan.services.exporting import write_atomically
+from actionplan.services.importing import refuse_the_open_database
 from actionplan.services.plans import resolve_plan
 from actionplan.services.progress import ProgressEntry, record_progress, suggestion_for
 from actionplan.services.return_changes import ReturnChange, ReturnReport
@@ -191,6 +192,7 @@ def recorded_updates(
 
 def _preview(db: Database, file: Path, plan_name: str | None, as_of: date) -> ReturnReport:
     try:
+        refuse_the_open_database(file)
         returned = read_return(file)
         _check_plan(db, file, returned, plan_name)
     except (WorkbookError, ServiceError) as exc:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import sqlite3
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -27,6 +28,7 @@ class Database:
         self.engine = engine
         self.target = target
         self._writer = engine.execution_options(sqlite_immediate=True)
+        _open_here.add(self)
 
     @classmethod
     def open(cls, target: str | os.PathLike[str] | None = None) -> Database:
@@ -70,7 +72,30 @@ class Database:
 
     def close(self) -> None:
         """Release every connection."""
+        _open_here.discard(self)
         self.engine.dispose()
+
+
+# Every database this process has open, so a file chosen for reading can be checked first.
+_open_here: weakref.WeakSet[Database] = weakref.WeakSet()
+
+
+def is_open_here(path: str | os.PathLike[str]) -> bool:
+    """True when the file is a database this process has open.
+
+    Such a file must never be read as anything else: the system drops all of this
+    process's SQLite locks on it when that reader closes it, and another program could
+    then delete the open database's -wal and -shm files, with every later save in them.
+    Decided from the files' identities alone, without opening either.
+    """
+    for database in list(_open_here):
+        own = database.path
+        try:
+            if own is not None and os.path.samefile(own, path):
+                return True
+        except OSError:  # one of them is not there: not the same file
+            continue
+    return False
 
 
 def _first_line(exc: BaseException) -> str:

@@ -18,8 +18,6 @@ from pathlib import Path
 
 from actionplan.store.target import SCHEMA_REVISION, is_url
 
-SQLITE_HEADER = b"SQLite format 3\x00"
-
 # The action columns a table row is built from, in this order, whichever reader reads them.
 ACTION_COLUMNS = (
     "id",
@@ -147,17 +145,18 @@ def quick_reader(target: str) -> Iterator[QuickReader | None]:
 
 def _usable_file(target: str) -> Path | None:
     # Only a file the full store would open without creating, upgrading or refusing it.
+    # Looked at without opening it: the system drops all of this process's SQLite locks on
+    # a file when any descriptor of it closes, so a database this process already has open
+    # would lose its guard, and another program could delete its -wal and -shm files under
+    # it. Whether it is a database at all is SQLite's to say, on its read-only connection.
     if is_url(target):
         return None
     path = Path(target).expanduser()
     try:
-        if not path.is_file() or not os.access(path, os.R_OK | os.W_OK):
-            return None
-        with path.open("rb") as file:
-            header = file.read(len(SQLITE_HEADER))
+        usable = path.is_file() and os.access(path, os.R_OK | os.W_OK)
     except OSError:
         return None
-    return path if header == SQLITE_HEADER else None
+    return path if usable else None
 
 
 def _is_current(connection: sqlite3.Connection) -> bool:
