@@ -7,6 +7,7 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from actionplan.gui.main_window import MainWindow
@@ -40,13 +41,12 @@ def test_import_wizard_previews_then_imports_a_workbook(
     wizard = window.files.wizard
     assert wizard is not None
     qtbot.waitUntil(lambda: wizard.preview is not None, timeout=20_000)
-    assert "70 actions" in wizard.findings.toPlainText()
     summary = wizard.summary.text()
-    assert "7 priorities, 70 actions, 6 measures, 17 readings, 62 updates" in summary
+    assert "70 actions in 7 priorities, 6 measures, 17 readings, 62 updates" in summary
     assert summary.endswith("No warnings.")
     assert "Red 5" in summary and "Not rated" in summary  # each RAG a chip with its count
     assert list_plans(db) == []
-    assert wizard.mapping_model.rowCount() > 0
+    assert wizard.grid.model().rowCount() == 20  # the first rows of the sheet, as read
     wizard.title.setText("Northbridge tracker (imported)")
     wizard.import_button.click()
     qtbot.waitUntil(lambda: bool(list_plans(db)), timeout=20_000)
@@ -65,17 +65,19 @@ def test_import_wizard_previews_then_imports_a_workbook(
 def test_changing_a_column_in_the_wizard_changes_what_is_read(
     qtbot: QtBot, answers: Answers, open_window: Opener
 ) -> None:
-    """Marking the Lead column "not used" and reading again drops the leads."""
+    """Marking the Lead column "Not imported" reads the workbook again without the leads."""
     window = open_window()
     window.files.open_wizard(TRACKER)
     wizard = window.files.wizard
     assert wizard is not None
     qtbot.waitUntil(lambda: wizard.preview is not None, timeout=20_000)
-    model = wizard.mapping_model
-    lead_row = next(r for r in range(model.rowCount()) if model.index(r, 1).data() == "Lead")
-    assert model.setData(model.index(lead_row, 1), "ignore")
+    model = wizard.grid_model
+    headings = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    lead = next(c for c, text in enumerate(headings) if text.startswith("Lead\n"))
     before = wizard.preview
-    wizard.apply_button.click()
+    wizard.choose_field(lead)
+    assert wizard.field_menu is not None
+    next(a for a in wizard.field_menu.actions() if a.text() == "Not imported").trigger()
     qtbot.waitUntil(lambda: wizard.preview is not before, timeout=20_000)
     assert wizard.preview is not None
     leads = {
