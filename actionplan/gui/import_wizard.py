@@ -7,7 +7,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QPoint, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -96,6 +96,9 @@ class ImportWizard(QDialog):
         view.setModel(self.grid_model)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         view.setWordWrap(False)
+        # The headings take no keyboard focus: the menu key (or a right-click) on a cell
+        # offers the same choice for its column.
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         view.horizontalHeader().setSectionsClickable(True)
         view.horizontalHeader().setDefaultSectionSize(160)
         view.horizontalHeader().setMinimumSectionSize(60)
@@ -119,6 +122,9 @@ class ImportWizard(QDialog):
     def _connect(self) -> None:
         self.tabs.currentChanged.connect(lambda _i: self._show_sheet())
         self.grid.horizontalHeader().sectionClicked.connect(self.choose_field)
+        self.grid.customContextMenuRequested.connect(
+            lambda pos: self.choose_field(self.grid.indexAt(pos).column())
+        )
         self.buttons.accepted.connect(self.start_import)
         self.buttons.rejected.connect(self.reject)
 

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QTextDocument
+from PySide6.QtGui import QContextMenuEvent, QTextDocument
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -211,3 +211,24 @@ def test_a_change_the_sheet_cannot_take_is_refused_and_the_last_reading_stays(
     wizard.import_button.click()
     qtbot.waitUntil(lambda: bool(list_plans(db)), timeout=20_000)
     assert load_plan_data(db, list_plans(db)[0].id).action_count == 4
+
+
+def test_the_menu_key_on_a_cell_offers_the_fields_for_its_column(
+    qtbot: QtBot, tmp_path: Path, answers: Answers, open_window: Opener
+) -> None:
+    """Headings take no keyboard focus, so the menu key on a cell changes its column."""
+    wizard = _open(qtbot, open_window(), _plan_book(tmp_path))
+    cell = wizard.grid.model().index(0, 3)
+    wizard.grid.setCurrentIndex(cell)
+    where = wizard.grid.visualRect(cell).center()
+    viewport = wizard.grid.viewport()
+    key = QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, where, viewport.mapToGlobal(where))
+    QApplication.sendEvent(viewport, key)  # as the platform sends the menu key
+    menu = wizard.field_menu
+    assert menu is not None and menu.isVisible()
+    assert [a.text() for a in menu.actions() if a.isChecked()] == ["Lead"]
+    before = wizard.preview
+    menu.setActiveAction(next(a for a in menu.actions() if a.text() == "Agency"))
+    qtbot.keyClick(menu, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: wizard.preview is not before, timeout=20_000)
+    assert _headings(wizard)[3] == "Agency\nWho"
