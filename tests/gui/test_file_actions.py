@@ -14,6 +14,7 @@ from actionplan.gui.main_window import MainWindow
 from actionplan.resources import sample_plans_dir
 from actionplan.services.plans import list_plans
 from actionplan.store.database import Database
+from tests.conftest import PlanFactory
 from tests.gui.conftest import Answers
 
 Opener = Callable[[], MainWindow]
@@ -170,3 +171,19 @@ def test_board_pack_choices_reach_the_pdf_and_the_marking_is_remembered(
     assert "Domestic Abuse" not in " ".join(pages[1:])  # only the chosen priority
     window.files.report_action.trigger()
     assert window.files.report_dialog.marking.currentText() == "OFFICIAL-SENSITIVE"
+
+
+def test_exporting_a_one_action_plan_says_one_action(
+    qtbot: QtBot, tmp_path: Path, factory: PlanFactory, answers: Answers, open_window: Opener
+) -> None:
+    """The finished export reads "Wrote 1 action", not "1 actions"."""
+    factory.action(factory.priority())
+    window = open_window()
+    answers.save_files.append(tmp_path / "one.xlsx")
+    window.files.export_action.trigger()
+    task = window.files.task
+    assert task is not None
+    qtbot.waitUntil(lambda: task.finished_work, timeout=30_000)
+    assert task.message.text().startswith(
+        "Wrote 1 action of 'Northbridge Priorities Action Plan 2025-26' to one.xlsx."
+    )
