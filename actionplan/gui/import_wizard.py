@@ -188,6 +188,8 @@ class ImportWizard(QDialog):
         sheet, column = self.grid_model.sheet, self.grid_model.column(section)
         if sheet is None or column is None or not sheet.editable or self.mapping is None:
             return
+        if self.field_menu is not None:
+            self.field_menu.deleteLater()
         menu = QMenu(self)
         for name, label in FIELD_CHOICES:
             action = menu.addAction(label)
