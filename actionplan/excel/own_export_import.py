@@ -11,10 +11,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from actionplan.excel.column_mapping import ColumnMapping, SheetMapping
+from actionplan.excel.grid import load_grids
 from actionplan.excel.import_report import ImportReport, SheetReport
 from actionplan.excel.own_export_reader import read_own_export_detail
 from actionplan.excel.reader import ReadResult
 from actionplan.excel.safety import open_source
+from actionplan.excel.sheet_sample import sample_sheets
 from actionplan.excel.tracker_schema import ACTION_COLUMNS, ACTIONS
 
 # The export's Actions columns under the importer's field names.
@@ -55,6 +57,8 @@ def read_own_export_import(path: Path) -> ReadResult:
     report.sheets.append(sheet_report)
     report.count_plan(found.plan)
     rows = tuple((ACTIONS, row) for row in found.action_rows)
+    mapping = ColumnMapping((sheet,))
+    samples = sample_sheets(load_grids(source), mapping)
     return ReadResult(
-        found.plan, report, ColumnMapping((sheet,)), "tracker", rows, {ACTIONS: [1]}, source.content
+        found.plan, report, mapping, "tracker", rows, {ACTIONS: [1]}, source.content, samples
     )

@@ -40,6 +40,7 @@ from actionplan.excel.plan_title import (
 from actionplan.excel.rag_fills import apply_fill_rags
 from actionplan.excel.safety import SourceBook, open_source
 from actionplan.excel.sheet_roles import check_given_mapping, check_overrides_used, guess_mapping
+from actionplan.excel.sheet_sample import SheetSample, sample_sheets
 
 Overrides = ColumnMapping | Sequence[str] | None
 
@@ -55,6 +56,7 @@ class ReadResult:
     action_rows: tuple[tuple[str, int], ...] = ()  # (sheet, row) of each action, PlanData order
     header_rows: dict[str, list[int]] = field(default_factory=dict)
     content: bytes = b""  # the file exactly as read, to keep with the plan
+    samples: tuple[SheetSample, ...] = ()  # each used sheet's first rows, for the preview
 
     def mapping_json(self) -> str:
         """The mapping as kept with the plan, for writing back into the same layout."""
@@ -126,7 +128,10 @@ class _Reading:
         self.report.count_plan(plan)
         headers = {name: outcome.header_rows for name, outcome in outcomes.items()}
         rows = tuple(self.builder.action_rows())
-        return ReadResult(plan, self.report, self.mapping, layout, rows, headers, self.book.content)
+        samples = sample_sheets(self.grids.values(), self.mapping)
+        return ReadResult(
+            plan, self.report, self.mapping, layout, rows, headers, self.book.content, samples
+        )
 
     def _action_sheets(self) -> dict[str, SheetOutcome]:
         outcomes = {}

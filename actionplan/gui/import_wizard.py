@@ -1,38 +1,43 @@
-"""ImportWizard: what a workbook holds and how its columns are read, corrected, then imported."""
+"""ImportWizard: the workbook's rows as they will be read, corrected with a click, then imported."""
 
 from __future__ import annotations
 
+from functools import partial
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
+    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QPlainTextEdit,
     QProgressBar,
-    QPushButton,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
+    QTabBar,
     QTableView,
     QVBoxLayout,
-    QWidget,
 )
 
 from actionplan.domain.rag import RAG_ORDER
 from actionplan.domain.wording import counted
-from actionplan.gui.models.mapping_table_model import MappingTableModel
+from actionplan.gui.models.sheet_preview_table_model import SheetPreviewTableModel
 from actionplan.gui.rag_chip import chip_html
 from actionplan.gui.task_dialog import TaskDialog
 from actionplan.gui.worker import Worker, start
 from actionplan.services.errors import USER_ERRORS
 from actionplan.services.import_fields import FIELD_CHOICES
+from actionplan.services.import_sheets import (
+    ROLE_NAMES,
+    PreviewSheet,
+    counts_text,
+    preview_sheets,
+    with_column_field,
+)
 from actionplan.services.importing import (
     ImportPreview,
     ImportResult,
@@ -43,34 +48,15 @@ from actionplan.services.importing import (
 if TYPE_CHECKING:
     from actionplan.services.workspace import Database
 
-Index = QModelIndex | QPersistentModelIndex
-
-
-class FieldChoiceDelegate(QStyledItemDelegate):
-    """Edits a mapping cell with a drop-down of the plan's fields."""
-
-    def createEditor(
-        self, parent: QWidget, option: QStyleOptionViewItem, index: Index
-    ) -> QWidget:  # Qt override
-        """Overrides QStyledItemDelegate.createEditor."""
-        box = QComboBox(parent)
-        for name, label in FIELD_CHOICES:
-            box.addItem(label, name)
-        return box
-
-    def setEditorData(self, editor: QWidget, index: Index) -> None:  # Qt override
-        """Overrides QStyledItemDelegate.setEditorData."""
-        assert isinstance(editor, QComboBox)
-        editor.setCurrentIndex(max(editor.findData(index.data(MappingTableModel.FIELD_ROLE)), 0))
-
-    def setModelData(self, editor: QWidget, model: Any, index: Index) -> None:  # Qt override
-        """Overrides QStyledItemDelegate.setModelData."""
-        assert isinstance(editor, QComboBox)
-        model.setData(index, editor.currentData())
+HOW_TO_CORRECT = (
+    "<b>The first rows of each sheet, as they will be read.</b> Each column is headed by what "
+    "it is read as, over the workbook's own heading: click a heading to change it. "
+    "Nothing is saved until you press Import."
+)
 
 
 class ImportWizard(QDialog):
-    """Shows the preview of one file; the mapping can be corrected before anything is written."""
+    """One file's rows as read; a column's field can be corrected before anything is written."""
 
     imported = Signal(object)  # ImportResult
 
@@ -78,19 +64,22 @@ class ImportWizard(QDialog):
         super().__init__(parent)
         self.db, self.path = db, path
         self.preview: ImportPreview | None = None
+        self.sheets: list[PreviewSheet] = []
         self.error: str | None = None
         self.mapping: Any = None  # the ColumnMapping as corrected
         self.task: TaskDialog | None = None
+        self.field_menu: QMenu | None = None
         self.setWindowTitle(f"Import {path.name}")
         self.resize(1100, 680)
         self.summary = QLabel("Reading the workbook…")
         self.summary.setWordWrap(True)
-        self.findings = QPlainTextEdit()
-        self.findings.setReadOnly(True)
-        self.sheet_box = QComboBox()
-        self.mapping_model = MappingTableModel(self)
-        self.mapping_view = self._mapping_view()
-        self.apply_button = QPushButton("Read again with these columns")
+        self.tabs = QTabBar()
+        self.tabs.setExpanding(False)
+        self.grid_model = SheetPreviewTableModel(self)
+        self.grid = self._grid_view()
+        self.notes = QPlainTextEdit()  # plain text: a sheet name or warning is never markup
+        self.notes.setReadOnly(True)
+        self.notes.setMaximumHeight(110)
         self.title = QLineEdit()
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
@@ -102,47 +91,40 @@ class ImportWizard(QDialog):
         self._build_layout()
         self._connect()
 
-    def _mapping_view(self) -> QTableView:
+    def _grid_view(self) -> QTableView:
         view = QTableView()
-        view.setModel(self.mapping_model)
-        self.field_delegate = FieldChoiceDelegate(view)
-        view.setItemDelegateForColumn(MappingTableModel.FIELD, self.field_delegate)
-        view.horizontalHeader().setStretchLastSection(True)
-        view.setColumnWidth(0, 300)
-        view.verticalHeader().hide()
+        view.setModel(self.grid_model)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setWordWrap(False)
+        # The headings take no keyboard focus: the menu key (or a right-click) on a cell
+        # offers the same choice for its column.
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        view.horizontalHeader().setSectionsClickable(True)
+        view.horizontalHeader().setDefaultSectionSize(160)
+        view.horizontalHeader().setMinimumSectionSize(60)
         return view
 
     def _build_layout(self) -> None:
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 0, 0, 0)
-        right_layout.addWidget(
-            QLabel("<b>How the columns are read</b> — click a field to change it")
-        )
-        right_layout.addWidget(self.sheet_box)
-        right_layout.addWidget(self.mapping_view)
-        right_layout.addWidget(self.apply_button)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        left_layout.addWidget(QLabel("<b>What the workbook holds</b> — nothing is saved yet"))
-        left_layout.addWidget(self.summary)
-        left_layout.addWidget(self.findings)
-        panes = QHBoxLayout()
-        panes.addWidget(left, 3)
-        panes.addWidget(right, 2)
+        how = QLabel(HOW_TO_CORRECT)
+        how.setWordWrap(True)
         form = QFormLayout()
         form.addRow("Name of the new plan", self.title)
         layout = QVBoxLayout(self)
-        layout.addLayout(panes)
+        layout.addWidget(self.summary)
+        layout.addWidget(how)
+        layout.addWidget(self.tabs)
+        layout.addWidget(self.grid, 1)
+        layout.addWidget(self.notes)
         layout.addLayout(form)
         layout.addWidget(self.busy)
         layout.addWidget(self.buttons)
 
     def _connect(self) -> None:
-        self.sheet_box.currentIndexChanged.connect(lambda _i: self._show_sheet())
-        self.mapping_model.dataChanged.connect(lambda *_: self._sheet_edited())
-        self.apply_button.clicked.connect(lambda: self.read(self.mapping))
+        self.tabs.currentChanged.connect(lambda _i: self._show_sheet())
+        self.grid.horizontalHeader().sectionClicked.connect(self.choose_field)
+        self.grid.customContextMenuRequested.connect(
+            lambda pos: self.choose_field(self.grid.indexAt(pos).column())
+        )
         self.buttons.accepted.connect(self.start_import)
         self.buttons.rejected.connect(self.reject)
 
@@ -157,50 +139,85 @@ class ImportWizard(QDialog):
 
     def _set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
-        for widget in (self.import_button, self.apply_button, self.mapping_view, self.sheet_box):
+        for widget in (self.import_button, self.grid, self.tabs):
             widget.setEnabled(not busy and self.error is None)
 
     def _previewed(self, preview: ImportPreview) -> None:
         self.preview, self.mapping, self.error = preview, preview.mapping, None
-        self.findings.setPlainText("\n".join(preview.lines()))
         self.summary.setText(_summary_html(preview))
+        self.notes.setPlainText("\n".join(_notes(preview)))
+        self.notes.setVisible(bool(self.notes.toPlainText()))
         if not self.title.text():
             self.title.setText(preview.plan.title)
-        self.sheet_box.blockSignals(True)
-        self.sheet_box.clear()
-        for sheet in preview.mapping.sheets:
-            if sheet.role == "actions":
-                self.sheet_box.addItem(f"Sheet '{sheet.sheet}'", sheet.sheet)
-        self.sheet_box.blockSignals(False)
-        self._show_sheet()
+        self._set_sheets(preview_sheets(preview))
         self._set_busy(False)
 
-    def _refused(self, exc: BaseException) -> None:
-        self.error = (
-            str(exc) if isinstance(exc, USER_ERRORS) else f"The file could not be read: {exc}"
-        )
-        self.findings.setPlainText(self.error)
-        self.summary.setText(f"<b>{escape(self.error)}</b>")
-        self._set_busy(False)
+    def _set_sheets(self, sheets: list[PreviewSheet]) -> None:
+        """Show the sheets read, staying on the sheet that was on screen."""
+        shown = self.grid_model.sheet.name if self.grid_model.sheet else None
+        self.sheets = sheets
+        self.tabs.blockSignals(True)
+        while self.tabs.count():
+            self.tabs.removeTab(0)
+        for sheet in sheets:
+            role = "" if sheet.role == "actions" else f" ({ROLE_NAMES.get(sheet.role, sheet.role)})"
+            self.tabs.addTab(sheet.name + role)
+        names = [sheet.name for sheet in sheets]
+        self.tabs.setCurrentIndex(names.index(shown) if shown in names else 0)
+        self.tabs.blockSignals(False)
+        self._show_sheet()
 
     def _show_sheet(self) -> None:
-        name = self.sheet_box.currentData()
-        self.mapping_model.set_sheet(self.mapping.sheet(name) if self.mapping and name else None)
+        index = self.tabs.currentIndex()
+        self.grid_model.set_sheet(self.sheets[index] if 0 <= index < len(self.sheets) else None)
 
-    def _sheet_edited(self) -> None:
-        if self.mapping is not None and self.mapping_model.sheet is not None:
-            self.mapping = self.mapping.with_sheet(self.mapping_model.sheet)
+    def _refused(self, exc: BaseException) -> None:
+        message = str(exc) if isinstance(exc, USER_ERRORS) else f"The file could not be read: {exc}"
+        if self.preview is not None:  # a correction the file cannot take: keep the last good one
+            self.mapping = self.preview.mapping
+            self.notes.setPlainText(f"That change was not made: {message}")
+            self.notes.show()
+        else:
+            self.error = message
+            self.notes.setPlainText(message)
+            self.summary.setText(f"<b>{escape(message)}</b>")
+        self._set_busy(False)
+
+    def choose_field(self, section: int) -> None:
+        """Offer the fields a clicked column can be read as (action sheets only)."""
+        sheet, column = self.grid_model.sheet, self.grid_model.column(section)
+        if sheet is None or column is None or not sheet.editable or self.mapping is None:
+            return
+        if self.field_menu is not None:
+            self.field_menu.deleteLater()
+        menu = QMenu(self)
+        for name, label in FIELD_CHOICES:
+            action = menu.addAction(label)
+            action.setCheckable(True)
+            action.setChecked(name == column.field)
+            action.triggered.connect(partial(self.set_field, sheet.name, column.number, name))
+        header = self.grid.horizontalHeader()
+        corner = QPoint(header.sectionViewportPosition(section), header.height())
+        self.field_menu = menu
+        menu.popup(header.viewport().mapToGlobal(corner))
+
+    def set_field(self, sheet: str, column: int, field: str) -> None:
+        """Read one column as another field and read the file again with that correction."""
+        if self.mapping is not None:
+            self.mapping = with_column_field(self.mapping, sheet, column, field)
+            self.read(self.mapping)
 
     def start_import(self) -> None:
         """Import with the mapping shown, off the GUI thread, with progress and Cancel."""
-        if self.preview is None:
+        if self.preview is None or self.busy.isVisible():
             return
         db, path, mapping, title = self.db, self.path, self.mapping, self.title.text()
 
         def job(progress: Any, cancelled: Any) -> ImportResult:
             return import_workbook(db, path, mapping, progress, cancelled, title=title)
 
-        self.task = TaskDialog("Importing", f"Importing {path.name}…", job, self)
+        doing = f"Importing {path.name}…"
+        self.task = TaskDialog("Importing", doing, job, self, _describe_import)
         self.task.succeeded.connect(self._done)
         self.task.run()
 
@@ -210,18 +227,31 @@ class ImportWizard(QDialog):
 
 
 def _summary_html(preview: ImportPreview) -> str:
-    """The preview's counts, RAG and warnings at a glance, above the sheet-by-sheet detail."""
+    """The preview's counts, RAG and warnings at a glance, above the rows."""
     report = preview.report
-    counts = ", ".join(
-        counted(n, "priority" if what == "priorities" else what[:-1], what)
-        for what, n in report.totals.items()
-        if n
-    )
     chips = " ".join(chip_html(rag, f"{rag.word} {report.rag[rag]}") for rag in RAG_ORDER)
     warnings = report.all_warnings()
     told = (
-        f"<b>{counted(len(warnings), 'warning')}</b> — listed at the end below."
+        f"<b>{counted(len(warnings), 'warning')}</b> — listed below the rows."
         if warnings
         else "No warnings."
     )
-    return f"{escape(counts) or 'No actions found.'}<br>{chips}<br>{told}"
+    return f"<b>{escape(counts_text(report))}</b><br>{chips}<br>{told}"
+
+
+def _notes(preview: ImportPreview) -> list[str]:
+    """Sheets left out, what the reader noticed, then every warning."""
+    report = preview.report
+    left_out = [sheet.heading() for sheet in report.sheets if sheet.role == "skipped"]
+    noticed = [
+        f"Sheet '{s.name}': {note}"
+        for s in report.sheets
+        if s.role != "skipped"
+        for note in s.notes
+    ]
+    return [*left_out, *noticed, *report.all_warnings()]
+
+
+def _describe_import(result: ImportResult) -> str:
+    """What the finished import says: the plan saved and what it holds."""
+    return f"Imported '{result.title}': {counts_text(result.preview.report)}."

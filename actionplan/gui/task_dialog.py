@@ -98,10 +98,17 @@ class TaskDialog(QDialog):
         self.message.setText(message)
         self.bar.setRange(0, 1)
         self.bar.setValue(1)
+        # Cancel kept the keyboard focus once hidden, so Enter went on cancelling a finished
+        # job: disable it, and make Close the button that Enter presses.
+        self.cancel_button.setEnabled(False)
         self.cancel_button.hide()
         self.close_button.show()
+        self.close_button.setDefault(True)
+        self.close_button.setFocus()
 
     def _cancel(self) -> None:
+        if self.finished_work:  # too late: what was saved stays saved
+            return
         self.worker.cancel()
         self.message.setText("Cancelling… nothing will be saved.")
         self.cancel_button.setEnabled(False)

@@ -7,12 +7,14 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 from pypdf import PdfReader
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from actionplan.gui.main_window import MainWindow
 from actionplan.resources import sample_plans_dir
 from actionplan.services.plans import list_plans
 from actionplan.store.database import Database
+from tests.conftest import PlanFactory
 from tests.gui.conftest import Answers
 
 Opener = Callable[[], MainWindow]
@@ -40,13 +42,12 @@ def test_import_wizard_previews_then_imports_a_workbook(
     wizard = window.files.wizard
     assert wizard is not None
     qtbot.waitUntil(lambda: wizard.preview is not None, timeout=20_000)
-    assert "70 actions" in wizard.findings.toPlainText()
     summary = wizard.summary.text()
-    assert "7 priorities, 70 actions, 6 measures, 17 readings, 62 updates" in summary
+    assert "70 actions in 7 priorities, 6 measures, 17 readings, 62 updates" in summary
     assert summary.endswith("No warnings.")
     assert "Red 5" in summary and "Not rated" in summary  # each RAG a chip with its count
     assert list_plans(db) == []
-    assert wizard.mapping_model.rowCount() > 0
+    assert wizard.grid.model().rowCount() == 20  # the first rows of the sheet, as read
     wizard.title.setText("Northbridge tracker (imported)")
     wizard.import_button.click()
     qtbot.waitUntil(lambda: bool(list_plans(db)), timeout=20_000)
@@ -65,17 +66,19 @@ def test_import_wizard_previews_then_imports_a_workbook(
 def test_changing_a_column_in_the_wizard_changes_what_is_read(
     qtbot: QtBot, answers: Answers, open_window: Opener
 ) -> None:
-    """Marking the Lead column "not used" and reading again drops the leads."""
+    """Marking the Lead column "Not imported" reads the workbook again without the leads."""
     window = open_window()
     window.files.open_wizard(TRACKER)
     wizard = window.files.wizard
     assert wizard is not None
     qtbot.waitUntil(lambda: wizard.preview is not None, timeout=20_000)
-    model = wizard.mapping_model
-    lead_row = next(r for r in range(model.rowCount()) if model.index(r, 1).data() == "Lead")
-    assert model.setData(model.index(lead_row, 1), "ignore")
+    model = wizard.grid_model
+    headings = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    lead = next(c for c, text in enumerate(headings) if text.startswith("Lead\n"))
     before = wizard.preview
-    wizard.apply_button.click()
+    wizard.choose_field(lead)
+    assert wizard.field_menu is not None
+    next(a for a in wizard.field_menu.actions() if a.text() == "Not imported").trigger()
     qtbot.waitUntil(lambda: wizard.preview is not before, timeout=20_000)
     assert wizard.preview is not None
     leads = {
@@ -168,3 +171,19 @@ def test_board_pack_choices_reach_the_pdf_and_the_marking_is_remembered(
     assert "Domestic Abuse" not in " ".join(pages[1:])  # only the chosen priority
     window.files.report_action.trigger()
     assert window.files.report_dialog.marking.currentText() == "OFFICIAL-SENSITIVE"
+
+
+def test_exporting_a_one_action_plan_says_one_action(
+    qtbot: QtBot, tmp_path: Path, factory: PlanFactory, answers: Answers, open_window: Opener
+) -> None:
+    """The finished export reads "Wrote 1 action", not "1 actions"."""
+    factory.action(factory.priority())
+    window = open_window()
+    answers.save_files.append(tmp_path / "one.xlsx")
+    window.files.export_action.trigger()
+    task = window.files.task
+    assert task is not None
+    qtbot.waitUntil(lambda: task.finished_work, timeout=30_000)
+    assert task.message.text().startswith(
+        "Wrote 1 action of 'Northbridge Priorities Action Plan 2025-26' to one.xlsx."
+    )
