@@ -45,6 +45,7 @@ PLAN_COLUMNS = (
     "period_end",
     "period_raw",
     "prepared_by",
+    "marking",
 )
 
 
