@@ -23,7 +23,9 @@ from actionplan.services.exporting import export_original_layout, export_tracker
 from actionplan.services.importing import import_workbook, preview_import
 from actionplan.services.plan_loader import load_plan_data
 from actionplan.services.plan_store import save_plan_data
+from actionplan.services.plans import change_plan_settings, create_plan
 from actionplan.services.progress import ProgressEntry, record_progress
+from actionplan.services.views import PlanSettings
 from actionplan.store.database import Database
 from tests.excel.plans import awkward_plans, realistic_plan
 
@@ -167,3 +169,21 @@ def test_importing_an_export_says_it_was_recognised_and_read_exactly(
     lines = preview_import(out).lines()
     assert "Recognised as a tracker exported by actionplan" in "\n".join(lines)
     assert lines[0] == "plan.xlsx: tracker (one row per action)"
+
+
+def test_the_tracker_summary_shows_the_plans_settings(db: Database, tmp_path: Path) -> None:
+    """Partnership, period and author saved in Plan settings head the tracker's Summary sheet."""
+    plan = create_plan(db, "Westmoor Plan")
+    settings = PlanSettings(
+        "Westmoor Plan 2025-27", "Westmoor SCP", date(2025, 4, 1), date(2027, 3, 31), "Unit"
+    )
+    change_plan_settings(db, plan.id, settings)
+    out = export_tracker(db, tmp_path / "tracker.xlsx", as_of=AS_OF).path
+    rows = list(load_workbook(out)["Summary"].iter_rows(max_row=7, values_only=True))
+    facts = {row[0]: row[1] for row in rows[1:]}
+    assert rows[0][0] == "Westmoor Plan 2025-27"
+    assert (facts["Partnership"], facts["Prepared by"]) == ("Westmoor SCP", "Unit")
+    assert (facts["Period starts"].date(), facts["Period ends"].date()) == (
+        date(2025, 4, 1),
+        date(2027, 3, 31),
+    )
