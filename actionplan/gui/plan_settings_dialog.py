@@ -82,7 +82,7 @@ class PlanSettingsDialog(FormDialog):
         parent: Any = None,
     ) -> None:
         super().__init__(title, parent)
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(640)  # a long plan title shows whole
         self._save = save
         self._period_raw = settings.period_raw
         self._period = (settings.period_start, settings.period_end)

@@ -90,14 +90,17 @@ def test_every_setting_is_saved_and_shown_again_on_reopening(
 
 
 def test_the_dialog_is_wide_enough_for_a_long_title_and_every_label_has_an_access_key(
-    qtbot: QtBot, factory: PlanFactory, open_window: Opener
+    qtbot: QtBot, db: Database, open_window: Opener
 ) -> None:
     """A long title fits without scrolling sideways; each field can be reached with Alt."""
+    create_plan_with(db, WESTMOOR)
     window = open_window()
     window.plan_settings_action.trigger()
     dialog = window.plan_edits.settings_dialog
     assert dialog is not None
     assert dialog.width() >= 480
+    title = dialog.title_edit
+    assert title.fontMetrics().horizontalAdvance(LONG_TITLE) < title.width()
     labels = [label.text() for label in dialog.findChildren(QLabel) if label.buddy()]
     labels += [dialog.start_edit.label.text(), dialog.end_edit.label.text()]
     assert labels and all("&" in text for text in labels)
