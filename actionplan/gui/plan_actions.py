@@ -312,6 +312,8 @@ class PlanActions(QObject):
         self._open_settings("Plan settings", old, partial(self._change_settings, plan.id, old))
 
     def _change_settings(self, plan_id: int, old: PlanSettings, new: PlanSettings) -> bool:
+        if new == old:
+            return True  # nothing changed: nothing to save or undo
         db = self.window.db
         save = partial(change_plan_settings, db, plan_id)
         if prompts.attempt(self.window, lambda: save(new), "Plan settings") is False:

@@ -87,6 +87,8 @@ def test_every_setting_is_saved_and_shown_again_on_reopening(
         "OFFICIAL-SENSITIVE",
     )
     assert answers.said == []
+    click_save(qtbot, dialog)  # saved again unchanged: nothing new to undo
+    assert window.undo_stack.count() == 1
 
 
 def test_the_dialog_is_wide_enough_for_a_long_title_and_every_label_has_an_access_key(
