@@ -23,7 +23,8 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--marking",
         metavar="TEXT",
-        help='protective marking printed on every page, e.g. "OFFICIAL-SENSITIVE"',
+        help='protective marking printed on every page, e.g. "OFFICIAL-SENSITIVE" '
+        "(default: the plan's own, from Plan settings)",
     )
     parser.add_argument(
         "--appendix", action="store_true", help="add an appendix listing every action in full"

@@ -39,6 +39,7 @@ class Plan(SQLModel, table=True):
     period_end: date | None = None
     period_raw: str = ""
     prepared_by: str = ""
+    marking: str = ""  # protective marking, e.g. "OFFICIAL-SENSITIVE"; blank for none
     created_at: datetime = Field(default_factory=datetime.now, sa_type=DateTime())
 
 

@@ -114,6 +114,7 @@ class PlanData:
     period_end: date | None = None
     period_raw: str = ""
     prepared_by: str = ""
+    marking: str = ""  # protective marking, e.g. "OFFICIAL-SENSITIVE"
     priorities: list[PriorityData] = field(default_factory=list)
     measures: list[MeasureData] = field(default_factory=list)
 

@@ -161,6 +161,7 @@ class _Reader:
             period_end=row.date("period_end"),
             period_raw=row.text("period_raw"),
             prepared_by=row.text("prepared_by"),
+            marking=row.text("marking"),
         )
 
     def _priorities(self) -> list[PriorityData]:

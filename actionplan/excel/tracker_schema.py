@@ -122,6 +122,7 @@ SUMMARY_LABELS = {
     "period_start": "Period starts",
     "period_end": "Period ends",
     "prepared_by": "Prepared by",
+    "marking": "Protective marking",
 }
 SUMMARY_TABLE_ROW = len(SUMMARY_LABELS) + 3
 

@@ -225,9 +225,15 @@ A4, A3 = 9, 8  # Excel's paper size codes
 
 
 def set_up_printing(
-    sheet: Any, plan_title: str, as_of: date, title_rows: str | None, paper: int = A4
+    sheet: Any,
+    plan_title: str,
+    as_of: date,
+    title_rows: str | None,
+    paper: int = A4,
+    marking: str = "",
 ) -> None:
-    """Landscape, fit to the page width, header rows on every page, plan name and page."""
+    """Landscape, fit to the page width, header rows on every page, plan name and page,
+    and the protective marking (if any) at the top of every page."""
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.paperSize = paper
     sheet.page_setup.fitToWidth = 1
@@ -237,6 +243,8 @@ def set_up_printing(
     if title_rows:
         sheet.print_title_rows = title_rows
     sheet.oddHeader.right.text = footer_text(f"Position as at {format_due(as_of)}")
+    if marking.strip():
+        sheet.oddHeader.center.text = footer_text(marking.strip().upper())
     sheet.oddFooter.left.text = footer_text(plan_title)
     sheet.oddFooter.center.text = "&A"
     sheet.oddFooter.right.text = "Page &P of &N"

@@ -94,7 +94,8 @@ class TrackerBook:
         visible = [0.0 if c.hidden else c.width for c in columns]
         self.wraps[name], self.rows[name] = wrapping(visible), 0
         paper = A3 if title_rows else A4  # the wide tables print legibly on A3
-        set_up_printing(sheet, self.plan.title, self.as_of, "1:1" if title_rows else None, paper)
+        repeated = "1:1" if title_rows else None
+        set_up_printing(sheet, self.plan.title, self.as_of, repeated, paper, self.plan.marking)
         if title_rows:
             sheet.freeze_panes = "A2"
             sheet.auto_filter.ref = f"A1:{get_column_letter(len(columns))}{rows + 1}"

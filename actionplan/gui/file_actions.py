@@ -188,21 +188,29 @@ class FileActions(QObject):
         from actionplan.gui.report_dialog import ReportDialog
 
         priorities = [node.title for node in self.window.plan_view.outline]
-        marking = self.window.settings.get(prefs.REPORT_MARKING)
-        dialog = ReportDialog(self.window.as_of, priorities, marking, self.window)
+        dialog = ReportDialog(self.window.as_of, priorities, self._marking(), self.window)
         dialog.accepted.connect(lambda: self._print(dialog.choices()))
         dialog.open()
         self.report_dialog = dialog
 
+    def _marking(self) -> str:
+        # The plan's own marking (Plan settings) first; else the one last printed with.
+        plan = self.window.current_plan
+        own = plan.marking if plan is not None else ""
+        return own or self.window.settings.get(prefs.REPORT_MARKING)
+
     def _print(self, choices: ReportChoices) -> None:
         from actionplan.services.report import make_report
 
-        self.window.settings.set(prefs.REPORT_MARKING, choices.marking)
+        plan = self.window.current_plan
+        if plan is None or not plan.marking:
+            # Remembered for plans without a marking of their own, which would not want one's.
+            self.window.settings.set(prefs.REPORT_MARKING, choices.marking)
         target = self._save_target("Board pack", f"{self._stem()} board pack.pdf", "PDF (*.pdf)")
         if target is None:
             return
         db, name, when = self.window.db, self._plan_title(), choices.as_of
-        marking, appendix = choices.marking or None, choices.appendix
+        marking, appendix = choices.marking, choices.appendix  # "" prints no marking
         job = lambda p, _c: make_report(  # noqa: E731
             db, target, name, when, choices.priority, marking, appendix, progress=p
         )

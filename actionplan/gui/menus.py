@@ -23,7 +23,7 @@ class WindowCommands:
     """The main window's own commands, made by ``build_actions`` (declared here for types)."""
 
     new_plan_action: QAction
-    rename_plan_action: QAction
+    plan_settings_action: QAction
     delete_plan_action: QAction
     quit_action: QAction
     record_action: QAction
@@ -60,7 +60,7 @@ def build_actions(window: MainWindow) -> None:
         return window.plan_edits
 
     window.new_plan_action = act("&New plan…", keys.New, lambda: plan().new_plan())
-    window.rename_plan_action = act("Re&name plan…", None, lambda: plan().rename_plan())
+    window.plan_settings_action = act("Plan se&ttings…", None, lambda: plan().edit_plan_settings())
     window.delete_plan_action = act("&Delete plan…", None, lambda: plan().delete_plan())
     window.quit_action = act("&Quit", keys.Quit, window.close)
     window.record_action = act("Record pro&gress…", "Ctrl+R", window.record_progress)
@@ -93,7 +93,7 @@ def build_actions(window: MainWindow) -> None:
     window.redo_action = window.undo_stack.createRedoAction(window, "&Redo")
     window.redo_action.setShortcut(keys.Redo)
     window.plan_actions = [
-        window.rename_plan_action, window.delete_plan_action, window.record_action,
+        window.plan_settings_action, window.delete_plan_action, window.record_action,
         window.new_priority_action, window.edit_priority_action,
         window.delete_priority_action, window.narrative_action, window.new_action_action,
         window.new_outcome_action, window.delete_outcome_action, window.leads_action,
@@ -113,7 +113,7 @@ def build_menus(window: MainWindow) -> QToolBar:
     bar = window.menuBar()
     file_menu = bar.addMenu("&File")
     file_menu.addActions([window.new_plan_action, files.import_action, files.samples_action])
-    file_menu.addActions([window.rename_plan_action, window.delete_plan_action])
+    file_menu.addActions([window.plan_settings_action, window.delete_plan_action])
     file_menu.addSeparator()
     file_menu.addActions([files.export_action, files.write_back_action])
     file_menu.addActions([files.returns_action, files.merge_action])

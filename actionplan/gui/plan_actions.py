@@ -13,6 +13,7 @@ from actionplan.gui import prompts
 from actionplan.gui.commands import AddedCommand, ChangeCommand, DeletedCommand, MoveCommand
 from actionplan.gui.leads_dialog import LeadsDialog
 from actionplan.gui.narrative_dialog import NarrativeDialog
+from actionplan.gui.plan_settings_dialog import PlanSettingsDialog
 from actionplan.gui.priority_dialog import PriorityDialog
 from actionplan.services.editing import (
     ActionDraft,
@@ -34,9 +35,14 @@ from actionplan.services.impact import (
     put_narrative,
 )
 from actionplan.services.outline import plan_outline
-from actionplan.services.plans import create_plan, delete_plan, rename_plan
+from actionplan.services.plans import (
+    change_plan_settings,
+    create_plan_with,
+    delete_plan,
+    plan_settings,
+)
 from actionplan.services.progress import history
-from actionplan.services.views import NarrativeView
+from actionplan.services.views import NarrativeView, PlanSettings
 
 if TYPE_CHECKING:
     from actionplan.gui.main_window import MainWindow
@@ -53,15 +59,21 @@ class PlanActions(QObject):
         self.priority_dialog: PriorityDialog | None = None
         self.narrative_dialog: NarrativeDialog | None = None
         self.leads_dialog: LeadsDialog | None = None
+        self.settings_dialog: PlanSettingsDialog | None = None
 
     def new_plan(self) -> None:
-        """Ask for a title and start an empty plan."""
-        title = prompts.ask_text(self.window, "New plan", "Title of the plan:")
-        if not title:
-            return
-        plan = prompts.attempt(self.window, lambda: create_plan(self.window.db, title), "New plan")
-        if plan is not False:
-            self.window.show_plan_titled(plan.title)
+        """Open Plan settings empty; Save starts the plan, undoably."""
+        self._open_settings("New plan", PlanSettings(""), self._create_plan)
+
+    def _create_plan(self, settings: PlanSettings) -> bool:
+        db = self.window.db
+        plan = prompts.attempt(self.window, lambda: create_plan_with(db, settings), "New plan")
+        if plan is False:
+            return False
+        self.window.undo_stack.push(
+            AddedCommand("New plan", db, plan.id, delete_plan, self.window.show_plan_id)
+        )
+        return True
 
     def new_priority(self) -> None:
         """Ask for a priority's title and add it at the end of the plan, undoably."""
@@ -288,30 +300,32 @@ class PlanActions(QObject):
         reload = self.window.reload_plan
         self._delete("Delete priority", question, priority_id, delete_priority, lambda _i: reload())
 
-    def rename_plan(self) -> None:
-        """Give the plan on screen a new title, undoably."""
+    def edit_plan_settings(self) -> None:
+        """Change the plan's title, partnership, period, author and marking, undoably."""
         plan = self.window.current_plan
         if plan is None:
             return
-        title = prompts.ask_text(self.window, "Rename plan", "Title of the plan:", plan.title)
-        if not title or title.strip() == plan.title:
-            return
         db = self.window.db
-        if (
-            prompts.attempt(self.window, lambda: rename_plan(db, plan.id, title), "Rename plan")
-            is False
-        ):
+        old = prompts.attempt(self.window, lambda: plan_settings(db, plan.id), "Plan settings")
+        if old is False:
             return
-        save = partial(rename_plan, db, plan.id)
-        self.window.undo_stack.push(
-            ChangeCommand(
-                "Rename plan",
-                save,
-                plan.title,
-                title.strip(),
-                lambda: self.window.show_plan_id(plan.id),
-            )
-        )
+        self._open_settings("Plan settings", old, partial(self._change_settings, plan.id, old))
+
+    def _change_settings(self, plan_id: int, old: PlanSettings, new: PlanSettings) -> bool:
+        if new == old:
+            return True  # nothing changed: nothing to save or undo
+        db = self.window.db
+        save = partial(change_plan_settings, db, plan_id)
+        if prompts.attempt(self.window, lambda: save(new), "Plan settings") is False:
+            return False
+        shown = lambda: self.window.show_plan_id(plan_id)  # noqa: E731
+        self.window.undo_stack.push(ChangeCommand("Plan settings", save, old, new, shown))
+        return True
+
+    def _open_settings(self, title: str, settings: PlanSettings, save: Any) -> None:
+        dialog = PlanSettingsDialog(title, settings, save, self.window)
+        dialog.open()
+        self.settings_dialog = dialog
 
     def delete_plan(self) -> None:
         """Delete the plan on screen after asking; Undo brings every part of it back."""

@@ -76,6 +76,7 @@ class _Loader:
             period_end=plan.period_end,
             period_raw=plan.period_raw,
             prepared_by=plan.prepared_by,
+            marking=plan.marking,
             priorities=self._priorities(priorities),
             measures=self.measures.get(("plan", None), []),
         )

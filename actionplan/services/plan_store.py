@@ -128,6 +128,7 @@ class _PlanWriter:
             "period_end": plan.period_end,
             "period_raw": plan.period_raw,
             "prepared_by": plan.prepared_by,
+            "marking": plan.marking,
             "created_at": self.now,
         }
 

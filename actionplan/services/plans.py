@@ -1,15 +1,17 @@
-"""Finding, listing, creating, renaming and deleting plans."""
+"""Finding, listing, creating and deleting plans, and changing their settings."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from sqlmodel import Session
 
 from actionplan.domain.models import Plan
+from actionplan.domain.timescale import format_due
 from actionplan.services.editing import delete_row
 from actionplan.services.errors import ServiceError
-from actionplan.services.views import PlanInfo
+from actionplan.services.views import PlanInfo, PlanSettings
 from actionplan.store.database import Database
 from actionplan.store.queries import plans_newest_first
 from actionplan.store.removal import Removed
@@ -57,38 +59,96 @@ def create_plan(
     period_start: date | None = None,
     period_end: date | None = None,
     prepared_by: str = "",
+    marking: str = "",
 ) -> PlanInfo:
     """Start a new, empty plan."""
-    title = title.strip()
-    if not title:
-        raise ServiceError("A plan needs a title.")
-    if period_start and period_end and period_end < period_start:
-        raise ServiceError("The plan's period ends before it starts.")
-    plan = Plan(
-        title=title,
-        partnership=partnership.strip(),
-        period_start=period_start,
-        period_end=period_end,
-        prepared_by=prepared_by.strip(),
-    )
+    settings = PlanSettings(title, partnership, period_start, period_end, prepared_by, marking)
+    return create_plan_with(db, settings)
+
+
+def create_plan_with(db: Database, settings: PlanSettings) -> PlanInfo:
+    """Start a new, empty plan with these settings; refused with one sentence when invalid."""
     with db.writing() as session:
+        settings = _checked(session, settings)
+        plan = Plan(title=settings.title)
+        _apply(plan, settings)
         session.add(plan)
         session.flush()
         return PlanInfo.of(plan)
 
 
-def rename_plan(db: Database, plan_id: int, title: str) -> str:
-    """Give a plan a new title; returns the title it had."""
-    title = title.strip()
-    if not title:
-        raise ServiceError("A plan needs a title.")
+def plan_settings(db: Database, plan_id: int) -> PlanSettings:
+    """The plan's title, partnership, period, author and protective marking."""
+    with db.reading() as session:
+        return _settings_of(_stored(session, plan_id))
+
+
+def change_plan_settings(db: Database, plan_id: int, settings: PlanSettings) -> PlanSettings:
+    """Save the plan's settings together; returns the ones it had (for undo)."""
     with db.writing() as session:
-        plan = session.get(Plan, plan_id)
-        if plan is None:
-            raise ServiceError("The plan no longer exists (it may have been deleted).")
-        old, plan.title = plan.title, title
+        plan = _stored(session, plan_id)
+        settings = _checked(session, settings, plan_id)
+        old = _settings_of(plan)
+        _apply(plan, settings)
         session.add(plan)
         return old
+
+
+def rename_plan(db: Database, plan_id: int, title: str) -> str:
+    """Give a plan a new title; returns the title it had."""
+    settings = replace(plan_settings(db, plan_id), title=title)
+    return change_plan_settings(db, plan_id, settings).title
+
+
+def _stored(session: Session, plan_id: int) -> Plan:
+    plan = session.get(Plan, plan_id)
+    if plan is None:
+        raise ServiceError("The plan no longer exists (it may have been deleted).")
+    return plan
+
+
+def _checked(session: Session, settings: PlanSettings, plan_id: int | None = None) -> PlanSettings:
+    """The settings with spaces trimmed, or a ServiceError saying what is wrong."""
+    tidy = replace(
+        settings,
+        title=settings.title.strip(),
+        partnership=settings.partnership.strip(),
+        prepared_by=settings.prepared_by.strip(),
+        marking=settings.marking.strip(),
+    )
+    if not tidy.title:
+        raise ServiceError("A plan needs a title.")
+    start, end = tidy.period_start, tidy.period_end
+    if start and end and end < start:
+        raise ServiceError(
+            f"The plan's period ends before it starts: it ends on {format_due(end)} "
+            f"but starts on {format_due(start)}."
+        )
+    wanted = tidy.title.casefold()
+    if any(p.title.casefold() == wanted and p.id != plan_id for p in plans_newest_first(session)):
+        raise ServiceError(
+            f'Another plan is already called "{tidy.title}": give this one a different title.'
+        )
+    return tidy
+
+
+def _settings_of(plan: Plan) -> PlanSettings:
+    return PlanSettings(
+        plan.title,
+        plan.partnership,
+        plan.period_start,
+        plan.period_end,
+        plan.prepared_by,
+        plan.marking,
+        plan.period_raw,
+    )
+
+
+def _apply(plan: Plan, settings: PlanSettings) -> None:
+    plan.title, plan.partnership = settings.title, settings.partnership
+    plan.period_start, plan.period_end = settings.period_start, settings.period_end
+    plan.prepared_by, plan.marking = settings.prepared_by, settings.marking
+    plan.period_raw = settings.period_raw
 
 
 def delete_plan(db: Database, plan_id: int) -> Removed:

@@ -54,7 +54,10 @@ def make_report(
     appendix: bool = False,
     progress: Progress | None = None,
 ) -> Path:
-    """Write the board pack PDF; a failure leaves no file (and any earlier file untouched)."""
+    """Write the board pack PDF; a failure leaves no file (and any earlier file untouched).
+
+    Without a ``marking`` the pack carries the plan's own (Plan settings); "" means none.
+    """
     out = _checked_target(Path(out_path))
     with cycle_collection_paused():
         pack = board_pack_data(db, plan_name, as_of or date.today(), priority, marking, appendix)
@@ -129,8 +132,11 @@ def _chosen(priorities: list[Priority], wanted: str | None) -> list[Priority]:
 def _period(plan: PlanInfo) -> str:
     if plan.period_raw.strip():
         return plan.period_raw
-    if plan.period_start and plan.period_end:
-        return f"{plan.period_start:%B %Y} – {plan.period_end:%B %Y}"
+    start, end = plan.period_start, plan.period_end
+    if start and end:
+        return f"{start:%B %Y} – {end:%B %Y}"
+    if start or end:
+        return f"from {start:%B %Y}" if start else f"until {end:%B %Y}"
     return ""
 
 
@@ -141,7 +147,7 @@ def _cover(plan: PlanInfo, as_of: date, marking: str | None, scope: str) -> Cove
         period=_period(plan),
         as_of=as_of,
         prepared_by=plan.prepared_by,
-        marking=(marking or "").strip(),
+        marking=(plan.marking if marking is None else marking).strip(),
         priority_filter=scope,
     )
 

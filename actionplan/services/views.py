@@ -62,6 +62,7 @@ class PlanInfo:
     period_end: date | None
     period_raw: str
     prepared_by: str
+    marking: str = ""
 
     @classmethod
     def of(cls, plan: Plan) -> PlanInfo:
@@ -75,7 +76,22 @@ class PlanInfo:
             plan.period_end,
             plan.period_raw,
             plan.prepared_by,
+            plan.marking,
         )
+
+
+@dataclass(frozen=True)
+class PlanSettings:
+    """What a plan says about itself on the board pack's cover and the tracker's summary."""
+
+    title: str
+    partnership: str = ""
+    period_start: date | None = None
+    period_end: date | None = None
+    prepared_by: str = ""
+    marking: str = ""  # protective marking, e.g. "OFFICIAL-SENSITIVE"; blank for none
+    # The period in the imported workbook's own words ("2019-2021"), printed while it stands.
+    period_raw: str = ""
 
 
 @dataclass

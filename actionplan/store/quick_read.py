@@ -43,6 +43,7 @@ PLAN_COLUMNS = (
     "period_end",
     "period_raw",
     "prepared_by",
+    "marking",
 )
 
 

@@ -142,6 +142,7 @@ def realistic_plan() -> PlanData:
         period_end=date(2026, 3, 31),
         period_raw="2025-26",
         prepared_by="NSCP Business Unit",
+        marking="Official-Sensitive",
         priorities=[first, second],
         measures=[MeasureData("Multi-agency training places taken up", "Number", "higher")],
     )
@@ -209,6 +210,7 @@ awkward_plans = st.builds(
     period_end=st.none() | days,
     period_raw=texts,
     prepared_by=texts,
+    marking=texts,
     priorities=st.lists(priorities, min_size=1, max_size=3),
     measures=st.lists(measures, max_size=1),
 )

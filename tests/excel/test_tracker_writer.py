@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 from datetime import date, datetime
 from typing import Any
 
@@ -191,3 +192,15 @@ def test_progress_is_reported_and_a_cancel_stops_the_export() -> None:
     assert seen[-1] == (1200, 1200) and len(seen) >= 3
     with pytest.raises(WriteCancelled):
         write_tracker(plan, io.BytesIO(), AS_OF, cancelled=lambda: True)
+
+
+def test_the_plans_protective_marking_heads_every_printed_page_and_the_summary(
+    book: Any,
+) -> None:
+    """The marking from Plan settings is on the Summary and at the top of every sheet printed."""
+    facts = {row[0]: row[1] for row in book["Summary"].iter_rows(max_row=9, values_only=True)}
+    assert facts["Protective marking"] == "Official-Sensitive"
+    for name in book.sheetnames[:5]:
+        assert book[name].oddHeader.center.text == "OFFICIAL-SENSITIVE"
+    unmarked = workbook(replace(realistic_plan(), marking=""))
+    assert all(not unmarked[name].oddHeader.center.text for name in unmarked.sheetnames[:5])

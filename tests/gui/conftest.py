@@ -8,13 +8,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QDate, QSettings
+from PySide6.QtCore import QDate, QSettings, Qt
+from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from actionplan.domain.rag import Rag
 from actionplan.domain.status import Status
 from actionplan.gui import prompts
 from actionplan.gui.main_window import MainWindow
+from actionplan.gui.plan_settings_dialog import PlanSettingsDialog
 from actionplan.gui.record_progress_dialog import RecordProgressDialog
 from actionplan.gui.settings import Settings
 from actionplan.store.database import Database
@@ -98,3 +100,19 @@ def fill_progress(
     dialog.status_box.setCurrentIndex(dialog.status_box.findData(status))
     dialog.text_edit.setPlainText(text)
     return dialog
+
+
+def plan_settings_on_screen(qtbot: QtBot, window: MainWindow, title: str) -> PlanSettingsDialog:
+    """The Plan settings dialog the window has open, with ``title`` typed as its title."""
+    dialog = window.plan_edits.settings_dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.title_edit.selectAll()
+    qtbot.keyClicks(dialog.title_edit, title)
+    return dialog
+
+
+def click_save(qtbot: QtBot, dialog: Any) -> None:
+    """Click a dialog's Save button, as a user would."""
+    buttons = dialog.findChild(QDialogButtonBox)
+    save = buttons.button(QDialogButtonBox.StandardButton.Save)
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)

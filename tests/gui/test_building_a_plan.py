@@ -21,7 +21,7 @@ from actionplan.services.report import make_report
 from actionplan.services.views import NarrativeView
 from actionplan.store.database import Database
 from tests.conftest import PlanFactory
-from tests.gui.conftest import Answers, fill_progress
+from tests.gui.conftest import Answers, click_save, fill_progress, plan_settings_on_screen
 from tests.pdf_helpers import pdf_text, squeeze
 
 Opener = Callable[[], MainWindow]
@@ -41,8 +41,9 @@ def test_a_new_plan_is_built_from_the_welcome_page_and_undone_step_by_step(
 ) -> None:
     """Start a plan, add a priority and two actions; Undo takes them back one by one."""
     window = open_window()
-    answers.texts += ["Eastvale Safeguarding Plan 2026", "Neglect", "Launch the neglect toolkit"]
+    answers.texts += ["Neglect", "Launch the neglect toolkit"]
     qtbot.mouseClick(window.welcome.new_plan_button, Qt.MouseButton.LeftButton)
+    click_save(qtbot, plan_settings_on_screen(qtbot, window, "Eastvale Safeguarding Plan 2026"))
     [plan] = list_plans(db)
     assert window.plan_view.empty_hint.isVisible()
     window.new_priority_action.trigger()
@@ -197,13 +198,15 @@ def test_deleting_a_priority_asks_with_its_action_count_and_undo_restores_it(
 
 
 def test_renaming_and_deleting_a_plan_are_undoable(
-    db: Database, factory: PlanFactory, answers: Answers, open_window: Opener
+    qtbot: QtBot, db: Database, factory: PlanFactory, answers: Answers, open_window: Opener
 ) -> None:
-    """File ▸ Rename plan… and Delete plan…: the plan list follows, Undo brings it back."""
+    """File ▸ Plan settings… and Delete plan…: the plan list follows, Undo brings it back."""
     factory.action(factory.priority("Neglect"), "Toolkit")
     window = open_window()
-    answers.texts.append("Northbridge Partnership Plan 2025-26")
-    window.rename_plan_action.trigger()
+    window.plan_settings_action.trigger()
+    click_save(
+        qtbot, plan_settings_on_screen(qtbot, window, "Northbridge Partnership Plan 2025-26")
+    )
     assert window.windowTitle() == "Northbridge Partnership Plan 2025-26 — actionplan"
     answers.confirms.append(True)
     window.delete_plan_action.trigger()

@@ -17,7 +17,7 @@ from actionplan.services.plans import create_plan, list_plans
 from actionplan.services.progress import history
 from actionplan.store.database import Database
 from tests.conftest import PlanFactory
-from tests.gui.conftest import Answers, fill_progress
+from tests.gui.conftest import Answers, click_save, fill_progress, plan_settings_on_screen
 
 Opener = Callable[[], MainWindow]
 
@@ -53,9 +53,9 @@ def test_empty_database_shows_the_welcome_page(window: MainWindow) -> None:
 def test_start_a_new_plan_from_the_welcome_page(
     qtbot: QtBot, window: MainWindow, db: Database, answers: Answers
 ) -> None:
-    """ "Start a new plan" asks for a title and opens the empty plan."""
-    answers.texts.append("Ealdham SCP Plan 2026")
+    """ "Start a new plan" asks for its settings and opens the empty plan."""
     qtbot.mouseClick(window.welcome.new_plan_button, Qt.MouseButton.LeftButton)
+    click_save(qtbot, plan_settings_on_screen(qtbot, window, "Ealdham SCP Plan 2026"))
     assert [p.title for p in list_plans(db)] == ["Ealdham SCP Plan 2026"]
     assert window.stack.currentWidget() is window.plan_view
     assert "Ealdham SCP Plan 2026" in window.windowTitle()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pprint
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -23,7 +24,9 @@ from actionplan.services.exporting import export_original_layout, export_tracker
 from actionplan.services.importing import import_workbook, preview_import
 from actionplan.services.plan_loader import load_plan_data
 from actionplan.services.plan_store import save_plan_data
+from actionplan.services.plans import change_plan_settings, create_plan, plan_settings
 from actionplan.services.progress import ProgressEntry, record_progress
+from actionplan.services.views import PlanSettings
 from actionplan.store.database import Database
 from tests.excel.plans import awkward_plans, realistic_plan
 
@@ -167,3 +170,31 @@ def test_importing_an_export_says_it_was_recognised_and_read_exactly(
     lines = preview_import(out).lines()
     assert "Recognised as a tracker exported by actionplan" in "\n".join(lines)
     assert lines[0] == "plan.xlsx: tracker (one row per action)"
+
+
+def test_the_tracker_summary_shows_the_plans_settings(db: Database, tmp_path: Path) -> None:
+    """Partnership, period, author and marking saved in Plan settings head the tracker's
+    Summary sheet, and come back when the tracker is imported."""
+    plan = create_plan(db, "Westmoor Plan")
+    settings = PlanSettings(
+        "Westmoor Plan 2025-27",
+        "Westmoor SCP",
+        date(2025, 4, 1),
+        date(2027, 3, 31),
+        "Unit",
+        "OFFICIAL-SENSITIVE",
+    )
+    change_plan_settings(db, plan.id, settings)
+    out = export_tracker(db, tmp_path / "tracker.xlsx", as_of=AS_OF).path
+    rows = list(load_workbook(out)["Summary"].iter_rows(max_row=8, values_only=True))
+    facts = {row[0]: row[1] for row in rows[1:]}
+    assert rows[0][0] == "Westmoor Plan 2025-27"
+    assert (facts["Partnership"], facts["Prepared by"]) == ("Westmoor SCP", "Unit")
+    assert facts["Protective marking"] == "OFFICIAL-SENSITIVE"
+    assert (facts["Period starts"].date(), facts["Period ends"].date()) == (
+        date(2025, 4, 1),
+        date(2027, 3, 31),
+    )
+    change_plan_settings(db, plan.id, replace(settings, title="Westmoor Plan (old)"))
+    again = import_workbook(db, out).plan_id
+    assert plan_settings(db, again) == settings

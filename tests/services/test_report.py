@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -14,10 +15,11 @@ from actionplan.services.actions import action_rows
 from actionplan.services.editing import PriorityHeading, edit_priority
 from actionplan.services.errors import ServiceError
 from actionplan.services.impact import add_measure, add_reading, set_narrative
-from actionplan.services.plans import rename_plan
+from actionplan.services.plans import change_plan_settings, plan_settings, rename_plan
 from actionplan.services.progress import ProgressEntry, record_progress
 from actionplan.services.report import board_pack_data, make_report
 from actionplan.services.snapshots import take_snapshot
+from actionplan.services.views import PlanSettings
 from actionplan.store.database import Database
 from tests.conftest import PlanFactory
 from tests.pdf_helpers import folded, page_texts, pdf_text, render_pages
@@ -239,3 +241,37 @@ def test_words_too_long_for_a_page_are_shortened_in_the_pack_not_lost_or_fatal(
     assert "Neglect Neglect" in text
     [row] = action_rows(db, factory.plan.id, date(2026, 11, 23))
     assert row.id == action and row.text == "word " * 5000
+
+
+def test_the_pack_carries_the_plans_own_marking_unless_told_otherwise(
+    db: Database, factory: PlanFactory, tmp_path: Path
+) -> None:
+    """Without --marking the plan's marking is on every page; an empty one prints none."""
+    factory.action(factory.priority("Neglect"), "Launch the neglect toolkit")
+    settings = replace(plan_settings(db, factory.plan.id), marking="OFFICIAL-SENSITIVE")
+    change_plan_settings(db, factory.plan.id, settings)
+    own = page_texts(make_report(db, tmp_path / "own.pdf", as_of=AS_OF))
+    assert all("OFFICIAL-SENSITIVE" in page for page in own)
+    unmarked = pdf_text(make_report(db, tmp_path / "none.pdf", as_of=AS_OF, marking=""))
+    assert "OFFICIAL" not in unmarked
+
+
+def test_the_cover_says_whose_plan_for_which_period_and_who_prepared_it(
+    db: Database, factory: PlanFactory
+) -> None:
+    """Partnership, period and author from Plan settings reach the cover; half a period reads
+    as from or until."""
+    factory.priority("Neglect")
+    settings = PlanSettings(
+        "Westmoor Plan", "Westmoor SCP", date(2025, 4, 1), None, "Business Unit", "OFFICIAL"
+    )
+    change_plan_settings(db, factory.plan.id, settings)
+    cover = board_pack_data(db, None, AS_OF).cover
+    assert (cover.partnership, cover.period, cover.prepared_by, cover.marking) == (
+        "Westmoor SCP",
+        "from April 2025",
+        "Business Unit",
+        "OFFICIAL",
+    )
+    change_plan_settings(db, factory.plan.id, replace(settings, period_end=date(2027, 3, 31)))
+    assert board_pack_data(db, None, AS_OF).cover.period == "April 2025 – March 2027"

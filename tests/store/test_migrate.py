@@ -98,3 +98,27 @@ def test_old_database_is_upgraded_keeping_every_word_and_a_backup(tmp_path: Path
     assert len(backups) == 1
     with sqlite3.connect(backups[0]) as raw:
         assert raw.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+
+
+def test_database_at_0002_gains_a_blank_marking_and_keeps_its_plans(tmp_path: Path) -> None:
+    """A database made before plans had a protective marking opens with every plan as it was."""
+    import shutil
+    from datetime import date
+
+    from actionplan.services.plans import list_plans, plan_settings
+
+    old = tmp_path / "plans.db"
+    shutil.copy(Path(__file__).parent / "data" / "schema_0002.db", old)
+    db = Database.open(old)
+    assert current_revision(db.engine) == head_revision()
+    westmoor, business = sorted(list_plans(db), key=lambda plan: plan.id)
+    assert (westmoor.title, westmoor.partnership, westmoor.prepared_by) == (
+        "Westmoor Safeguarding Partnership Plan 2025-27",
+        "Westmoor Safeguarding Children Partnership",
+        "Business Unit",
+    )
+    assert (westmoor.period_start, westmoor.period_end) == (date(2025, 4, 1), date(2027, 3, 31))
+    assert business.title == "Westmoor Business Plan 2024-25"
+    assert plan_settings(db, westmoor.id).marking == ""
+    db.close()
+    assert len(list(tmp_path.glob("plans.db.before-upgrade-0002-*"))) == 1
