@@ -1,0 +1,106 @@
+"""PendingEdits: the detail panel's typed words are saved whenever the user moves on.
+
+The README promises every edit is saved at once, so words typed in the panel are saved
+when the focus leaves the panel, when another row, priority or plan is chosen, when a
+filter hides the row, before an undo and when the window closes, or with Ctrl+S.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+if TYPE_CHECKING:
+    from actionplan.gui.action_detail_panel import ActionDetailPanel
+    from actionplan.gui.main_window import MainWindow
+    from actionplan.services.views import ActionRow
+
+
+class PendingEdits(QObject):
+    """Saves the words typed in one window's detail panel, into the action they were typed for."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self._saved_while_leaving: tuple[int, int] | None = None  # plan id, action id
+        app = QApplication.instance()
+        assert isinstance(app, QApplication)
+        app.focusChanged.connect(self._focus_changed)
+
+    @property
+    def panel(self) -> ActionDetailPanel:
+        """The detail panel whose words are kept."""
+        return self.window.plan_view.detail
+
+    def save(self) -> bool:
+        """Save the panel's words where the user is (Ctrl+S); False when they could not be
+        saved, and the user has been told why."""
+        return self._save(leaving=False)
+
+    def leave(self, show_later: bool = True) -> bool:
+        """Save the panel's words as the user leaves the row; False when they could not be
+        saved (the user has been told why, and the words stay in the panel).
+
+        The saved row is shown by ``show_saved`` once the window has moved on (not at all
+        when ``show_later`` is False: the whole plan is read again anyway)."""
+        action_id, plan = self.panel.action_id, self.window.shown_plan
+        saved = self._save(leaving=True)
+        if saved and show_later and action_id is not None and plan is not None:
+            self._saved_while_leaving = (plan.id, action_id)
+        return saved
+
+    def moving_to(self, row: ActionRow | None) -> bool:
+        """Before the panel shows another action (or none), save the words typed for the one
+        it shows; False when they could not be saved: the user was told why, the words stay
+        and the table goes back to their row where it can."""
+        kept = self.panel.action_id
+        if not self.panel.has_changes or (row is not None and row.id == kept) or self.leave():
+            return True
+        if kept is not None:
+            self.window.plan_view.select_action(kept)
+        return False
+
+    def show_saved(self) -> None:
+        """Show in the table, on the next turn of the event loop, the action saved while
+        leaving it, keeping the new selection.
+
+        Not at once: the user may be leaving because a filter is hiding the row, and the
+        table's filter must finish before its rows change again."""
+        if self._saved_while_leaving is not None:
+            QTimer.singleShot(0, self._show_saved_now)
+
+    def _show_saved_now(self) -> None:
+        saved, self._saved_while_leaving = self._saved_while_leaving, None
+        plan = self.window.shown_plan
+        if saved is not None and plan is not None and plan.id == saved[0]:
+            self._show_row(plan.id, saved[1])
+
+    def _show_row(self, plan_id: int, action_id: int) -> None:
+        from actionplan.services.actions import action_rows
+
+        window, view = self.window, self.window.plan_view
+        if view.table_model.row_of(action_id) is None:
+            return  # not read into the table (yet): nothing shown to bring up to date
+        changed = action_rows(window.db, plan_id, window.as_of, action_ids=[action_id])
+        if changed and not view.moved(changed[0]) and view.replace_rows(changed):
+            return
+        window.reload_plan()  # it moved to another priority: the plan's order and counts change
+
+    def _save(self, leaving: bool) -> bool:
+        panel = self.panel
+        if not panel.has_changes or panel.action_id is None:
+            return True
+        draft = panel.edited_draft()
+        return self.window.edits.save_action_edit(panel.action_id, draft, moving_on=leaving)
+
+    def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        # Focus leaving the panel for another part of this window saves what was typed;
+        # dialogs, message boxes and other windows taking the focus do not.
+        panel, window = self.panel, self.window
+        if old is None or new is None or not panel.isAncestorOf(old):
+            return
+        if panel.isAncestorOf(new) or not window.isAncestorOf(new) or not panel.has_changes:
+            return
+        self.window.edits.save_quietly(panel.action_id, panel.edited_draft())
