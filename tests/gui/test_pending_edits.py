@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
@@ -242,3 +243,60 @@ def test_words_that_cannot_be_saved_as_the_focus_leaves_stay_and_the_status_bar_
     assert action_draft(db, toolkit).text == "Launch the neglect toolkit"
     view.detail.revert_button.click()  # the user thinks better of it
     assert view.detail.text.toPlainText() == "Launch the neglect toolkit"
+
+
+def test_a_new_plan_saves_the_words_typed_and_opens_with_an_empty_panel(
+    qtbot: QtBot, db: Database, factory: PlanFactory, answers: Answers, open_window: Opener
+) -> None:
+    """File ▸ New plan while an action is being edited: its words are kept in its own plan."""
+    toolkit, _audit = _two_actions(factory)
+    window = open_window()
+    window.plan_view.select_action(toolkit)
+    _type_lead(qtbot, window, " / Public Health")
+    answers.texts.append("Ealdham SCP Plan 2026")
+    window.new_plan_action.trigger()
+    assert window.current_plan is not None and window.current_plan.title == "Ealdham SCP Plan 2026"
+    assert _lead_of(db, toolkit) == "Health / Public Health"
+    assert window.plan_view.detail.action_id is None
+
+
+def test_a_plan_switch_that_cannot_save_the_words_stays_on_their_plan(
+    qtbot: QtBot, db: Database, factory: PlanFactory, answers: Answers, open_window: Opener
+) -> None:
+    """Choosing another plan with an emptied action: the user is told, and nothing moves."""
+    toolkit, _audit = _two_actions(factory)
+    _other_plan(db)
+    window = open_window()
+    _choose_plan(window, factory.plan.title)
+    view = window.plan_view
+    view.select_action(toolkit)
+    view.detail.text.clear()
+    _choose_plan(window, OTHER_PLAN)
+    assert answers.said == [("warn", "An action needs some words saying what will be done.")]
+    assert window.plan_box.currentText() == factory.plan.title
+    assert window.windowTitle() == f"{factory.plan.title} — actionplan"
+    assert view.detail.action_id == toolkit and view.detail.text.toPlainText() == ""
+    view.detail.revert_button.click()
+
+
+def test_opening_another_database_saves_the_words_and_empties_the_panel(
+    qtbot: QtBot, db: Database, factory: PlanFactory, tmp_path: Path, answers: Answers,
+    open_window: Opener,
+) -> None:  # fmt: skip
+    """The other database's plan has the same number inside: the panel still starts empty."""
+    toolkit, _audit = _two_actions(factory)
+    other_path = tmp_path / "other.db"
+    other = Database.open(other_path)
+    _other_plan(other)
+    other.close()
+    window = open_window()
+    window.plan_view.select_action(toolkit)
+    _type_lead(qtbot, window, " / Housing")
+    answers.open_files.append(other_path)
+    window.databases.open_action.trigger()
+    qtbot.waitUntil(lambda: not window.loading)
+    assert window.windowTitle() == f"{OTHER_PLAN} — actionplan"
+    assert window.plan_view.detail.action_id is None
+    assert not window.undo_action.isEnabled()
+    window.close_database()
+    assert _lead_of(db, toolkit) == "Health / Housing"
