@@ -93,7 +93,7 @@ class EditActions(QObject):
         """Save the detail panel's words as one undoable edit; False when nothing was saved
         (the user has been told why). ``moving_on``: the window shows the change itself."""
         if not self._on_screen(action_id):
-            prompts.warn(self.window, "Save changes", NOT_ON_SCREEN)
+            prompts.warn(self.window, SAVE, NOT_ON_SCREEN)
             return False
         db = self.window.db
         old = action_draft(db, action_id)

@@ -56,7 +56,8 @@ class PendingEdits(QObject):
         it shows; False when they could not be saved: the user was told why, the words stay
         and the table goes back to their row where it can."""
         kept = self.panel.action_id
-        if not self.panel.has_changes or (row is not None and row.id == kept) or self.leave():
+        same_row = row is not None and row.id == kept
+        if not self.panel.has_changes or same_row or self.leave(show_later=True):
             return True
         if kept is not None:
             self.window.plan_view.select_action(kept)
