@@ -207,11 +207,7 @@ class MainWindow(QMainWindow, WindowCommands):
     def _show_plans(
         self, plans: list[PlanInfo], chosen: int, first_rows: list[ActionRow] | None = None
     ) -> None:
-        shown = self.shown_plan
-        if shown is not None and (not plans or plans[chosen].id != shown.id):
-            ids = [plan.id for plan in plans]
-            if not self.pending.leave(show_later=False) and shown.id in ids:
-                chosen = ids.index(shown.id)  # words that cannot be saved keep their plan
+        chosen = self.pending.plan_to_show(plans, chosen)
         self._plans = plans
         self.plan_box.blockSignals(True)
         self.plan_box.clear()
@@ -254,17 +250,8 @@ class MainWindow(QMainWindow, WindowCommands):
         return self._plans[index] if 0 <= index < len(self._plans) else None
 
     def _plan_chosen(self, *_: Any) -> None:
-        if self.shown_plan is not None and not self.pending.leave(show_later=False):
-            self._back_to_shown_plan()  # the user was told why; the words stay
-            return
-        self._show_plan()
-
-    def _back_to_shown_plan(self) -> None:
-        index = self.plan_box.findData(self.shown_plan.id if self.shown_plan else None)
-        if index >= 0:
-            self.plan_box.blockSignals(True)
-            self.plan_box.setCurrentIndex(index)
-            self.plan_box.blockSignals(False)
+        if self.pending.leave_plan():
+            self._show_plan()
 
     def go_to_plan(self, plan_id: int) -> None:
         """Show the plan with this id, whole at once, if it is in the list."""

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QSignalBlocker, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 if TYPE_CHECKING:
     from actionplan.gui.action_detail_panel import ActionDetailPanel
     from actionplan.gui.main_window import MainWindow
-    from actionplan.services.views import ActionRow
+    from actionplan.services.views import ActionRow, PlanInfo
 
 
 class PendingEdits(QObject):
@@ -50,6 +50,29 @@ class PendingEdits(QObject):
         if saved and show_later and action_id is not None and plan is not None:
             self._saved_while_leaving = (plan.id, action_id)
         return saved
+
+    def leave_plan(self) -> bool:
+        """Before the plan chosen in the plan box is shown, save the words typed for the plan
+        on screen; False when they could not be saved: the user was told why, the words stay
+        and the plan box goes back to their plan."""
+        shown, box = self.window.shown_plan, self.window.plan_box
+        if shown is None or self.leave(show_later=False):
+            return True
+        if box.findData(shown.id) >= 0:
+            with QSignalBlocker(box):
+                box.setCurrentIndex(box.findData(shown.id))
+        return False
+
+    def plan_to_show(self, plans: list[PlanInfo], chosen: int) -> int:
+        """Which of the plans read again to show: the one chosen, once the words typed for the
+        plan on screen are saved; the plan on screen again when they cannot be."""
+        shown = self.window.shown_plan
+        if shown is None or (plans and plans[chosen].id == shown.id):
+            return chosen
+        ids = [plan.id for plan in plans]
+        if self.leave(show_later=False) or shown.id not in ids:
+            return chosen
+        return ids.index(shown.id)
 
     def moving_to(self, row: ActionRow | None) -> bool:
         """Before the panel shows another action (or none), save the words typed for the one
