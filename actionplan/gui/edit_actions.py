@@ -102,19 +102,20 @@ class EditActions(QObject):
         self._action_saved(action_id, old, draft, moving_on)
         return True
 
-    def save_quietly(self, action_id: int | None, draft: ActionDraft) -> None:
+    def save_quietly(self, action_id: int, draft: ActionDraft, *, moving_on: bool = False) -> bool:
         """Save the panel's words as the focus leaves it; a refusal is told in the status bar
-        and the words stay in the panel, to be saved or corrected."""
-        if action_id is None or not self._on_screen(action_id):
-            return
+        and the words stay in the panel, to be saved or corrected (False then)."""
+        if not self._on_screen(action_id):
+            return False
         db = self.window.db
         old = action_draft(db, action_id)
         try:
             edit_action(db, action_id, draft)
         except USER_ERRORS as exc:
             self.window.statusBar().showMessage(f"Not saved yet: {exc}", 10000)
-            return
-        self._action_saved(action_id, old, draft, False)
+            return False
+        self._action_saved(action_id, old, draft, moving_on)
+        return True
 
     def _on_screen(self, action_id: int) -> bool:
         # A save reaches only an action of the plan whose actions are on screen.

@@ -37,17 +37,26 @@ class PendingEdits(QObject):
     def save(self) -> bool:
         """Save the panel's words where the user is (Ctrl+S); False when they could not be
         saved, and the user has been told why."""
-        return self._save(leaving=False)
+        panel = self.panel
+        if not panel.has_changes or panel.action_id is None:
+            return True
+        return self.window.edits.save_action_edit(panel.action_id, panel.edited_draft())
 
-    def leave(self, show_later: bool = True) -> bool:
+    def leave(self, show_later: bool = True, *, quietly: bool = False) -> bool:
         """Save the panel's words as the user leaves the row; False when they could not be
-        saved (the user has been told why, and the words stay in the panel).
+        saved (the user has been told why, in a message or, ``quietly``, in the status bar;
+        the words stay in the panel).
 
         The saved row is shown by ``show_saved`` once the window has moved on (not at all
         when ``show_later`` is False: the whole plan is read again anyway)."""
-        action_id, plan = self.panel.action_id, self.window.shown_plan
-        saved = self._save(leaving=True)
-        if saved and show_later and action_id is not None and plan is not None:
+        panel, plan = self.panel, self.window.shown_plan
+        action_id = panel.action_id
+        if not panel.has_changes or action_id is None:
+            return True
+        edits = self.window.edits
+        save = edits.save_quietly if quietly else edits.save_action_edit
+        saved = save(action_id, panel.edited_draft(), moving_on=True)
+        if saved and show_later and plan is not None:
             self._saved_while_leaving = (plan.id, action_id)
         return saved
 
@@ -109,22 +118,19 @@ class PendingEdits(QObject):
             return  # not read into the table (yet): nothing shown to bring up to date
         changed = action_rows(window.db, plan_id, window.as_of, action_ids=[action_id])
         if changed and not view.moved(changed[0]) and view.replace_rows(changed):
+            window.show_selected_action()  # the panel too, if it still shows that action
             return
         window.reload_plan()  # it moved to another priority: the plan's order and counts change
 
-    def _save(self, leaving: bool) -> bool:
-        panel = self.panel
-        if not panel.has_changes or panel.action_id is None:
-            return True
-        draft = panel.edited_draft()
-        return self.window.edits.save_action_edit(panel.action_id, draft, moving_on=leaving)
-
     def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
         # Focus leaving the panel for another part of this window saves what was typed;
-        # dialogs, message boxes and other windows taking the focus do not.
+        # dialogs, message boxes and other windows taking the focus do not. The table is
+        # brought up to date after the click that moved the focus has done its work (a
+        # click on another row must land on the row under the pointer).
         panel, window = self.panel, self.window
         if old is None or new is None or not panel.isAncestorOf(old):
             return
-        if panel.isAncestorOf(new) or not window.isAncestorOf(new) or not panel.has_changes:
+        if panel.isAncestorOf(new) or not window.isAncestorOf(new):
             return
-        self.window.edits.save_quietly(panel.action_id, panel.edited_draft())
+        if self.leave(quietly=True):
+            self.show_saved()

@@ -300,3 +300,24 @@ def test_opening_another_database_saves_the_words_and_empties_the_panel(
     assert not window.undo_action.isEnabled()
     window.close_database()
     assert _lead_of(db, toolkit) == "Health / Housing"
+
+
+def test_clicking_a_row_further_down_while_typing_lands_on_that_row(
+    qtbot: QtBot, db: Database, factory: PlanFactory, open_window: Opener
+) -> None:
+    """The words are saved as the click takes the focus, without scrolling the table back
+    to the row being edited: the row clicked is the row chosen."""
+    neglect = factory.priority("Neglect")
+    ids = [factory.action(neglect, f"Visit family hub {n}", lead="Health") for n in range(80)]
+    window = open_window()
+    window.activateWindow()
+    view = window.plan_view
+    view.select_action(ids[0])
+    view.detail.leads.setFocus()
+    _type_lead(qtbot, window, " / Early Help")
+    view.table.scrollToBottom()
+    _click_row(qtbot, window, ids[-1])
+    assert window.selected_row() is not None and window.selected_row().id == ids[-1]
+    assert view.detail.action_id == ids[-1]
+    assert _lead_of(db, ids[0]) == "Health / Early Help"
+    qtbot.waitUntil(lambda: view.table_model.row_at(0).lead_text == "Health; Early Help")
