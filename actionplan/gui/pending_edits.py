@@ -127,8 +127,10 @@ class PendingEdits(QObject):
         # dialogs, message boxes and other windows taking the focus do not. The table is
         # brought up to date after the click that moved the focus has done its work (a
         # click on another row must land on the row under the pointer).
+        if old is None or new is None:
+            return  # the window lost the focus, or a widget holding it went away
         panel, window = self.panel, self.window
-        if old is None or new is None or not panel.isAncestorOf(old):
+        if not panel.isAncestorOf(old):
             return
         if panel.isAncestorOf(new) or not window.isAncestorOf(new):
             return
