@@ -29,10 +29,12 @@ class ActionDetailPanel(QWidget):
 
     record_progress_requested = Signal(int)
     edit_requested = Signal(int, object)  # action id, ActionDraft
+    changes_pending = Signal(bool)  # True once words are typed, False when saved or reverted
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._row: ActionRow | None = None
+        self._changed = False
         self._draft: ActionDraft | None = None
         self._timescale_shown = ("", "")
         self.heading = QLabel("Select an action to see its details.")
@@ -95,6 +97,16 @@ class ActionDetailPanel(QWidget):
         """The action shown, if any."""
         return self._row.id if self._row else None
 
+    @property
+    def has_changes(self) -> bool:
+        """True while the form holds words not yet saved."""
+        return self._changed
+
+    def mark_saved(self, action_id: int) -> None:
+        """The form's words for this action are now in the database."""
+        if action_id == self.action_id:
+            self._set_changed(False)
+
     def show_action(
         self,
         row: ActionRow | None,
@@ -103,7 +115,13 @@ class ActionDetailPanel(QWidget):
         outline: list[PriorityNode] | None = None,
     ) -> None:
         """Show an action, its editable words, where it sits in the plan (the outline's
-        priorities and outcomes to choose from) and its history; or nothing."""
+        priorities and outcomes to choose from) and its history; or nothing.
+
+        The same action shown again while its words are unsaved keeps the words typed."""
+        if row is not None and self._changed and row.id == self.action_id:
+            self._row, self._draft = row, draft or self._draft
+            self.facts.setHtml(_facts_html(row) + _history_html(updates))
+            return
         self._row, self._draft = row, draft
         self._outline = list(outline or [])
         self.priority.clear()
@@ -197,6 +215,9 @@ class ActionDetailPanel(QWidget):
     def _set_changed(self, changed: bool) -> None:
         self.save_button.setEnabled(changed)
         self.revert_button.setEnabled(changed)
+        if changed != self._changed:
+            self._changed = changed
+            self.changes_pending.emit(changed)
 
     def _save(self) -> None:
         if self._row is not None:

@@ -5,12 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtGui import QUndoCommand
-
 from actionplan.domain.rag import Rag
 from actionplan.domain.status import Status
-from actionplan.domain.timescale import format_due
-from actionplan.services.editing import ActionDraft, edit_action, move_action, restore
+from actionplan.gui.plan_undo_stack import PlanCommand
+from actionplan.services.editing import (
+    ActionDraft,
+    action_draft,
+    edit_action,
+    move_action,
+    restore,
+)
 from actionplan.services.impact import add_reading, remove_reading
 from actionplan.services.progress import ProgressEntry, record_progress, withdraw_update
 
@@ -21,7 +25,12 @@ if TYPE_CHECKING:
 Changed = Callable[[int], None]
 
 
-class RecordProgressCommand(QUndoCommand):
+def _ref(db: Database, action_id: int) -> str:
+    # The action's reference as people quote it ("2.3"); a bare action has none yet.
+    return action_draft(db, action_id).ref or "an action"
+
+
+class RecordProgressCommand(PlanCommand):
     """A progress update already recorded; undo takes it back, redo records it again."""
 
     def __init__(
@@ -32,7 +41,7 @@ class RecordProgressCommand(QUndoCommand):
         before: tuple[Rag, Status],
         changed: Changed,
     ) -> None:
-        super().__init__(f"Record progress on {format_due(entry.update_date)}")
+        super().__init__(f"Record progress on {_ref(db, entry.action_id)}")
         self.db, self.entry, self.update_id, self.before = db, entry, update_id, before
         self.changed = changed
         self._first = True
@@ -50,7 +59,7 @@ class RecordProgressCommand(QUndoCommand):
         self.changed(self.entry.action_id)
 
 
-class MergeCommand(QUndoCommand):
+class MergeCommand(PlanCommand):
     """The updates a merge of returns recorded, undone and redone together."""
 
     def __init__(self, db: Database, recorded: list[Any], changed: Changed) -> None:
@@ -72,23 +81,32 @@ class MergeCommand(QUndoCommand):
             step.undo()
 
 
-class EditActionCommand(QUndoCommand):
+class EditActionCommand(PlanCommand):
     """An edit of an action's words already saved; undo puts the old words back."""
 
     def __init__(
-        self, db: Database, action_id: int, old: ActionDraft, new: ActionDraft, changed: Changed
+        self,
+        db: Database,
+        action_id: int,
+        old: ActionDraft,
+        new: ActionDraft,
+        changed: Changed,
+        *,
+        shown: bool = False,
     ) -> None:
-        super().__init__("Edit action")
+        super().__init__(f"Edit action {new.ref or old.ref or ''}".strip())
         self.db, self.action_id, self.old, self.new = db, action_id, old, new
         self.changed = changed
-        self._first = True
+        # Saved as the user moved on to another row or plan: the window shows it itself.
+        self._first, self._shown = True, shown
 
     def redo(self) -> None:  # overrides QUndoCommand.redo
         """Save the new words (the first time they are already saved)."""
-        if not self._first:
+        first, self._first = self._first, False
+        if not first:
             edit_action(self.db, self.action_id, self.new)
-        self._first = False
-        self.changed(self.action_id)
+        if not (first and self._shown):
+            self.changed(self.action_id)
 
     def undo(self) -> None:  # overrides QUndoCommand.undo
         """Put the old words back."""
@@ -96,7 +114,7 @@ class EditActionCommand(QUndoCommand):
         self.changed(self.action_id)
 
 
-class AddReadingCommand(QUndoCommand):
+class AddReadingCommand(PlanCommand):
     """A measure reading already saved; undo removes it, redo adds it again."""
 
     def __init__(
@@ -135,7 +153,7 @@ Delete = Callable[["Database", int], "Removed"]  # a service that deletes and gi
 Reload = Callable[[int | None], None]
 
 
-class AddedCommand(QUndoCommand):
+class AddedCommand(PlanCommand):
     """A priority or action already added; undo deletes it, redo puts the same one back."""
 
     def __init__(self, text: str, db: Database, item_id: int, delete: Delete, changed: Reload):
@@ -155,7 +173,7 @@ class AddedCommand(QUndoCommand):
         self.changed(None)
 
 
-class DeletedCommand(QUndoCommand):
+class DeletedCommand(PlanCommand):
     """A deletion already made; undo puts everything back with the same ids."""
 
     def __init__(
@@ -185,11 +203,11 @@ class DeletedCommand(QUndoCommand):
         self.changed(self.item_id)
 
 
-class MoveCommand(QUndoCommand):
+class MoveCommand(PlanCommand):
     """An action already moved up or down; undo moves it back."""
 
     def __init__(self, db: Database, action_id: int, step: int, changed: Changed) -> None:
-        super().__init__("Move action up" if step < 0 else "Move action down")
+        super().__init__(f"Move action {_ref(db, action_id)} {'up' if step < 0 else 'down'}")
         self.db, self.action_id, self.step, self.changed = db, action_id, step, changed
         self._first = True
 
@@ -206,7 +224,7 @@ class MoveCommand(QUndoCommand):
         self.changed(self.action_id)
 
 
-class ChangeCommand(QUndoCommand):
+class ChangeCommand(PlanCommand):
     """A change of some words already saved; undo saves the old words, redo the new ones."""
 
     def __init__(

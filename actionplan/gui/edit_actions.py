@@ -22,6 +22,7 @@ from actionplan.gui.commands import (
 from actionplan.gui.measure_dialog import MeasureDialog
 from actionplan.gui.plan_actions import confirm_delete
 from actionplan.gui.record_progress_dialog import RecordProgressDialog
+from actionplan.services.actions import action_rows
 from actionplan.services.editing import ActionDraft, action_draft, edit_action
 from actionplan.services.errors import USER_ERRORS, ReasonNeeded
 from actionplan.services.impact import (
@@ -37,6 +38,9 @@ from actionplan.services.views import MeasureHeading
 
 if TYPE_CHECKING:
     from actionplan.gui.main_window import MainWindow
+
+SAVE = "Save changes"
+NOT_ON_SCREEN = "That action is not in the plan on screen, so nothing was saved."
 
 
 class EditActions(QObject):
@@ -80,19 +84,50 @@ class EditActions(QObject):
         )
         self.window.statusBar().showMessage("Progress recorded.", 4000)
 
-    def save_action_edit(self, action_id: int, draft: ActionDraft) -> None:
-        """Save the detail panel's words as one undoable edit."""
-        old = action_draft(self.window.db, action_id)
-        if (
-            prompts.attempt(
-                self.window, lambda: edit_action(self.window.db, action_id, draft), "Save changes"
-            )
-            is False
-        ):
-            return
-        self.window.undo_stack.push(
-            EditActionCommand(self.window.db, action_id, old, draft, self.window.refresh)
-        )
+    def save_action_edit(
+        self, action_id: int, draft: ActionDraft, *, moving_on: bool = False
+    ) -> bool:
+        """Save the detail panel's words as one undoable edit; False when nothing was saved
+        (the user has been told why). ``moving_on``: the window shows the change itself."""
+        if not self._on_screen(action_id):
+            prompts.warn(self.window, SAVE, NOT_ON_SCREEN)
+            return False
+        db = self.window.db
+        old = action_draft(db, action_id)
+        if prompts.attempt(self.window, lambda: edit_action(db, action_id, draft), SAVE) is False:
+            return False
+        self._action_saved(action_id, old, draft, moving_on)
+        return True
+
+    def save_quietly(self, action_id: int, draft: ActionDraft, *, moving_on: bool = False) -> bool:
+        """Save the panel's words as the focus leaves it; a refusal is told in the status bar
+        and the words stay in the panel, to be saved or corrected (False then)."""
+        if not self._on_screen(action_id):
+            return False
+        db = self.window.db
+        old = action_draft(db, action_id)
+        try:
+            edit_action(db, action_id, draft)
+        except USER_ERRORS as exc:
+            self.window.statusBar().showMessage(f"Not saved yet: {exc}", 10000)
+            return False
+        self._action_saved(action_id, old, draft, moving_on)
+        return True
+
+    def _on_screen(self, action_id: int) -> bool:
+        # A save reaches only an action of the plan whose actions are on screen.
+        plan = self.window.shown_plan
+        if plan is None:
+            return False
+        return bool(action_rows(self.window.db, plan.id, self.window.as_of, action_ids=[action_id]))
+
+    def _action_saved(
+        self, action_id: int, old: ActionDraft, new: ActionDraft, moving_on: bool
+    ) -> None:
+        self.window.plan_view.detail.mark_saved(action_id)
+        refresh = self.window.refresh
+        command = EditActionCommand(self.window.db, action_id, old, new, refresh, shown=moving_on)
+        self.window.undo_stack.push(command)
         self.window.statusBar().showMessage("Changes saved.", 4000)
 
     def add_reading(self, measure_id: int) -> None:

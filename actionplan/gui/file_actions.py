@@ -106,15 +106,16 @@ class FileActions(QObject):
 
     def _imported(self, result: ImportResult) -> None:
         from actionplan.gui.commands import AddedCommand
+        from actionplan.gui.plan_undo_stack import PlanRef
         from actionplan.services.plans import delete_plan
 
         # Undo takes a mistaken import out again (and Redo brings the same plan back).
-        self.window.undo_stack.push(
-            AddedCommand(
-                f"Import '{result.title}'", self.window.db, result.plan_id, delete_plan,
-                self.window.show_plan_id,
-            )
+        command = AddedCommand(
+            f"Import '{result.title}'", self.window.db, result.plan_id, delete_plan,
+            self.window.show_plan_id,
         )  # fmt: skip
+        command.plan = PlanRef(result.plan_id, result.title)  # the entry is the new plan's
+        self.window.undo_stack.push(command)
         self.window.statusBar().showMessage(f"Imported '{result.title}'.", 6000)
 
     def load_samples(self) -> None:

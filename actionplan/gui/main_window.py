@@ -13,7 +13,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QUndoStack
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QProgressBar, QStackedWidget
 
 from actionplan.gui import prompts, window_state
@@ -22,6 +22,8 @@ from actionplan.gui.after_paint import after_paint, open_in_background
 from actionplan.gui.database_actions import DatabaseActions
 from actionplan.gui.file_actions import FileActions, dropped_workbook
 from actionplan.gui.menus import WindowCommands, build_actions, build_menus
+from actionplan.gui.pending_edits import PendingEdits
+from actionplan.gui.plan_undo_stack import PlanUndoStack
 from actionplan.gui.plan_view import PlanView
 from actionplan.gui.row_reader import FIRST_ROWS, RowReader
 from actionplan.gui.settings import Settings
@@ -64,11 +66,14 @@ class MainWindow(QMainWindow, WindowCommands):
         self._wanted_plan: str | None = plan_name or self.settings.get(prefs.LAST_PLAN)
         self._filling: int | None = None
         self._opening: Future[Database] | None = None
-        self.undo_stack = QUndoStack(self)
+        # The plan whose actions are on screen (the plan box can be a step ahead of it).
+        self.shown_plan: PlanInfo | None = None
+        self.undo_stack = PlanUndoStack(self)
         self.setWindowTitle("actionplan")
         self.resize(1400, 860)
         self.welcome = WelcomePage()
         self.plan_view = PlanView()
+        self.pending = PendingEdits(self)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.welcome)
         self.stack.addWidget(self.plan_view)
@@ -100,6 +105,11 @@ class MainWindow(QMainWindow, WindowCommands):
         self.plan_view.detail.edit_requested.connect(
             lambda action_id, draft: self.edits.save_action_edit(action_id, draft)
         )
+        self.plan_view.detail.changes_pending.connect(self.save_changes_action.setEnabled)
+        # Choosing a priority or outcome on the left leaves the action being edited.
+        self.plan_view.navigator.selectionModel().selectionChanged.connect(
+            lambda *_: self.pending.save()
+        )
         measures = self.plan_view.measures
         measures.new_measure_requested.connect(lambda: self.edits.new_measure())
         measures.delete_measure_requested.connect(lambda i: self.edits.delete_measure(i))
@@ -114,7 +124,10 @@ class MainWindow(QMainWindow, WindowCommands):
         self.databases.remember(self.target)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # overrides QWidget.closeEvent
-        """Remember the window's layout and choices, then close."""
+        """Save what was typed, remember the window's layout and choices, then close."""
+        if not self.pending.leave(show_later=False):
+            event.ignore()  # the user was told why the words cannot be saved; they stay
+            return
         window_state.remember(self)
         self.rows.drop()  # a read still running must not deliver rows to a closed window
         super().closeEvent(event)
@@ -194,6 +207,7 @@ class MainWindow(QMainWindow, WindowCommands):
     def _show_plans(
         self, plans: list[PlanInfo], chosen: int, first_rows: list[ActionRow] | None = None
     ) -> None:
+        chosen = self.pending.plan_to_show(plans, chosen)
         self._plans = plans
         self.plan_box.blockSignals(True)
         self.plan_box.clear()
@@ -204,6 +218,8 @@ class MainWindow(QMainWindow, WindowCommands):
             plan_only.setEnabled(bool(self._plans))
         self.files.set_plan_open(bool(self._plans))
         if not self._plans:
+            self.shown_plan = None
+            self._clear_detail()
             self.stack.setCurrentWidget(self.welcome)
             self.setWindowTitle("actionplan")
             return
@@ -234,12 +250,24 @@ class MainWindow(QMainWindow, WindowCommands):
         return self._plans[index] if 0 <= index < len(self._plans) else None
 
     def _plan_chosen(self, *_: Any) -> None:
-        self._show_plan()
+        if self.pending.leave_plan():
+            self._show_plan()
+
+    def go_to_plan(self, plan_id: int) -> None:
+        """Show the plan with this id, whole at once, if it is in the list."""
+        index = self.plan_box.findData(plan_id)
+        if index >= 0 and index != self.plan_box.currentIndex():
+            self.plan_box.setCurrentIndex(index)
+            self._fill_rest()  # its navigator and measures now, before a change is undone there
 
     def _show_plan(self, first_rows: list[ActionRow] | None = None) -> None:
         plan = self.current_plan
         if plan is None:
             return
+        if self.shown_plan is None or self.shown_plan.id != plan.id:
+            self._clear_detail()  # the panel never shows an action of another plan,
+            self.plan_view.outline = []  # nor offers its priorities, until this one's are read
+        self.shown_plan = plan
         self.stack.setCurrentWidget(self.plan_view)
         self.setWindowTitle(f"{plan.title} — actionplan")
         self.settings.set(prefs.LAST_PLAN, plan.title)
@@ -305,14 +333,25 @@ class MainWindow(QMainWindow, WindowCommands):
         from actionplan.services.editing import action_draft
         from actionplan.services.progress import history
 
-        for needs_action in (self.delete_action_action, self.move_up_action, self.move_down_action):
-            needs_action.setEnabled(row is not None)
-        if row is None:
-            self.plan_view.detail.show_action(None, [])
+        if not self.pending.moving_to(row):
             return
-        draft = action_draft(self.db, row.id)
-        outline = self.plan_view.outline
-        self.plan_view.detail.show_action(row, history(self.db, row.id), draft, outline)
+        if row is None:
+            self._clear_detail()
+        else:
+            for needs_action in self._action_commands():
+                needs_action.setEnabled(True)
+            draft = action_draft(self.db, row.id)
+            outline = self.plan_view.outline
+            self.plan_view.detail.show_action(row, history(self.db, row.id), draft, outline)
+        self.pending.show_saved()
+
+    def _action_commands(self) -> tuple[QAction, ...]:
+        return (self.delete_action_action, self.move_up_action, self.move_down_action)
+
+    def _clear_detail(self) -> None:
+        for needs_action in self._action_commands():
+            needs_action.setEnabled(False)
+        self.plan_view.detail.show_action(None, [])
 
     def show_plan_id(self, plan_id: int | None) -> None:
         """Read the list of plans again and show the one with this id (else the newest)."""
@@ -348,9 +387,14 @@ class MainWindow(QMainWindow, WindowCommands):
         self.edits.record_progress()
 
     def use_database(self, db: Database) -> None:
-        """Close this database and show the one given, with the filters last used on it."""
+        """Close this database and show the one given (after saving what was typed), with
+        the filters last used on it."""
+        if not self.pending.leave(show_later=False):
+            db.close()
+            return
         window_state.keep_filters(self)
         self.close_database()
+        self.shown_plan = None
         self._db = db
         self.target = db.target
         self.undo_stack.clear()

@@ -44,6 +44,7 @@ class WindowCommands:
     about_action: QAction
     undo_action: QAction
     redo_action: QAction
+    save_changes_action: QAction
     plan_actions: list[QAction]
 
 
@@ -88,10 +89,11 @@ def build_actions(window: MainWindow) -> None:
     window.whoami_action = act("&Who am I…", None, lambda: edits().choose_my_name())
     window.refresh_action = act("Re&fresh", keys.Refresh, window.refresh)
     window.about_action = act("&About actionplan", None, lambda: _about(window))
-    window.undo_action = window.undo_stack.createUndoAction(window, "&Undo")
-    window.undo_action.setShortcut(keys.Undo)
-    window.redo_action = window.undo_stack.createRedoAction(window, "&Redo")
-    window.redo_action.setShortcut(keys.Redo)
+    # Undo and Redo name the plan and action, and show that plan first (see PlanUndoStack).
+    window.undo_action = window.undo_stack.undo_action
+    window.redo_action = window.undo_stack.redo_action
+    window.save_changes_action = act("&Save changes", keys.Save, lambda: window.pending.save())
+    window.save_changes_action.setEnabled(False)  # until words are typed in the detail panel
     window.plan_actions = [
         window.plan_settings_action, window.delete_plan_action, window.record_action,
         window.new_priority_action, window.edit_priority_action,
@@ -127,6 +129,7 @@ def build_menus(window: MainWindow) -> QToolBar:
     file_menu.addAction(window.quit_action)
     edit = bar.addMenu("&Edit")
     edit.addActions([window.undo_action, window.redo_action])
+    edit.addAction(window.save_changes_action)
     edit.addSeparator()
     edit.addActions([window.record_action, window.find_action, window.whoami_action])
     edit.addAction(window.leads_action)

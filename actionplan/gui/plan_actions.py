@@ -18,6 +18,7 @@ from actionplan.gui.priority_dialog import PriorityDialog
 from actionplan.services.editing import (
     ActionDraft,
     PriorityHeading,
+    action_draft,
     add_action,
     add_outcome,
     add_priority,
@@ -150,8 +151,9 @@ class PlanActions(QObject):
         )
         if action_id is False:
             return
+        text = f"New action {action_draft(db, action_id).ref}".strip()
         self.window.undo_stack.push(
-            AddedCommand("New action", db, action_id, delete_action, self.window.reload_plan)
+            AddedCommand(text, db, action_id, delete_action, self.window.reload_plan)
         )
         self.window.plan_view.detail.leads.setFocus()
 
@@ -180,7 +182,11 @@ class PlanActions(QObject):
         question = f'Delete action {row.ref} "{shown}"?'
         if updates:
             question += f" Its {counted(updates, 'progress update')} will be deleted with it."
-        if self._delete("Delete action", question, row.id, delete_action, self.window.reload_plan):
+        reload = self.window.reload_plan
+        what = f"Delete action {row.ref}".strip()
+        if confirm_delete(
+            self.window, "Delete action", question, row.id, delete_action, reload, what
+        ):
             self.window.statusBar().showMessage(f"Action {row.ref} deleted.", 6000)
 
     def edit_leads(self) -> None:
@@ -343,14 +349,23 @@ class PlanActions(QObject):
 
 
 def confirm_delete(
-    window: MainWindow, title: str, question: str, item_id: int, delete: Any, changed: Any
+    window: MainWindow,
+    title: str,
+    question: str,
+    item_id: int,
+    delete: Any,
+    changed: Any,
+    what: str | None = None,
 ) -> bool:
-    """Ask, delete through the service, and put the deletion on the undo stack."""
+    """Ask, delete through the service, and put the deletion on the undo stack (named
+    ``what``, else the title)."""
+    if not window.pending.save():  # words typed in the panel are kept before anything goes
+        return False
     if not prompts.confirm(window, title, question + UNDO_UNTIL_CLOSED):
         return False
     db = window.db
     removed = prompts.attempt(window, lambda: delete(db, item_id), title)
     if removed is False:
         return False
-    window.undo_stack.push(DeletedCommand(title, db, item_id, removed, delete, changed))
+    window.undo_stack.push(DeletedCommand(what or title, db, item_id, removed, delete, changed))
     return True
