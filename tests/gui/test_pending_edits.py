@@ -18,7 +18,7 @@ from actionplan.services.editing import ActionDraft, action_draft, add_action, a
 from actionplan.services.plans import create_plan
 from actionplan.store.database import Database
 from tests.conftest import PlanFactory
-from tests.gui.conftest import Answers
+from tests.gui.conftest import Answers, click_save, plan_settings_on_screen
 
 Opener = Callable[[], MainWindow]
 AS_OF = date(2025, 1, 1)
@@ -253,8 +253,8 @@ def test_a_new_plan_saves_the_words_typed_and_opens_with_an_empty_panel(
     window = open_window()
     window.plan_view.select_action(toolkit)
     _type_lead(qtbot, window, " / Public Health")
-    answers.texts.append("Ealdham SCP Plan 2026")
     window.new_plan_action.trigger()
+    click_save(qtbot, plan_settings_on_screen(qtbot, window, "Ealdham SCP Plan 2026"))
     assert window.current_plan is not None and window.current_plan.title == "Ealdham SCP Plan 2026"
     assert _lead_of(db, toolkit) == "Health / Public Health"
     assert window.plan_view.detail.action_id is None
