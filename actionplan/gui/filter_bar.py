@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from actionplan.domain.rag import RAG_ORDER, Rag
 from actionplan.domain.status import Status
+from actionplan.gui.flow_layout import FlowLayout
 from actionplan.gui.models.action_filter_model import ActionFilter
 from actionplan.services.views import ActionRow
 
@@ -44,7 +45,7 @@ class FilterBar(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.count)
-        choices = QHBoxLayout()
+        choices = FlowLayout()  # wraps onto a second line on a small screen
         for widget in (self.lead, self.agency, self.rag, self.status):
             widget.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -53,7 +54,6 @@ class FilterBar(QWidget):
             choices.addWidget(widget)
         for check in (self.overdue, self.stale, self.mine):
             choices.addWidget(check)
-        choices.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)

@@ -1,16 +1,18 @@
-"""PlanView: navigator, tabs (actions, dashboard, measures) and the detail panel side by side."""
+"""PlanView: navigator, tabs (actions, dashboard, measures) and the action's details."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHeaderView,
     QLabel,
     QMenu,
+    QScrollArea,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -36,6 +38,9 @@ EMPTY_PLAN = (
     "(Ctrl+I) to bring in a plan you already keep in Excel."
 )
 _WIDTHS = {0: 48, 2: 150, 3: 110, 4: 88, 5: 88, 6: 84, 7: 88}
+_REF_PADDING, _REF_MOST = 16, 160  # room around a ref in its cell; the widest worth giving
+# Narrower than this, the Actions tab puts the details below the table, not beside it.
+DETAILS_BESIDE_FROM = 960
 
 
 class PlanView(QWidget):
@@ -62,6 +67,7 @@ class PlanView(QWidget):
         self.measures = MeasuresPage()
         self.outline: list[PriorityNode] = []
         self.tabs = QTabWidget()
+        self._details_placed = False
         self._build_layout()
 
     @property
@@ -78,7 +84,7 @@ class PlanView(QWidget):
         tree = QTreeView()
         tree.setModel(self.navigator_model)
         tree.setHeaderHidden(True)
-        tree.setMinimumWidth(200)
+        tree.setMinimumWidth(160)
         tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         tree.selectionModel().selectionChanged.connect(self._navigator_changed)
         return tree
@@ -108,26 +114,66 @@ class PlanView(QWidget):
         return table
 
     def _build_layout(self) -> None:
+        # The details share the Actions tab with the table: beside it on a wide window,
+        # below it on a narrow one, and they scroll rather than push the window wider.
+        self.detail_area = QScrollArea()
+        self.detail_area.setWidgetResizable(True)
+        self.detail_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.detail_area.setWidget(self.detail)
+        bar = self.detail_area.verticalScrollBar().sizeHint().width()
+        self.detail_area.setMinimumWidth(self.detail.minimumSizeHint().width() + bar)
+        self.work = QSplitter()
+        self.work.setChildrenCollapsible(False)
+        self.work.addWidget(self.table)
+        self.work.addWidget(self.detail_area)
+        self.work.setStretchFactor(0, 1)
+        self.work.installEventFilter(self)
         actions_page = QWidget()
         page_layout = QVBoxLayout(actions_page)
         page_layout.addWidget(self.filter_bar)
         page_layout.addWidget(self.empty_hint)
-        page_layout.addWidget(self.table)
+        page_layout.addWidget(self.work, 1)
         self.tabs.addTab(actions_page, "Actions")
         self.tabs.addTab(self.dashboard, "Dashboard")
         self.tabs.addTab(self.measures, "Measures")
-        # The action's details belong beside the actions table only.
-        self.tabs.currentChanged.connect(lambda index: self.detail.setVisible(index == 0))
         splitter = QSplitter()
         splitter.addWidget(self.navigator)
         splitter.addWidget(self.tabs)
-        splitter.addWidget(self.detail)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([250, 950, 340])
+        splitter.setSizes([250, 1290])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(splitter)
         self.splitter = splitter
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # overrides QObject.eventFilter
+        """Place the details beside or below the table as the room for them changes."""
+        if watched is self.work and event.type() == QEvent.Type.Resize:
+            self._place_details()
+        return super().eventFilter(watched, event)
+
+    def _place_details(self) -> None:
+        wide = self.work.width() >= DETAILS_BESIDE_FROM
+        beside = Qt.Orientation.Horizontal
+        wanted = beside if wide else Qt.Orientation.Vertical
+        if self.work.orientation() == wanted and self._details_placed:
+            return
+        self._details_placed = True
+        self.work.setOrientation(wanted)
+        # Beside, a wider window widens the table; below, the two share the height.
+        self.work.setStretchFactor(1, 0 if wanted == beside else 2)
+        self.work.setStretchFactor(0, 1 if wanted == beside else 3)
+        room = self.work.width() if wanted == beside else self.work.height()
+        details = self.detail_area.minimumWidth() + 20 if wanted == beside else room * 2 // 5
+        self.work.setSizes([max(room - details, 1), details])
+
+    def set_details_shown(self, shown: bool) -> None:
+        """Show or hide the action's details (View ▸ Details panel)."""
+        self.detail_area.setVisible(shown)
+
+    def details_shown(self) -> bool:
+        """True unless the user has hidden the details."""
+        return not self.detail_area.isHidden()
 
     def _column_menu(self, point: QPoint) -> None:
         menu = QMenu(self)
@@ -213,6 +259,7 @@ class PlanView(QWidget):
         """Replace the actions, keeping the selected one selected where it still exists."""
         keep = self.detail.action_id
         self.table_model.set_rows(rows)
+        self._fit_refs(rows)
         header = self.table.horizontalHeader()
         if header.sortIndicatorSection() >= 0:  # the order the user chose by a heading
             self.filter_model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
@@ -220,6 +267,15 @@ class PlanView(QWidget):
         self._update_count()
         if keep is not None:
             self.select_action(keep)
+
+    def _fit_refs(self, rows: list[ActionRow]) -> None:
+        # A big plan's refs ("12.1.10") show whole; a wider column the user chose stays.
+        longest = max((len(row.ref) for row in rows), default=0)
+        metrics = self.table.fontMetrics()
+        widths = {metrics.horizontalAdvance(r.ref) for r in rows if len(r.ref) >= longest - 2}
+        needed = min(max(widths, default=0) + _REF_PADDING, _REF_MOST)
+        if self.table.columnWidth(ActionTableModel.REF) < needed:
+            self.table.setColumnWidth(ActionTableModel.REF, needed)
 
     def moved(self, row: ActionRow) -> bool:
         """True when the action now sits under another priority or outcome than shown."""
@@ -233,6 +289,7 @@ class PlanView(QWidget):
         """Show changed actions in place; False when one is not in the table (read it all)."""
         if not self.table_model.replace_rows(rows):
             return False
+        self._fit_refs(rows)
         self.filter_bar.offer_choices(self.table_model.all_rows())
         self._update_count()
         return True

@@ -28,6 +28,7 @@ FILTERS: Preference[dict[str, Any]] = Preference("table/filters", {})
 MY_NAME: Preference[str] = Preference("user/name", "")
 LAST_PLAN: Preference[str] = Preference("plan/last_shown", "")
 REPORT_MARKING: Preference[str] = Preference("report/marking", "")
+DETAILS_SHOWN: Preference[bool] = Preference("window/details_shown", True)
 MAX_RECENT = 8
 
 
@@ -55,6 +56,8 @@ class Settings:
 
     def _decode(self, raw: Any, default: T) -> T:
         try:
+            if isinstance(default, bool):  # QSettings files keep a yes/no as the word
+                return str(raw).lower() in {"true", "1"}  # type: ignore[return-value]
             if isinstance(default, bytes):
                 return bytes(raw.data() if isinstance(raw, QByteArray) else raw)  # type: ignore[return-value]
             if isinstance(default, list | dict):

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtWidgets import QWidget
 
 from actionplan.gui import settings as prefs
 
@@ -13,11 +14,12 @@ if TYPE_CHECKING:
 
 
 def restore(window: MainWindow) -> None:
-    """Put the window back as it was left."""
+    """Put the window back as it was left, within the screen it opens on."""
     stored = window.settings
     geometry = stored.get(prefs.WINDOW_GEOMETRY)
     if geometry:
         window.restoreGeometry(geometry)
+    fit_on_screen(window)
     state = stored.get(prefs.WINDOW_STATE)
     if state:
         window.restoreState(state)
@@ -27,6 +29,7 @@ def restore(window: MainWindow) -> None:
         header.restoreState(columns)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # plan order at start
     window.plan_view.hide_columns(stored.get(prefs.HIDDEN_COLUMNS))
+    window.details_action.setChecked(stored.get(prefs.DETAILS_SHOWN))
     window.plan_view.filter_bar.my_name = stored.get(prefs.MY_NAME)
     window.plan_view.filter_bar.restore(stored.get(prefs.FILTERS))
 
@@ -37,6 +40,29 @@ def remember(window: MainWindow) -> None:
     stored.set(prefs.WINDOW_GEOMETRY, bytes(window.saveGeometry().data()))
     stored.set(prefs.WINDOW_STATE, bytes(window.saveState().data()))
     stored.set(prefs.HIDDEN_COLUMNS, window.plan_view.hidden_columns())
+    stored.set(prefs.DETAILS_SHOWN, window.plan_view.details_shown())
     header = window.plan_view.table.horizontalHeader()
     stored.set(prefs.TABLE_HEADER, bytes(header.saveState().data()))
     stored.set(prefs.FILTERS, window.plan_view.filter_bar.saved())
+
+
+def fit_on_screen(window: QWidget) -> None:
+    """Bring the window, frame and all, within its screen's free area.
+
+    A size kept from a bigger monitor, or the first start's default, would otherwise
+    leave the right-hand side of the window off a laptop's screen.
+    """
+    screen = window.screen()
+    if screen is None:
+        return
+    free = screen.availableGeometry()
+    frame, inner = window.frameGeometry(), window.geometry()
+    edges = QSize(frame.width() - inner.width(), frame.height() - inner.height())
+    room = (free.size() - edges).expandedTo(window.minimumSizeHint())
+    if inner.width() > room.width() or inner.height() > room.height():
+        window.resize(inner.size().boundedTo(room))
+    frame = window.frameGeometry()
+    left = min(max(frame.left(), free.left()), max(free.right() + 1 - frame.width(), free.left()))
+    top = min(max(frame.top(), free.top()), max(free.bottom() + 1 - frame.height(), free.top()))
+    if (left, top) != (frame.left(), frame.top()):
+        window.move(left, top)
