@@ -10,6 +10,7 @@ from PySide6.QtGui import QUndoCommand
 from actionplan.domain.rag import Rag
 from actionplan.domain.status import Status
 from actionplan.domain.timescale import format_due
+from actionplan.domain.wording import counted
 from actionplan.services.editing import ActionDraft, edit_action, move_action, restore
 from actionplan.services.impact import add_reading, remove_reading
 from actionplan.services.progress import ProgressEntry, record_progress, withdraw_update
@@ -54,7 +55,7 @@ class MergeCommand(QUndoCommand):
     """The updates a merge of returns recorded, undone and redone together."""
 
     def __init__(self, db: Database, recorded: list[Any], changed: Changed) -> None:
-        super().__init__(f"Merge returns ({len(recorded)} updates)")
+        super().__init__(f"Merge returns ({counted(len(recorded), 'update')})")
         # Held here rather than as Qt children, so Python keeps each one alive.
         self.steps = [
             RecordProgressCommand(db, entry, update_id, before, changed)

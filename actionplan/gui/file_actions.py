@@ -233,15 +233,18 @@ def _describe_samples(loads: list[SampleLoad]) -> str:
     new = [load for load in loads if load.loaded]
     if not new:
         return "The sample plans are already in this database."
-    return "Loaded " + "; ".join(f"'{load.title}' ({load.actions} actions)" for load in new) + "."
+    # One plan a line: three long titles in one sentence read badly in a narrow box.
+    lines = [f"• {load.title} ({counted(load.actions, 'action')})" for load in new]
+    return "\n".join(["Loaded the sample plans:", *lines])
 
 
 def _describe_export(result: ExportResult) -> str:
-    wrote = f"Wrote {result.actions} actions of '{result.plan_title}' to {result.path.name}."
+    actions = counted(result.actions, "action")
+    wrote = f"Wrote {actions} of '{result.plan_title}' to {result.path.name}."
     return " ".join([wrote, *result.notes])
 
 
 def _describe_returns(result: ReturnsExport) -> str:
     n = result.without_lead
     missing = f" {counted(n, 'action')} {'has' if n == 1 else 'have'} no lead." if n else ""
-    return f"Wrote {len(result.files)} returns, one for each lead.{missing}"
+    return f"Wrote {counted(len(result.files), 'return')}, one for each lead.{missing}"

@@ -21,12 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from actionplan.domain.wording import counted
 from actionplan.gui.action_detail_panel import ActionDetailPanel
 from actionplan.gui.dashboard_page import DashboardPage
 from actionplan.gui.filter_bar import FilterBar
 from actionplan.gui.measures_page import MeasuresPage
 from actionplan.gui.models.action_filter_model import ActionFilterModel
 from actionplan.gui.models.action_table_model import ActionTableModel
+from actionplan.gui.plain import plain_tip
 from actionplan.gui.rag_chip import RagChipDelegate
 from actionplan.services.views import ActionRow, PriorityNode
 
@@ -209,7 +211,7 @@ class PlanView(QWidget):
         self.navigator_model.clear()
         root = QStandardItem(f"{title} ({sum(node.actions for node in outline)})")
         root.setData("plan", _KIND_ROLE)
-        root.setToolTip(title)
+        root.setToolTip(plain_tip(title))
         for node in outline:
             root.appendRow(_priority_item(node))
         self.navigator_model.appendRow(root)
@@ -336,7 +338,7 @@ class PlanView(QWidget):
 
     def _update_count(self) -> None:
         shown, total = self.filter_model.rowCount(), self.table_model.rowCount()
-        self.count_label.setText(f"{shown:,} of {total:,} actions")
+        self.count_label.setText(f"{shown:,} of {counted(total, 'action')}")
         self.empty_hint.setVisible(total == 0)
 
     def _table_changed(self, *_: QItemSelection) -> None:
@@ -349,11 +351,11 @@ def _priority_item(node: PriorityNode) -> QStandardItem:
     item = QStandardItem(f"{node.number}. {node.title} ({node.actions})")
     item.setData("priority", _KIND_ROLE)
     item.setData(node.id, _ID_ROLE)
-    item.setToolTip(f"{node.title}\nExecutive champion: {node.champion or '—'}")
+    item.setToolTip(plain_tip(f"{node.title}\nExecutive champion: {node.champion or '—'}"))
     for outcome in node.outcomes:
         child = QStandardItem(f"{outcome.title[:80]} ({outcome.actions})")
         child.setData("outcome", _KIND_ROLE)
         child.setData(outcome.id, _ID_ROLE)
-        child.setToolTip(outcome.title)
+        child.setToolTip(plain_tip(outcome.title))
         item.appendRow(child)
     return item

@@ -28,7 +28,7 @@ class RecordProgressDialog(FormDialog):
         super().__init__(f"Record progress — {row.ref}", parent)
         self._row = row
         form = self.form
-        form.addRow(QLabel(f"<b>{row.ref}</b> {escape(row.text[:200])}"))
+        form.addRow(QLabel(f"<b>{escape(row.ref)}</b> {escape(row.text[:200])}"))
         self.date_edit = QDateEdit(QDate.currentDate())
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("dd/MM/yyyy")
