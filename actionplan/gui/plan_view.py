@@ -40,9 +40,8 @@ EMPTY_PLAN = (
     "(Ctrl+I) to bring in a plan you already keep in Excel."
 )
 _WIDTHS = {0: 48, 2: 150, 3: 110, 4: 88, 5: 88, 6: 84, 7: 88}
+_ACTION_LEAST = 220  # the Action column's width below which the table scrolls sideways
 _REF_PADDING, _REF_MOST = 16, 160  # room around a ref in its cell; the widest worth giving
-# Narrower than this, the Actions tab puts the details below the table, not beside it.
-DETAILS_BESIDE_FROM = 960
 
 
 class PlanView(QWidget):
@@ -113,6 +112,8 @@ class PlanView(QWidget):
         for column, width in _WIDTHS.items():
             table.setColumnWidth(column, width)
         table.selectionModel().selectionChanged.connect(self._table_changed)
+        table.viewport().installEventFilter(self)
+        header.sectionResized.connect(lambda *_: self._keep_actions_readable())
         return table
 
     def _build_layout(self) -> None:
@@ -142,7 +143,7 @@ class PlanView(QWidget):
         splitter.addWidget(self.navigator)
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([250, 1290])
+        splitter.setSizes([200, 1340])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(splitter)
@@ -152,10 +153,39 @@ class PlanView(QWidget):
         """Place the details beside or below the table as the room for them changes."""
         if watched is self.work and event.type() == QEvent.Type.Resize:
             self._place_details()
+        elif watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._keep_actions_readable()
         return super().eventFilter(watched, event)
 
+    def _other_columns_width(self) -> int:
+        header = self.table.horizontalHeader()
+        return sum(
+            header.sectionSize(column)
+            for column in range(header.count())
+            if column != ActionTableModel.ACTION and not header.isSectionHidden(column)
+        )
+
+    def _table_needs(self) -> int:
+        """The width that shows every column, the actions' words readable."""
+        bar = self.table.verticalScrollBar().sizeHint().width()
+        return self._other_columns_width() + _ACTION_LEAST + bar + 2 * self.table.frameWidth()
+
+    def _keep_actions_readable(self) -> None:
+        # The Action column takes the room the others leave; on a narrow window it keeps
+        # enough to read and the table scrolls sideways instead.
+        header = self.table.horizontalHeader()
+        action = ActionTableModel.ACTION
+        roomy = self.table.viewport().width() - self._other_columns_width() >= _ACTION_LEAST
+        mode = QHeaderView.ResizeMode.Stretch if roomy else QHeaderView.ResizeMode.Interactive
+        if header.sectionResizeMode(action) != mode:
+            header.setSectionResizeMode(action, mode)
+            if not roomy:
+                header.resizeSection(action, _ACTION_LEAST)
+
     def _place_details(self) -> None:
-        wide = self.work.width() >= DETAILS_BESIDE_FROM
+        # Beside the table only while the table still shows every column it has shown.
+        details = self.detail_area.minimumWidth() + self.work.handleWidth()
+        wide = self.work.width() >= self._table_needs() + details
         beside = Qt.Orientation.Horizontal
         wanted = beside if wide else Qt.Orientation.Vertical
         if self.work.orientation() == wanted and self._details_placed:

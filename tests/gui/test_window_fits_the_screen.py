@@ -70,23 +70,25 @@ def test_filters_table_and_details_all_show_on_a_small_laptop_screen(
     for widget in [*filters, bar.overdue, bar.stale, bar.mine, view.table]:
         assert _in_view(window, widget), widget
     assert view.table.width() >= 400 and view.table.height() >= 150
+    assert view.table.columnWidth(ActionTableModel.ACTION) >= 200  # the actions' words show
     shown = view.detail.visibleRegion().boundingRect()
     assert shown.width() >= 250 and shown.height() >= 150
     assert window.rect().contains(QRect(view.detail.mapTo(window, shown.topLeft()), shown.size()))
     assert view.detail.action_id == action_id
 
 
-def test_details_sit_below_the_table_on_a_narrow_window_and_beside_it_on_a_wide_one(
+def test_details_sit_below_the_table_on_a_laptop_and_beside_it_on_a_big_monitor(
     qtbot: QtBot, factory: PlanFactory, open_window: Opener
 ) -> None:
-    """A narrow window gives the table its whole width, with the details underneath."""
+    """A laptop's window gives the table its whole width, with the details underneath;
+    a big monitor has room for them beside it."""
     _plan(factory)
     window = open_window()
     view = window.plan_view
     window.resize(1024, 700)
     QApplication.processEvents()
     assert _place(window, view.detail).top() >= _place(window, view.table).bottom()
-    window.resize(1400, 860)
+    window.resize(1920, 1080)
     QApplication.processEvents()
     assert _place(window, view.detail).left() >= _place(window, view.table).right()
 
@@ -157,3 +159,17 @@ def test_ref_column_shows_a_big_plans_refs_whole(
     width = table.columnWidth(ActionTableModel.REF)
     assert width >= table.fontMetrics().horizontalAdvance("12.1.10")
     assert width >= table.sizeHintForColumn(ActionTableModel.REF)
+
+
+def test_every_column_shows_without_scrolling_on_a_1280_wide_window(
+    qtbot: QtBot, factory: PlanFactory, open_window: Opener
+) -> None:
+    """On a 1920×1080 laptop at 150 % the RAG and last update are in view beside the words."""
+    _plan(factory)
+    window = open_window()
+    window.resize(1280, 720)
+    QApplication.processEvents()
+    table = window.plan_view.table
+    last = ActionTableModel.UPDATED
+    assert table.columnViewportPosition(last) + table.columnWidth(last) <= table.viewport().width()
+    assert table.columnWidth(ActionTableModel.ACTION) >= 200
