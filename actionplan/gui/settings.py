@@ -29,6 +29,7 @@ MY_NAME: Preference[str] = Preference("user/name", "")
 LAST_PLAN: Preference[str] = Preference("plan/last_shown", "")
 REPORT_MARKING: Preference[str] = Preference("report/marking", "")
 DETAILS_SHOWN: Preference[bool] = Preference("window/details_shown", True)
+NAVIGATOR_SPLIT: Preference[bytes] = Preference("window/navigator_split", b"")
 MAX_RECENT = 8
 
 

@@ -30,6 +30,9 @@ def restore(window: MainWindow) -> None:
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # plan order at start
     window.plan_view.hide_columns(stored.get(prefs.HIDDEN_COLUMNS))
     window.details_action.setChecked(stored.get(prefs.DETAILS_SHOWN))
+    split = stored.get(prefs.NAVIGATOR_SPLIT)
+    if split:  # how wide the user made the priorities list
+        window.plan_view.splitter.restoreState(split)
     window.plan_view.filter_bar.my_name = stored.get(prefs.MY_NAME)
     window.plan_view.filter_bar.restore(stored.get(prefs.FILTERS))
 
@@ -41,6 +44,7 @@ def remember(window: MainWindow) -> None:
     stored.set(prefs.WINDOW_STATE, bytes(window.saveState().data()))
     stored.set(prefs.HIDDEN_COLUMNS, window.plan_view.hidden_columns())
     stored.set(prefs.DETAILS_SHOWN, window.plan_view.details_shown())
+    stored.set(prefs.NAVIGATOR_SPLIT, bytes(window.plan_view.splitter.saveState().data()))
     header = window.plan_view.table.horizontalHeader()
     stored.set(prefs.TABLE_HEADER, bytes(header.saveState().data()))
     stored.set(prefs.FILTERS, window.plan_view.filter_bar.saved())

@@ -173,3 +173,16 @@ def test_every_column_shows_without_scrolling_on_a_1280_wide_window(
     last = ActionTableModel.UPDATED
     assert table.columnViewportPosition(last) + table.columnWidth(last) <= table.viewport().width()
     assert table.columnWidth(ActionTableModel.ACTION) >= 200
+
+
+def test_the_priorities_list_keeps_the_width_the_user_gave_it(
+    qtbot: QtBot, factory: PlanFactory, open_window: Opener
+) -> None:
+    """Narrowing the list of priorities on a small screen is remembered for next time."""
+    _plan(factory)
+    window = open_window()
+    splitter = window.plan_view.splitter
+    splitter.setSizes([170, splitter.width() - 170])
+    window.close()
+    again = open_window()
+    assert again.plan_view.navigator.width() == 170
