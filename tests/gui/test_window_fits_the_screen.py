@@ -70,6 +70,9 @@ def test_filters_table_and_details_all_show_on_a_small_laptop_screen(
     for widget in [*filters, bar.overdue, bar.stale, bar.mine, view.table]:
         assert _in_view(window, widget), widget
     assert view.table.width() >= 400 and view.table.height() >= 150
+    for action in window.toolbar.actions():  # none hidden behind the toolbar's » menu
+        button = window.toolbar.widgetForAction(action)
+        assert button is None or _in_view(window, button) or action.isSeparator(), action.text()
     assert view.table.columnWidth(ActionTableModel.ACTION) >= 200  # the actions' words show
     shown = view.detail.visibleRegion().boundingRect()
     assert shown.width() >= 250 and shown.height() >= 150
