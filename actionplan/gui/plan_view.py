@@ -30,6 +30,7 @@ from actionplan.gui.models.action_filter_model import ActionFilterModel
 from actionplan.gui.models.action_table_model import ActionTableModel
 from actionplan.gui.plain import plain_tip
 from actionplan.gui.rag_chip import RagChipDelegate
+from actionplan.gui.table_sizing import fit_refs, keep_actions_readable, width_for_every_column
 from actionplan.services.views import ActionRow, PriorityNode
 
 _KIND_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -40,8 +41,6 @@ EMPTY_PLAN = (
     "(Ctrl+I) to bring in a plan you already keep in Excel."
 )
 _WIDTHS = {0: 48, 2: 150, 3: 110, 4: 88, 5: 88, 6: 84, 7: 88}
-_ACTION_LEAST = 220  # the Action column's width below which the table scrolls sideways
-_REF_PADDING, _REF_MOST = 16, 160  # room around a ref in its cell; the widest worth giving
 
 
 class PlanView(QWidget):
@@ -113,7 +112,7 @@ class PlanView(QWidget):
             table.setColumnWidth(column, width)
         table.selectionModel().selectionChanged.connect(self._table_changed)
         table.viewport().installEventFilter(self)
-        header.sectionResized.connect(lambda *_: self._keep_actions_readable())
+        header.sectionResized.connect(lambda *_: keep_actions_readable(self.table))
         return table
 
     def _build_layout(self) -> None:
@@ -154,38 +153,13 @@ class PlanView(QWidget):
         if watched is self.work and event.type() == QEvent.Type.Resize:
             self._place_details()
         elif watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
-            self._keep_actions_readable()
+            keep_actions_readable(self.table)
         return super().eventFilter(watched, event)
-
-    def _other_columns_width(self) -> int:
-        header = self.table.horizontalHeader()
-        return sum(
-            header.sectionSize(column)
-            for column in range(header.count())
-            if column != ActionTableModel.ACTION and not header.isSectionHidden(column)
-        )
-
-    def _table_needs(self) -> int:
-        """The width that shows every column, the actions' words readable."""
-        bar = self.table.verticalScrollBar().sizeHint().width()
-        return self._other_columns_width() + _ACTION_LEAST + bar + 2 * self.table.frameWidth()
-
-    def _keep_actions_readable(self) -> None:
-        # The Action column takes the room the others leave; on a narrow window it keeps
-        # enough to read and the table scrolls sideways instead.
-        header = self.table.horizontalHeader()
-        action = ActionTableModel.ACTION
-        roomy = self.table.viewport().width() - self._other_columns_width() >= _ACTION_LEAST
-        mode = QHeaderView.ResizeMode.Stretch if roomy else QHeaderView.ResizeMode.Interactive
-        if header.sectionResizeMode(action) != mode:
-            header.setSectionResizeMode(action, mode)
-            if not roomy:
-                header.resizeSection(action, _ACTION_LEAST)
 
     def _place_details(self) -> None:
         # Beside the table only while the table still shows every column it has shown.
         details = self.detail_area.minimumWidth() + self.work.handleWidth()
-        wide = self.work.width() >= self._table_needs() + details
+        wide = self.work.width() >= width_for_every_column(self.table) + details
         beside = Qt.Orientation.Horizontal
         wanted = beside if wide else Qt.Orientation.Vertical
         if self.work.orientation() == wanted and self._details_placed:
@@ -291,7 +265,7 @@ class PlanView(QWidget):
         """Replace the actions, keeping the selected one selected where it still exists."""
         keep = self.detail.action_id
         self.table_model.set_rows(rows)
-        self._fit_refs(rows)
+        fit_refs(self.table, rows)
         header = self.table.horizontalHeader()
         if header.sortIndicatorSection() >= 0:  # the order the user chose by a heading
             self.filter_model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
@@ -299,15 +273,6 @@ class PlanView(QWidget):
         self._update_count()
         if keep is not None:
             self.select_action(keep)
-
-    def _fit_refs(self, rows: list[ActionRow]) -> None:
-        # A big plan's refs ("12.1.10") show whole; a wider column the user chose stays.
-        longest = max((len(row.ref) for row in rows), default=0)
-        metrics = self.table.fontMetrics()
-        widths = {metrics.horizontalAdvance(r.ref) for r in rows if len(r.ref) >= longest - 2}
-        needed = min(max(widths, default=0) + _REF_PADDING, _REF_MOST)
-        if self.table.columnWidth(ActionTableModel.REF) < needed:
-            self.table.setColumnWidth(ActionTableModel.REF, needed)
 
     def moved(self, row: ActionRow) -> bool:
         """True when the action now sits under another priority or outcome than shown."""
@@ -321,7 +286,7 @@ class PlanView(QWidget):
         """Show changed actions in place; False when one is not in the table (read it all)."""
         if not self.table_model.replace_rows(rows):
             return False
-        self._fit_refs(rows)
+        fit_refs(self.table, rows)
         self.filter_bar.offer_choices(self.table_model.all_rows())
         self._update_count()
         return True
