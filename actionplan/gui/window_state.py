@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtWidgets import QWidget
 
 from actionplan.gui import settings as prefs
@@ -57,7 +57,7 @@ def fit_on_screen(window: QWidget) -> None:
     leave the right-hand side of the window off a laptop's screen.
     """
     screen = window.screen()
-    if screen is None:
+    if screen is None or window.isMaximized() or window.isFullScreen():
         return
     free = screen.availableGeometry()
     frame, inner = window.frameGeometry(), window.geometry()
@@ -65,6 +65,10 @@ def fit_on_screen(window: QWidget) -> None:
     room = (free.size() - edges).expandedTo(window.minimumSizeHint())
     if inner.width() > room.width() or inner.height() > room.height():
         window.resize(inner.size().boundedTo(room))
+    _move_within(window, free)
+
+
+def _move_within(window: QWidget, free: QRect) -> None:
     frame = window.frameGeometry()
     left = min(max(frame.left(), free.left()), max(free.right() + 1 - frame.width(), free.left()))
     top = min(max(frame.top(), free.top()), max(free.bottom() + 1 - frame.height(), free.top()))
