@@ -1,5 +1,8 @@
 """Takes the README's screenshots of the window on the sample plans (run under Xvfb).
 
+Besides the README's three, it shows the window at two small laptop sizes
+(window-1280x720.png, window-1024x700.png) so a change that crowds them is seen.
+
 xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python docs/make_screenshots.py
 """
 
@@ -8,6 +11,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -23,6 +27,7 @@ from actionplan.services.sample_plans import load_sample_plans  # noqa: E402
 from actionplan.services.workspace import open_database  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots"
+SMALL_SCREENS = [(1280, 720), (1024, 700)]  # 1920x1080 at 150 %, and an older laptop
 AS_OF = date(2025, 12, 15)  # the sample plans' own year, so overdue means what it would then
 
 
@@ -45,11 +50,32 @@ def main() -> None:
         ),
         lambda: None,
         lambda: window.files.wizard.grab().save(str(OUT / "import-wizard.png")),  # type: ignore[union-attr]
+        lambda: window.files.wizard.close(),  # type: ignore[union-attr]
+        *_small_screens(window),
         app.quit,
     ]
     for number, step in enumerate(steps):
         QTimer.singleShot(1500 + number * 1200, step)
     app.exec()
+
+
+def _small_screens(window: MainWindow) -> list[Callable[[], object]]:
+    """Steps that show the Actions tab at each small laptop size, then save it."""
+    steps: list[Callable[[], object]] = []
+    for width, height in SMALL_SCREENS:
+        steps.append(lambda w=width, h=height: _resize_on_actions(window, w, h))
+        steps.append(lambda w=width, h=height: _save(window, f"window-{w}x{h}.png"))
+    return steps
+
+
+def _resize_on_actions(window: MainWindow, width: int, height: int) -> None:
+    window.plan_view.tabs.setCurrentIndex(0)
+    window.resize(width, height)
+
+
+def _save(window: MainWindow, name: str) -> None:
+    image = window.grab()
+    image.save(str(OUT / name))
 
 
 def _select(window: MainWindow, row: int) -> None:

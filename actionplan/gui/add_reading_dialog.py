@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit
 
 from actionplan.domain.measures import parse_number
@@ -17,7 +18,9 @@ class AddReadingDialog(FormDialog):
     def __init__(self, measure: MeasureRow, parent: Any = None) -> None:
         super().__init__("Add a reading", parent)
         form = self.form
-        form.addRow(QLabel(measure.name))
+        name = QLabel(measure.name)
+        name.setTextFormat(Qt.TextFormat.PlainText)  # the measure's name as the user wrote it
+        form.addRow(name)
         self.period = QLineEdit()
         self.period.setPlaceholderText("e.g. 2025-26 or Q3 2025/26")
         self.value = QLineEdit()

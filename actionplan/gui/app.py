@@ -109,7 +109,8 @@ def run_app(db_target: str | None = None, plan_name: str | None = None) -> int:
     try:
         window.start()
     except USER_ERRORS as exc:
-        QMessageBox.critical(None, "actionplan cannot open its database", str(exc))
+        title = "actionplan cannot open its database"
+        prompts.message_box(None, QMessageBox.Icon.Critical, title, str(exc)).exec()
         return 1
     _smoke_check(app)
     code = app.exec()

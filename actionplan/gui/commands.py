@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from actionplan.domain.rag import Rag
 from actionplan.domain.status import Status
+from actionplan.domain.wording import counted
 from actionplan.gui.plan_undo_stack import PlanCommand
 from actionplan.services.editing import (
     ActionDraft,
@@ -63,7 +64,7 @@ class MergeCommand(PlanCommand):
     """The updates a merge of returns recorded, undone and redone together."""
 
     def __init__(self, db: Database, recorded: list[Any], changed: Changed) -> None:
-        super().__init__(f"Merge returns ({len(recorded)} updates)")
+        super().__init__(f"Merge returns ({counted(len(recorded), 'update')})")
         # Held here rather than as Qt children, so Python keeps each one alive.
         self.steps = [
             RecordProgressCommand(db, entry, update_id, before, changed)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from actionplan.domain.rag import Rag
+from actionplan.domain.wording import counted
 from actionplan.gui.models.action_filter_model import ActionFilter, ActionFilterModel
 from actionplan.gui.models.action_table_model import ActionTableModel
 from actionplan.gui.rag_chart import ChartRow, RagChartWidget
@@ -101,8 +102,9 @@ class DashboardPage(QWidget):
         overdue = sum(row.overdue for row in rows)
         stale = sum(row.stale for row in rows)
         self.headline.setText(
-            f"<b>{len(rows)} actions</b> — {totals[Rag.RED]} red, {totals[Rag.AMBER]} amber, "
-            f"{totals[Rag.GREEN]} green, {totals[Rag.BLUE]} blue (complete), "
+            f"<b>{counted(len(rows), 'action')}</b> — {totals[Rag.RED]} red, "
+            f"{totals[Rag.AMBER]} amber, {totals[Rag.GREEN]} green, "
+            f"{totals[Rag.BLUE]} blue (complete), "
             f"{totals[Rag.UNRATED]} not rated. <b>{overdue}</b> overdue, <b>{stale}</b> with no "
             "update for 90 days."
         )

@@ -242,8 +242,9 @@ def _describe_samples(loads: list[SampleLoad]) -> str:
     new = [load for load in loads if load.loaded]
     if not new:
         return "The sample plans are already in this database."
-    loaded = (f"'{load.title}' ({counted(load.actions, 'action')})" for load in new)
-    return "Loaded " + "; ".join(loaded) + "."
+    # One plan a line: three long titles in one sentence read badly in a narrow box.
+    lines = [f"• {load.title} ({counted(load.actions, 'action')})" for load in new]
+    return "\n".join(["Loaded the sample plans:", *lines])
 
 
 def _describe_export(result: ExportResult) -> str:

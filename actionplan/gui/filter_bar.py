@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from actionplan.domain.rag import Rag
 from actionplan.domain.status import Status
+from actionplan.domain.wording import counted
 from actionplan.gui.models.action_filter_model import ActionFilter
 from actionplan.gui.rag_filter_button import RagFilterButton
 from actionplan.services.views import ActionRow
@@ -164,7 +165,7 @@ class FilterBar(QWidget):
             verb = "matches" if kept == 1 else "match"
             filters = "them" if hidden else "the filters"
             notes.append(f"{kept:,} no longer {verb} {filters} (in italics)")
-        text = f"{shown:,} of {total:,} actions"
+        text = f"{shown:,} of {counted(total, 'action')}"
         self.count.setText(f"{text} — {'; '.join(notes)}" if notes else text)
         self.count.setToolTip(HIDDEN_TIP if notes else "")
         font = self.count.font()

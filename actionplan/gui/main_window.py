@@ -12,7 +12,7 @@ from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QProgressBar, QStackedWidget
 
@@ -70,7 +70,7 @@ class MainWindow(QMainWindow, WindowCommands):
         self.shown_plan: PlanInfo | None = None
         self.undo_stack = PlanUndoStack(self)
         self.setWindowTitle("actionplan")
-        self.resize(1400, 860)
+        self.resize(1400, 860)  # brought within a smaller screen by window_state.restore
         self.welcome = WelcomePage()
         self.plan_view = PlanView()
         self.pending = PendingEdits(self)
@@ -91,6 +91,7 @@ class MainWindow(QMainWindow, WindowCommands):
         self.setAcceptDrops(True)
         self._connect()
         self.data_label = QLabel()
+        self.data_label.setTextFormat(Qt.TextFormat.PlainText)  # a path is shown as it is
         self.statusBar().addPermanentWidget(self.busy)
         self.statusBar().addPermanentWidget(self.data_label)
         window_state.restore(self)
@@ -165,13 +166,17 @@ class MainWindow(QMainWindow, WindowCommands):
             look = first_look(self.target, self._wanted_plan, self.as_of, FIRST_ROWS)
         if look is None:
             self.db  # noqa: B018 - opened here, so a failure is told before the window shows
-            self.show()
+            self._show_on_screen()
             self.reload_plans()
             return
-        self.show()
+        self._show_on_screen()
         self._show_plans(look.plans, look.chosen, look.rows)
         shown = self.plan_view.table.viewport() if look.plans else self.welcome
         after_paint(shown, self._open_in_background)
+
+    def _show_on_screen(self) -> None:
+        self.show()
+        window_state.fit_on_screen(self)  # now the frame's own size is known too
 
     def _open_in_background(self) -> None:
         # The database layer loads on a worker, so the window answers the user meanwhile.

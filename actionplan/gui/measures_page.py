@@ -66,6 +66,7 @@ class MeasuresPage(QWidget):
             "This plan has no measures yet: add one with New measure…, or import a plan "
             "with an indicators sheet."
         )
+        self.empty.setWordWrap(True)  # one line would hold the window wider than a laptop
         self._build_layout()
 
     def _build_layout(self) -> None:

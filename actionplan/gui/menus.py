@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QToolBar
 
 from actionplan import __version__
 from actionplan.gui import prompts
+from actionplan.gui.plain import plain_tip
 from actionplan.gui.shortcuts import make_action
 
 if TYPE_CHECKING:
@@ -45,6 +46,7 @@ class WindowCommands:
     undo_action: QAction
     redo_action: QAction
     save_changes_action: QAction
+    details_action: QAction
     plan_actions: list[QAction]
 
 
@@ -94,6 +96,10 @@ def build_actions(window: MainWindow) -> None:
     window.redo_action = window.undo_stack.redo_action
     window.save_changes_action = act("&Save changes", keys.Save, lambda: window.pending.save())
     window.save_changes_action.setEnabled(False)  # until words are typed in the detail panel
+    _name_what_undo_does(window)
+    window.details_action = QAction("&Details panel", window, checkable=True, checked=True)
+    window.details_action.setShortcut(QKeySequence("Ctrl+Shift+D"))
+    window.details_action.toggled.connect(window.plan_view.set_details_shown)
     window.plan_actions = [
         window.plan_settings_action, window.delete_plan_action, window.record_action,
         window.new_priority_action, window.edit_priority_action,
@@ -141,7 +147,7 @@ def build_menus(window: MainWindow) -> QToolBar:
     edit.addActions([window.move_up_action, window.move_down_action])
     edit.addAction(window.delete_action_action)
     view = bar.addMenu("&View")
-    view.addAction(window.refresh_action)
+    view.addActions([window.details_action, window.refresh_action])
     bar.addMenu("&Help").addAction(window.about_action)
     toolbar = QToolBar("Main")
     toolbar.setObjectName("main-toolbar")
@@ -152,8 +158,51 @@ def build_menus(window: MainWindow) -> QToolBar:
     toolbar.addActions([window.undo_action, window.redo_action])
     toolbar.addSeparator()
     toolbar.addActions([files.import_action, files.export_action, files.report_action])
+    _short_toolbar_labels(window)
     window.addToolBar(toolbar)
     return toolbar
+
+
+def _short_toolbar_labels(window: MainWindow) -> None:
+    # Short fixed words on the toolbar keep it within a laptop's screen; the menus and
+    # tooltips keep the full names.
+    files = window.files
+    for action, label in (
+        (window.new_action_action, "New action"),
+        (window.record_action, "Record progress"),
+        (window.undo_action, "Undo"),
+        (window.redo_action, "Redo"),
+        (files.import_action, "Import"),
+        (files.export_action, "Export"),
+        (files.report_action, "Board pack"),
+    ):
+        action.setIconText(label)
+
+
+def _name_what_undo_does(window: MainWindow) -> None:
+    """Undo and Redo name what they would do in the menu and tooltip, in the user's words."""
+    for action, word, changed in (
+        (window.undo_action, "Undo", window.undo_stack.undoTextChanged),
+        (window.redo_action, "Redo", window.undo_stack.redoTextChanged),
+    ):
+        changed.connect(_CommandNamer(action, word).name)
+
+
+class _CommandNamer(QObject):
+    """Keeps Undo or Redo named in the user's own words (it goes with its action)."""
+
+    def __init__(self, action: QAction, word: str) -> None:
+        super().__init__(action)
+        self._word = word
+        self.name("")
+
+    @Slot(str)  # a real slot, so Qt disconnects it when the action goes
+    def name(self, text: str) -> None:
+        """Name the command; runs after the undo stack's own renaming, so it has the last say."""
+        word, action = self._word, cast(QAction, self.parent())  # asked each time, not kept
+        # An "&" in a title stays a word in the menu, not an access key.
+        action.setText(f"&{word} {text.replace('&', '&&')}" if text else f"&{word}")
+        action.setToolTip(plain_tip(f"{word} {text}" if text else word))
 
 
 def _about(window: MainWindow) -> None:

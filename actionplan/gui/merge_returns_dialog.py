@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout
 
 from actionplan.gui.worker import Worker, start
@@ -28,6 +28,7 @@ class MergeReturnsDialog(QDialog):
         self.setWindowTitle("Merge returns from leads")
         self.resize(900, 600)
         self.intro = QLabel("Reading the returns… nothing is recorded until you choose Record.")
+        self.intro.setTextFormat(Qt.TextFormat.PlainText)  # a failure quotes file names as they are
         self.diff = QPlainTextEdit()
         self.diff.setReadOnly(True)
         self.buttons = QDialogButtonBox()

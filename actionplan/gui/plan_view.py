@@ -1,16 +1,18 @@
-"""PlanView: navigator, tabs (actions, dashboard, measures) and the detail panel side by side."""
+"""PlanView: navigator, tabs (actions, dashboard, measures) and the action's details."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QItemSelection, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QHeaderView,
     QLabel,
     QMenu,
+    QScrollArea,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -25,7 +27,9 @@ from actionplan.gui.filter_bar import FilterBar
 from actionplan.gui.measures_page import MeasuresPage
 from actionplan.gui.models.action_filter_model import ActionFilterModel
 from actionplan.gui.models.action_table_model import ActionTableModel
+from actionplan.gui.plain import plain_tip
 from actionplan.gui.rag_chip import RagChipDelegate
+from actionplan.gui.table_sizing import fit_refs, keep_actions_readable, width_for_every_column
 from actionplan.services.views import ActionRow, PriorityNode
 
 _KIND_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -62,6 +66,7 @@ class PlanView(QWidget):
         self.measures = MeasuresPage()
         self.outline: list[PriorityNode] = []
         self.tabs = QTabWidget()
+        self._details_placed = False
         self._build_layout()
 
     @property
@@ -78,7 +83,7 @@ class PlanView(QWidget):
         tree = QTreeView()
         tree.setModel(self.navigator_model)
         tree.setHeaderHidden(True)
-        tree.setMinimumWidth(200)
+        tree.setMinimumWidth(160)
         tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         tree.selectionModel().selectionChanged.connect(self._navigator_changed)
         return tree
@@ -105,29 +110,75 @@ class PlanView(QWidget):
         for column, width in _WIDTHS.items():
             table.setColumnWidth(column, width)
         table.selectionModel().selectionChanged.connect(self._table_changed)
+        table.viewport().installEventFilter(self)
+        header.sectionResized.connect(lambda *_: keep_actions_readable(self.table))
         return table
 
     def _build_layout(self) -> None:
+        # The details share the Actions tab with the table: beside it on a wide window,
+        # below it on a narrow one, and they scroll rather than push the window wider.
+        self.detail_area = QScrollArea()
+        self.detail_area.setWidgetResizable(True)
+        self.detail_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.detail_area.setWidget(self.detail)
+        bar = self.detail_area.verticalScrollBar().sizeHint().width()
+        self.detail_area.setMinimumWidth(self.detail.minimumSizeHint().width() + bar)
+        self.work = QSplitter()
+        self.work.setChildrenCollapsible(False)
+        self.work.addWidget(self.table)
+        self.work.addWidget(self.detail_area)
+        self.work.setStretchFactor(0, 1)
+        self.work.installEventFilter(self)
         actions_page = QWidget()
         page_layout = QVBoxLayout(actions_page)
         page_layout.addWidget(self.filter_bar)
         page_layout.addWidget(self.empty_hint)
-        page_layout.addWidget(self.table)
+        page_layout.addWidget(self.work, 1)
         self.tabs.addTab(actions_page, "Actions")
         self.tabs.addTab(self.dashboard, "Dashboard")
         self.tabs.addTab(self.measures, "Measures")
-        # The action's details belong beside the actions table only.
-        self.tabs.currentChanged.connect(lambda index: self.detail.setVisible(index == 0))
         splitter = QSplitter()
         splitter.addWidget(self.navigator)
         splitter.addWidget(self.tabs)
-        splitter.addWidget(self.detail)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([250, 950, 340])
+        splitter.setSizes([200, 1340])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(splitter)
         self.splitter = splitter
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # overrides QObject.eventFilter
+        """Place the details beside or below the table as the room for them changes."""
+        if watched is self.work and event.type() == QEvent.Type.Resize:
+            self._place_details()
+        elif watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            keep_actions_readable(self.table)
+        return super().eventFilter(watched, event)
+
+    def _place_details(self) -> None:
+        # Beside the table only while the table still shows every column it has shown.
+        details = self.detail_area.minimumWidth() + self.work.handleWidth()
+        wide = self.work.width() >= width_for_every_column(self.table) + details
+        beside = Qt.Orientation.Horizontal
+        wanted = beside if wide else Qt.Orientation.Vertical
+        if self.work.orientation() == wanted and self._details_placed:
+            return
+        self._details_placed = True
+        self.work.setOrientation(wanted)
+        # Beside, a wider window widens the table; below, the two share the height.
+        self.work.setStretchFactor(1, 0 if wanted == beside else 2)
+        self.work.setStretchFactor(0, 1 if wanted == beside else 3)
+        room = self.work.width() if wanted == beside else self.work.height()
+        details = self.detail_area.minimumWidth() + 20 if wanted == beside else room * 2 // 5
+        self.work.setSizes([max(room - details, 1), details])
+
+    def set_details_shown(self, shown: bool) -> None:
+        """Show or hide the action's details (View ▸ Details panel)."""
+        self.detail_area.setVisible(shown)
+
+    def details_shown(self) -> bool:
+        """True unless the user has hidden the details."""
+        return not self.detail_area.isHidden()
 
     def _column_menu(self, point: QPoint) -> None:
         menu = QMenu(self)
@@ -163,7 +214,7 @@ class PlanView(QWidget):
         self.navigator_model.clear()
         root = QStandardItem(f"{title} ({sum(node.actions for node in outline)})")
         root.setData("plan", _KIND_ROLE)
-        root.setToolTip(title)
+        root.setToolTip(plain_tip(title))
         for node in outline:
             root.appendRow(_priority_item(node))
         self.navigator_model.appendRow(root)
@@ -213,6 +264,7 @@ class PlanView(QWidget):
         """Replace the actions, keeping the selected one selected where it still exists."""
         keep = self.detail.action_id
         self.table_model.set_rows(rows)
+        fit_refs(self.table, rows)
         header = self.table.horizontalHeader()
         if header.sortIndicatorSection() >= 0:  # the order the user chose by a heading
             self.filter_model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
@@ -236,6 +288,7 @@ class PlanView(QWidget):
         self.filter_model.keep_in_view([row.id for row in rows if self._in_view(row.id)])
         if not self.table_model.replace_rows(rows):
             return False
+        fit_refs(self.table, rows)
         self.filter_bar.offer_choices(self.table_model.all_rows())
         self._update_count()
         return True
@@ -302,11 +355,11 @@ def _priority_item(node: PriorityNode) -> QStandardItem:
     item = QStandardItem(f"{node.number}. {node.title} ({node.actions})")
     item.setData("priority", _KIND_ROLE)
     item.setData(node.id, _ID_ROLE)
-    item.setToolTip(f"{node.title}\nExecutive champion: {node.champion or '—'}")
+    item.setToolTip(plain_tip(f"{node.title}\nExecutive champion: {node.champion or '—'}"))
     for outcome in node.outcomes:
         child = QStandardItem(f"{outcome.title[:80]} ({outcome.actions})")
         child.setData("outcome", _KIND_ROLE)
         child.setData(outcome.id, _ID_ROLE)
-        child.setToolTip(outcome.title)
+        child.setToolTip(plain_tip(outcome.title))
         item.appendRow(child)
     return item

@@ -34,6 +34,8 @@ MAX_FILTERED_DATABASES = 20
 MY_NAME: Preference[str] = Preference("user/name", "")
 LAST_PLAN: Preference[str] = Preference("plan/last_shown", "")
 REPORT_MARKING: Preference[str] = Preference("report/marking", "")
+DETAILS_SHOWN: Preference[bool] = Preference("window/details_shown", True)
+NAVIGATOR_SPLIT: Preference[bytes] = Preference("window/navigator_split", b"")
 MAX_RECENT = 8
 
 
@@ -61,6 +63,8 @@ class Settings:
 
     def _decode(self, raw: Any, default: T) -> T:
         try:
+            if isinstance(default, bool):  # QSettings files keep a yes/no as the word
+                return str(raw).lower() in {"true", "1"}  # type: ignore[return-value]
             if isinstance(default, bytes):
                 return bytes(raw.data() if isinstance(raw, QByteArray) else raw)  # type: ignore[return-value]
             if isinstance(default, list | dict):

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton, QVBoxLayout
 
@@ -39,6 +39,7 @@ class TaskDialog(QDialog):
         self.error: str | None = None
         self.message = QLabel(doing)
         self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # plan titles and file names as typed
         self.bar = QProgressBar()
         self.bar.setRange(0, 0)
         self.cancel_button = QPushButton("Cancel")
@@ -96,6 +97,7 @@ class TaskDialog(QDialog):
 
     def _finish(self, message: str) -> None:
         self.message.setText(message)
+        self.adjustSize()  # taller for a longer message, so no line of it is cut off
         self.bar.setRange(0, 1)
         self.bar.setValue(1)
         # Cancel kept the keyboard focus once hidden, so Enter went on cancelling a finished

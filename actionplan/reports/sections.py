@@ -17,6 +17,7 @@ from reportlab.platypus import (
 
 from actionplan.domain.measures import Direction
 from actionplan.domain.rag import RAG_ORDER
+from actionplan.domain.wording import counted
 from actionplan.reports.action_tables import appendix_table, exception_table, priority_table
 from actionplan.reports.board_pack_data import (
     BoardPackData,
@@ -46,7 +47,7 @@ def _more(shown: int, total: int, what: str, appendix: bool) -> list[Flowable]:
     if total <= shown:
         return []
     where = "the appendix lists them all" if appendix else "print with --appendix to list them all"
-    return [rich(f"… and {total - shown:,} more {what} ({where}).", "note")]
+    return [rich(f"… and {counted(total - shown, 'more ' + what)} ({where}).", "note")]
 
 
 def exceptions_section(pack: BoardPackData) -> list[Flowable]:
@@ -68,7 +69,7 @@ def exceptions_section(pack: BoardPackData) -> list[Flowable]:
         found = True
         story += [CondPageBreak(ROOM_FOR_A_TABLE), para(section.heading, "h3")]
         story += exception_table(exceptions[:limit], pack.limits.update_chars_in_exceptions)
-        story += _more(limit, len(exceptions), "red, amber or overdue actions", pack.appendix)
+        story += _more(limit, len(exceptions), "red, amber or overdue action", pack.appendix)
     if not found:
         story.append(rich("No action is red, amber or overdue.", "body"))
     return story
@@ -153,7 +154,7 @@ def _counts_line(section: PrioritySection) -> list[Flowable]:
     counts: RagCounts = section.counts
     chips = chip_row([count_chip(rag, counts.get(rag)) for rag in RAG_ORDER])
     facts = (
-        f"{counts.total:,} actions in all · {section.overdue:,} overdue · "
+        f"{counted(counts.total, 'action')} in all · {section.overdue:,} overdue · "
         f"{section.stale:,} with no recent update"
     )
     return [chips, Spacer(1, 3), rich(facts, "small")]
@@ -185,7 +186,7 @@ def priority_section(section: PrioritySection, pack: BoardPackData) -> list[Flow
     if not section.actions:
         return [*story, rich("This priority has no actions yet.", "body")]
     story += priority_table(shown)
-    return story + _more(len(shown), len(section.actions), "actions", pack.appendix)
+    return story + _more(len(shown), len(section.actions), "action", pack.appendix)
 
 
 def appendix_section(priorities: Sequence[PrioritySection]) -> list[Flowable]:

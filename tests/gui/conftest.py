@@ -8,8 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from PySide6 import QtGui
 from PySide6.QtCore import QDate, QSettings, Qt
-from PySide6.QtWidgets import QDialogButtonBox
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QDialogButtonBox, QLabel
 from pytestqt.qtbot import QtBot
 
 from actionplan.domain.rag import Rag
@@ -116,3 +118,24 @@ def click_save(qtbot: QtBot, dialog: Any) -> None:
     buttons = dialog.findChild(QDialogButtonBox)
     save = buttons.button(QDialogButtonBox.StandardButton.Save)
     qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+
+
+def shown(text: str) -> str:
+    """What Qt shows for a tooltip or an automatic-format label: HTML when it looks like it."""
+    document = QTextDocument()
+    if QtGui.Qt.mightBeRichText(text):
+        document.setHtml(text)
+    else:
+        document.setPlainText(text)
+    return document.toPlainText()
+
+
+def label_shows(label: QLabel) -> str:
+    """What a label shows, given the format it reads its text in."""
+    if label.textFormat() == Qt.TextFormat.PlainText:
+        return label.text()
+    if label.textFormat() == Qt.TextFormat.RichText:
+        document = QTextDocument()
+        document.setHtml(label.text())
+        return document.toPlainText()
+    return shown(label.text())

@@ -12,7 +12,7 @@ from actionplan.services.impact import add_measure, add_reading
 from actionplan.services.measure_rows import measure_rows
 from actionplan.store.database import Database
 from tests.conftest import PlanFactory
-from tests.gui.conftest import Answers
+from tests.gui.conftest import Answers, shown
 
 Opener = Callable[[], MainWindow]
 
@@ -53,7 +53,7 @@ def test_plan_wide_measures_say_so_and_give_the_names_room(
     page = open_window().plan_view.measures
     name = page.model.index(0, page.model.NAME)
     assert page.model.index(0, page.model.PRIORITY).data() == "Whole plan"
-    assert name.data(Qt.ItemDataRole.ToolTipRole) == long_name
+    assert shown(name.data(Qt.ItemDataRole.ToolTipRole)) == long_name
     assert page.table.isColumnHidden(page.model.PRIORITY)
     _measure(db, factory)
     page.set_rows(measure_rows(db, factory.plan.id))

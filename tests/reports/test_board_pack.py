@@ -314,3 +314,16 @@ def test_pages_render_as_images_without_error(tmp_path: Path) -> None:
     assert code == 0
     assert len(images) == len(PdfReader(pdf).pages)
     assert all(image.stat().st_size > 1000 for image in images)
+
+
+def test_a_count_of_one_says_action_not_actions(tmp_path: Path) -> None:
+    """A priority with one action says "1 action in all"; one left over says "1 more action"."""
+    single = section("1", "Neglect", line("1.1", "Audit neglect referrals"))
+    reds = [line(f"2.{i}", f"Red action {i}", rag=Rag.RED) for i in range(13)]
+    greens = [line(f"3.{i}", f"Green action {i}") for i in range(26)]
+    data = pack(single, section("2", "Exploitation", *reds), section("3", "SEND", *greens))
+    text = pdf_text(render(tmp_path, data))
+    assert "1 action in all" in text
+    assert "… and 1 more red, amber or overdue action (print" in text
+    assert "… and 1 more action (print" in text
+    assert "1 actions" not in text and "1 more actions" not in text

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, Signal
 from actionplan.domain.rag import Rag
 from actionplan.domain.timescale import format_due, parse_timescale
 from actionplan.gui.models.row_table_model import Index, RowTableModel
+from actionplan.gui.plain import plain_tip
 from actionplan.services.views import ActionRow
 
 
@@ -114,7 +115,8 @@ class ActionTableModel(RowTableModel):
         if role == self.SEARCH_ROLE:
             return self._search[index.row()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, index.column())
+            tip = self._tooltip(row, index.column())
+            return plain_tip(tip) if tip else None
         return None
 
     def _display(self, row: ActionRow, column: int) -> str:

@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 from actionplan.gui.models.row_table_model import Index, RowTableModel
+from actionplan.gui.plain import plain_tip
 from actionplan.services.views import MeasureRow
 
 
@@ -58,7 +59,7 @@ class MeasureTableModel(RowTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, index.column())
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == self.NAME:
-            return row.name  # the whole name, when the column cuts it short
+            return plain_tip(row.name)  # the whole name, when the column cuts it short
         return None
 
     def _display(self, row: MeasureRow, column: int) -> str:
