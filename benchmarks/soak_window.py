@@ -19,6 +19,7 @@ import os
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -48,10 +49,12 @@ def main() -> None:
             "PYTHONFAULTHANDLER": "1",
         }
         command = [sys.executable, str(DRIVER), path, str(args.seconds), str(args.seed)]
+        started = time.monotonic()
         ended = subprocess.run(command, env=env, check=False)
+        lasted = time.monotonic() - started
     print("plan: 24,000 actions (12 priorities x 2,000), one update each")
     verdict = "clean" if ended.returncode == 0 else "CRASHED"
-    print(f"window process exit code: {ended.returncode} ({verdict})")
+    print(f"window process exit code: {ended.returncode} ({verdict}) after {lasted:.0f} s")
     sys.exit(ended.returncode)
 
 
