@@ -11,7 +11,8 @@ from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QMimeData, QObject
+from PySide6.QtCore import QEvent, QMimeData, QObject
+from PySide6.QtGui import QDropEvent
 
 from actionplan.domain.wording import counted
 from actionplan.gui import prompts
@@ -56,6 +57,8 @@ class FileActions(QObject):
         self.wizard: ImportWizard | None = None
         self.merge_dialog: MergeReturnsDialog | None = None
         self.report_dialog: ReportDialog | None = None
+        window.setAcceptDrops(True)
+        window.installEventFilter(self)  # a workbook dragged onto the window is imported
         act = partial(make_action, window)
         self.import_action = act("&Import a workbook…", "Ctrl+I", self.choose_workbook)
         self.samples_action = act("Open the &sample plans", None, self.load_samples)
@@ -71,6 +74,20 @@ class FileActions(QObject):
             self.export_action, self.write_back_action, self.returns_action,
             self.merge_action, self.report_action, self.snapshot_action,
         ]  # fmt: skip
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # overrides QObject
+        """Accept one workbook dragged onto the window, and open the import wizard on it."""
+        kinds = (QEvent.Type.DragEnter, QEvent.Type.Drop)
+        if watched is not self.window or event.type() not in kinds:
+            return False
+        assert isinstance(event, QDropEvent)  # a drag-enter event is a kind of drop event
+        path = dropped_workbook(event.mimeData())
+        if path is None:
+            return False
+        event.acceptProposedAction()
+        if event.type() == QEvent.Type.Drop:
+            self.open_wizard(path)
+        return True
 
     def set_plan_open(self, is_open: bool) -> None:
         """Plan actions only make sense with a plan on screen."""

@@ -13,14 +13,14 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QProgressBar, QStackedWidget
 
 from actionplan.gui import prompts, window_state
 from actionplan.gui import settings as prefs
 from actionplan.gui.after_paint import after_paint, open_in_background
 from actionplan.gui.database_actions import DatabaseActions
-from actionplan.gui.file_actions import FileActions, dropped_workbook
+from actionplan.gui.file_actions import FileActions
 from actionplan.gui.menus import WindowCommands, build_actions, build_menus
 from actionplan.gui.pending_edits import PendingEdits
 from actionplan.gui.plan_undo_stack import PlanUndoStack
@@ -88,7 +88,6 @@ class MainWindow(QMainWindow, WindowCommands):
         self.files = FileActions(self)
         self.databases = DatabaseActions(self)
         self.toolbar = build_menus(self)
-        self.setAcceptDrops(True)
         self._connect()
         self.data_label = QLabel()
         self.data_label.setTextFormat(Qt.TextFormat.PlainText)  # a path is shown as it is
@@ -235,18 +234,6 @@ class MainWindow(QMainWindow, WindowCommands):
         """Reload the plans and show the one with this title (after an import, say)."""
         self._wanted_plan = title
         self.reload_plans()
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # overrides QWidget.dragEnterEvent
-        """Accept a workbook dragged onto the window."""
-        if dropped_workbook(event.mimeData()) is not None:
-            event.acceptProposedAction()
-
-    def dropEvent(self, event: QDropEvent) -> None:  # overrides QWidget.dropEvent
-        """Open the import wizard on a dropped workbook."""
-        path = dropped_workbook(event.mimeData())
-        if path is not None:
-            event.acceptProposedAction()
-            self.files.open_wizard(path)
 
     @property
     def current_plan(self) -> PlanInfo | None:

@@ -7,7 +7,9 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 from pypdf import PdfReader
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from actionplan.gui.main_window import MainWindow
@@ -187,3 +189,34 @@ def test_exporting_a_one_action_plan_says_one_action(
     assert task.message.text().startswith(
         "Wrote 1 action of 'Northbridge Priorities Action Plan 2025-26' to one.xlsx."
     )
+
+
+def _drag(window: MainWindow, path: Path) -> tuple[bool, bool]:
+    """Drag a file onto the window and drop it; whether the enter and the drop were taken."""
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    point = QPointF(window.rect().center())
+    buttons, keys = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    entering = QDragEnterEvent(point.toPoint(), Qt.DropAction.CopyAction, mime, buttons, keys)
+    QApplication.sendEvent(window, entering)
+    dropping = QDropEvent(point, Qt.DropAction.CopyAction, mime, buttons, keys)
+    QApplication.sendEvent(window, dropping)
+    return entering.isAccepted(), dropping.isAccepted()
+
+
+def test_a_workbook_dropped_on_the_window_opens_the_import_wizard_on_it(
+    qtbot: QtBot, open_window: Opener, tmp_path: Path
+) -> None:
+    """Dragging a workbook from the file manager onto the window starts its import; any
+    other file is refused, and nothing opens."""
+    window = open_window()
+    notes = tmp_path / "minutes.txt"
+    notes.write_text("Board minutes", encoding="utf-8")
+    assert _drag(window, notes) == (False, False)
+    assert window.files.wizard is None
+    workbook = sample_plans_dir() / "northbridge_business_plan_2025.xlsx"
+    assert _drag(window, workbook) == (True, True)
+    wizard = window.files.wizard
+    assert wizard is not None and wizard.isVisible()
+    qtbot.waitUntil(lambda: wizard.preview is not None, timeout=20_000)
+    wizard.close()
