@@ -49,7 +49,8 @@ def run(args: argparse.Namespace) -> int:
 
     export = export_original_layout if args.layout == "original" else export_tracker
     with open_database(args) as db:
-        result = export(db, args.out, plan_name=args.plan, as_of=today(args))
+        # --as-of shows the plan as it stood that day; without it the tracker holds every update.
+        result = export(db, args.out, plan_name=args.plan, as_of=args.as_of)
     print(f"Exported {result.plan_title} ({result.actions} actions) to {result.path}")
     for note in result.notes:
         print(f"  Note: {note}")

@@ -166,8 +166,9 @@ class FileActions(QObject):
     def _export(self, title: str, suggested: str, export: Any) -> None:
         target = self._save_target(title, suggested, "Workbook (*.xlsx)")
         if target is not None:
-            db, name, as_of = self.window.db, self._plan_title(), self.window.as_of
-            job = lambda p, c: export(db, target, name, as_of, p, c)  # noqa: E731
+            db, name = self.window.db, self._plan_title()
+            # No as-at day: the workbook holds the whole plan, every update included.
+            job = lambda p, c: export(db, target, name, None, p, c)  # noqa: E731
             self._run(title, f"Writing {target.name}…", job, _describe_export)
 
     def export_returns(self) -> None:

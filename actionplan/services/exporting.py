@@ -22,6 +22,7 @@ from actionplan.excel.cell_safety import MAX_CELL_TEXT, CellTextTooLong
 from actionplan.excel.errors import WorkbookError
 from actionplan.excel.tracker_writer import WriteCancelled, write_tracker
 from actionplan.excel.write_back import WriteBackError, read_mapping, write_back
+from actionplan.services.as_at import plan_as_at
 from actionplan.services.errors import ServiceError
 from actionplan.services.plan_loader import load_plan_data
 from actionplan.services.plans import resolve_plan
@@ -83,14 +84,24 @@ def export_tracker(
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
 ) -> ExportResult:
-    """Write the plan as the tracker workbook (Summary, Actions, Measures, Updates, Priorities)."""
+    """Write the plan as the tracker workbook (Summary, Actions, Measures, Updates, Priorities).
+
+    Given ``as_of``, the plan as it stood at the end of that day, later updates left out;
+    without, the whole plan, judged overdue and stale as of today.
+    """
     out = check_target(out)
     plan = load_for_export(db, plan_name)
     when = as_of or date.today()
+    # Without a day asked for, every update is written, even one dated ahead by mistake.
+    data = (
+        plan.data
+        if as_of is None
+        else plan_as_at(db, plan.plan_id, plan.data, plan.action_ids, as_of)
+    )
 
     def write(path: Path) -> None:
         write_tracker(
-            plan.data, path, when, added_on=plan.added_on, progress=progress, cancelled=cancelled
+            data, path, when, added_on=plan.added_on, progress=progress, cancelled=cancelled
         )
 
     write_atomically(out, write)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from sqlmodel import Session, col, select
 
+from actionplan.domain.as_at import written_by
 from actionplan.domain.measures import Direction
 from actionplan.domain.models import (
     Action,
@@ -34,7 +35,7 @@ from actionplan.reports.board_pack_data import (
     RagCounts,
     Reading,
 )
-from actionplan.services.actions import ActionRow, action_rows
+from actionplan.services.actions import ActionRow, action_rows_as_at
 from actionplan.services.errors import ServiceError
 from actionplan.services.plans import PlanInfo, resolve_plan
 from actionplan.services.snapshots import SnapshotBaseline, baseline_before
@@ -99,10 +100,10 @@ def board_pack_data(
         plan = PlanInfo.of(plan_row)
         priorities = _chosen(priorities_of(session, plan.id), priority)
         narratives = _narratives(session, plan.id)
-        reasons = _latest_reasons(session, plan.id)
+        reasons = _latest_reasons(session, plan.id, as_of)
         measures = _measures(session, plan.id, priorities)
     baseline = baseline_before(db, plan.id, as_of)
-    rows = action_rows(db, plan.id, as_of)
+    rows = action_rows_as_at(db, plan.id, as_of)
     sections = tuple(
         _section(p, narratives.get(p.id or -1), rows, reasons, baseline) for p in priorities
     )
@@ -166,15 +167,20 @@ def _narratives(session: Session, plan_id: int) -> dict[int, NarrativeText]:
     }
 
 
-def _latest_reasons(session: Session, plan_id: int) -> dict[int, str]:
-    """For each action, the reason given with its newest update (why the RAG is what it is)."""
+def _latest_reasons(session: Session, plan_id: int, as_of: date) -> dict[int, str]:
+    """For each action, the reason given with its newest update by ``as_of`` (why the RAG is
+    what it is); updates dated later are not part of the pack."""
     query = (
-        select(ProgressUpdate.action_id, ProgressUpdate.reason)
+        select(ProgressUpdate.action_id, col(ProgressUpdate.update_date), ProgressUpdate.reason)
         .join(Action, col(Action.id) == ProgressUpdate.action_id)
         .where(Action.plan_id == plan_id)
         .order_by(col(ProgressUpdate.update_date), col(ProgressUpdate.id))
     )
-    return dict(session.exec(query).all())
+    return {
+        action_id: reason
+        for action_id, day, reason in session.exec(query)
+        if written_by(day, as_of)
+    }
 
 
 def _written_timescale(row: ActionRow) -> str:

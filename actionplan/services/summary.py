@@ -12,7 +12,7 @@ from sqlmodel import Session, col, select
 from actionplan.domain.models import Measure, Outcome, Priority
 from actionplan.domain.rag import RAG_ORDER, Rag
 from actionplan.domain.rules import STALE_AFTER_DAYS
-from actionplan.services.actions import ActionRow, action_rows
+from actionplan.services.actions import ActionRow, action_rows_as_at
 from actionplan.services.plans import resolve_plan
 from actionplan.store.database import Database
 from actionplan.store.queries import priorities_of
@@ -30,7 +30,7 @@ def plan_summary(
     as_of: date | None = None,
     stale_after_days: int = STALE_AFTER_DAYS,
 ) -> dict[str, Any]:
-    """The summary object of the command-line contract (``summary --json``).
+    """The summary object of the command-line contract (``summary --json``), as at ``as_of``.
 
     A database with no plan gives the same keys with zeros and ``"plan": null``.
     """
@@ -41,7 +41,7 @@ def plan_summary(
             return _empty(as_of)
         priorities = priorities_of(session, plan.id)
         outcomes, measures = _counts(session, plan.id)
-    rows = action_rows(db, plan.id, as_of, stale_after_days)
+    rows = action_rows_as_at(db, plan.id, as_of, stale_after_days)
     return {
         "plan": plan.title,
         "as_of": as_of.isoformat(),

@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from sqlalchemy import func
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
-from actionplan.domain.models import Action, ActionLead, Lead, Plan, Priority, ProgressUpdate
+from actionplan.domain.models import (
+    Action,
+    ActionLead,
+    Lead,
+    Plan,
+    Priority,
+    ProgressUpdate,
+    Snapshot,
+    SnapshotEntry,
+)
 from actionplan.store.quick_read import LatestUpdate
 
 
@@ -74,3 +84,49 @@ def leads_by_action(
     for action_id, name, agency in session.connection().execute(query):
         leads.setdefault(action_id, []).append((name, agency))
     return leads
+
+
+def update_history(
+    session: Session, plan_id: int, action_ids: list[int] | None = None
+) -> dict[int, list[Any]]:
+    """Each action's updates oldest first, as rows of date, RAG, status, words, author, reason."""
+    query = (
+        sa_select(
+            col(ProgressUpdate.action_id),
+            col(ProgressUpdate.update_date),
+            col(ProgressUpdate.rag),
+            col(ProgressUpdate.status),
+            col(ProgressUpdate.text),
+            col(ProgressUpdate.author),
+            col(ProgressUpdate.reason),
+        )
+        .join(Action, col(Action.id) == ProgressUpdate.action_id)
+        .where(col(Action.plan_id) == plan_id)
+        .order_by(col(ProgressUpdate.update_date), col(ProgressUpdate.id))
+    )
+    if action_ids is not None:
+        query = query.where(col(ProgressUpdate.action_id).in_(action_ids))
+    history: dict[int, list[Any]] = {}
+    for row in session.connection().execute(query):
+        history.setdefault(row.action_id, []).append(row)
+    return history
+
+
+def snapshot_states(session: Session, plan_id: int, until: date) -> dict[int, list[Any]]:
+    """Each action's entries in the plan's snapshots taken by ``until``, oldest first,
+    as rows of the day taken, RAG and status."""
+    query = (
+        sa_select(
+            col(SnapshotEntry.action_id),
+            col(Snapshot.taken_on),
+            col(SnapshotEntry.rag),
+            col(SnapshotEntry.status),
+        )
+        .join(Snapshot, col(Snapshot.id) == SnapshotEntry.snapshot_id)
+        .where(col(Snapshot.plan_id) == plan_id, col(Snapshot.taken_on) <= until)
+        .order_by(col(Snapshot.taken_on), col(Snapshot.id))
+    )
+    states: dict[int, list[Any]] = {}
+    for row in session.connection().execute(query):
+        states.setdefault(row.action_id, []).append(row)
+    return states

@@ -1,0 +1,101 @@
+"""The plan as it stood at the end of a day, for the as-at board pack, summary and tracker.
+
+Updates dated after the day are left out, and each action's RAG and status are those the
+updates and snapshots written by then give it (see ``domain.as_at``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from actionplan.domain.as_at import ActionState, DatedState, state_as_at, written_by
+from actionplan.domain.plan_data import ActionData, PlanData
+from actionplan.domain.rag import rag_from_word
+from actionplan.domain.status import status_from_word
+from actionplan.store.database import Database
+from actionplan.store.queries import snapshot_states
+from actionplan.store.quick_read import ACTION_COLUMNS, LatestUpdate
+
+_RAG, _STATUS = ACTION_COLUMNS.index("rag"), ACTION_COLUMNS.index("status")
+
+
+def _stored(rag: str, status: str) -> ActionState:
+    return ActionState(rag_from_word(rag), status_from_word(status))
+
+
+def _dated(rows: Sequence[Any], day_column: str) -> list[DatedState]:
+    return [DatedState(getattr(row, day_column), _stored(row.rag, row.status)) for row in rows]
+
+
+def rows_as_at(
+    actions: Sequence[Sequence[Any]],
+    history: dict[int, list[Any]],
+    snapshots: dict[int, list[Any]],
+    day: date,
+) -> tuple[list[Sequence[Any]], dict[int, LatestUpdate]]:
+    """The action columns with RAG and status as at ``day``, and each one's newest update then.
+
+    ``history`` and ``snapshots`` are the store's ``update_history`` and ``snapshot_states``.
+    """
+    shown, latest = [], {}
+    for action in actions:
+        updates = history.get(action[0], [])
+        current = _stored(action[_RAG], action[_STATUS])
+        state = state_as_at(
+            current,
+            _dated(updates, "update_date"),
+            _dated(snapshots.get(action[0], []), "taken_on"),
+            day,
+        )
+        shown.append(action if state is current else _with_state(action, state))
+        written = [u for u in updates if written_by(u.update_date, day)]
+        if written:
+            latest[action[0]] = LatestUpdate(
+                written[-1].update_date, written[-1].text, written[-1].author
+            )
+    return shown, latest
+
+
+def _with_state(action: Sequence[Any], state: ActionState) -> tuple[Any, ...]:
+    columns = list(action)
+    columns[_RAG] = state.rag.value
+    columns[_STATUS] = _status_word(state)
+    return tuple(columns)
+
+
+def _status_word(state: ActionState) -> str:
+    # The word stored for an action whose status nobody gave, read back as such wherever shown.
+    return state.status.value if state.status is not None else ""
+
+
+def plan_as_at(
+    db: Database, plan_id: int, data: PlanData, action_ids: list[int], day: date
+) -> PlanData:
+    """The whole plan as at ``day``: ``action_ids`` are its actions' ids in plan order."""
+    with db.reading() as session:
+        snapshots = snapshot_states(session, plan_id, day)
+    ids = iter(action_ids)
+    priorities = [
+        replace(p, actions=[_action_as_at(a, snapshots.get(next(ids), []), day) for a in p.actions])
+        for p in data.priorities
+    ]
+    return replace(data, priorities=priorities)
+
+
+def _action_as_at(action: ActionData, snapshots: Sequence[Any], day: date) -> ActionData:
+    current = ActionState(action.rag, action.status)
+    updates = [DatedState(u.update_date, ActionState(u.rag, u.status)) for u in action.updates]
+    state = state_as_at(current, updates, _dated(snapshots, "taken_on"), day)
+    if state is current:
+        return action
+    return replace(
+        action,
+        rag=state.rag,
+        rag_raw="",
+        status=status_from_word(_status_word(state)),
+        status_raw="",
+        updates=[u for u in action.updates if written_by(u.update_date, day)],
+    )
