@@ -42,21 +42,42 @@ def rows_as_at(
     """
     shown, latest = [], {}
     for action in actions:
-        updates = history.get(action[0], [])
-        current = _stored(action[_RAG], action[_STATUS])
-        state = state_as_at(
-            current,
-            _dated(updates, "update_date"),
-            _dated(snapshots.get(action[0], []), "taken_on"),
-            day,
-        )
-        shown.append(action if state is current else _with_state(action, state))
-        written = [u for u in updates if written_by(u.update_date, day)]
+        state = _changed_state(action[0], action[_RAG], action[_STATUS], history, snapshots, day)
+        shown.append(action if state is None else _with_state(action, state))
+        written = [u for u in history.get(action[0], []) if written_by(u.update_date, day)]
         if written:
             latest[action[0]] = LatestUpdate(
                 written[-1].update_date, written[-1].text, written[-1].author
             )
     return shown, latest
+
+
+def words_as_at(
+    action_id: int,
+    rag: str,
+    status: str,
+    history: dict[int, list[Any]],
+    snapshots: dict[int, list[Any]],
+    day: date,
+) -> tuple[str, str]:
+    """The stored RAG and status words of the action as at ``day`` (for a snapshot of then)."""
+    state = _changed_state(action_id, rag, status, history, snapshots, day)
+    return (rag, status) if state is None else (state.rag.value, _status_word(state))
+
+
+def _changed_state(
+    action_id: int,
+    rag: str,
+    status: str,
+    history: dict[int, list[Any]],
+    snapshots: dict[int, list[Any]],
+    day: date,
+) -> ActionState | None:
+    """The action's state as at ``day``, or None when that is the state it has now."""
+    current = _stored(rag, status)
+    updates = _dated(history.get(action_id, []), "update_date")
+    state = state_as_at(current, updates, _dated(snapshots.get(action_id, []), "taken_on"), day)
+    return None if state is current else state
 
 
 def _with_state(action: Sequence[Any], state: ActionState) -> tuple[Any, ...]:

@@ -11,9 +11,11 @@ from sqlmodel import col, select
 from actionplan.domain.models import Action, Snapshot, SnapshotEntry
 from actionplan.domain.movement import Movement, movement
 from actionplan.domain.rag import Rag, rag_from_word
+from actionplan.services.as_at import words_as_at
 from actionplan.services.errors import ServiceError
 from actionplan.services.plans import resolve_plan
 from actionplan.store.database import Database
+from actionplan.store.queries import snapshot_states, update_history
 
 
 @dataclass(frozen=True)
@@ -41,7 +43,8 @@ class SnapshotBaseline:
 def take_snapshot(
     db: Database, name: str, plan_name: str | None = None, as_of: date | None = None
 ) -> int:
-    """Freeze every action's RAG and status now, under a name and date; returns its id."""
+    """Freeze every action's RAG and status as at the date (today unless given), under a name;
+    returns its id."""
     name = " ".join(name.split())
     if not name:
         raise ServiceError("A snapshot needs a name, such as 'Board 12 March'.")
@@ -55,10 +58,16 @@ def take_snapshot(
         session.add(snapshot)
         session.flush()
         query = select(Action.id, Action.rag, Action.status).where(Action.plan_id == plan.id)
-        entries = [
-            {"snapshot_id": snapshot.id, "action_id": a_id, "rag": rag, "status": status}
-            for a_id, rag, status in session.exec(query)
-        ]
+        # A snapshot dated in the past freezes the plan as it stood that day, not as it is now.
+        history = update_history(session, plan.id)
+        earlier = snapshot_states(session, plan.id, snapshot.taken_on)
+        entries = []
+        for a_id, rag, status in session.exec(query):
+            assert a_id is not None
+            rag, status = words_as_at(a_id, rag, status, history, earlier, snapshot.taken_on)
+            entries.append(
+                {"snapshot_id": snapshot.id, "action_id": a_id, "rag": rag, "status": status}
+            )
         if entries:
             session.execute(insert(SnapshotEntry), entries)
         assert snapshot.id is not None

@@ -13,7 +13,7 @@ from actionplan.domain.status import Status
 from actionplan.services.exporting import export_tracker
 from actionplan.services.progress import ProgressEntry, record_progress
 from actionplan.services.report import board_pack_data, make_report
-from actionplan.services.snapshots import take_snapshot
+from actionplan.services.snapshots import baseline_before, take_snapshot
 from actionplan.services.summary import plan_summary
 from actionplan.store.database import Database
 from tests.conftest import PlanFactory
@@ -137,3 +137,16 @@ def test_tracker_as_at_end_of_march_leaves_out_mays_updates(
     export_tracker(db, tmp_path / "may.xlsx", as_of=END_OF_MAY)
     may = _every_cell(tmp_path / "may.xlsx")
     assert MAY_WORDS in may and MAY_ONLY_WORDS in may
+
+
+def test_a_snapshot_dated_in_the_past_freezes_the_plan_as_it_stood_that_day(
+    db: Database, factory: PlanFactory
+) -> None:
+    """A board of 20 March recorded in June holds March's Amber for Schools, not May's Blue."""
+    history = plan_with_history(db, factory)
+    take_snapshot(db, "Board 20 March", None, date(2025, 3, 20))
+    baseline = baseline_before(db, factory.plan.id, END_OF_MARCH)
+    assert baseline is not None and baseline.info.name == "Board 20 March"
+    assert baseline.rags[history.schools] is Rag.AMBER
+    assert baseline.rags[history.hotspots] is Rag.AMBER
+    assert baseline.rags[history.audit] is Rag.RED
