@@ -62,7 +62,8 @@ def common_options(*, suppress: bool) -> argparse.ArgumentParser:
         metavar="YYYY-MM-DD",
         type=parse_as_of,
         default=default,
-        help="treat this date as today for overdue and stale",
+        help="the plan as it stood at the end of this date: later updates left out, "
+        "RAG and status as then, overdue and stale judged then",
     )
     return common
 

@@ -35,6 +35,9 @@ class ReportDialog(FormDialog):
         self.as_of = QDateEdit(QDate(as_of.year, as_of.month, as_of.day))
         self.as_of.setCalendarPopup(True)
         self.as_of.setDisplayFormat("d MMM yyyy")
+        self.as_of.setToolTip(
+            "The plan as it stood at the end of this day: updates dated later are left out"
+        )
         self.priority = QComboBox()
         self.priority.addItem("All priorities", None)
         for title in priorities:
