@@ -74,8 +74,11 @@ def _changed_state(
     day: date,
 ) -> ActionState | None:
     """The action's state as at ``day``, or None when that is the state it has now."""
+    rows = history.get(action_id, [])
+    if all(written_by(row.update_date, day) for row in rows):
+        return None  # the common case on a big plan, settled without building anything
     current = _stored(rag, status)
-    updates = _dated(history.get(action_id, []), "update_date")
+    updates = _dated(rows, "update_date")
     state = state_as_at(current, updates, _dated(snapshots.get(action_id, []), "taken_on"), day)
     return None if state is current else state
 
