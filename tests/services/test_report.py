@@ -157,16 +157,20 @@ def test_report_for_one_priority_shows_only_that_priority(
 def test_movement_against_the_last_snapshot_is_shown(
     db: Database, factory: PlanFactory, tmp_path: Path
 ) -> None:
-    """After a snapshot, the pack names it and marks what got better or worse."""
+    """After a snapshot, the pack names it and marks what got better or worse.
+
+    "Train staff" was first rated (Green) on 20 March, after the board of 12 March, so it
+    too has improved since that board.
+    """
     ids = _plan(db, factory)
     take_snapshot(db, "Board 12 March", None, date(2025, 3, 12))
     _record(db, ids["red"], date(2025, 3, 20), Rag.AMBER, Status.DELAYED, "Back on track")
     _record(db, ids["amber"], date(2025, 3, 21), Rag.RED, Status.DELAYED, "Slipped again")
     data = board_pack_data(db, None, AS_OF)
     assert data.comparison is not None
-    assert (data.comparison.better, data.comparison.worse, data.comparison.new) == (1, 1, 0)
+    assert (data.comparison.better, data.comparison.worse, data.comparison.new) == (2, 1, 0)
     text = pdf_text(make_report(db, tmp_path / "moved.pdf", as_of=AS_OF))
-    assert "“Board 12 March” of 12 Mar 2025: 1 action improved, 1 action got worse" in text
+    assert "“Board 12 March” of 12 Mar 2025: 2 actions improved, 1 action got worse" in text
     assert "↑ Better" in text and "↓ Worse" in text
 
 
