@@ -21,7 +21,8 @@ from actionplan.domain.plan_data import PlanData
 from actionplan.excel.cell_safety import MAX_CELL_TEXT, CellTextTooLong
 from actionplan.excel.errors import WorkbookError
 from actionplan.excel.tracker_writer import WriteCancelled, write_tracker
-from actionplan.excel.write_back import WriteBackError, read_mapping, write_back
+from actionplan.excel.write_back import WriteBackError, WrittenBack, read_mapping, write_back
+from actionplan.excel.write_back_baseline import imported_actions
 from actionplan.services.errors import ServiceError
 from actionplan.services.plan_loader import load_plan_data
 from actionplan.services.plans import resolve_plan
@@ -112,17 +113,28 @@ def export_original_layout(
     placement = _placement(plan.action_ids, source)
     try:
         mapping = read_mapping(source.mapping_json)
-        book, notes = write_back(
-            source.content, mapping, plan.data, placement, as_of or date.today()
+        imported = imported_actions(
+            source.content, mapping, source.filename, source.imported_at.date()
+        )
+        written = write_back(
+            source.content, mapping, plan.data, placement, as_of or date.today(), imported
         )
     except WriteBackError as exc:
         raise ServiceError(f"'{source.filename}' cannot be written back: {exc}.") from None
     if cancelled is not None and cancelled():
         raise ServiceError("The export was cancelled; nothing was saved.")
-    write_atomically(out, book.save)
+    write_atomically(out, _saver(written, source.content))
     if progress is not None:
         progress(plan.data.action_count, plan.data.action_count)
+    notes = written.notes
     return ExportResult(out, plan.data.title, plan.data.action_count, tuple(notes))
+
+
+def _saver(written: WrittenBack, original: bytes) -> Callable[[Path], object]:
+    """Saving the written-back workbook; when nothing changed, the original file as it was."""
+    if written.cells:
+        return written.book.save
+    return lambda path: path.write_bytes(original)
 
 
 def _source_of(db: Database, plan_id: int, title: str) -> PlanSource:

@@ -1,0 +1,160 @@
+"""Writing back into the partnership's own workbook changes only what changed in the app.
+
+Each test imports a sample plan through the real importer, changes it (or not) through the
+services a user's clicks call, writes it back through the export service and compares the
+two workbooks cell by cell.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from sqlmodel import col, select
+
+from actionplan.domain.models import Action
+from actionplan.domain.rag import Rag
+from actionplan.domain.status import Status
+from actionplan.services.exporting import export_original_layout
+from actionplan.services.importing import import_workbook
+from actionplan.services.progress import ProgressEntry, current_rating, record_progress
+from actionplan.store.database import Database
+from tests.excel.workbook_diff import colour_key, fill_key, font_key, workbook_diff
+
+SAMPLES = Path(__file__).resolve().parents[2] / "sample_plans"
+TRACKER = SAMPLES / "northbridge_tracker_2025.xlsx"
+PRIORITIES = SAMPLES / "northbridge_priorities_2025.xlsx"
+BUSINESS = SAMPLES / "northbridge_business_plan_2025.xlsx"
+AS_OF = date(2025, 12, 20)
+
+
+def nth_action(db: Database, plan_id: int, index: int) -> int:
+    """The id of the plan's action imported in that place (0 for the first row)."""
+    with db.reading() as session:
+        ids = session.exec(
+            select(Action.id).where(Action.plan_id == plan_id).order_by(col(Action.id))
+        ).all()
+    found = ids[index]
+    assert found is not None
+    return found
+
+
+def record(
+    db: Database, action_id: int, rag: Rag | None = None, status: Status | None = None, text=""
+) -> None:
+    """A lead records progress; the RAG or status not given stays as it is."""
+    now_rag, now_status = current_rating(db, action_id)
+    entry = ProgressEntry(
+        action_id, AS_OF, rag or now_rag, status or now_status, text, "Ana", "as agreed"
+    )
+    record_progress(db, entry)
+
+
+def written_back(db: Database, tmp_path: Path) -> Path:
+    """The plan written back into its own workbook through the export service."""
+    return export_original_layout(db, tmp_path / "back.xlsx", as_of=AS_OF).path
+
+
+def cells_in(diff: list[str]) -> set[str]:
+    """The cells named in a diff ("Actions!G3")."""
+    return {found[1] for line in diff if (found := re.match(r"(.+?![A-Z]+\d+) ", line))}
+
+
+@pytest.mark.parametrize("sample", sorted(SAMPLES.glob("*.xlsx")), ids=lambda path: path.stem)
+def test_a_plan_nobody_changed_is_written_back_identical_to_its_workbook(
+    db: Database, tmp_path: Path, sample: Path
+) -> None:
+    """Every cell's value, fill, font and number format, merges, widths and sheets are the same."""
+    import_workbook(db, sample)
+    assert workbook_diff(sample, written_back(db, tmp_path)) == []
+
+
+def test_one_rag_change_alters_only_that_rag_cell_in_the_workbooks_own_letter_and_fill(
+    db: Database, tmp_path: Path
+) -> None:
+    """Action 1.2 goes from G to amber: its cell says "A" on the tracker's own amber fill."""
+    plan_id = import_workbook(db, TRACKER).plan_id
+    record(db, nth_action(db, plan_id, 1), rag=Rag.AMBER)
+    back = written_back(db, tmp_path)
+    assert cells_in(workbook_diff(TRACKER, back)) == {"Actions!G3"}
+    original, sheet = load_workbook(TRACKER)["Actions"], load_workbook(back)["Actions"]
+    assert sheet["G3"].value == "A"
+    assert fill_key(sheet["G3"].fill) == fill_key(original["G4"].fill)  # the tracker's amber
+    assert font_key(sheet["G3"].font) == font_key(original["G4"].font)
+
+
+def test_one_status_change_alters_only_that_status_cell(db: Database, tmp_path: Path) -> None:
+    """Action 1.8 goes from not started to delayed: one cell, in the tracker's own word."""
+    plan_id = import_workbook(db, TRACKER).plan_id
+    record(db, nth_action(db, plan_id, 7), status=Status.DELAYED)
+    back = written_back(db, tmp_path)
+    assert cells_in(workbook_diff(TRACKER, back)) == {"Actions!F9"}
+    assert load_workbook(back)["Actions"]["F9"].value == "Delayed"
+
+
+def test_one_update_fills_only_its_update_and_date_cells_in_the_workbooks_date_style(
+    db: Database, tmp_path: Path
+) -> None:
+    """Action 1.5 had no update: its update and date cells get them, dated like the others."""
+    plan_id = import_workbook(db, TRACKER).plan_id
+    record(db, nth_action(db, plan_id, 4), text="Panel met twice in December")
+    back = written_back(db, tmp_path)
+    assert cells_in(workbook_diff(TRACKER, back)) == {"Actions!H6", "Actions!I6"}
+    sheet = load_workbook(back)["Actions"]
+    assert sheet["H6"].value == "Panel met twice in December"
+    assert sheet["I6"].value.date() == AS_OF and sheet["I6"].number_format == "dd/mm/yyyy"
+
+
+def test_a_colour_only_rag_cell_gets_a_colour_only(db: Database, tmp_path: Path) -> None:
+    """A red cell with no words turns the workbook's own amber, still with no words."""
+    plan_id = import_workbook(db, PRIORITIES).plan_id
+    record(db, nth_action(db, plan_id, 0), rag=Rag.AMBER)
+    back = written_back(db, tmp_path)
+    diff = workbook_diff(PRIORITIES, back)
+    assert len(diff) == 1 and diff[0].startswith("Contextual Risk!F4 fill: ")
+    sheet = load_workbook(back)["Contextual Risk"]
+    assert sheet["F4"].value is None
+    assert colour_key(sheet["F4"].fill.fgColor) == ("rgb", "FFFFC000", 0.0)  # as in F5
+
+
+def test_a_worded_rag_cell_is_rewritten_in_the_words_the_workbook_uses(
+    db: Database, tmp_path: Path
+) -> None:
+    """The "Amber" written in Contextual Risk row 10 becomes the workbook's own "G" for green."""
+    plan_id = import_workbook(db, PRIORITIES).plan_id
+    record(db, nth_action(db, plan_id, 6), rag=Rag.GREEN)
+    back = written_back(db, tmp_path)
+    assert cells_in(workbook_diff(PRIORITIES, back)) == {"Contextual Risk!F10"}
+    original = load_workbook(PRIORITIES)["Domestic Abuse"]["F9"]
+    cell = load_workbook(back)["Contextual Risk"]["F10"]
+    assert cell.value == original.value == "G"
+    assert fill_key(cell.fill) == fill_key(original.fill)
+
+
+def test_a_status_set_in_a_plan_with_no_status_column_adds_that_column_only(
+    db: Database, tmp_path: Path
+) -> None:
+    """The business plan gains a Status column (no RAG, no update column) and wider headings."""
+    plan_id = import_workbook(db, BUSINESS).plan_id
+    first = nth_action(db, plan_id, 0)
+    _rag, status = current_rating(db, first)
+    wanted = Status.DELAYED if status is not Status.DELAYED else Status.COMPLETE
+    record(db, first, status=wanted)
+    back = written_back(db, tmp_path)
+    diff = workbook_diff(BUSINESS, back)
+    outside = [
+        line
+        for line in diff
+        if not re.match(r"[^!]+!E\d+ |[^!]+ column E width|[^!]+ merged", line)
+    ]
+    assert outside == []
+    sheet = load_workbook(back).active
+    assert (sheet["E4"].value, sheet["E5"].value, sheet["F4"].value) == (
+        "Status",
+        wanted.word,
+        None,
+    )
+    assert sheet["E6"].value is None  # the other actions' statuses were not changed
