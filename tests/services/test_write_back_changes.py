@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from openpyxl.styles import Font
 from sqlmodel import col, select
 
 from actionplan.domain.models import Action
@@ -22,6 +23,7 @@ from actionplan.services.exporting import export_original_layout
 from actionplan.services.importing import import_workbook
 from actionplan.services.progress import ProgressEntry, current_rating, record_progress
 from actionplan.store.database import Database
+from tests.excel.import_books import fill, tracker
 from tests.excel.workbook_diff import colour_key, fill_key, font_key, workbook_diff
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_plans"
@@ -158,3 +160,83 @@ def test_a_status_set_in_a_plan_with_no_status_column_adds_that_column_only(
         None,
     )
     assert sheet["E6"].value is None  # the other actions' statuses were not changed
+
+
+def own_words_tracker(path: Path) -> Path:
+    """A tracker in a partnership's own words: "On track", "Done", "green ", "Complete"."""
+    tracker(
+        path,
+        [
+            ("1.1", "Exploitation", "Map hotspots", "Police", "31/03/2026", "On track", "green "),
+            (
+                "1.2",
+                "Exploitation",
+                "Train taxi firms",
+                "Licensing",
+                "31/01/2026",
+                "Done",
+                "Complete",
+            ),
+            (
+                "1.3",
+                "Exploitation",
+                "Audit screening",
+                "Social care",
+                "31/12/2025",
+                "Slipped",
+                "Amber",
+            ),
+        ],
+    )
+    book = load_workbook(path)
+    sheet = book["Actions"]
+    for cell, (background, ink) in {
+        "G2": ("C6EFCE", "FF006100"),
+        "G3": ("BDD7EE", "FF1F4E78"),
+        "G4": ("FFEB9C", "FF9C5700"),
+    }.items():
+        fill(sheet, cell, background)
+        sheet[cell].font = Font(name="Arial", size=10, color=ink)
+    book.save(path)
+    return path
+
+
+def test_a_changed_rag_and_status_take_the_words_and_fill_the_workbook_already_uses(
+    db: Database, tmp_path: Path
+) -> None:
+    """Action 1.1 completed: "Complete" on the workbook's own blue, and its own "Done"."""
+    original = own_words_tracker(tmp_path / "ours.xlsx")
+    plan_id = import_workbook(db, original).plan_id
+    record(db, nth_action(db, plan_id, 0), rag=Rag.BLUE, status=Status.COMPLETE)
+    back = written_back(db, tmp_path)
+    assert cells_in(workbook_diff(original, back)) == {"Actions!F2", "Actions!G2"}
+    before, after = load_workbook(original)["Actions"], load_workbook(back)["Actions"]
+    assert (after["F2"].value, after["G2"].value) == ("Done", "Complete")
+    assert fill_key(after["G2"].fill) == fill_key(before["G3"].fill)
+    assert font_key(after["G2"].font) == font_key(before["G3"].font)
+    assert (after["G3"].value, after["G4"].value) == ("Complete", "Amber")
+
+
+def test_a_rag_the_workbook_never_used_is_written_in_the_apps_word_and_colour(
+    db: Database, tmp_path: Path
+) -> None:
+    """Nothing was red in this workbook: action 1.3 turns "Red" on the app's red, words kept."""
+    original = own_words_tracker(tmp_path / "ours.xlsx")
+    plan_id = import_workbook(db, original).plan_id
+    record(db, nth_action(db, plan_id, 2), rag=Rag.RED)
+    back = written_back(db, tmp_path)
+    assert cells_in(workbook_diff(original, back)) == {"Actions!G4"}
+    cell = load_workbook(back)["Actions"]["G4"]
+    assert cell.value == "Red" and colour_key(cell.fill.fgColor) == ("rgb", "FFC0392B", 0.0)
+
+
+def test_an_unchanged_rag_keeps_its_own_spelling_and_trailing_space(
+    db: Database, tmp_path: Path
+) -> None:
+    """Recording an update on 1.1 without changing its RAG leaves "green " exactly as typed."""
+    original = own_words_tracker(tmp_path / "ours.xlsx")
+    plan_id = import_workbook(db, original).plan_id
+    record(db, nth_action(db, plan_id, 0), text="Second hotspot mapped")
+    back = written_back(db, tmp_path)
+    assert load_workbook(back)["Actions"]["G2"].value == "green "
+    assert not any("!G2 " in line for line in workbook_diff(original, back))
