@@ -11,13 +11,13 @@ import tempfile
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from sqlmodel import col, select
 
-from actionplan.domain.models import Action, PlanSource, Priority
-from actionplan.domain.plan_data import PlanData
+from actionplan.domain.models import Action, PlanSource, Priority, ProgressUpdate
+from actionplan.domain.plan_data import ActionData, PlanData
 from actionplan.excel.cell_safety import MAX_CELL_TEXT, CellTextTooLong
 from actionplan.excel.errors import WorkbookError
 from actionplan.excel.tracker_writer import WriteCancelled, write_tracker
@@ -116,8 +116,9 @@ def export_original_layout(
         imported = imported_actions(
             source.content, mapping, source.filename, source.imported_at.date()
         )
+        baseline = _untouched_as_they_are(db, plan, placement, imported, source.imported_at)
         written = write_back(
-            source.content, mapping, plan.data, placement, as_of or date.today(), imported
+            source.content, mapping, plan.data, placement, as_of or date.today(), baseline
         )
     except WriteBackError as exc:
         raise ServiceError(f"'{source.filename}' cannot be written back: {exc}.") from None
@@ -128,6 +129,38 @@ def export_original_layout(
         progress(plan.data.action_count, plan.data.action_count)
     notes = written.notes
     return ExportResult(out, plan.data.title, plan.data.action_count, tuple(notes))
+
+
+def _untouched_as_they_are(
+    db: Database,
+    plan: PlanForExport,
+    placement: list[int | None],
+    imported: list[ActionData | None],
+    imported_at: datetime,
+) -> list[ActionData | None]:
+    """The baseline, where an action nobody has recorded progress on since the import is its own.
+
+    RAG and status change only by recording progress, so an action without an update
+    recorded since the import has nothing to write, however this version of the app would
+    read its workbook now.
+    """
+    with db.reading() as session:
+        touched = set(
+            session.exec(
+                select(ProgressUpdate.action_id)
+                .join(Action, col(Action.id) == ProgressUpdate.action_id)
+                .where(
+                    Action.plan_id == plan.plan_id, col(ProgressUpdate.recorded_at) > imported_at
+                )
+                .distinct()
+            )
+        )
+    baseline = list(imported)
+    actions = [action for priority in plan.data.priorities for action in priority.actions]
+    for action_id, action, index in zip(plan.action_ids, actions, placement, strict=True):
+        if index is not None and action_id not in touched:
+            baseline[index] = action
+    return baseline
 
 
 def _saver(written: WrittenBack, original: bytes) -> Callable[[Path], object]:

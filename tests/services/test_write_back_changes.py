@@ -240,3 +240,16 @@ def test_an_unchanged_rag_keeps_its_own_spelling_and_trailing_space(
     back = written_back(db, tmp_path)
     assert load_workbook(back)["Actions"]["G2"].value == "green "
     assert not any("!G2 " in line for line in workbook_diff(original, back))
+
+
+def test_an_action_nobody_recorded_progress_on_keeps_its_cells_whatever_is_stored(
+    db: Database, tmp_path: Path
+) -> None:
+    """A plan stored by an older version with another reading of a status is still untouched."""
+    plan_id = import_workbook(db, TRACKER).plan_id
+    with db.writing() as session:
+        action = session.get(Action, nth_action(db, plan_id, 7))
+        assert action is not None
+        action.status = Status.IN_PROGRESS.value  # the workbook says "Not started"
+        session.add(action)
+    assert workbook_diff(TRACKER, written_back(db, tmp_path)) == []
