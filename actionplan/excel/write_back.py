@@ -224,11 +224,10 @@ class _BookStyle:
 def _write_sheet(
     sheet: Any, sheet_map: SheetMap, placed: list[Placed], style: _BookStyle, notes: list[str]
 ) -> int:
-    needed = set().union(
-        *(changes.fields for _row, action, changes in placed if _has(action, changes))
-    )
+    needed = set().union(*(_needed(action, changes) for _row, action, changes in placed))
     columns = add_columns(sheet, sheet_map, needed)
     look = style.rag_look(sheet_map.name)
+    dates = _date_format(sheet, columns["update_date"]) if "update_date" in columns else None
     cells = 0
     for row, action, changes in placed:
         if changes.rag and "rag" in columns:
@@ -237,17 +236,18 @@ def _write_sheet(
                 write_rag(cell, action.rag, look, style.palette)
                 cells += 1
         if changes.status and "status" in columns:
-            cells += _write(
-                sheet.cell(row, columns["status"]), style.status_word(action.status), notes, action
-            )
+            cell = sheet.cell(row, columns["status"])
+            if parse_status(cell_text(cell.value).strip()) is not action.status:
+                cells += _write(cell, style.status_word(action.status), notes, action)
         if changes.update is not None:
-            cells += _write_update(sheet, row, columns, changes.update, notes, action)
+            cells += _write_update(sheet, row, columns, changes.update, dates, notes, action)
     return cells
 
 
-def _has(action: ActionData, changes: Changes) -> bool:
-    """False for an action with only an unrating to write: no column is added to say nothing."""
-    return changes.fields != {"rag"} or action.rag is not Rag.UNRATED
+def _needed(action: ActionData, changes: Changes) -> set[str]:
+    """The columns an action's changes need; taking a rating away needs no new RAG column."""
+    fields = changes.fields
+    return fields - {"rag"} if action.rag is Rag.UNRATED else fields
 
 
 def _write_update(
@@ -255,12 +255,15 @@ def _write_update(
     row: int,
     columns: dict[str, int],
     latest: UpdateData,
+    dates: str | None,
     notes: list[str],
     action: ActionData,
 ) -> int:
+    """The latest update in its column; its date in the date column, in the column's format."""
     if "update_date" in columns:
         cells = _write(sheet.cell(row, columns["update"]), latest.text, notes, action)
-        return cells + _write_date(sheet, row, columns["update_date"], latest.update_date)
+        cell = sheet.cell(row, columns["update_date"])
+        return cells + _write_date(cell, latest.update_date, dates or DATE_FORMAT)
     when = latest.update_date
     text = f"Update {when.day} {when:%B %Y}: {latest.text}".rstrip(": ")
     return _write(sheet.cell(row, columns["update"]), text, notes, action)
@@ -282,19 +285,19 @@ def _write(cell: Any, text: str, notes: list[str], action: ActionData) -> int:
     return 1
 
 
-def _write_date(sheet: Any, row: int, column: int, when: date) -> int:
-    """A date written as the column's other dates are (their number format), else dd/mm/yyyy."""
-    cell = sheet.cell(row, column)
+def _write_date(cell: Any, when: date, number_format: str) -> int:
+    """A date written as the column's other dates are: a cell not yet dated takes their format."""
     if isinstance(cell, MergedCell):
         return 0
     dated = is_date_format(cell.number_format)
     cell.value = when
     if not dated:
-        cell.number_format = _date_format(sheet, column) or DATE_FORMAT
+        cell.number_format = number_format
     return 1
 
 
 def _date_format(sheet: Any, column: int) -> str | None:
+    """The number format of the first real date in a column (None when it holds none)."""
     for (cell,) in sheet.iter_rows(min_col=column, max_col=column):
         if cell.is_date and isinstance(cell.value, date):
             return str(cell.number_format)
