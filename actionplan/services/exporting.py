@@ -18,6 +18,7 @@ from sqlmodel import col, select
 
 from actionplan.domain.models import Action, PlanSource, Priority, ProgressUpdate
 from actionplan.domain.plan_data import ActionData, PlanData
+from actionplan.domain.wording import counted
 from actionplan.excel.cell_safety import MAX_CELL_TEXT, CellTextTooLong
 from actionplan.excel.errors import WorkbookError
 from actionplan.excel.tracker_writer import WriteCancelled, write_tracker
@@ -127,7 +128,7 @@ def export_original_layout(
     write_atomically(out, _saver(written, source.content))
     if progress is not None:
         progress(plan.data.action_count, plan.data.action_count)
-    notes = written.notes
+    notes = [*written.notes, _what_changed(written.cells)]
     return ExportResult(out, plan.data.title, plan.data.action_count, tuple(notes))
 
 
@@ -161,6 +162,16 @@ def _untouched_as_they_are(
         if index is not None and action_id not in touched:
             baseline[index] = action
     return baseline
+
+
+def _what_changed(cells: int) -> str:
+    """A line for the user: how much of their workbook the write-back changed."""
+    if not cells:
+        return (
+            "No RAG, status or update has changed since the import, so the workbook is exactly "
+            "as it was."
+        )
+    return f"{counted(cells, 'cell')} changed since the import; the rest is as it was."
 
 
 def _saver(written: WrittenBack, original: bytes) -> Callable[[Path], object]:

@@ -60,6 +60,7 @@ def test_import_then_export_original_writes_back_into_the_partnerships_layout(
     result = run("--db", str(db), "export", str(out), "--layout", "original")
     assert result.returncode == 0, result.stderr
     assert out.read_bytes() == sample.read_bytes()  # nothing changed, so nothing added
+    assert "Note: No RAG, status or update has changed since the import" in result.stdout
 
 
 def test_export_original_of_a_plan_made_in_the_app_fails_in_one_line(tmp_path: Path) -> None:

@@ -132,6 +132,8 @@ def test_an_action_added_after_the_import_is_noted_not_misplaced(
     result = export_original_layout(db, tmp_path / "back.xlsx", as_of=AS_OF)
     assert result.notes == (
         "Action 1.12 (Launch the new app) was added in the app and has no row in the workbook.",
+        "No RAG, status or update has changed since the import, so the workbook is exactly "
+        "as it was.",
     )
     assert load_workbook(result.path)["Actions"]["A2"].value == "1.1"
 

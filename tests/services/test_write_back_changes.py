@@ -80,8 +80,10 @@ def test_one_rag_change_alters_only_that_rag_cell_in_the_workbooks_own_letter_an
     """Action 1.2 goes from G to amber: its cell says "A" on the tracker's own amber fill."""
     plan_id = import_workbook(db, TRACKER).plan_id
     record(db, nth_action(db, plan_id, 1), rag=Rag.AMBER)
-    back = written_back(db, tmp_path)
+    result = export_original_layout(db, tmp_path / "back.xlsx", as_of=AS_OF)
+    back = result.path
     assert cells_in(workbook_diff(TRACKER, back)) == {"Actions!G3"}
+    assert result.notes == ("1 cell changed since the import; the rest is as it was.",)
     original, sheet = load_workbook(TRACKER)["Actions"], load_workbook(back)["Actions"]
     assert sheet["G3"].value == "A"
     assert fill_key(sheet["G3"].fill) == fill_key(original["G4"].fill)  # the tracker's amber
