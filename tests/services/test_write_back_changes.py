@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from openpyxl.cell.rich_text import CellRichText, TextBlock
+from openpyxl.cell.text import InlineFont
 from openpyxl.styles import Font
 from sqlmodel import col, select
 
@@ -255,3 +257,19 @@ def test_an_action_nobody_recorded_progress_on_keeps_its_cells_whatever_is_store
         action.status = Status.IN_PROGRESS.value  # the workbook says "Not started"
         session.add(action)
     assert workbook_diff(TRACKER, written_back(db, tmp_path)) == []
+
+
+def test_words_in_bold_inside_a_cell_keep_their_bold_when_another_cell_changes(
+    db: Database, tmp_path: Path
+) -> None:
+    """An action written with one word in bold still has it after a RAG change elsewhere."""
+    original = tmp_path / "bold.xlsx"
+    book = load_workbook(TRACKER)
+    book["Actions"]["C4"] = CellRichText(
+        ["Safer Spaces scheme: sign up ", TextBlock(InlineFont(b=True), "local businesses")]
+    )
+    book.save(original)
+    plan_id = import_workbook(db, original).plan_id
+    record(db, nth_action(db, plan_id, 1), rag=Rag.AMBER)
+    back = written_back(db, tmp_path)
+    assert cells_in(workbook_diff(original, back)) == {"Actions!G3"}
