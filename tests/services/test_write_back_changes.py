@@ -273,3 +273,16 @@ def test_words_in_bold_inside_a_cell_keep_their_bold_when_another_cell_changes(
     record(db, nth_action(db, plan_id, 1), rag=Rag.AMBER)
     back = written_back(db, tmp_path)
     assert cells_in(workbook_diff(original, back)) == {"Actions!G3"}
+
+
+def test_a_changed_colour_is_taken_from_the_palette_of_its_own_sheet(
+    db: Database, tmp_path: Path
+) -> None:
+    """Mental Health colours in pastels: its pastel red turns its own pastel green."""
+    plan_id = import_workbook(db, PRIORITIES).plan_id
+    record(db, nth_action(db, plan_id, 7), rag=Rag.GREEN)
+    back = written_back(db, tmp_path)
+    assert cells_in(workbook_diff(PRIORITIES, back)) == {"Mental Health!F4"}
+    cell = load_workbook(back)["Mental Health"]["F4"]
+    assert cell.value is None
+    assert colour_key(cell.fill.fgColor) == ("rgb", "FFC6EFCE", 0.0)  # as in F6, not bright green
