@@ -77,9 +77,12 @@ def read_mapping(text: str) -> Mapping:
 
 @dataclass
 class WrittenBack:
-    """The workbook with the changes written in, notes for the user, and how many cells changed."""
+    """The workbook with the changes written in, notes for the user, and how many cells changed.
 
-    book: Workbook
+    ``book`` is None when nothing was to be written: the original file is the answer.
+    """
+
+    book: Workbook | None
     notes: list[str]
     cells: int = 0
 
@@ -116,10 +119,12 @@ def write_back(
     write_back_baseline); an action without one has its RAG, status and latest update
     written. Notes tell the user about anything that could not be placed.
     """
-    book = _open(content)
     actions = [action for priority in plan.priorities for action in priority.actions]
     notes: list[str] = []
     rows = _rows_by_sheet(mapping, actions, placement, imported or (), notes)
+    if not any(changes.fields for placed in rows.values() for _row, _action, changes in placed):
+        return WrittenBack(None, notes)  # nothing to write: the workbook need not be opened
+    book = _open(content)
     written = WrittenBack(book, notes)
     style = _BookStyle(book, mapping)
     for name, placed in rows.items():

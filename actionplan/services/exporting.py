@@ -176,7 +176,7 @@ def _what_changed(cells: int) -> str:
 
 def _saver(written: WrittenBack, original: bytes) -> Callable[[Path], object]:
     """Saving the written-back workbook; when nothing changed, the original file as it was."""
-    if written.cells:
+    if written.book is not None and written.cells:
         return written.book.save
     return lambda path: path.write_bytes(original)
 

@@ -48,6 +48,7 @@ def written_back(
     places = placement if placement is not None else list(range(len(actions_of(plan))))
     written = write_back(read.content, read_mapping(read.mapping_json()), plan, places, AS_OF)
     out = io.BytesIO()
+    assert written.book is not None
     written.book.save(out)
     return load_workbook(path), load_workbook(io.BytesIO(out.getvalue())), written.notes
 

@@ -286,3 +286,15 @@ def test_a_changed_colour_is_taken_from_the_palette_of_its_own_sheet(
     cell = load_workbook(back)["Mental Health"]["F4"]
     assert cell.value is None
     assert colour_key(cell.fill.fgColor) == ("rgb", "FFC6EFCE", 0.0)  # as in F6, not bright green
+
+
+def test_a_rating_taken_away_clears_the_letter_and_its_colour_only(
+    db: Database, tmp_path: Path
+) -> None:
+    """Action 1.2 no longer rated: its "G" and green go, and nothing else changes."""
+    plan_id = import_workbook(db, TRACKER).plan_id
+    record(db, nth_action(db, plan_id, 1), rag=Rag.UNRATED)
+    back = written_back(db, tmp_path)
+    assert cells_in(workbook_diff(TRACKER, back)) == {"Actions!G3"}
+    cell = load_workbook(back)["Actions"]["G3"]
+    assert cell.value is None and cell.fill.fill_type is None
