@@ -133,7 +133,7 @@ def write_back(
         sheet_map = mapping.sheets.get(name) or SheetMap(name, [], {})
         sheet_map.action_rows = [row for row, _action, _changes in placed]
         written.cells += _write_sheet(book[name], sheet_map, placed, style, notes)
-    if written.cells:
+    if written.cells and not book.properties.description:  # never over the partnership's own
         book.properties.description = f"RAG, status and updates as at {as_of.day} {as_of:%B %Y}"
     return written
 

@@ -298,3 +298,17 @@ def test_a_rating_taken_away_clears_the_letter_and_its_colour_only(
     assert cells_in(workbook_diff(TRACKER, back)) == {"Actions!G3"}
     cell = load_workbook(back)["Actions"]["G3"]
     assert cell.value is None and cell.fill.fill_type is None
+
+
+def test_the_workbooks_own_description_is_kept_when_a_change_is_written(
+    db: Database, tmp_path: Path
+) -> None:
+    """File > Info's description the partnership wrote is not replaced by the app's."""
+    original = tmp_path / "described.xlsx"
+    book = load_workbook(TRACKER)
+    book.properties.description = "Kept by the NSCP business unit; send changes to Ana"
+    book.save(original)
+    plan_id = import_workbook(db, original).plan_id
+    record(db, nth_action(db, plan_id, 1), rag=Rag.AMBER)
+    back = load_workbook(written_back(db, tmp_path))
+    assert back.properties.description == "Kept by the NSCP business unit; send changes to Ana"
