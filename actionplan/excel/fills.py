@@ -36,7 +36,7 @@ def read_fill_rags(content: bytes, wanted: dict[str, set[Cell]]) -> dict[str, di
             warnings.simplefilter("ignore")  # openpyxl warns about features it does not read
             workbook = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=True)
             try:
-                palette = _palette(workbook)
+                palette = workbook_palette(workbook)
                 return {
                     sheet: _sheet_rags(workbook[sheet], cells, palette)
                     for sheet, cells in wanted.items()
@@ -48,7 +48,8 @@ def read_fill_rags(content: bytes, wanted: dict[str, set[Cell]]) -> dict[str, di
         raise FillsUnreadable(str(exc) or type(exc).__name__) from exc
 
 
-def _palette(workbook: Any) -> Palette:
+def workbook_palette(workbook: Any) -> Palette:
+    """The colours an open workbook's theme and indexed numbers stand for."""
     indexed = tuple(str(argb)[-6:] for argb in getattr(workbook, "_colors", ()) or ())
     return theme_palette(getattr(workbook, "loaded_theme", None), indexed or None)
 

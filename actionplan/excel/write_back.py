@@ -1,9 +1,11 @@
 """Writing a plan back into the workbook it was imported from, in the partnership's own layout.
 
 The original file is opened as it was (sheets, merged cells, fonts, widths, fills) and only
-the RAG, status and latest update of each action are written into its own row. Where the
-layout had no column for them, one is added at the right of the table, styled like its
-neighbours, so the business manager can send it on as if they had typed it.
+what changed in the app since the import is written into each action's own row: a RAG in
+the workbook's own words or letters and fills, a status in its own words, the latest update
+dated like its other dates. Where the layout had no column for something to write, one is
+added at the right of the table, styled like its neighbours, so the business manager can
+send it on as if they had typed it. Cells nobody changed are left exactly as they were.
 """
 
 from __future__ import annotations
@@ -11,19 +13,20 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Sequence
-from copy import copy
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.cell.cell import MergedCell
-from openpyxl.styles import Alignment, PatternFill
-from openpyxl.styles.colors import Color
+from openpyxl.styles.numbers import is_date_format
 
-from actionplan.domain.plan_data import ActionData, PlanData
-from actionplan.domain.rag import Rag, parse_rag
-from actionplan.excel.cell_safety import put_text
+from actionplan.domain.plan_data import ActionData, PlanData, UpdateData
+from actionplan.domain.rag import Rag
+from actionplan.domain.status import Status, parse_status
+from actionplan.excel.cell_safety import cell_text, put_text
+from actionplan.excel.fills import workbook_palette
+from actionplan.excel.rag_look import RagLook, shown_rag, write_rag
 from actionplan.excel.tracker_facts import latest_update
 from actionplan.excel.tracker_schema import DATE_FORMAT
 from actionplan.excel.write_back_columns import add_columns
@@ -72,54 +75,116 @@ def read_mapping(text: str) -> Mapping:
         ) from None
 
 
+@dataclass
+class WrittenBack:
+    """The workbook with the changes written in, notes for the user, and how many cells changed.
+
+    ``book`` is None when nothing was to be written: the original file is the answer.
+    """
+
+    book: Workbook | None
+    notes: list[str]
+    cells: int = 0
+
+
+@dataclass(frozen=True)
+class Changes:
+    """What of one action differs from what its workbook says: the cells to write."""
+
+    rag: bool
+    status: bool
+    update: UpdateData | None
+
+    @property
+    def fields(self) -> set[str]:
+        """The columns these changes are written in."""
+        wanted = {"rag"} if self.rag else set()
+        wanted |= {"status"} if self.status else set()
+        return wanted | ({"update"} if self.update is not None else set())
+
+
 def write_back(
     content: bytes,
     mapping: Mapping,
     plan: PlanData,
     placement: Sequence[int | None],
     as_of: date,
-) -> tuple[Workbook, list[str]]:
-    """The original workbook with each action's RAG, status and latest update written in.
+    imported: Sequence[ActionData | None] | None = None,
+) -> WrittenBack:
+    """The original workbook with what changed since the import written in, and nothing else.
 
     ``placement`` gives, for each action in plan order, its index in ``mapping.actions``
-    (None for an action added in the app since the import). Returns the workbook and notes
-    for the user about anything that could not be placed.
+    (None for an action added in the app since the import). ``imported`` gives, for each of
+    ``mapping.actions``, the action as the workbook itself says it (see
+    write_back_baseline); an action without one has its RAG, status and latest update
+    written. Notes tell the user about anything that could not be placed.
     """
-    book = _open(content)
     actions = [action for priority in plan.priorities for action in priority.actions]
     notes: list[str] = []
-    rows = _rows_by_sheet(mapping, actions, placement, notes)
+    rows = _rows_by_sheet(mapping, actions, placement, imported or (), notes)
+    if not any(changes.fields for placed in rows.values() for _row, _action, changes in placed):
+        return WrittenBack(None, notes)  # nothing to write: the workbook need not be opened
+    book = _open(content)
+    written = WrittenBack(book, notes)
+    style = _BookStyle(book, mapping)
     for name, placed in rows.items():
         if name not in book.sheetnames:
             raise WriteBackError(f"its sheet '{name}' is no longer in the original workbook")
         sheet_map = mapping.sheets.get(name) or SheetMap(name, [], {})
-        sheet_map.action_rows = [row for row, _action in placed]
-        _write_sheet(book[name], sheet_map, placed, notes)
-    book.properties.description = f"RAG, status and updates as at {as_of.day} {as_of:%B %Y}"
-    return book, notes
+        sheet_map.action_rows = [row for row, _action, _changes in placed]
+        written.cells += _write_sheet(book[name], sheet_map, placed, style, notes)
+    if written.cells and not book.properties.description:  # never over the partnership's own
+        book.properties.description = f"RAG, status and updates as at {as_of.day} {as_of:%B %Y}"
+    return written
 
 
 def _open(content: bytes) -> Workbook:
     try:
-        return load_workbook(io.BytesIO(content), rich_text=False)
+        # Rich text kept as runs, so a cell with a bold word in it comes back with it.
+        return load_workbook(io.BytesIO(content), rich_text=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
         raise WriteBackError(f"the original workbook could not be opened again ({exc})") from None
+
+
+Placed = tuple[int, ActionData, Changes]
 
 
 def _rows_by_sheet(
     mapping: Mapping,
     actions: list[ActionData],
     placement: Sequence[int | None],
+    imported: Sequence[ActionData | None],
     notes: list[str],
-) -> dict[str, list[tuple[int, ActionData]]]:
-    rows: dict[str, list[tuple[int, ActionData]]] = {}
+) -> dict[str, list[Placed]]:
+    rows: dict[str, list[Placed]] = {}
     for action, index in zip(actions, placement, strict=True):
         if index is None or not 0 <= index < len(mapping.actions):
             notes.append(f"{_name(action)} was added in the app and has no row in the workbook.")
             continue
         sheet, row = mapping.actions[index]
-        rows.setdefault(sheet, []).append((row, action))
+        before = imported[index] if index < len(imported) else None
+        rows.setdefault(sheet, []).append((row, action, changes_since(before, action)))
     return rows
+
+
+def changes_since(before: ActionData | None, now: ActionData) -> Changes:
+    """What to write for an action, given what the workbook says of it (None: write it all)."""
+    latest = latest_update(now.updates)
+    if before is None:
+        return Changes(True, True, latest)
+    previous = latest_update(before.updates)
+    # An update that only set a RAG or status has no words to write.
+    new = (
+        latest is not None
+        and bool(latest.text.strip())
+        and (
+            previous is None
+            or (latest.update_date, latest.text) != (previous.update_date, previous.text)
+        )
+    )
+    return Changes(
+        now.rag is not before.rag, now.status is not before.status, latest if new else None
+    )
 
 
 def _name(action: ActionData) -> str:
@@ -127,34 +192,86 @@ def _name(action: ActionData) -> str:
     return f"Action {action.ref} ({words})" if action.ref else f"Action '{words}'"
 
 
+class _BookStyle:
+    """The workbook's own ways: RAG words and fills per sheet, status words, date formats."""
+
+    def __init__(self, book: Workbook, mapping: Mapping) -> None:
+        self.palette = workbook_palette(book)
+        self.sheets = {name: RagLook() for name in mapping.sheets}
+        self.statuses: dict[Status, str] = {}
+        self.whole = RagLook()
+        for name, row in mapping.actions:
+            sheet_map = mapping.sheets.get(name)
+            if sheet_map is None or name not in book.sheetnames:
+                continue
+            self._learn(book[name], sheet_map, row)
+
+    def _learn(self, sheet: Any, sheet_map: SheetMap, row: int) -> None:
+        if "rag" in sheet_map.columns:
+            cell = sheet.cell(row, sheet_map.columns["rag"])
+            self.sheets[sheet_map.name].learn([cell], self.palette)
+            self.whole.learn([cell], self.palette)
+        if "status" in sheet_map.columns:
+            words = cell_text(sheet.cell(row, sheet_map.columns["status"]).value).strip()
+            status = parse_status(words) if words else None
+            if status is not None:
+                self.statuses.setdefault(status, words)
+
+    def rag_look(self, name: str) -> RagLook:
+        """The RAG look of one sheet, the rest of the workbook filling in."""
+        return self.sheets.get(name, RagLook()).within(self.whole)
+
+    def status_word(self, status: Status) -> str:
+        """The workbook's own word for a status, else the app's."""
+        return self.statuses.get(status, status.word)
+
+
 def _write_sheet(
-    sheet: Any, sheet_map: SheetMap, placed: list[tuple[int, ActionData]], notes: list[str]
-) -> None:
-    columns = add_columns(sheet, sheet_map)
-    letters = _uses_letters(sheet, columns.get("rag"), sheet_map.action_rows)
-    for row, action in placed:
-        latest = latest_update(action.updates)
-        if "rag" in columns:
-            _write_rag(sheet.cell(row, columns["rag"]), action.rag, letters, notes, action)
-        _write(sheet.cell(row, columns["status"]), action.status.word, notes, action)
-        if latest is None:
-            continue
-        if "update_date" in columns:
-            _write(sheet.cell(row, columns["update"]), latest.text, notes, action)
-            _write_date(sheet.cell(row, columns["update_date"]), latest.update_date)
-        else:
-            when = latest.update_date
-            text = f"Update {when.day} {when:%B %Y}: {latest.text}".rstrip(": ")
-            _write(sheet.cell(row, columns["update"]), text, notes, action)
+    sheet: Any, sheet_map: SheetMap, placed: list[Placed], style: _BookStyle, notes: list[str]
+) -> int:
+    needed = set().union(*(_needed(action, changes) for _row, action, changes in placed))
+    columns = add_columns(sheet, sheet_map, needed)
+    look = style.rag_look(sheet_map.name)
+    dates = _date_format(sheet, columns["update_date"]) if "update_date" in columns else None
+    cells = 0
+    for row, action, changes in placed:
+        if changes.rag and "rag" in columns:
+            cell = sheet.cell(row, columns["rag"])
+            if shown_rag(cell, style.palette) is not action.rag and _writable(cell, notes, action):
+                write_rag(cell, action.rag, look, style.palette)
+                cells += 1
+        if changes.status and "status" in columns:
+            cell = sheet.cell(row, columns["status"])
+            if parse_status(cell_text(cell.value).strip()) is not action.status:
+                cells += _write(cell, style.status_word(action.status), notes, action)
+        if changes.update is not None:
+            cells += _write_update(sheet, row, columns, changes.update, dates, notes, action)
+    return cells
 
 
-def _uses_letters(sheet: Any, column: int | None, rows: list[int]) -> bool:
-    """True when the layout's RAG cells hold letters (R, A, G, B) rather than words."""
-    if column is None:
-        return False
-    values = [str(sheet.cell(row, column).value or "").strip() for row in rows]
-    written = [value for value in values if value]
-    return bool(written) and all(len(value) == 1 for value in written)
+def _needed(action: ActionData, changes: Changes) -> set[str]:
+    """The columns an action's changes need; taking a rating away needs no new RAG column."""
+    fields = changes.fields
+    return fields - {"rag"} if action.rag is Rag.UNRATED else fields
+
+
+def _write_update(
+    sheet: Any,
+    row: int,
+    columns: dict[str, int],
+    latest: UpdateData,
+    dates: str | None,
+    notes: list[str],
+    action: ActionData,
+) -> int:
+    """The latest update in its column; its date in the date column, in the column's format."""
+    if "update_date" in columns:
+        cells = _write(sheet.cell(row, columns["update"]), latest.text, notes, action)
+        cell = sheet.cell(row, columns["update_date"])
+        return cells + _write_date(cell, latest.update_date, dates or DATE_FORMAT)
+    when = latest.update_date
+    text = f"Update {when.day} {when:%B %Y}: {latest.text}".rstrip(": ")
+    return _write(sheet.cell(row, columns["update"]), text, notes, action)
 
 
 def _writable(cell: Any, notes: list[str], action: ActionData) -> bool:
@@ -166,42 +283,27 @@ def _writable(cell: Any, notes: list[str], action: ActionData) -> bool:
     return True
 
 
-def _write(cell: Any, text: str, notes: list[str], action: ActionData) -> None:
-    if _writable(cell, notes, action):
-        put_text(cell, text)
-
-
-def _write_date(cell: Any, when: date) -> None:
-    if isinstance(cell, MergedCell):
-        return
-    cell.value = when
-    if not cell.is_date:
-        cell.number_format = DATE_FORMAT
-
-
-_ON_STRONG = {Rag.AMBER: "FF000000"}  # black reads best on amber, white on the others
-
-
-def _write_rag(cell: Any, rag: Rag, letters: bool, notes: list[str], action: ActionData) -> None:
+def _write(cell: Any, text: str, notes: list[str], action: ActionData) -> int:
     if not _writable(cell, notes, action):
-        return
-    if rag is Rag.UNRATED:
-        _clear_rating(cell)
-        return
-    put_text(cell, rag.letter if letters else rag.word)
-    cell.fill = PatternFill(fill_type="solid", fgColor="FF" + rag.colour.lstrip("#").upper())
-    font = copy(cell.font)
-    font.bold = True
-    font.color = Color(rgb=_ON_STRONG.get(rag, "FFFFFFFF"))
-    cell.font = font
-    alignment = copy(cell.alignment) if cell.alignment else Alignment()
-    alignment.horizontal = "center"
-    cell.alignment = alignment
+        return 0
+    put_text(cell, text)
+    return 1
 
 
-def _clear_rating(cell: Any) -> None:
-    """An unrated action: take away a rating the cell shows, but never other words."""
-    rated = parse_rag(str(cell.value)) not in (None, Rag.UNRATED) if cell.value else False
-    if rated or cell.fill.fill_type == "solid":
-        cell.value = None if rated else cell.value
-        cell.fill = PatternFill()
+def _write_date(cell: Any, when: date, number_format: str) -> int:
+    """A date written as the column's other dates are: a cell not yet dated takes their format."""
+    if isinstance(cell, MergedCell):
+        return 0
+    dated = is_date_format(cell.number_format)
+    cell.value = when
+    if not dated:
+        cell.number_format = number_format
+    return 1
+
+
+def _date_format(sheet: Any, column: int) -> str | None:
+    """The number format of the first real date in a column (None when it holds none)."""
+    for (cell,) in sheet.iter_rows(min_col=column, max_col=column):
+        if cell.is_date and isinstance(cell.value, date):
+            return str(cell.number_format)
+    return None

@@ -22,10 +22,14 @@ if TYPE_CHECKING:
 NEW_COLUMNS = (("rag", "RAG", 10.0), ("status", "Status", 14.0), ("update", "Latest update", 48.0))
 
 
-def add_columns(sheet: Any, sheet_map: SheetMap) -> dict[str, int]:
-    """Each field's column, adding the missing RAG, Status and Latest update columns."""
+def add_columns(sheet: Any, sheet_map: SheetMap, needed: set[str]) -> dict[str, int]:
+    """Each field's column, adding a missing RAG, Status or Latest update column if needed.
+
+    A column is added only when something is to be written in it, so a plan with nothing
+    new to say leaves the table (and its title's merge) as it was.
+    """
     columns = dict(sheet_map.columns)
-    missing = [spec for spec in NEW_COLUMNS if spec[0] not in columns]
+    missing = [spec for spec in NEW_COLUMNS if spec[0] not in columns and spec[0] in needed]
     if not missing or not sheet_map.action_rows:
         return columns
     right = right_edge(sheet, sheet_map)

@@ -11,17 +11,19 @@ import tempfile
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from sqlmodel import col, select
 
-from actionplan.domain.models import Action, PlanSource, Priority
-from actionplan.domain.plan_data import PlanData
+from actionplan.domain.models import Action, PlanSource, Priority, ProgressUpdate
+from actionplan.domain.plan_data import ActionData, PlanData
+from actionplan.domain.wording import counted
 from actionplan.excel.cell_safety import MAX_CELL_TEXT, CellTextTooLong
 from actionplan.excel.errors import WorkbookError
 from actionplan.excel.tracker_writer import WriteCancelled, write_tracker
-from actionplan.excel.write_back import WriteBackError, read_mapping, write_back
+from actionplan.excel.write_back import WriteBackError, WrittenBack, read_mapping, write_back
+from actionplan.excel.write_back_baseline import imported_actions
 from actionplan.services.as_at import plan_as_at
 from actionplan.services.errors import ServiceError
 from actionplan.services.plan_loader import load_plan_data
@@ -123,17 +125,71 @@ def export_original_layout(
     placement = _placement(plan.action_ids, source)
     try:
         mapping = read_mapping(source.mapping_json)
-        book, notes = write_back(
-            source.content, mapping, plan.data, placement, as_of or date.today()
+        imported = imported_actions(
+            source.content, mapping, source.filename, source.imported_at.date()
+        )
+        baseline = _untouched_as_they_are(db, plan, placement, imported, source.imported_at)
+        written = write_back(
+            source.content, mapping, plan.data, placement, as_of or date.today(), baseline
         )
     except WriteBackError as exc:
         raise ServiceError(f"'{source.filename}' cannot be written back: {exc}.") from None
     if cancelled is not None and cancelled():
         raise ServiceError("The export was cancelled; nothing was saved.")
-    write_atomically(out, book.save)
+    write_atomically(out, _saver(written, source.content))
     if progress is not None:
         progress(plan.data.action_count, plan.data.action_count)
+    notes = [*written.notes, _what_changed(written.cells)]
     return ExportResult(out, plan.data.title, plan.data.action_count, tuple(notes))
+
+
+def _untouched_as_they_are(
+    db: Database,
+    plan: PlanForExport,
+    placement: list[int | None],
+    imported: list[ActionData | None],
+    imported_at: datetime,
+) -> list[ActionData | None]:
+    """The baseline, where an action nobody has recorded progress on since the import is its own.
+
+    RAG and status change only by recording progress, so an action without an update
+    recorded since the import has nothing to write, however this version of the app would
+    read its workbook now.
+    """
+    with db.reading() as session:
+        touched = set(
+            session.exec(
+                select(ProgressUpdate.action_id)
+                .join(Action, col(Action.id) == ProgressUpdate.action_id)
+                .where(
+                    Action.plan_id == plan.plan_id, col(ProgressUpdate.recorded_at) > imported_at
+                )
+                .distinct()
+            )
+        )
+    baseline = list(imported)
+    actions = [action for priority in plan.data.priorities for action in priority.actions]
+    for action_id, action, index in zip(plan.action_ids, actions, placement, strict=True):
+        if index is not None and action_id not in touched:
+            baseline[index] = action
+    return baseline
+
+
+def _what_changed(cells: int) -> str:
+    """A line for the user: how much of their workbook the write-back changed."""
+    if not cells:
+        return (
+            "No RAG, status or update has changed since the import, so the workbook is exactly "
+            "as it was."
+        )
+    return f"{counted(cells, 'cell')} changed since the import; the rest is as it was."
+
+
+def _saver(written: WrittenBack, original: bytes) -> Callable[[Path], object]:
+    """Saving the written-back workbook; when nothing changed, the original file as it was."""
+    if written.book is not None and written.cells:
+        return written.book.save
+    return lambda path: path.write_bytes(original)
 
 
 def _source_of(db: Database, plan_id: int, title: str) -> PlanSource:

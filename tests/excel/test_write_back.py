@@ -46,10 +46,11 @@ def written_back(
     read = read_workbook(path)
     plan = plan or progressed(read)
     places = placement if placement is not None else list(range(len(actions_of(plan))))
-    book, notes = write_back(read.content, read_mapping(read.mapping_json()), plan, places, AS_OF)
+    written = write_back(read.content, read_mapping(read.mapping_json()), plan, places, AS_OF)
     out = io.BytesIO()
-    book.save(out)
-    return load_workbook(path), load_workbook(io.BytesIO(out.getvalue())), notes
+    assert written.book is not None
+    written.book.save(out)
+    return load_workbook(path), load_workbook(io.BytesIO(out.getvalue())), written.notes
 
 
 @pytest.fixture(scope="module")
@@ -81,14 +82,15 @@ def test_write_back_keeps_the_original_fills_fonts_and_words(priorities: Any) ->
             assert new[cell.coordinate].value == cell.value
 
 
-def test_rag_cells_are_filled_with_the_word_and_its_colour(priorities: Any) -> None:
-    """The RAG column shows the rating as a word on its colour, so no one relies on colour."""
-    _before, after, _notes = priorities
-    sheet = after["Contextual Risk"]
-    assert sheet["F4"].value == "Green"
-    assert sheet["F4"].fill.fgColor.rgb == "FF2E8540"
-    assert sheet["F5"].value == "Amber" and sheet["F5"].fill.fgColor.rgb == "FFE69F00"
-    assert sheet["F8"].value is None  # not rated: nothing claimed
+def test_rag_cells_are_written_the_way_the_workbook_shows_rag(priorities: Any) -> None:
+    """A cell coloured with no words gets the workbook's own green; the rest stay as written."""
+    before, after, _notes = priorities
+    old, sheet = before["Contextual Risk"], after["Contextual Risk"]
+    assert sheet["F4"].value is None
+    assert sheet["F4"].fill.fgColor.rgb == old["F6"].fill.fgColor.rgb == "FF00B050"
+    assert sheet["F5"].fill.fgColor.rgb == "FFFFC000"  # still amber, left as it was
+    assert sheet["F10"].value == "Amber"
+    assert sheet["F8"].value is None and sheet["F8"].fill.fill_type is None  # not rated
 
 
 def test_missing_status_and_update_columns_are_added_styled_like_their_neighbours(

@@ -114,7 +114,8 @@ def test_progress_recorded_in_the_app_is_written_back_into_the_original(
                                       "12 sites signed up", "Ana", "ahead of plan"))  # fmt: skip
     result = export_original_layout(db, tmp_path / "back.xlsx", as_of=AS_OF)
     sheet = load_workbook(result.path)["Contextual Risk"]
-    assert (sheet["F4"].value, sheet["G4"].value) == ("Green", "In progress")
+    assert (sheet["F4"].value, sheet["G4"].value) == (None, "In progress")
+    assert sheet["F4"].fill.fgColor.rgb == "FF00B050"  # green as the workbook colours it
     assert sheet["H4"].value == "Update 20 November 2025: 12 sites signed up"
     original = load_workbook(sample)["Contextual Risk"]
     assert {str(m) for m in original.merged_cells.ranges} - {"A1:F1"} <= {
@@ -135,6 +136,8 @@ def test_an_action_added_after_the_import_is_noted_not_misplaced(
     result = export_original_layout(db, tmp_path / "back.xlsx", as_of=AS_OF)
     assert result.notes == (
         "Action 1.12 (Launch the new app) was added in the app and has no row in the workbook.",
+        "No RAG, status or update has changed since the import, so the workbook is exactly "
+        "as it was.",
     )
     assert load_workbook(result.path)["Actions"]["A2"].value == "1.1"
 
