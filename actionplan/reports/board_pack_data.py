@@ -80,6 +80,8 @@ class ActionLine:
     latest_update: str = ""
     latest_update_date: date | None = None
     movement: Movement | None = None
+    outcome: str = ""  # the outcome it works towards, as written
+    how_we_know: str = ""  # "How will we know…", as written
 
     @property
     def disagrees(self) -> bool:

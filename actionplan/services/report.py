@@ -201,6 +201,8 @@ def _line(row: ActionRow, reason: str, baseline: SnapshotBaseline | None) -> Act
         latest_update=row.latest_update,
         latest_update_date=row.latest_update_date,
         movement=baseline.movement_of(row.id, row.rag) if baseline else None,
+        outcome=row.outcome_title,
+        how_we_know=row.how_we_know,
     )
 
 
