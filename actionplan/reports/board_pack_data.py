@@ -132,6 +132,23 @@ class Reading:
 
 
 @dataclass(frozen=True)
+class ComparatorFigure:
+    """A benchmark beside a measure (England, London, statistical neighbours), as written."""
+
+    name: str
+    period_label: str
+    value: float | None
+    value_raw: str = ""
+
+    @property
+    def words(self) -> str:
+        """The comparator as printed: "England 2019/20 22.6" with the figure as typed."""
+        shown = self.value_raw.strip() or ("–" if self.value is None else f"{self.value:g}")
+        period = f" {self.period_label}" if self.period_label.strip() else ""
+        return f"{self.name}{period} {shown}"
+
+
+@dataclass(frozen=True)
 class MeasureLine:
     """A measure of impact with its readings in period order."""
 
@@ -142,6 +159,7 @@ class MeasureLine:
     target: float | None
     readings: tuple[Reading, ...] = ()
     priority_title: str = ""
+    comparators: tuple[ComparatorFigure, ...] = ()
 
     @property
     def latest(self) -> Reading | None:

@@ -97,6 +97,9 @@ def _measure_row(m: MeasureLine) -> list[object]:
     details = [m.priority_title, f"unit: {m.unit}" if m.unit and m.unit != "%" else ""]
     if any(details):
         name.append(para(" · ".join(d for d in details if d), "cell_small"))
+    if m.comparators:
+        compared = " · ".join(c.words for c in m.comparators)
+        name.append(para(f"Compared with: {compared}", "cell_small"))
     latest_cell: list[Flowable] = [para(_number(latest.value if latest else None, m.unit), "cell")]
     if latest:
         latest_cell.append(para(latest.period_label, "cell_small"))

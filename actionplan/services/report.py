@@ -6,6 +6,7 @@ import contextlib
 import os
 import tempfile
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from actionplan.domain.measures import Direction
 from actionplan.domain.models import (
     Action,
     Measure,
+    MeasureComparator,
     MeasureReading,
     Narrative,
     Priority,
@@ -26,6 +28,7 @@ from actionplan.reports.board_pack import cycle_collection_paused, render_board_
 from actionplan.reports.board_pack_data import (
     ActionLine,
     BoardPackData,
+    ComparatorFigure,
     Comparison,
     CoverFacts,
     MeasureLine,
@@ -258,7 +261,8 @@ def _measures(
         owner = measure.priority_id or action_priority.get(measure.action_id or -1)
         if filtered and owner not in headings:
             continue
-        lines.append(_measure_line(measure, headings.get(owner, ""), _readings(session, measure)))
+        line = _measure_line(measure, headings.get(owner, ""), _readings(session, measure))
+        lines.append(replace(line, comparators=_comparators(session, measure)))
     return tuple(lines)
 
 
@@ -273,6 +277,17 @@ def _readings(session: Session, measure: Measure) -> tuple[Reading, ...]:
         .order_by(col(MeasureReading.position), col(MeasureReading.id))
     )
     return tuple(Reading(r.period_label, r.value) for r in session.exec(query))
+
+
+def _comparators(session: Session, measure: Measure) -> tuple[ComparatorFigure, ...]:
+    query = (
+        select(MeasureComparator)
+        .where(MeasureComparator.measure_id == measure.id)
+        .order_by(col(MeasureComparator.position), col(MeasureComparator.id))
+    )
+    return tuple(
+        ComparatorFigure(c.name, c.period_label, c.value, c.value_raw) for c in session.exec(query)
+    )
 
 
 def _measure_line(measure: Measure, owner: str, readings: tuple[Reading, ...]) -> MeasureLine:

@@ -10,7 +10,14 @@ from actionplan.gui.main_window import MainWindow
 from actionplan.services.actions import action_rows
 from actionplan.services.importing import import_workbook
 from actionplan.store.database import Database
-from tests.services.test_every_word_printed import AIM, CHAMPION, HOW_WE_KNOW, OUTCOMES, words_book
+from tests.services.test_every_word_printed import (
+    AIM,
+    CHAMPION,
+    HOW_WE_KNOW,
+    OUTCOMES,
+    measures_book,
+    words_book,
+)
 
 Opener = Callable[[], MainWindow]
 
@@ -30,3 +37,16 @@ def test_detail_panel_shows_the_priority_aim_champion_outcome_and_how_we_know(
     facts = detail.facts.toPlainText()
     assert f"Priority aim: {AIM}" in facts
     assert f"Executive champion: {CHAMPION}" in facts
+
+
+def test_measures_page_shows_each_comparator_apart_from_the_readings(
+    db: Database, tmp_path: Path, open_window: Opener
+) -> None:
+    """A measure's comparators are listed under "Compared with", not among its readings."""
+    import_workbook(db, measures_book(tmp_path / "plan.xlsx"))
+    page = open_window().plan_view.measures
+    page.table.selectRow(0)
+    assert page.chart.points() == [("2018/19", 21.5), ("2019/20", 18.25)]
+    readings, _, compared = " ".join(page.readings.toPlainText().split()).partition("Compared with")
+    assert compared.strip() == "Statistical neighbours 19.75 London 16.5 England 22.625"
+    assert "London" not in readings

@@ -5,7 +5,11 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from openpyxl import load_workbook
+
+from actionplan.services.exporting import export_tracker
 from actionplan.services.importing import import_workbook
+from actionplan.services.plan_loader import load_plan_data
 from actionplan.services.report import make_report
 from actionplan.store.database import Database
 from tests.excel.import_books import book
@@ -49,3 +53,72 @@ def test_pack_prints_how_we_know_outcomes_aim_and_champion(db: Database, tmp_pat
     text = pdf_text(make_report(db, tmp_path / "pack.pdf", as_of=AS_OF))
     for words in (*HOW_WE_KNOW, *OUTCOMES, AIM, CHAMPION):
         assert squeeze(words) in text, words
+
+
+MEASURES_HEADER = (
+    "Indicator",
+    "2018/19",
+    "2019/20",
+    "Statistical neighbours",
+    "London",
+    "England",
+    "Change",
+)
+MEASURES = (
+    ("Re-referrals within 12 months (%)", 21.5, 18.25, 19.75, 16.5, 22.625, "-3.25"),
+    ("Children subject to a plan for a second time (%)", 27, 24, 21.125, 19.375, 22.0, "-3"),
+)
+COMPARATORS = ("Statistical neighbours", "London", "England")
+
+
+def measures_book(path: Path) -> Path:
+    """The words plan with a measures sheet of two periods and three comparators."""
+    words_book(path)
+    wb = load_workbook(path)
+    sheet = wb.create_sheet("Measures")
+    for values in (MEASURES_HEADER, *MEASURES):
+        sheet.append(list(values))
+    wb.save(path)
+    return path
+
+
+def test_measure_comparators_are_imported_apart_from_readings(db: Database, tmp_path: Path) -> None:
+    """Each period is a reading and each comparator a comparator of that measure, kept apart."""
+    result = import_workbook(db, measures_book(tmp_path / "plan.xlsx"))
+    stored = load_plan_data(db, result.plan_id)
+    first = stored.measures[0]
+    assert [(r.period_label, r.value) for r in first.readings] == [
+        ("2018/19", 21.5),
+        ("2019/20", 18.25),
+    ]
+    assert [(c.name, c.value) for c in first.comparators] == [
+        ("Statistical neighbours", 19.75),
+        ("London", 16.5),
+        ("England", 22.625),
+    ]
+    assert stored == result.preview.plan
+
+
+def test_pack_prints_every_comparator_beside_its_measure(db: Database, tmp_path: Path) -> None:
+    """The impact page names each comparator with its figure, as the measures sheet had it."""
+    import_workbook(db, measures_book(tmp_path / "plan.xlsx"))
+    text = pdf_text(make_report(db, tmp_path / "pack.pdf", as_of=AS_OF))
+    for name, *_values, sn, london, england, _change in MEASURES:
+        assert squeeze(name) in text
+        for comparator, value in zip(COMPARATORS, (sn, london, england), strict=True):
+            assert f"{comparator} {value:g}" in text, (comparator, value)
+
+
+def test_tracker_shows_comparators_and_reads_them_back(db: Database, tmp_path: Path) -> None:
+    """The tracker's Measures sheet has a Compared with column, and its import keeps them."""
+    first = import_workbook(db, measures_book(tmp_path / "plan.xlsx"))
+    out = export_tracker(db, tmp_path / "tracker.xlsx", as_of=AS_OF).path
+    sheet = load_workbook(out)["Measures"]
+    headings = [cell.value for cell in sheet[1]]
+    compared = [row[headings.index("Compared with")] for row in sheet.iter_rows(min_row=2)]
+    assert [cell.value for cell in compared] == [
+        "Statistical neighbours 19.75 · London 16.5 · England 22.625",
+        "Statistical neighbours 21.125 · London 19.375 · England 22",
+    ]
+    again = import_workbook(db, out)
+    assert load_plan_data(db, again.plan_id).measures == load_plan_data(db, first.plan_id).measures
