@@ -20,7 +20,7 @@ from actionplan.excel.synonyms import (
     normalise_header,
 )
 
-ROLES = ("actions", "champions", "indicators")
+ROLES = ("actions", "champions", "indicators", "narrative")
 
 
 @dataclass(frozen=True)

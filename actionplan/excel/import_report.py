@@ -22,7 +22,7 @@ class SheetReport:
     """One sheet: what it was used for, its header rows, mapping lines, counts and warnings."""
 
     name: str
-    role: str = "skipped"  # "actions", "champions", "indicators" or "skipped"
+    role: str = "skipped"  # "actions", "champions", "indicators", "narrative" or "skipped"
     header_rows: list[int] = field(default_factory=list)
     mapping: list[str] = field(default_factory=list)
     counts: Counter[str] = field(default_factory=Counter)
@@ -85,6 +85,12 @@ class ImportReport:
             updates=sum(len(a.updates) for a in actions),
         )
         self.rag = Counter(action.rag for action in actions)
+        narratives = sum(len(p.narratives) for p in plan.priorities)
+        comparators = sum(len(m.comparators) for m in _measures(plan))
+        if narratives:
+            self.totals["narratives"] = narratives
+        if comparators:
+            self.totals["comparators"] = comparators
 
     def lines(self) -> list[str]:
         """The whole report as lines a person reads."""

@@ -166,6 +166,12 @@ FIELD_LABELS = {
     "rag": "RAG",
     "update": "Latest update",
     "update_date": "Date of update",
+    # Narrative and indicators sheets' own fields.
+    "period": "Period",
+    "done": "What has been done",
+    "analysis": "Analysis of progress",
+    "impact": "Impact of work",
+    "next_steps": "Next steps",
 }
 
 

@@ -190,6 +190,7 @@ class PrioritySection:
     champion: str = ""
     narrative: NarrativeText | None = None
     actions: tuple[ActionLine, ...] = ()
+    earlier_narratives: tuple[NarrativeText, ...] = ()  # other periods, newest first
 
     @property
     def heading(self) -> str:

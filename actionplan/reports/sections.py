@@ -22,6 +22,7 @@ from actionplan.reports.action_tables import appendix_table, exception_table, pr
 from actionplan.reports.board_pack_data import (
     BoardPackData,
     MeasureLine,
+    NarrativeText,
     PrioritySection,
     RagCounts,
 )
@@ -164,10 +165,16 @@ def _counts_line(section: PrioritySection) -> list[Flowable]:
 
 
 def _narrative(section: PrioritySection) -> list[Flowable]:
-    story: list[Flowable] = []
-    narrative = section.narrative
-    if narrative is None or not narrative.parts:
+    # The latest narrative first, then each earlier period's, so no period's words are lost.
+    stories = [section.narrative, *section.earlier_narratives]
+    told = [story for story in stories if story is not None and story.parts]
+    if not told:
         return [rich("No narrative has been written for this priority yet.", "note")]
+    return [flowable for story in told for flowable in _story(story)]
+
+
+def _story(narrative: NarrativeText) -> list[Flowable]:
+    story: list[Flowable] = []
     period = f" – {markup(narrative.period_label)}" if narrative.period_label.strip() else ""
     story.append(rich(f"Progress narrative{period}", "h2"))
     for title, text in narrative.parts:

@@ -107,7 +107,7 @@ def board_pack_data(
     baseline = baseline_before(db, plan.id, as_of)
     rows = action_rows(db, plan.id, as_of)
     sections = tuple(
-        _section(p, narratives.get(p.id or -1), rows, reasons, baseline) for p in priorities
+        _section(p, narratives.get(p.id or -1, []), rows, reasons, baseline) for p in priorities
     )
     return BoardPackData(
         cover=_cover(plan, as_of, marking, _heading(priorities[0]) if priority else ""),
@@ -155,18 +155,19 @@ def _cover(plan: PlanInfo, as_of: date, marking: str | None, scope: str) -> Cove
     )
 
 
-def _narratives(session: Session, plan_id: int) -> dict[int, NarrativeText]:
-    """The most recently written narrative of each priority."""
+def _narratives(session: Session, plan_id: int) -> dict[int, list[NarrativeText]]:
+    """Every narrative of each priority, in the order written (the latest last)."""
     query = (
         select(Narrative)
         .join(Priority, col(Priority.id) == Narrative.priority_id)
         .where(Priority.plan_id == plan_id)
         .order_by(col(Narrative.id))
     )
-    return {
-        n.priority_id: NarrativeText(n.period_label, n.done, n.analysis, n.impact, n.next_steps)
-        for n in session.exec(query)
-    }
+    found: dict[int, list[NarrativeText]] = {}
+    for n in session.exec(query):
+        story = NarrativeText(n.period_label, n.done, n.analysis, n.impact, n.next_steps)
+        found.setdefault(n.priority_id, []).append(story)
+    return found
 
 
 def _latest_reasons(session: Session, plan_id: int) -> dict[int, str]:
@@ -211,7 +212,7 @@ def _line(row: ActionRow, reason: str, baseline: SnapshotBaseline | None) -> Act
 
 def _section(
     priority: Priority,
-    narrative: NarrativeText | None,
+    narratives: list[NarrativeText],
     rows: Sequence[ActionRow],
     reasons: dict[int, str],
     baseline: SnapshotBaseline | None,
@@ -222,7 +223,8 @@ def _section(
         title=priority.title,
         aim=priority.aim,
         champion=priority.champion,
-        narrative=narrative,
+        narrative=narratives[-1] if narratives else None,
+        earlier_narratives=tuple(reversed(narratives[:-1])),
         actions=tuple(_line(r, reasons.get(r.id, ""), baseline) for r in mine),
     )
 

@@ -122,3 +122,65 @@ def test_tracker_shows_comparators_and_reads_them_back(db: Database, tmp_path: P
     ]
     again = import_workbook(db, out)
     assert load_plan_data(db, again.plan_id).measures == load_plan_data(db, first.plan_id).measures
+
+
+NARRATIVE_HEADER = (
+    "Priority",
+    "Period",
+    "What has been done",
+    "Analysis of progress",
+    "Impact of work",
+    "Next steps",
+)
+NARRATIVES = (
+    (
+        "neglect",
+        "2019/20",
+        "Launched the neglect toolkit with 120 practitioners trained",
+        "Take-up is slower in schools than in health",
+        "Neglect cases reach a plan four weeks sooner",
+        "Run a second wave of toolkit training for schools",
+    ),
+    (
+        "Neglect ",
+        "2020/21",
+        "Schools joined the second wave of training",
+        "All schools now have a toolkit champion",
+        "Repeat referrals for neglect fell by a fifth",
+        "Audit toolkit use across the partnership",
+    ),
+)
+
+
+def narrative_book(path: Path, *extra: tuple[str, ...]) -> Path:
+    """The words plan with a sheet of per-priority narrative and no Action column."""
+    words_book(path)
+    wb = load_workbook(path)
+    sheet = wb.create_sheet("Annex narrative")
+    for values in (NARRATIVE_HEADER, *NARRATIVES, *extra):
+        sheet.append(list(values))
+    wb.save(path)
+    return path
+
+
+def test_a_narrative_sheet_is_attached_to_the_priorities_it_names(
+    db: Database, tmp_path: Path
+) -> None:
+    """Each row of a narrative sheet becomes that priority's narrative for its period; a row
+    naming no priority of the plan is reported, not dropped silently."""
+    stray = ("Online safety", "2020/21", "Held an e-safety week", "", "", "")
+    result = import_workbook(db, narrative_book(tmp_path / "plan.xlsx", stray))
+    [neglect] = load_plan_data(db, result.plan_id).priorities
+    assert [tuple(vars(n).values()) for n in neglect.narratives] == [n[1:] for n in NARRATIVES]
+    lines = "\n".join(result.preview.lines())
+    assert "Sheet 'Annex narrative': narrative" in lines
+    assert "'Online safety'" in lines and "Held an e-safety week" in lines
+
+
+def test_pack_prints_every_period_of_narrative(db: Database, tmp_path: Path) -> None:
+    """The priority's page prints the narrative of each period the workbook held."""
+    import_workbook(db, narrative_book(tmp_path / "plan.xlsx"))
+    text = pdf_text(make_report(db, tmp_path / "pack.pdf", as_of=AS_OF))
+    for narrative in NARRATIVES:
+        for words in narrative[1:]:
+            assert squeeze(words) in text, words
