@@ -12,7 +12,7 @@ from actionplan.services.importing import import_workbook
 from actionplan.services.plan_loader import load_plan_data
 from actionplan.services.report import make_report
 from actionplan.store.database import Database
-from tests.excel.import_books import book
+from tests.excel.import_books import BUSINESS_SAMPLE, book
 from tests.pdf_helpers import pdf_text, squeeze
 
 AS_OF = date(2025, 3, 31)
@@ -184,3 +184,23 @@ def test_pack_prints_every_period_of_narrative(db: Database, tmp_path: Path) -> 
     for narrative in NARRATIVES:
         for words in narrative[1:]:
             assert squeeze(words) in text, words
+
+
+def test_business_sample_pack_prints_its_annex_and_performance_table(
+    db: Database, tmp_path: Path
+) -> None:
+    """Every narrative of the sample's annex and every comparator of its performance table is
+    in the board pack, read from the workbook itself."""
+    wb = load_workbook(BUSINESS_SAMPLE)
+    annex = list(wb["Annual Report Annex"].iter_rows(min_row=2, values_only=True))
+    performance = list(wb["Performance"].iter_rows(values_only=True))
+    import_workbook(db, BUSINESS_SAMPLE)
+    text = pdf_text(make_report(db, tmp_path / "pack.pdf", as_of=AS_OF))
+    for row in annex:
+        for words in row[1:]:
+            assert squeeze(str(words)) in text, words
+    names = performance[0][4:7]
+    for row in performance[1:]:
+        assert squeeze(str(row[0])) in text
+        for name, value in zip(names, row[4:7], strict=True):
+            assert f"{name} {value:g}" in text, (name, value)
