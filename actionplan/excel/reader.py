@@ -42,6 +42,7 @@ from actionplan.excel.rag_fills import apply_fill_rags
 from actionplan.excel.safety import SourceBook, open_source
 from actionplan.excel.sheet_roles import check_given_mapping, check_overrides_used, guess_mapping
 from actionplan.excel.sheet_sample import SheetSample, sample_sheets
+from actionplan.excel.unused_columns import unused_columns
 
 Overrides = ColumnMapping | Sequence[str] | None
 
@@ -140,6 +141,7 @@ class _Reading:
         for sheet in self.mapping.sheets:
             report = self.reports[sheet.sheet]
             report.role, report.mapping = sheet.role, sheet.lines()
+            report.unused = unused_columns(self.grids[sheet.sheet], sheet)
             if sheet.role == "actions":
                 undated = self.saved.modified or self.today
                 walker = ActionSheet(self.grids[sheet.sheet], sheet, self.builder, report, undated)

@@ -6,10 +6,13 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
+from pytestqt.qtbot import QtBot
+
 from actionplan.gui.main_window import MainWindow
 from actionplan.services.actions import action_rows
 from actionplan.services.importing import import_workbook
 from actionplan.store.database import Database
+from tests.excel.import_books import book
 from tests.services.test_every_word_printed import (
     AIM,
     CHAMPION,
@@ -50,3 +53,19 @@ def test_measures_page_shows_each_comparator_apart_from_the_readings(
     readings, _, compared = " ".join(page.readings.toPlainText().split()).partition("Compared with")
     assert compared.strip() == "Statistical neighbours 19.75 London 16.5 England 22.625"
     assert "London" not in readings
+
+
+def test_import_preview_notes_name_the_columns_left_unused(
+    qtbot: QtBot, tmp_path: Path, open_window: Opener
+) -> None:
+    """The window's preview says which columns will not be imported, not only the grid."""
+    path = book(
+        tmp_path / "tracker.xlsx",
+        {"Actions": [["Ref", "Action", "Budget code"], ["1.1", "Train staff", "BC-114"]]},
+    )
+    window = open_window()
+    window.files.open_wizard(path)
+    wizard = window.files.wizard
+    assert wizard is not None
+    qtbot.waitUntil(lambda: wizard.preview is not None and not wizard.busy.isVisible())
+    assert "Sheet 'Actions': not used: 'Budget code' (column C)" in wizard.notes.toPlainText()

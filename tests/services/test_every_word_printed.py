@@ -8,7 +8,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 
 from actionplan.services.exporting import export_tracker
-from actionplan.services.importing import import_workbook
+from actionplan.services.importing import import_workbook, preview_import
 from actionplan.services.plan_loader import load_plan_data
 from actionplan.services.report import make_report
 from actionplan.store.database import Database
@@ -204,3 +204,22 @@ def test_business_sample_pack_prints_its_annex_and_performance_table(
         assert squeeze(str(row[0])) in text
         for name, value in zip(names, row[4:7], strict=True):
             assert f"{name} {value:g}" in text, (name, value)
+
+
+def test_preview_names_every_column_and_sheet_left_unused(tmp_path: Path) -> None:
+    """A headed column not read, a column of words with no heading and a sheet not read each
+    get a line in the preview, by name."""
+    path = book(
+        tmp_path / "tracker.xlsx",
+        {
+            "Actions": [
+                ["Ref", "Action", "Lead", "Budget code", None],
+                ["1.1", "Train staff", "Police", "BC-114", "ask finance"],
+                ["1.2", "Audit cases", "Health", None, None],
+            ],
+            "Phone list": [["Name", "Number"], ["Amira", "020 7946 0001"]],
+        },
+    )
+    lines = preview_import(path).lines()
+    assert "  Not used: 'Budget code' (column D); column E (no heading)" in lines
+    assert "Sheet 'Phone list': skipped (no row of headings with an Action column)" in lines
