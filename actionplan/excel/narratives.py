@@ -18,29 +18,19 @@ from actionplan.excel.errors import quoted
 from actionplan.excel.grid import Grid
 from actionplan.excel.headers import RowMatch, find_header
 from actionplan.excel.import_report import SheetReport
-from actionplan.excel.synonyms import action_field, normalise_header
+from actionplan.excel.synonyms import STORY_FIELDS, action_field, normalise_header
 
-# The four parts of a narrative (NarrativeData's fields) and the headings that name them.
-STORY_FIELDS = ("done", "analysis", "impact", "next_steps")
+# Headings a narrative sheet may use beyond those an action sheet's narrative columns use.
 _WORDS: dict[str, tuple[str, ...]] = {
     "period": (
         "period", "reporting period", "year", "reporting year", "quarter", "period covered",
     ),
-    "done": (
-        "what has been done", "what we have done", "what we did", "what was done",
-        "implementation", "progress made", "achievements", "key achievements", "done",
-    ),
-    "analysis": (
-        "analysis of progress", "analysis", "progress analysis", "analysis of impact",
-        "evaluation", "assessment of progress",
-    ),
-    "impact": (
-        "impact of work", "impact", "impact of the work", "difference made",
-        "what difference has it made", "impact on children and families", "outcomes achieved",
-    ),
+    "done": ("progress made", "achievements", "key achievements", "done"),
+    "analysis": ("analysis of impact", "evaluation", "assessment of progress"),
+    "impact": ("impact on children and families", "outcomes achieved"),
     "next_steps": (
-        "next steps", "still to do", "what next", "next actions", "what we will do next",
-        "priorities for next year", "future plans", "areas for development",
+        "what we will do next", "priorities for next year", "future plans",
+        "areas for development",
     ),
 }  # fmt: skip
 _LOOKUP = {word: name for name, words in _WORDS.items() for word in words}
@@ -63,7 +53,7 @@ def narrative_field(header: str) -> tuple[str | None, bool]:
     if name is not None:
         return name, True
     found, listed = action_field(header)
-    return (found, listed) if found == "priority" else (None, False)
+    return (found, listed) if found == "priority" or found in STORY_FIELDS else (None, False)
 
 
 def _is_narrative_header(match: RowMatch) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 
 from actionplan.services.exporting import export_tracker
@@ -223,3 +224,56 @@ def test_preview_names_every_column_and_sheet_left_unused(tmp_path: Path) -> Non
     lines = preview_import(path).lines()
     assert "  Not used: 'Budget code' (column D); column E (no heading)" in lines
     assert "Sheet 'Phone list': skipped (no row of headings with an Action column)" in lines
+
+
+WALSALL_STORY = (
+    "Graded Care Profile training is booked for every school",
+    "Health visitors use the profile at every new birth visit",
+    "Neglect is named sooner in referrals from health",
+)
+
+
+@pytest.mark.parametrize(
+    ("header", "fields"),
+    [
+        (
+            ("Priority", "Intention", "Still to do", "Implementation", "Impact"),
+            ("next_steps", "done", "impact"),
+        ),
+        (
+            ("Priority", "Action", "What has been done", "Analysis of progress", "Impact of work"),
+            ("done", "analysis", "impact"),
+        ),
+    ],
+    ids=["intention", "annex-columns"],
+)
+def test_narrative_columns_on_an_action_sheet_become_the_priority_narrative(
+    db: Database, tmp_path: Path, header: tuple[str, ...], fields: tuple[str, ...]
+) -> None:
+    """Narrative columns merged down a priority's block are that priority's narrative: the
+    actions keep their own words and the pack prints every narrative word."""
+    path = book(
+        tmp_path / "plan.xlsx",
+        {
+            "Plan": [
+                list(header),
+                ["Neglect", "Embed the Graded Care Profile", *WALSALL_STORY],
+                [None, "Audit neglect cases"],
+            ]
+        },
+    )
+    wb = load_workbook(path)
+    for column in ("A", "C", "D", "E"):
+        wb["Plan"].merge_cells(f"{column}2:{column}3")
+    wb.save(path)
+    result = import_workbook(db, path)
+    [neglect] = load_plan_data(db, result.plan_id).priorities
+    assert [a.text for a in neglect.actions] == [
+        "Embed the Graded Care Profile",
+        "Audit neglect cases",
+    ]
+    [story] = neglect.narratives
+    assert [getattr(story, name) for name in fields] == list(WALSALL_STORY)
+    assert all(not action.updates for action in neglect.actions)
+    text = pdf_text(make_report(db, tmp_path / "pack.pdf", as_of=AS_OF))
+    assert all(squeeze(words) in text for words in WALSALL_STORY)
