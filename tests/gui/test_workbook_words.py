@@ -13,7 +13,7 @@ from actionplan.services.actions import action_rows
 from actionplan.services.importing import import_workbook
 from actionplan.store.database import Database
 from tests.excel.import_books import book
-from tests.services.test_every_word_printed import (
+from tests.excel.word_books import (
     AIM,
     CHAMPION,
     HOW_WE_KNOW,

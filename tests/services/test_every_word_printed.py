@@ -13,39 +13,22 @@ from actionplan.services.importing import import_workbook, preview_import
 from actionplan.services.plan_loader import load_plan_data
 from actionplan.services.report import make_report
 from actionplan.store.database import Database
-from tests.excel.import_books import BUSINESS_SAMPLE, book
+from tests.excel.import_books import BUSINESS_SAMPLE, PRIORITIES_SAMPLE, book
+from tests.excel.word_books import (
+    AIM,
+    CHAMPION,
+    COMPARATORS,
+    HOW_WE_KNOW,
+    MEASURES,
+    NARRATIVES,
+    OUTCOMES,
+    measures_book,
+    narrative_book,
+    words_book,
+)
 from tests.pdf_helpers import pdf_text, squeeze
 
 AS_OF = date(2025, 3, 31)
-PLAN_HEADER = (
-    "Key Priority Area",
-    "Impact we aspire to achieve",
-    "Outcome",
-    "Action",
-    "How will we know if we are making a difference",
-    "Lead",
-    "RAG",
-)
-AIM = "Children at risk of neglect are seen and helped sooner"
-OUTCOMES = ("Practitioners spot neglect early", "Families get help before crisis")
-HOW_WE_KNOW = (
-    "Audit shows the neglect toolkit used in 8 of 10 cases",
-    "Fewer repeat referrals for neglect each quarter",
-    "Parents say in the survey that help came in time",
-)
-CHAMPION = "Dr Amira Haddad, Director of Children's Services"
-
-
-def words_book(path: Path) -> Path:
-    """A priorities plan with an aim, outcomes, a how-we-know per action and a champion."""
-    rows = [
-        list(PLAN_HEADER),
-        ["Neglect", AIM, OUTCOMES[0], "Train staff in the toolkit", HOW_WE_KNOW[0], "LSCP", "G"],
-        ["Neglect", AIM, OUTCOMES[1], "Launch early help hub", HOW_WE_KNOW[1], "Police", "A"],
-        ["Neglect", AIM, OUTCOMES[1], "Survey parents", HOW_WE_KNOW[2], "Health", "G"],
-    ]
-    champions = [["Priority", "Executive champion"], ["Neglect", CHAMPION]]
-    return book(path, {"Plan": rows, "Champions": champions})
 
 
 def test_pack_prints_how_we_know_outcomes_aim_and_champion(db: Database, tmp_path: Path) -> None:
@@ -54,33 +37,6 @@ def test_pack_prints_how_we_know_outcomes_aim_and_champion(db: Database, tmp_pat
     text = pdf_text(make_report(db, tmp_path / "pack.pdf", as_of=AS_OF))
     for words in (*HOW_WE_KNOW, *OUTCOMES, AIM, CHAMPION):
         assert squeeze(words) in text, words
-
-
-MEASURES_HEADER = (
-    "Indicator",
-    "2018/19",
-    "2019/20",
-    "Statistical neighbours",
-    "London",
-    "England",
-    "Change",
-)
-MEASURES = (
-    ("Re-referrals within 12 months (%)", 21.5, 18.25, 19.75, 16.5, 22.625, "-3.25"),
-    ("Children subject to a plan for a second time (%)", 27, 24, 21.125, 19.375, 22.0, "-3"),
-)
-COMPARATORS = ("Statistical neighbours", "London", "England")
-
-
-def measures_book(path: Path) -> Path:
-    """The words plan with a measures sheet of two periods and three comparators."""
-    words_book(path)
-    wb = load_workbook(path)
-    sheet = wb.create_sheet("Measures")
-    for values in (MEASURES_HEADER, *MEASURES):
-        sheet.append(list(values))
-    wb.save(path)
-    return path
 
 
 def test_measure_comparators_are_imported_apart_from_readings(db: Database, tmp_path: Path) -> None:
@@ -123,45 +79,6 @@ def test_tracker_shows_comparators_and_reads_them_back(db: Database, tmp_path: P
     ]
     again = import_workbook(db, out)
     assert load_plan_data(db, again.plan_id).measures == load_plan_data(db, first.plan_id).measures
-
-
-NARRATIVE_HEADER = (
-    "Priority",
-    "Period",
-    "What has been done",
-    "Analysis of progress",
-    "Impact of work",
-    "Next steps",
-)
-NARRATIVES = (
-    (
-        "neglect",
-        "2019/20",
-        "Launched the neglect toolkit with 120 practitioners trained",
-        "Take-up is slower in schools than in health",
-        "Neglect cases reach a plan four weeks sooner",
-        "Run a second wave of toolkit training for schools",
-    ),
-    (
-        "Neglect ",
-        "2020/21",
-        "Schools joined the second wave of training",
-        "All schools now have a toolkit champion",
-        "Repeat referrals for neglect fell by a fifth",
-        "Audit toolkit use across the partnership",
-    ),
-)
-
-
-def narrative_book(path: Path, *extra: tuple[str, ...]) -> Path:
-    """The words plan with a sheet of per-priority narrative and no Action column."""
-    words_book(path)
-    wb = load_workbook(path)
-    sheet = wb.create_sheet("Annex narrative")
-    for values in (NARRATIVE_HEADER, *NARRATIVES, *extra):
-        sheet.append(list(values))
-    wb.save(path)
-    return path
 
 
 def test_a_narrative_sheet_is_attached_to_the_priorities_it_names(
@@ -277,3 +194,19 @@ def test_narrative_columns_on_an_action_sheet_become_the_priority_narrative(
     assert all(not action.updates for action in neglect.actions)
     text = pdf_text(make_report(db, tmp_path / "pack.pdf", as_of=AS_OF))
     assert all(squeeze(words) in text for words in WALSALL_STORY)
+
+
+def test_priorities_sample_pack_prints_every_how_we_know_aim_and_champion(
+    db: Database, tmp_path: Path
+) -> None:
+    """Every how-we-know of the sample's actions, every measure row, every aim and every
+    champion is in the board pack as the workbook wrote it."""
+    result = import_workbook(db, PRIORITIES_SAMPLE)
+    plan = load_plan_data(db, result.plan_id)
+    text = pdf_text(make_report(db, tmp_path / "pack.pdf", as_of=AS_OF))
+    words = [p.aim for p in plan.priorities] + [p.champion for p in plan.priorities]
+    words += [a.how_we_know for p in plan.priorities for a in p.actions if a.how_we_know]
+    words += [m.name for p in plan.priorities for m in p.measures]
+    assert len(words) > 40
+    missing = [w for w in words if squeeze(w) not in text]
+    assert not missing
