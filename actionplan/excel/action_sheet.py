@@ -233,6 +233,10 @@ class ActionSheet:
             _add_aim(self._priority(row.number), row.text("aim"))
         if row.has("outcome"):
             self.current_outcome = row.text("outcome")
+            # Kept even when no action follows it yet: the partnership wrote it.
+            outcomes = self._priority(row.number).outcomes
+            if self.current_outcome not in outcomes:
+                outcomes.append(self.current_outcome)
         for name in STORY_FIELDS:
             if row.has(name):
                 _add_story(self._priority(row.number), name, row.text(name))

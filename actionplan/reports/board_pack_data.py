@@ -191,6 +191,7 @@ class PrioritySection:
     narrative: NarrativeText | None = None
     actions: tuple[ActionLine, ...] = ()
     earlier_narratives: tuple[NarrativeText, ...] = ()  # other periods, newest first
+    outcomes: tuple[str, ...] = ()  # every outcome of the priority, with actions or not
 
     @property
     def heading(self) -> str:

@@ -137,6 +137,9 @@ def _facts(section: PrioritySection) -> Table:
     if section.champion.strip():
         champion = para(section.champion, "body", CELL_LIMIT)
         rows.append([rich("Executive champion", "fact_label"), champion])
+    if section.outcomes:
+        listed = [para(f"{n}. {title}", "body") for n, title in enumerate(section.outcomes, 1)]
+        rows.append([rich("Outcomes", "fact_label"), listed])
     rows.append([rich("Actions", "fact_label"), _counts_line(section)])
     table = Table(rows, colWidths=[38 * mm, FRAME_WIDTH - 38 * mm])
     table.setStyle(

@@ -19,6 +19,7 @@ from actionplan.domain.models import (
     MeasureComparator,
     MeasureReading,
     Narrative,
+    Outcome,
     Priority,
     ProgressUpdate,
 )
@@ -103,11 +104,16 @@ def board_pack_data(
         priorities = _chosen(priorities_of(session, plan.id), priority)
         narratives = _narratives(session, plan.id)
         reasons = _latest_reasons(session, plan.id)
+        outcomes = _outcome_titles(session, plan.id)
         measures = _measures(session, plan.id, priorities)
     baseline = baseline_before(db, plan.id, as_of)
     rows = action_rows(db, plan.id, as_of)
     sections = tuple(
-        _section(p, narratives.get(p.id or -1, []), rows, reasons, baseline) for p in priorities
+        replace(
+            _section(p, narratives.get(p.id or -1, []), rows, reasons, baseline),
+            outcomes=tuple(outcomes.get(p.id or -1, [])),
+        )
+        for p in priorities
     )
     return BoardPackData(
         cover=_cover(plan, as_of, marking, _heading(priorities[0]) if priority else ""),
@@ -167,6 +173,20 @@ def _narratives(session: Session, plan_id: int) -> dict[int, list[NarrativeText]
     for n in session.exec(query):
         story = NarrativeText(n.period_label, n.done, n.analysis, n.impact, n.next_steps)
         found.setdefault(n.priority_id, []).append(story)
+    return found
+
+
+def _outcome_titles(session: Session, plan_id: int) -> dict[int, list[str]]:
+    """Each priority's outcomes in their order, those with no actions yet included."""
+    query = (
+        select(Outcome.priority_id, Outcome.title)
+        .join(Priority, col(Priority.id) == Outcome.priority_id)
+        .where(Priority.plan_id == plan_id)
+        .order_by(col(Outcome.position), col(Outcome.id))
+    )
+    found: dict[int, list[str]] = {}
+    for priority_id, title in session.exec(query):
+        found.setdefault(priority_id, []).append(title)
     return found
 
 

@@ -210,3 +210,23 @@ def test_priorities_sample_pack_prints_every_how_we_know_aim_and_champion(
     assert len(words) > 40
     missing = [w for w in words if squeeze(w) not in text]
     assert not missing
+
+
+def test_an_outcome_with_no_actions_yet_is_kept_and_printed(db: Database, tmp_path: Path) -> None:
+    """An outcome row with no action under it is still one of the priority's outcomes, and
+    the priority's page lists every outcome."""
+    path = book(
+        tmp_path / "plan.xlsx",
+        {
+            "Plan": [
+                ["Priority", "Outcome", "Action", "Lead"],
+                ["Neglect", OUTCOMES[0], "Train staff in the toolkit", "LSCP"],
+                ["Neglect", OUTCOMES[1], None, None],
+            ]
+        },
+    )
+    result = import_workbook(db, path)
+    [neglect] = load_plan_data(db, result.plan_id).priorities
+    assert neglect.outcomes == list(OUTCOMES)
+    text = pdf_text(make_report(db, tmp_path / "pack.pdf", as_of=AS_OF))
+    assert f"Outcomes 1. {OUTCOMES[0]} 2. {OUTCOMES[1]}" in text
