@@ -798,6 +798,84 @@ BUSINESS_PLAN: tuple[BusinessPriority, ...] = (
     ),
 )
 
+# The annual report's annex: each priority's story for the year, on a sheet with no Action
+# column. Priorities are named as people refer to them ("Priority 1", a short title).
+NARRATIVE_HEADER = (
+    "Priority",
+    "Period",
+    "What has been done",
+    "Analysis of progress",
+    "Impact of work",
+    "Next steps",
+)
+BUSINESS_NARRATIVES: tuple[tuple[str, str, str, str, str, str], ...] = (
+    (
+        "Priority 1",
+        "2024/25",
+        "Operation Encompass now reaches every school; 214 notifications were sent the morning "
+        "after a police call-out.",
+        "Schools act on most notifications the same day; two academies have yet to name a "
+        "key adult.",
+        "Designated safeguarding leads report children are offered support before lunchtime.",
+        "Bring the last two academies into the scheme by September 2025.",
+    ),
+    (
+        "Tackling Peer on Peer Abuse",
+        "2024/25",
+        "Harmful sexual behaviour toolkit launched with 96 practitioners trained.",
+        "Take-up is strongest in secondary schools and weakest in youth clubs.",
+        "Referrals now name the behaviour seen rather than 'inappropriate contact'.",
+        "Offer the training to youth services and sports clubs.",
+    ),
+    (
+        "Voice of the Child",
+        "2024/25",
+        "Young Inspectors reviewed the front door letters and rewrote four of them.",
+        "Children's words appear in 71% of audited plans, up from 58%.",
+        "Families say the new letters are clear about what happens next.",
+        "Ask the Young Inspectors to review the child protection conference leaflet.",
+    ),
+    (
+        "Neglect & Early Help",
+        "2024/25",
+        "The Graded Care Profile 2 is used by health visitors and early help workers.",
+        "Use in schools lags; the audit found the tool used in 3 of 10 school-led cases.",
+        "Neglect cases reach a plan on average four weeks sooner than in 2023/24.",
+        "Train school staff in the Graded Care Profile 2 in the autumn term.",
+    ),
+    (
+        "NSCP Business as Usual",
+        "2024/25",
+        "The learning and improvement framework was refreshed and two rapid reviews held.",
+        "Both reviews met the 15 working day timescale.",
+        "Learning briefings reached 1,150 practitioners.",
+        "Publish the refreshed multi-agency threshold guidance.",
+    ),
+)
+
+# A performance table in the annual report's style: the partnership's own figures by year,
+# then its benchmarks and the change, with no priority named (they belong to the whole plan).
+PERFORMANCE_HEADER = (
+    "Indicator",
+    "Unit",
+    "2023/24",
+    "2024/25",
+    "Statistical neighbours",
+    "London",
+    "England",
+    "Change",
+)
+PERFORMANCE: tuple[tuple[str, str, float, float, float, float, float, float], ...] = (
+    ("Re-referrals to children's social care within 12 months", "%",
+     18.4, 16.1, 19.2, 16.9, 21.4, -2.3),
+    ("Children subject to a CP plan for a second or subsequent time", "%",
+     22.3, 18.7, 21.0, 19.1, 23.8, -3.6),
+    ("Children in need per 10,000 children", "Rate", 331.5, 318.2, 342.0, 335.6, 342.7, -13.3),
+    ("Child protection plans per 10,000 children", "Rate", 41.0, 38.6, 40.2, 35.8, 41.6, -2.4),
+    ("Single assessments completed within 45 working days", "%",
+     84.1, 88.7, 85.3, 82.9, 82.1, 4.6),
+)  # fmt: skip
+
 # --------------------------------------------------------------------------------------------
 # Layout 3: tracker (one row per action)
 # --------------------------------------------------------------------------------------------
@@ -1810,8 +1888,31 @@ def write_business_priority(ws: Worksheet, row: int, priority: BusinessPriority)
     return row + 1
 
 
+def write_narrative_annex(wb: Workbook) -> None:
+    """Add the annual report annex: each priority's narrative for the year."""
+    ws = wb.create_sheet("Annual Report Annex")
+    write_header(ws, 1, NARRATIVE_HEADER)
+    for row, values in enumerate(BUSINESS_NARRATIVES, start=2):
+        put_row(ws, row, values)
+    last = len(BUSINESS_NARRATIVES) + 1
+    style_range(ws, 2, last, len(NARRATIVE_HEADER))
+    widths = (28, 10, 44, 40, 40, 40)
+    set_widths(ws, widths)
+    fit_heights(ws, range(2, last + 1), widths)
+    landscape(ws)
+
+
+def write_performance(wb: Workbook) -> None:
+    """Add the performance table: two years, three comparators and the change."""
+    ws = wb.create_sheet("Performance")
+    write_header(ws, 1, PERFORMANCE_HEADER)
+    write_indicator_rows(ws, PERFORMANCE, first_number=3)
+    set_widths(ws, (58, 7, 10, 10, 14, 10, 10, 10))
+
+
 def build_business_plan(path: Path) -> Path:
-    """Write the layout 2 workbook: one sheet, headings per priority, no RAG column."""
+    """Write the layout 2 workbook: headings per priority, no RAG column, an annex of
+    narrative by priority and a performance table with comparators."""
     wb = new_workbook(BUSINESS_TITLE)
     ws = wb.create_sheet("Business Plan 2025-26")
     write_title(ws, 1, BUSINESS_TITLE, len(BUSINESS_HEADER))
@@ -1820,6 +1921,8 @@ def build_business_plan(path: Path) -> Path:
         row = write_business_priority(ws, row, priority)
     set_widths(ws, BUSINESS_WIDTHS)
     landscape(ws)
+    write_narrative_annex(wb)
+    write_performance(wb)
     return save(wb, path)
 
 

@@ -149,7 +149,7 @@ def test_priorities_yearly_indicators(built: dict[str, Path]) -> None:
 
 def test_business_plan_shape(built: dict[str, Path]) -> None:
     wb = open_book(built, "northbridge_business_plan_2025.xlsx")
-    assert len(wb.worksheets) == 1
+    assert wb.sheetnames == ["Business Plan 2025-26", "Annual Report Annex", "Performance"]
     ws = wb.active
     merged = {str(rng) for rng in ws.merged_cells.ranges}
     values = list(ws.iter_rows(values_only=True))
@@ -174,6 +174,32 @@ def test_business_plan_counts(built: dict[str, Path]) -> None:
     assert len(outcome_merges) == 13
     assert len(re.findall(r"Update [A-Z][a-z]+ 2025:", text)) == 8
     assert sum(1 for row in actions if str(row[3]).startswith("Completed")) == 6
+
+
+def test_business_plan_annex_tells_each_priority_story_without_an_action_column(
+    built: dict[str, Path],
+) -> None:
+    ws = open_book(built, "northbridge_business_plan_2025.xlsx")["Annual Report Annex"]
+    rows = list(ws.iter_rows(values_only=True))
+    assert list(rows[0]) == [
+        "Priority", "Period", "What has been done", "Analysis of progress", "Impact of work",
+        "Next steps",
+    ]  # fmt: skip
+    assert len(rows) == 6 and all(all(row) for row in rows)
+    assert [row[0] for row in rows[1:3]] == ["Priority 1", "Tackling Peer on Peer Abuse"]
+
+
+def test_business_plan_performance_has_two_years_and_three_comparators(
+    built: dict[str, Path],
+) -> None:
+    ws = open_book(built, "northbridge_business_plan_2025.xlsx")["Performance"]
+    rows = list(ws.iter_rows(values_only=True))
+    assert list(rows[0]) == [
+        "Indicator", "Unit", "2023/24", "2024/25", "Statistical neighbours", "London", "England",
+        "Change",
+    ]  # fmt: skip
+    assert len(rows) == 6
+    assert sum(1 for row in rows[1:] for value in row[2:] if isinstance(value, int | float)) == 30
 
 
 def test_tracker_dates_refs_and_counts(built: dict[str, Path]) -> None:

@@ -162,6 +162,20 @@ class MeasureReading(SQLModel, table=True):
     position: int = 0
 
 
+class MeasureComparator(SQLModel, table=True):
+    """A benchmark beside a measure (England, London, statistical neighbours): not a reading."""
+
+    __tablename__ = "measure_comparator"
+
+    id: int | None = Field(default=None, primary_key=True)
+    measure_id: int = Field(foreign_key="measure.id", index=True, ondelete="CASCADE")
+    name: str
+    period_label: str = ""
+    value: float | None = None
+    value_raw: str = ""
+    position: int = 0
+
+
 class Narrative(SQLModel, table=True):
     """Per priority and reporting period: what was done, analysis, impact, next steps."""
 

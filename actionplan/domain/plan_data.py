@@ -38,6 +38,16 @@ class ReadingData:
 
 
 @dataclass
+class ComparatorData:
+    """A benchmark beside a measure's own figures, such as England or statistical neighbours."""
+
+    name: str  # as headed in the workbook: "Statistical neighbours", "England"
+    period_label: str = ""  # the period it is for when the heading names one, else ""
+    value: float | None = None
+    value_raw: str = ""
+
+
+@dataclass
 class MeasureData:
     """An indicator with its readings in period order."""
 
@@ -50,6 +60,7 @@ class MeasureData:
     target: float | None = None
     target_raw: str = ""
     readings: list[ReadingData] = field(default_factory=list)
+    comparators: list[ComparatorData] = field(default_factory=list)  # never readings
 
 
 @dataclass

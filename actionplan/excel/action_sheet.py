@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from actionplan.domain.plan_data import ActionData, MeasureData, PriorityData
+from actionplan.domain.plan_data import ActionData, MeasureData, NarrativeData, PriorityData
 from actionplan.excel.action_cells import ActionParser, RowCells
 from actionplan.excel.cell_values import (
     cell_text,
@@ -30,11 +30,13 @@ from actionplan.excel.plan_builder import (
     priority_key,
     split_priority_title,
 )
+from actionplan.excel.synonyms import STORY_FIELDS
 
 # Fields whose cell, merged down a block, applies to every row of the block.
 _BLOCK_FIELDS = frozenset(
     {"priority", "aim", "outcome", "how_we_know", "lead", "agency", "timescale", "due_date"}
     | {"status", "rag", "update", "update_date"}
+    | set(STORY_FIELDS)
 )
 _ROW_FIELDS = ("lead", "agency", "timescale", "due_date", "status", "rag", "update", "ref")
 
@@ -231,6 +233,13 @@ class ActionSheet:
             _add_aim(self._priority(row.number), row.text("aim"))
         if row.has("outcome"):
             self.current_outcome = row.text("outcome")
+            # Kept even when no action follows it yet: the partnership wrote it.
+            outcomes = self._priority(row.number).outcomes
+            if self.current_outcome not in outcomes:
+                outcomes.append(self.current_outcome)
+        for name in STORY_FIELDS:
+            if row.has(name):
+                _add_story(self._priority(row.number), name, row.text(name))
 
     def _action(self, row: RowCells) -> None:
         priority = self._priority(row.number)
@@ -279,3 +288,14 @@ def _add_aim(priority: PriorityData, aim: str) -> None:
         priority.aim = aim
     elif aim not in priority.aim:
         priority.aim = f"{priority.aim}\n{aim}"
+
+
+def _add_story(priority: PriorityData, name: str, text: str) -> None:
+    # Narrative columns tell the priority's story: a cell merged down the block is read once,
+    # and each different cell of the block is kept, so no words are lost.
+    if not priority.narratives:
+        priority.narratives.append(NarrativeData())
+    story = priority.narratives[0]
+    told = getattr(story, name)
+    if text not in told:
+        setattr(story, name, f"{told}\n\n{text}" if told else text)

@@ -20,7 +20,7 @@ from actionplan.excel.synonyms import (
     normalise_header,
 )
 
-ROLES = ("actions", "champions", "indicators")
+ROLES = ("actions", "champions", "indicators", "narrative")
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,7 @@ class SheetMapping:
     columns: dict[str, int] = field(default_factory=dict)
     headers: dict[int, str] = field(default_factory=dict)  # column number -> heading as written
     readings: tuple[int, ...] = ()  # indicators: the columns holding a reading per period
+    comparators: tuple[int, ...] = ()  # indicators: England, London, statistical neighbours…
 
     def column_of(self, name: str) -> int | None:
         """The 1-based column holding a field, or None."""
@@ -44,12 +45,14 @@ class SheetMapping:
         if column is not None:
             columns[name] = column
         readings = tuple(c for c in self.readings if c != column)
-        return replace(self, columns=columns, readings=readings)
+        comparators = tuple(c for c in self.comparators if c != column)
+        return replace(self, columns=columns, readings=readings, comparators=comparators)
 
     def lines(self) -> list[str]:
         """One line per heading: "Who (column C) → lead", or "not used"."""
         fields = {column: field_label(name) for name, column in self.columns.items()}
         fields |= {column: "reading" for column in self.readings}
+        fields |= {column: "comparator" for column in self.comparators}
         out = []
         for column in sorted(set(self.headers) | set(fields)):
             heading = self.headers.get(column, "")

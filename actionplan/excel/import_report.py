@@ -22,12 +22,13 @@ class SheetReport:
     """One sheet: what it was used for, its header rows, mapping lines, counts and warnings."""
 
     name: str
-    role: str = "skipped"  # "actions", "champions", "indicators" or "skipped"
+    role: str = "skipped"  # "actions", "champions", "indicators", "narrative" or "skipped"
     header_rows: list[int] = field(default_factory=list)
     mapping: list[str] = field(default_factory=list)
     counts: Counter[str] = field(default_factory=Counter)
     notes: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    unused: list[str] = field(default_factory=list)  # columns not read, by heading and letter
 
     def warn(self, row: int | None, text: str) -> None:
         """Add a warning naming this sheet (and row): "Sheet 'X', row 5: ..."."""
@@ -42,12 +43,18 @@ class SheetReport:
         label = "header row" if len(self.header_rows) == 1 else "header rows"
         return f"Sheet {quoted(self.name)}: {self.role}, {label} {rows}"
 
+    def unused_line(self) -> str:
+        """ "Not used: 'Budget code' (column D); column E (no heading)", or "" for none."""
+        return "Not used: " + "; ".join(self.unused) if self.unused else ""
+
     def lines(self) -> list[str]:
         """The sheet's lines: heading, mapping, counts and notes (warnings come at the end)."""
         lines = [self.heading()]
         if self.role == "skipped":
             return lines
         lines += [f"  {line}" for line in self.mapping]
+        if self.unused:
+            lines.append(f"  {self.unused_line()}")
         if self.counts:
             lines.append(
                 "  Found: " + ", ".join(_count(n, what) for what, n in self.counts.items())
@@ -85,6 +92,12 @@ class ImportReport:
             updates=sum(len(a.updates) for a in actions),
         )
         self.rag = Counter(action.rag for action in actions)
+        narratives = sum(len(p.narratives) for p in plan.priorities)
+        comparators = sum(len(m.comparators) for m in _measures(plan))
+        if narratives:
+            self.totals["narratives"] = narratives
+        if comparators:
+            self.totals["comparators"] = comparators
 
     def lines(self) -> list[str]:
         """The whole report as lines a person reads."""

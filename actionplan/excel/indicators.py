@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from actionplan.domain.measures import parse_direction, parse_number
-from actionplan.domain.plan_data import MeasureData, ReadingData
+from actionplan.domain.plan_data import ComparatorData, MeasureData, ReadingData
 from actionplan.domain.timescale import TimescaleKind, parse_timescale
 from actionplan.excel.cell_values import cell_text, is_blank, number_text, one_line
 from actionplan.excel.column_mapping import SheetMapping
@@ -33,6 +33,18 @@ _WORDS: dict[str, tuple[str, ...]] = {
     "priority": ("priority", "priority area", "key priority area"),
 }  # fmt: skip
 _LOOKUP = {word: name for name, words in _WORDS.items() for word in words}
+# Benchmarks printed beside a partnership's own figures: comparators, never readings.
+_COMPARATOR_WORDS = frozenset(
+    {
+        "statistical neighbours", "statistical neighbour", "statistical neighbour average",
+        "stat neighbours", "stat neighbour", "sn", "sn average", "similar areas",
+        "england", "england average", "all england", "national", "national average",
+        "london", "london average", "inner london", "outer london", "regional",
+        "regional average", "region", "comparator", "benchmark", "north west", "north east",
+        "south east", "south west", "west midlands", "east midlands", "east of england",
+        "yorkshire and the humber", "yorkshire and humber", "core cities", "wales",
+    }
+)  # fmt: skip
 _PERIOD_KINDS = {
     TimescaleKind.YEAR,
     TimescaleKind.FINANCIAL_YEAR,
@@ -78,6 +90,35 @@ def period_of(value: CellValue) -> tuple[str, date | None] | None:
     return None
 
 
+@dataclass(frozen=True)
+class Benchmark:
+    """A comparator column: its name as headed, and the period it is for when the heading says."""
+
+    column: int  # 0-based
+    name: str
+    period_label: str = ""
+
+
+def comparator_of(value: CellValue) -> Benchmark | None:
+    """A heading read as a comparator ("England", "London 2019/20"), or None."""
+    text = one_line(cell_text(value))
+    if normalise_header(text) in _COMPARATOR_WORDS:
+        return Benchmark(0, text)
+    name, _space, tail = text.rpartition(" ")
+    if name and normalise_header(name) in _COMPARATOR_WORDS and period_of(tail) is not None:
+        return Benchmark(0, name.strip(), tail)
+    return None
+
+
+def comparators(cells: Sequence[CellValue], taken: set[int]) -> list[Benchmark]:
+    """The comparator columns of a header row, among the columns not otherwise used."""
+    found = []
+    for column, value in enumerate(cells):
+        if column + 1 not in taken and (benchmark := comparator_of(value)) is not None:
+            found.append(Benchmark(column, benchmark.name, benchmark.period_label))
+    return found
+
+
 def periods(cells: Sequence[CellValue], mapped: set[int]) -> list[Period]:
     """The reading columns of a header row: every unmapped heading that names a period."""
     found = []
@@ -101,10 +142,18 @@ def indicators_mapping(grid: Grid) -> SheetMapping | None:
     if best is None:
         return None
     match = best[1]
-    found = periods(grid.rows[match.row], set(match.columns.values()))
+    cells = grid.rows[match.row]
+    found = periods(cells, set(match.columns.values()))
     readings = tuple(period.column + 1 for period in found)
+    benchmarks = comparators(cells, set(match.columns.values()) | set(readings))
     return SheetMapping(
-        grid.name, "indicators", match.row + 1, match.columns, match.headers, readings
+        grid.name,
+        "indicators",
+        match.row + 1,
+        match.columns,
+        match.headers,
+        readings,
+        tuple(benchmark.column + 1 for benchmark in benchmarks),
     )
 
 
@@ -121,15 +170,37 @@ def read_indicators(
         for column in mapping.readings
         if column <= len(header)
     ]
+    benchmarks = _benchmarks(header, mapping.comparators)
     found = []
     for index in range(mapping.header_row, len(grid.rows)):
         name = one_line(cell_text(grid.value(index, columns["indicator"])))
         if name:
             measure = _measure(grid, index, name, columns, reading_columns)
+            measure.comparators = _compared(grid, index, benchmarks)
             found.append((measure, one_line(cell_text(_get(grid, index, columns, "priority")))))
     report.counts["measures"] = len(found)
     report.counts["readings"] = sum(len(measure.readings) for measure, _ in found)
+    if benchmarks:
+        report.counts["comparators"] = sum(len(measure.comparators) for measure, _ in found)
     return found
+
+
+def _benchmarks(header: Sequence[CellValue], columns: Sequence[int]) -> list[Benchmark]:
+    # A column chosen as a comparator keeps its heading as the name, whatever it says.
+    found = []
+    for column in columns:
+        value = header[column - 1] if column <= len(header) else None
+        benchmark = comparator_of(value) or Benchmark(0, one_line(cell_text(value)))
+        found.append(Benchmark(column - 1, benchmark.name, benchmark.period_label))
+    return found
+
+
+def _compared(grid: Grid, index: int, benchmarks: list[Benchmark]) -> list[ComparatorData]:
+    return [
+        ComparatorData(b.name, b.period_label, parse_number(value), cell_text(value))
+        for b in benchmarks
+        if not is_blank(value := grid.value(index, b.column))
+    ]
 
 
 def _get(grid: Grid, index: int, columns: dict[str, int], name: str) -> CellValue:

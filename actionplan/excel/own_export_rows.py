@@ -13,7 +13,14 @@ from typing import Any
 
 from actionplan.domain.leads import split_leads
 from actionplan.domain.measures import parse_direction, parse_number
-from actionplan.domain.plan_data import ActionData, LeadData, MeasureData, ReadingData, UpdateData
+from actionplan.domain.plan_data import (
+    ActionData,
+    ComparatorData,
+    LeadData,
+    MeasureData,
+    ReadingData,
+    UpdateData,
+)
 from actionplan.domain.rag import Rag, parse_rag
 from actionplan.domain.status import Status, parse_status
 from actionplan.domain.timescale import format_due, parse_timescale
@@ -191,7 +198,18 @@ def read_measure(row: Row, periods: list[tuple[int, str]]) -> MeasureData:
     )
     measure.target, measure.target_raw = _number(row.raw("target"), extra.get("t"), extra.get("tr"))
     measure.readings = _readings(row, periods, extra.get("n"))
+    measure.comparators = _comparators(extra.get("c"))
     return measure
+
+
+def _comparators(kept: Any) -> list[ComparatorData]:
+    # Kept whole in the re-import column; the Compared with cell is for people to read.
+    found = []
+    for entry in kept if isinstance(kept, list) else []:
+        name, period, value, raw = (list(entry) + [None] * 4)[:4]
+        number = float(value) if isinstance(value, int | float) else None
+        found.append(ComparatorData(str(name or ""), str(period or ""), number, str(raw or "")))
+    return found
 
 
 def _number(cell: Any, value: Any, raw: Any) -> tuple[float | None, str]:

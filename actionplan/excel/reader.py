@@ -30,6 +30,7 @@ from actionplan.excel.errors import WorkbookError, quoted
 from actionplan.excel.grid import Grid, load_grids
 from actionplan.excel.import_report import ImportReport, SheetReport
 from actionplan.excel.indicators import read_indicators
+from actionplan.excel.narratives import attach_narratives, narrative_rows
 from actionplan.excel.plan_builder import PlanBuilder, priority_key
 from actionplan.excel.plan_title import (
     SavedProperties,
@@ -41,6 +42,7 @@ from actionplan.excel.rag_fills import apply_fill_rags
 from actionplan.excel.safety import SourceBook, open_source
 from actionplan.excel.sheet_roles import check_given_mapping, check_overrides_used, guess_mapping
 from actionplan.excel.sheet_sample import SheetSample, sample_sheets
+from actionplan.excel.unused_columns import unused_columns
 
 Overrides = ColumnMapping | Sequence[str] | None
 
@@ -122,6 +124,7 @@ class _Reading:
         apply_fill_rags(self.book, pending, self.report)
         plan = self._plan(priorities, outcomes)
         self._champions(plan)
+        self._narratives(plan)
         self._indicators(plan)
         layout = recognise_layout(self.book, outcomes)
         self.report.layout, self.report.title = layout, plan.title
@@ -138,6 +141,7 @@ class _Reading:
         for sheet in self.mapping.sheets:
             report = self.reports[sheet.sheet]
             report.role, report.mapping = sheet.role, sheet.lines()
+            report.unused = unused_columns(self.grids[sheet.sheet], sheet)
             if sheet.role == "actions":
                 undated = self.saved.modified or self.today
                 walker = ActionSheet(self.grids[sheet.sheet], sheet, self.builder, report, undated)
@@ -164,6 +168,12 @@ class _Reading:
             rows: list[ChampionRow] = champion_rows(self.grids[sheet.sheet], sheet)
             report = self.reports[sheet.sheet]
             assign_champions(rows, plan.priorities, self.builder.aliases(), report)
+
+    def _narratives(self, plan: PlanData) -> None:
+        for sheet in self._sheets("narrative"):
+            rows = narrative_rows(self.grids[sheet.sheet], sheet)
+            report = self.reports[sheet.sheet]
+            attach_narratives(rows, plan.priorities, self.builder.aliases(), report)
 
     def _indicators(self, plan: PlanData) -> None:
         by_key = {priority_key(p.title): p for p in plan.priorities}

@@ -11,12 +11,14 @@ from actionplan.excel.grid import Grid
 from actionplan.excel.headers import action_mapping
 from actionplan.excel.import_report import SheetReport
 from actionplan.excel.indicators import indicators_mapping
+from actionplan.excel.narratives import narratives_mapping
 from actionplan.excel.synonyms import normalise_header
 
 _NEEDED = {
     "actions": ("action",),
     "champions": ("priority", "champion"),
     "indicators": ("indicator",),
+    "narrative": ("priority",),
 }
 
 
@@ -40,7 +42,7 @@ def _guess_sheet(grid: Grid, overrides: dict[str, str], report: SheetReport) -> 
         report.notes.append("empty")
         return None
     mapping = action_mapping(grid, overrides) or champions_mapping(grid)
-    mapping = mapping or indicators_mapping(grid)
+    mapping = mapping or indicators_mapping(grid) or narratives_mapping(grid)
     if mapping is None:
         report.notes.append("no row of headings with an Action column")
     return mapping

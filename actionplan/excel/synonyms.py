@@ -20,7 +20,13 @@ ACTION_FIELDS = (
     "rag",
     "update",
     "update_date",
+    # A priority's narrative, when the action sheet carries it in columns of its own.
+    "done",
+    "analysis",
+    "impact",
+    "next_steps",
 )
+STORY_FIELDS = ("done", "analysis", "impact", "next_steps")
 IGNORE = "ignore"
 
 _ACTION_WORDS: dict[str, tuple[str, ...]] = {
@@ -50,7 +56,7 @@ _ACTION_WORDS: dict[str, tuple[str, ...]] = {
         "what will we do", "what we are going to do", "activity", "activities", "task",
         "tasks", "action activity", "description", "action description", "deliverable",
         "deliverables", "how will we do it", "how we will do it", "planned action",
-        "planned actions",
+        "planned actions", "intention", "intentions",
     ),
     "how_we_know": (
         "how will we know if we are making a difference", "how will we know",
@@ -103,6 +109,18 @@ _ACTION_WORDS: dict[str, tuple[str, ...]] = {
         "date of last update", "updated on", "as at", "date last updated", "progress date",
         "date of latest update", "latest update date",
     ),
+    # Narrative columns: the annual reports' annex, or Walsall's Intention / Still to do /
+    # Implementation / Impact. Listed exactly, so they win over the keyword rules below.
+    "done": (
+        "what has been done", "what we have done", "what we did", "what was done",
+        "implementation",
+    ),
+    "analysis": ("analysis of progress", "analysis", "progress analysis"),
+    "impact": (
+        "impact of work", "impact", "impact of the work", "difference made",
+        "what difference has it made",
+    ),
+    "next_steps": ("next steps", "still to do", "what next", "next actions"),
 }  # fmt: skip
 
 # Keyword rules for headings the table does not list, tried in this order.
@@ -166,6 +184,12 @@ FIELD_LABELS = {
     "rag": "RAG",
     "update": "Latest update",
     "update_date": "Date of update",
+    # Narrative and indicators sheets' own fields.
+    "period": "Period",
+    "done": "What has been done",
+    "analysis": "Analysis of progress",
+    "impact": "Impact of work",
+    "next_steps": "Next steps",
 }
 
 

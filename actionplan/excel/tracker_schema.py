@@ -98,6 +98,7 @@ PERIOD_WIDTH = 11
 MEASURE_TAIL = (
     Column("measure_status", "Latest against target", 14),
     Column("trend", "Trend", 11),
+    Column("comparators", "Compared with", 30),
     Column("extra", "Kept for re-import (do not edit)", 12, EXTRA),
 )
 PRIORITY_COLUMNS = (

@@ -15,8 +15,9 @@ from actionplan.domain.measures import (
     parse_direction,
     trend,
 )
-from actionplan.domain.plan_data import MeasureData, PlanData, PriorityData
+from actionplan.domain.plan_data import ComparatorData, MeasureData, PlanData, PriorityData
 from actionplan.domain.rag import RAG_ORDER, Rag
+from actionplan.excel.cell_values import number_text
 from actionplan.excel.tracker_facts import ActionFacts, count
 from actionplan.excel.tracker_schema import (
     MEASURE_HEAD,
@@ -175,6 +176,7 @@ def _measure_row(
         *(cell(sheet, shown.get(label), "number") for label in labels),
         cell(sheet, status_word, "centre"),
         cell(sheet, trend_word, "centre"),
+        cell(sheet, comparators_text(measure)),
         cell(sheet, json_text(_measure_extra(owner, measure))),
     ]
 
@@ -209,7 +211,22 @@ def _measure_extra(owner: list[Any], measure: MeasureData) -> dict[str, Any]:
             ]
             for r in measure.readings
         ],
+        "c": [[c.name, c.period_label, c.value, c.value_raw] for c in measure.comparators],
     }
+
+
+def comparators_text(measure: MeasureData) -> str:
+    """The Compared with cell: each benchmark with its period and figure as written."""
+    return " · ".join(
+        " ".join(part for part in (c.name, c.period_label, _figure(c)) if part)
+        for c in measure.comparators
+    )
+
+
+def _figure(comparator: ComparatorData) -> str:
+    if comparator.value_raw or comparator.value is None:
+        return comparator.value_raw
+    return number_text(comparator.value)
 
 
 def write_priorities(book: TrackerBook) -> None:

@@ -120,7 +120,7 @@ class ActionDetailPanel(QWidget):
         The same action shown again while its words are unsaved keeps the words typed."""
         if row is not None and self._changed and row.id == self.action_id:
             self._row, self._draft = row, draft or self._draft
-            self.facts.setHtml(_facts_html(row) + _history_html(updates))
+            self.facts.setHtml(self._facts(row) + _history_html(updates))
             return
         self._row, self._draft = row, draft
         self._outline = list(outline or [])
@@ -138,8 +138,12 @@ class ActionDetailPanel(QWidget):
         else:
             self.heading.setText(f"<h3>{escape(row.ref)} — {escape(row.priority_title)}</h3>")
             self._fill(draft or _draft_of(row))
-            self.facts.setHtml(_facts_html(row) + _history_html(updates))
+            self.facts.setHtml(self._facts(row) + _history_html(updates))
         self._set_changed(False)
+
+    def _facts(self, row: ActionRow) -> str:
+        node = next((n for n in self._outline if n.id == row.priority_id), None)
+        return _facts_html(row) + (_priority_html(node) if node else "")
 
     def _editors(self) -> list[QWidget]:
         return [
@@ -258,6 +262,16 @@ def _facts_html(row: ActionRow) -> str:
         parts.insert(0, f"<p><b>Outcome:</b> {escape(row.outcome_title)}</p>")
     if row.agencies:
         parts.append(f"<p><b>Agencies:</b> {escape(', '.join(row.agencies))}</p>")
+    return "".join(parts)
+
+
+def _priority_html(node: PriorityNode) -> str:
+    # The words heading the action's priority, so the lead sees what the action serves.
+    parts = [
+        f"<p><b>{label}:</b> {escape(words).replace(chr(10), '<br>')}</p>"
+        for label, words in (("Priority aim", node.aim), ("Executive champion", node.champion))
+        if words.strip()
+    ]
     return "".join(parts)
 
 

@@ -240,9 +240,12 @@ def _summary_html(preview: ImportPreview) -> str:
 
 
 def _notes(preview: ImportPreview) -> list[str]:
-    """Sheets left out, what the reader noticed, then every warning."""
+    """Sheets and columns left out, what the reader noticed, then every warning."""
     report = preview.report
     left_out = [sheet.heading() for sheet in report.sheets if sheet.role == "skipped"]
+    left_out += [
+        f"Sheet '{s.name}': not used: {'; '.join(s.unused)}" for s in report.sheets if s.unused
+    ]
     noticed = [
         f"Sheet '{s.name}': {note}"
         for s in report.sheets

@@ -144,4 +144,17 @@ def _readings_html(measure: MeasureRow) -> str:
     return (
         f"<p>Status: <b>{measure.status.word}</b> — trend: <b>{measure.trend.word}</b></p>"
         f"<table cellpadding='3'><tr><th>Period</th><th>Value</th><th>Note</th></tr>{lines}</table>"
+        + _comparators_html(measure)
     )
+
+
+def _comparators_html(measure: MeasureRow) -> str:
+    # Benchmarks sit apart from the readings: they are others' figures, not this measure's.
+    if not measure.comparators:
+        return ""
+    lines = "".join(
+        f"<tr><td>{escape(c.name)}</td><td>{escape(c.period_label)}</td>"
+        f"<td align='right'>{escape(c.value_raw) or number_text(c.value, measure.unit)}</td></tr>"
+        for c in measure.comparators
+    )
+    return f"<p><b>Compared with</b></p><table cellpadding='3'>{lines}</table>"

@@ -109,19 +109,36 @@ def _update(action: ActionLine, limit: int | None, note: str) -> list[Piece]:
     return cell
 
 
+def _action_words(action: ActionLine, outcome_shown: bool) -> list[Piece]:
+    """The action as written, under its outcome (when the row above did not name it) and
+    with how the partnership will know it is making a difference."""
+    cell: list[Piece] = []
+    if action.outcome.strip() and not outcome_shown:
+        cell.append(Text(f"Outcome: {action.outcome}", "strong"))
+    cell.append(Text(action.text))
+    if action.how_we_know.strip():
+        cell.append(Text(f"How we will know: {action.how_we_know}", "small"))
+    return cell
+
+
+def _outcome_above(actions: Sequence[ActionLine]) -> list[bool]:
+    # A run of actions under one outcome names it once, on the first of them.
+    return [i > 0 and a.outcome == actions[i - 1].outcome for i, a in enumerate(actions)]
+
+
 def priority_rows(actions: Sequence[ActionLine]) -> list[list[list[Piece]]]:
     """One row per action with ref, words, lead, timescale, status, RAG and latest update."""
     return [
         [
             [Text(a.ref, "bold")],
-            [Text(a.text)],
+            _action_words(a, above),
             [Text(a.lead or "–")],
             _timescale(a),
             [Text(a.status.word)],
             _rag(a, with_status=False),
             _update(a, None, ""),
         ]
-        for a in actions
+        for a, above in zip(actions, _outcome_above(actions), strict=True)
     ]
 
 
@@ -158,14 +175,14 @@ def appendix_rows(actions: Sequence[ActionLine]) -> list[list[list[Piece]]]:
     return [
         [
             [Text(a.ref, "bold")],
-            [Text(a.text)],
+            _action_words(a, above),
             [Text(a.lead or "–")],
             _brief_timescale(a),
             [Text(a.status.word)],
             _brief_rag(a),
             _brief_update(a),
         ]
-        for a in actions
+        for a, above in zip(actions, _outcome_above(actions), strict=True)
     ]
 
 

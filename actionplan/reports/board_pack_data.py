@@ -80,6 +80,8 @@ class ActionLine:
     latest_update: str = ""
     latest_update_date: date | None = None
     movement: Movement | None = None
+    outcome: str = ""  # the outcome it works towards, as written
+    how_we_know: str = ""  # "How will we know…", as written
 
     @property
     def disagrees(self) -> bool:
@@ -130,6 +132,23 @@ class Reading:
 
 
 @dataclass(frozen=True)
+class ComparatorFigure:
+    """A benchmark beside a measure (England, London, statistical neighbours), as written."""
+
+    name: str
+    period_label: str
+    value: float | None
+    value_raw: str = ""
+
+    @property
+    def words(self) -> str:
+        """The comparator as printed: "England 2019/20 22.6" with the figure as typed."""
+        shown = self.value_raw.strip() or ("–" if self.value is None else f"{self.value:g}")
+        period = f" {self.period_label}" if self.period_label.strip() else ""
+        return f"{self.name}{period} {shown}"
+
+
+@dataclass(frozen=True)
 class MeasureLine:
     """A measure of impact with its readings in period order."""
 
@@ -140,6 +159,7 @@ class MeasureLine:
     target: float | None
     readings: tuple[Reading, ...] = ()
     priority_title: str = ""
+    comparators: tuple[ComparatorFigure, ...] = ()
 
     @property
     def latest(self) -> Reading | None:
@@ -170,6 +190,8 @@ class PrioritySection:
     champion: str = ""
     narrative: NarrativeText | None = None
     actions: tuple[ActionLine, ...] = ()
+    earlier_narratives: tuple[NarrativeText, ...] = ()  # other periods, newest first
+    outcomes: tuple[str, ...] = ()  # every outcome of the priority, with actions or not
 
     @property
     def heading(self) -> str:

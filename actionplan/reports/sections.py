@@ -22,6 +22,7 @@ from actionplan.reports.action_tables import appendix_table, exception_table, pr
 from actionplan.reports.board_pack_data import (
     BoardPackData,
     MeasureLine,
+    NarrativeText,
     PrioritySection,
     RagCounts,
 )
@@ -97,6 +98,9 @@ def _measure_row(m: MeasureLine) -> list[object]:
     details = [m.priority_title, f"unit: {m.unit}" if m.unit and m.unit != "%" else ""]
     if any(details):
         name.append(para(" · ".join(d for d in details if d), "cell_small"))
+    if m.comparators:
+        compared = " · ".join(c.words for c in m.comparators)
+        name.append(para(f"Compared with: {compared}", "cell_small"))
     latest_cell: list[Flowable] = [para(_number(latest.value if latest else None, m.unit), "cell")]
     if latest:
         latest_cell.append(para(latest.period_label, "cell_small"))
@@ -133,6 +137,9 @@ def _facts(section: PrioritySection) -> Table:
     if section.champion.strip():
         champion = para(section.champion, "body", CELL_LIMIT)
         rows.append([rich("Executive champion", "fact_label"), champion])
+    if section.outcomes:
+        listed = [para(f"{n}. {title}", "body") for n, title in enumerate(section.outcomes, 1)]
+        rows.append([rich("Outcomes", "fact_label"), listed])
     rows.append([rich("Actions", "fact_label"), _counts_line(section)])
     table = Table(rows, colWidths=[38 * mm, FRAME_WIDTH - 38 * mm])
     table.setStyle(
@@ -161,10 +168,16 @@ def _counts_line(section: PrioritySection) -> list[Flowable]:
 
 
 def _narrative(section: PrioritySection) -> list[Flowable]:
-    story: list[Flowable] = []
-    narrative = section.narrative
-    if narrative is None or not narrative.parts:
+    # The latest narrative first, then each earlier period's, so no period's words are lost.
+    stories = [section.narrative, *section.earlier_narratives]
+    told = [story for story in stories if story is not None and story.parts]
+    if not told:
         return [rich("No narrative has been written for this priority yet.", "note")]
+    return [flowable for story in told for flowable in _story(story)]
+
+
+def _story(narrative: NarrativeText) -> list[Flowable]:
+    story: list[Flowable] = []
     period = f" – {markup(narrative.period_label)}" if narrative.period_label.strip() else ""
     story.append(rich(f"Progress narrative{period}", "h2"))
     for title, text in narrative.parts:

@@ -16,7 +16,12 @@ from actionplan.excel.synonyms import IGNORE, field_label
 from actionplan.services.import_fields import NOT_IMPORTED
 from actionplan.services.importing import ImportPreview
 
-ROLE_NAMES = {"actions": "actions", "champions": "executive champions", "indicators": "indicators"}
+ROLE_NAMES = {
+    "actions": "actions",
+    "champions": "executive champions",
+    "indicators": "indicators",
+    "narrative": "narrative by priority",
+}
 
 
 @dataclass(frozen=True)
@@ -59,6 +64,7 @@ def preview_sheets(preview: ImportPreview) -> list[PreviewSheet]:
 def _sheet(mapping: SheetMapping, sample: SheetSample) -> PreviewSheet:
     fields = {column: name for name, column in mapping.columns.items()}
     fields |= {column: "reading" for column in mapping.readings}
+    fields |= {column: "comparator" for column in mapping.comparators}
     columns = tuple(
         _column(number, heading, fields.get(number, IGNORE))
         for number, heading in enumerate(sample.headings, start=1)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sqlmodel import col, select
 
 from actionplan.domain.measures import (
@@ -10,8 +12,8 @@ from actionplan.domain.measures import (
     parse_direction,
     trend,
 )
-from actionplan.domain.models import Measure, MeasureReading, Priority
-from actionplan.services.views import MeasureRow, ReadingRow
+from actionplan.domain.models import Measure, MeasureComparator, MeasureReading, Priority
+from actionplan.services.views import ComparatorRow, MeasureRow, ReadingRow
 from actionplan.store.database import Database
 
 __all__ = ["MeasureRow", "ReadingRow", "measure_rows"]
@@ -36,6 +38,17 @@ def measure_rows(db: Database, plan_id: int) -> list[MeasureRow]:
             .where(Measure.plan_id == plan_id)
             .order_by(col(MeasureReading.position), col(MeasureReading.id))
         ).all()
+        benchmarks = session.exec(
+            select(MeasureComparator)
+            .join(Measure, col(Measure.id) == MeasureComparator.measure_id)
+            .where(Measure.plan_id == plan_id)
+            .order_by(col(MeasureComparator.position), col(MeasureComparator.id))
+        ).all()
+    compared: dict[int, list[ComparatorRow]] = {}
+    for c in benchmarks:
+        compared.setdefault(c.measure_id, []).append(
+            ComparatorRow(c.name, c.period_label, c.value, c.value_raw)
+        )
     grouped: dict[int, list[ReadingRow]] = {}
     for r in readings:
         assert r.id is not None
@@ -43,7 +56,11 @@ def measure_rows(db: Database, plan_id: int) -> list[MeasureRow]:
             ReadingRow(r.id, r.period_label, r.value, r.value_raw, r.period_end, r.note)
         )
     return [
-        _row(m, titles.get(m.priority_id, "") if m.priority_id else "", grouped) for m in measures
+        replace(
+            _row(m, titles.get(m.priority_id, "") if m.priority_id else "", grouped),
+            comparators=tuple(compared.get(m.id or -1, [])),
+        )
+        for m in measures
     ]
 
 

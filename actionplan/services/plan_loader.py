@@ -12,6 +12,7 @@ from actionplan.domain.models import (
     ActionLead,
     Lead,
     Measure,
+    MeasureComparator,
     MeasureReading,
     Narrative,
     Outcome,
@@ -21,6 +22,7 @@ from actionplan.domain.models import (
 )
 from actionplan.domain.plan_data import (
     ActionData,
+    ComparatorData,
     LeadData,
     MeasureData,
     NarrativeData,
@@ -193,6 +195,7 @@ class _Loader:
 
     def _measures(self) -> dict[tuple[str, int | None], list[MeasureData]]:
         readings = self._readings()
+        comparators = self._comparators()
         query = (
             select(Measure)
             .where(Measure.plan_id == self.plan_id)
@@ -212,6 +215,7 @@ class _Loader:
                     target=m.target,
                     target_raw=m.target_raw,
                     readings=readings.get(m.id, []),
+                    comparators=comparators.get(m.id, []),
                 )
             )
         return grouped
@@ -229,6 +233,22 @@ class _Loader:
                 ReadingData(r.period_label, r.value, r.value_raw, r.period_end, r.note)
             )
         return grouped
+
+    def _comparators(self) -> dict[int, list[ComparatorData]]:
+        query = (
+            select(MeasureComparator)
+            .join(Measure, col(Measure.id) == MeasureComparator.measure_id)
+            .where(Measure.plan_id == self.plan_id)
+            .order_by(col(MeasureComparator.position), col(MeasureComparator.id))
+        )
+        grouped: dict[int, list[ComparatorData]] = defaultdict(list)
+        for c in self._all(query):
+            grouped[c.measure_id].append(_comparator_data(c))
+        return grouped
+
+
+def _comparator_data(c: MeasureComparator) -> ComparatorData:
+    return ComparatorData(c.name, c.period_label, c.value, c.value_raw)
 
 
 def _measure_owner(measure: Measure) -> tuple[str, int | None]:

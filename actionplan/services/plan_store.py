@@ -18,6 +18,7 @@ from actionplan.domain.models import (
     ActionLead,
     Lead,
     Measure,
+    MeasureComparator,
     MeasureReading,
     Narrative,
     Outcome,
@@ -279,6 +280,12 @@ class _PlanWriter:
             for i, reading in enumerate(measure.readings)
         ]
         _insert(self.conn, MeasureReading, readings)
+        comparators = [
+            {"measure_id": measure_id, "position": i, **vars(comparator)}
+            for measure, measure_id in zip(measures, ids, strict=True)
+            for i, comparator in enumerate(measure.comparators)
+        ]
+        _insert(self.conn, MeasureComparator, comparators)
 
 
 def _measure_row(
@@ -288,7 +295,7 @@ def _measure_row(
     measure: MeasureData,
     position: int,
 ) -> dict[str, Any]:
-    fields = {k: v for k, v in vars(measure).items() if k != "readings"}
+    fields = {k: v for k, v in vars(measure).items() if k not in ("readings", "comparators")}
     return {
         "plan_id": plan_id,
         "priority_id": priority_id,

@@ -6,6 +6,7 @@ import contextlib
 import os
 import tempfile
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -16,8 +17,10 @@ from actionplan.domain.measures import Direction
 from actionplan.domain.models import (
     Action,
     Measure,
+    MeasureComparator,
     MeasureReading,
     Narrative,
+    Outcome,
     Priority,
     ProgressUpdate,
 )
@@ -27,6 +30,7 @@ from actionplan.reports.board_pack import cycle_collection_paused, render_board_
 from actionplan.reports.board_pack_data import (
     ActionLine,
     BoardPackData,
+    ComparatorFigure,
     Comparison,
     CoverFacts,
     MeasureLine,
@@ -101,11 +105,16 @@ def board_pack_data(
         priorities = _chosen(priorities_of(session, plan.id), priority)
         narratives = _narratives(session, plan.id)
         reasons = _latest_reasons(session, plan.id, as_of)
+        outcomes = _outcome_titles(session, plan.id)
         measures = _measures(session, plan.id, priorities)
     baseline = baseline_before(db, plan.id, as_of)
     rows = action_rows_as_at(db, plan.id, as_of)
     sections = tuple(
-        _section(p, narratives.get(p.id or -1), rows, reasons, baseline) for p in priorities
+        replace(
+            _section(p, narratives.get(p.id or -1, []), rows, reasons, baseline),
+            outcomes=tuple(outcomes.get(p.id or -1, [])),
+        )
+        for p in priorities
     )
     return BoardPackData(
         cover=_cover(plan, as_of, marking, _heading(priorities[0]) if priority else ""),
@@ -153,18 +162,33 @@ def _cover(plan: PlanInfo, as_of: date, marking: str | None, scope: str) -> Cove
     )
 
 
-def _narratives(session: Session, plan_id: int) -> dict[int, NarrativeText]:
-    """The most recently written narrative of each priority."""
+def _narratives(session: Session, plan_id: int) -> dict[int, list[NarrativeText]]:
+    """Every narrative of each priority, in the order written (the latest last)."""
     query = (
         select(Narrative)
         .join(Priority, col(Priority.id) == Narrative.priority_id)
         .where(Priority.plan_id == plan_id)
         .order_by(col(Narrative.id))
     )
-    return {
-        n.priority_id: NarrativeText(n.period_label, n.done, n.analysis, n.impact, n.next_steps)
-        for n in session.exec(query)
-    }
+    found: dict[int, list[NarrativeText]] = {}
+    for n in session.exec(query):
+        story = NarrativeText(n.period_label, n.done, n.analysis, n.impact, n.next_steps)
+        found.setdefault(n.priority_id, []).append(story)
+    return found
+
+
+def _outcome_titles(session: Session, plan_id: int) -> dict[int, list[str]]:
+    """Each priority's outcomes in their order, those with no actions yet included."""
+    query = (
+        select(Outcome.priority_id, Outcome.title)
+        .join(Priority, col(Priority.id) == Outcome.priority_id)
+        .where(Priority.plan_id == plan_id)
+        .order_by(col(Outcome.position), col(Outcome.id))
+    )
+    found: dict[int, list[str]] = {}
+    for priority_id, title in session.exec(query):
+        found.setdefault(priority_id, []).append(title)
+    return found
 
 
 def _latest_reasons(session: Session, plan_id: int, as_of: date) -> dict[int, str]:
@@ -207,12 +231,14 @@ def _line(row: ActionRow, reason: str, baseline: SnapshotBaseline | None) -> Act
         latest_update=row.latest_update,
         latest_update_date=row.latest_update_date,
         movement=baseline.movement_of(row.id, row.rag) if baseline else None,
+        outcome=row.outcome_title,
+        how_we_know=row.how_we_know,
     )
 
 
 def _section(
     priority: Priority,
-    narrative: NarrativeText | None,
+    narratives: list[NarrativeText],
     rows: Sequence[ActionRow],
     reasons: dict[int, str],
     baseline: SnapshotBaseline | None,
@@ -223,7 +249,8 @@ def _section(
         title=priority.title,
         aim=priority.aim,
         champion=priority.champion,
-        narrative=narrative,
+        narrative=narratives[-1] if narratives else None,
+        earlier_narratives=tuple(reversed(narratives[:-1])),
         actions=tuple(_line(r, reasons.get(r.id, ""), baseline) for r in mine),
     )
 
@@ -262,7 +289,8 @@ def _measures(
         owner = measure.priority_id or action_priority.get(measure.action_id or -1)
         if filtered and owner not in headings:
             continue
-        lines.append(_measure_line(measure, headings.get(owner, ""), _readings(session, measure)))
+        line = _measure_line(measure, headings.get(owner, ""), _readings(session, measure))
+        lines.append(replace(line, comparators=_comparators(session, measure)))
     return tuple(lines)
 
 
@@ -277,6 +305,17 @@ def _readings(session: Session, measure: Measure) -> tuple[Reading, ...]:
         .order_by(col(MeasureReading.position), col(MeasureReading.id))
     )
     return tuple(Reading(r.period_label, r.value) for r in session.exec(query))
+
+
+def _comparators(session: Session, measure: Measure) -> tuple[ComparatorFigure, ...]:
+    query = (
+        select(MeasureComparator)
+        .where(MeasureComparator.measure_id == measure.id)
+        .order_by(col(MeasureComparator.position), col(MeasureComparator.id))
+    )
+    return tuple(
+        ComparatorFigure(c.name, c.period_label, c.value, c.value_raw) for c in session.exec(query)
+    )
 
 
 def _measure_line(measure: Measure, owner: str, readings: tuple[Reading, ...]) -> MeasureLine:

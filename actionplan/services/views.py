@@ -196,6 +196,16 @@ class ReadingRow:
 
 
 @dataclass(frozen=True)
+class ComparatorRow:
+    """A benchmark beside a measure (England, London, statistical neighbours), as written."""
+
+    name: str
+    period_label: str
+    value: float | None
+    value_raw: str
+
+
+@dataclass(frozen=True)
 class MeasureRow:
     """A measure with its readings and what they say against the target."""
 
@@ -210,6 +220,7 @@ class MeasureRow:
     latest: float | None
     status: MeasureStatus
     trend: Trend
+    comparators: tuple[ComparatorRow, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,10 @@ def test_dry_run_prints_the_mapping_counts_and_warnings_and_writes_nothing(tmp_p
     assert out[0] == "northbridge_business_plan_2025.xlsx: business plan (a heading per priority)"
     assert "Sheet 'Business Plan 2025-26': actions, header rows 4, 15, 25, 35, 45" in out
     assert "  Who (column C) → Lead" in out
-    assert "Total: 5 priorities, 13 outcomes, 36 actions, 0 measures, 0 readings, 8 updates" in out
+    assert (
+        "Total: 5 priorities, 13 outcomes, 36 actions, 5 measures, 10 readings, 8 updates, "
+        "5 narratives, 15 comparators"
+    ) in out
     assert out[-1] == "Dry run: nothing was written."
     assert not db.exists()
 

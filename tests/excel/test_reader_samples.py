@@ -171,12 +171,13 @@ def test_business_sample_status_from_when_words(business: ReadResult) -> None:
 
 
 def test_business_sample_keeps_bullets_and_blank_who(business: ReadResult) -> None:
-    """Five bulleted actions keep their bullets; one action has no lead; no RAG anywhere."""
+    """Five bulleted actions keep their bullets; one action has no lead; no RAG anywhere;
+    the performance table's five indicators belong to the whole plan."""
     plan_actions = actions(business.plan)
     assert sum("•" in a.text for a in plan_actions) == 5
     assert [a.leads for a in plan_actions].count([]) == 1
     assert all(a.rag is Rag.UNRATED for a in plan_actions)
-    assert business.plan.measure_count == 0
+    assert business.plan.measure_count == len(business.plan.measures) == 5
 
 
 def test_tracker_sample_counts_and_text_refs(tracker: ReadResult) -> None:
