@@ -30,7 +30,8 @@ HEADER_FILL = "FFDCE6F1"
 HEADER_TEXT = "FF1F3864"
 RULE_GREY = "FF8EA9C1"
 RAG_WORDS = tuple(rag.word for rag in RAG_ORDER)
-STATUS_WORDS = tuple(status.word for status in Status)
+# The dash of an unrecorded status is shown, never offered: a lead picks a real status.
+STATUS_WORDS = tuple(status.word for status in Status if status.is_known)
 
 
 def _argb(colour: str) -> str:

@@ -16,8 +16,9 @@ from openpyxl import Workbook
 from openpyxl.packaging.custom import StringProperty
 from openpyxl.utils import get_column_letter
 
-from actionplan.domain.plan_data import PlanData
+from actionplan.domain.plan_data import PlanData, UpdateData
 from actionplan.domain.timescale import format_due
+from actionplan.domain.update_dates import DatePrecision, format_update_date
 from actionplan.excel.cell_safety import excel_text
 from actionplan.excel.fast_cells import set_height, speed_up
 from actionplan.excel.tracker_facts import ActionFacts, action_facts
@@ -201,7 +202,7 @@ def _action_row(book: TrackerBook, sheet: Any, fact: ActionFacts) -> list[Any]:
         cell(sheet, action.rag.word, "centre"),
         cell(sheet, fact.suggested.word, "centre"),
         cell(sheet, latest.text if latest else None),
-        cell(sheet, latest.update_date if latest else None, "date"),
+        _update_when(book, sheet, latest),
         cell(sheet, action.how_we_know),
         cell(sheet, fact.key),
         cell(sheet, json_text(_action_extra(fact))),
@@ -242,7 +243,7 @@ def _write_updates(book: TrackerBook, facts: list[ActionFacts], ticker: _Ticker)
                 sheet,
                 [
                     *heading,
-                    cell(sheet, update.update_date, "date"),
+                    _update_when(book, sheet, update),
                     cell(sheet, update.author),
                     cell(sheet, update.rag.word, "centre"),
                     cell(sheet, update.status.word),
@@ -253,6 +254,15 @@ def _write_updates(book: TrackerBook, facts: list[ActionFacts], ticker: _Ticker)
                 ],
             )
             ticker.tick()
+
+
+def _update_when(book: TrackerBook, sheet: Any, update: UpdateData | None) -> Any:
+    """A real date when the day is known; otherwise the words ("Aug 2020", "date not given")."""
+    if update is None:
+        return None
+    if update.update_date is not None and update.precision is DatePrecision.DAY:
+        return book.looks.cell(sheet, update.update_date, "date")
+    return book.looks.cell(sheet, format_update_date(update.update_date, update.precision))
 
 
 def _shortened(text: str) -> str:

@@ -21,8 +21,9 @@ from openpyxl.cell.cell import MergedCell
 from openpyxl.styles import Alignment, PatternFill
 from openpyxl.styles.colors import Color
 
-from actionplan.domain.plan_data import ActionData, PlanData
+from actionplan.domain.plan_data import ActionData, PlanData, UpdateData
 from actionplan.domain.rag import Rag, parse_rag
+from actionplan.domain.update_dates import DatePrecision
 from actionplan.excel.cell_safety import put_text
 from actionplan.excel.tracker_facts import latest_update
 from actionplan.excel.tracker_schema import DATE_FORMAT
@@ -143,8 +144,7 @@ def _write_sheet(
             _write(sheet.cell(row, columns["update"]), latest.text, notes, action)
             _write_date(sheet.cell(row, columns["update_date"]), latest.update_date)
         else:
-            when = latest.update_date
-            text = f"Update {when.day} {when:%B %Y}: {latest.text}".rstrip(": ")
+            text = f"{_update_words(latest)}: {latest.text}".rstrip(": ")
             _write(sheet.cell(row, columns["update"]), text, notes, action)
 
 
@@ -171,8 +171,17 @@ def _write(cell: Any, text: str, notes: list[str], action: ActionData) -> None:
         put_text(cell, text)
 
 
-def _write_date(cell: Any, when: date) -> None:
-    if isinstance(cell, MergedCell):
+def _update_words(update: UpdateData) -> str:
+    """ "Update 3 August 2020", "Update August 2020" for a month, "Update" when undated."""
+    when = update.update_date
+    if when is None:
+        return "Update"
+    day = "" if update.precision is DatePrecision.MONTH else f"{when.day} "
+    return f"Update {day}{when:%B %Y}"
+
+
+def _write_date(cell: Any, when: date | None) -> None:
+    if isinstance(cell, MergedCell) or when is None:
         return
     cell.value = when
     if not cell.is_date:

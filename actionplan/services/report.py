@@ -200,6 +200,8 @@ def _line(row: ActionRow, reason: str, baseline: SnapshotBaseline | None) -> Act
         stale=row.stale,
         latest_update=row.latest_update,
         latest_update_date=row.latest_update_date,
+        latest_update_when=row.latest_update_when,
+        no_update=row.no_update,
         movement=baseline.movement_of(row.id, row.rag) if baseline else None,
     )
 

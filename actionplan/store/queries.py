@@ -23,7 +23,7 @@ def priorities_of(session: Session, plan_id: int) -> list[Priority]:
     return list(session.exec(query.order_by(col(Priority.position), col(Priority.id))))
 
 
-def latest_update_dates(session: Session, plan_id: int) -> dict[int, date]:
+def latest_update_dates(session: Session, plan_id: int) -> dict[int, date | None]:
     """For each action of the plan that has updates, the date of its newest one."""
     query = (
         select(ProgressUpdate.action_id, func.max(ProgressUpdate.update_date))
@@ -44,17 +44,19 @@ def latest_updates(
             col(ProgressUpdate.update_date),
             col(ProgressUpdate.text),
             col(ProgressUpdate.author),
+            col(ProgressUpdate.date_precision),
         )
         .join(Action, col(Action.id) == ProgressUpdate.action_id)
         .where(col(Action.plan_id) == plan_id)
-        .order_by(col(ProgressUpdate.update_date), col(ProgressUpdate.id))
+        # Undated updates count as the oldest, as SQLite sorts them (the quick reader too).
+        .order_by(col(ProgressUpdate.update_date).nulls_first(), col(ProgressUpdate.id))
     )
     if action_ids is not None:
         query = query.where(col(ProgressUpdate.action_id).in_(action_ids))
     # Plain column tuples: building ORM objects for every update costs seconds on big plans.
     return {
-        action_id: LatestUpdate(when, text, author)
-        for action_id, when, text, author in session.connection().execute(query)
+        action_id: LatestUpdate(when, text, author, precision)
+        for action_id, when, text, author, precision in session.connection().execute(query)
     }
 
 

@@ -49,11 +49,12 @@ PLAN_COLUMNS = (
 
 @dataclass(frozen=True)
 class LatestUpdate:
-    """The newest progress update of an action."""
+    """The newest progress update of an action; its date is None when none was given."""
 
-    update_date: date
+    update_date: date | None
     text: str
     author: str
+    precision: str = "day"  # "month" when only the month is known
 
 
 class QuickReader:
@@ -113,15 +114,16 @@ class QuickReader:
         """For each of the actions with updates, its newest one."""
         query = (
             "SELECT progress_update.action_id, progress_update.update_date, "
-            "progress_update.text, progress_update.author FROM progress_update "
+            "progress_update.text, progress_update.author, progress_update.date_precision "
+            "FROM progress_update "
             "JOIN action ON action.id = progress_update.action_id "
             f"WHERE action.plan_id = ? AND progress_update.action_id IN ({_marks(action_ids)}) "
             "ORDER BY progress_update.update_date, progress_update.id"
         )
         rows = self._db.execute(query, (plan_id, *action_ids))
         return {
-            action_id: LatestUpdate(date.fromisoformat(when), text, author)
-            for action_id, when, text, author in rows
+            action_id: LatestUpdate(_day(when), text, author, precision)
+            for action_id, when, text, author, precision in rows
         }
 
 
