@@ -116,9 +116,9 @@ class ActionParser:
                 return
         latest = updates[-1].text if updates else ""
         found = timescale.status or status_in_text(latest) or status_in_text(action.text)
-        # A progress update with no status word still shows the work has begun; with no
-        # update and no word, the workbook never said, and "Not started" would be invented.
-        action.status = found or (Status.IN_PROGRESS if updates else Status.NOT_RECORDED)
+        # Where no cell and no words say a status, the workbook never said one: "Not started"
+        # or "In progress" would be the app's guess printed as the partnership's word.
+        action.status = found or Status.NOT_RECORDED
 
     def _updates(self, cells: RowCells, notes: list[CellUpdate]) -> list[CellUpdate]:
         words, dated = extract_updates(cells.text("update"))

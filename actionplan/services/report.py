@@ -130,9 +130,12 @@ def _chosen(priorities: list[Priority], wanted: str | None) -> list[Priority]:
 
 
 def _period(plan: PlanInfo) -> str:
+    start, end = plan.period_start, plan.period_end
+    if plan.period_raw.strip() and start and end:
+        # The workbook's words, with the days they name: "2024-25 (1 Apr 2024 – 31 Mar 2025)".
+        return f"{plan.period_raw} ({format_due(start)} – {format_due(end)})"
     if plan.period_raw.strip():
         return plan.period_raw
-    start, end = plan.period_start, plan.period_end
     if start and end:
         return f"{start:%B %Y} – {end:%B %Y}"
     if start or end:

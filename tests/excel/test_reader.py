@@ -10,6 +10,7 @@ from openpyxl import Workbook
 
 from actionplan.domain.rag import Rag
 from actionplan.domain.status import Status
+from actionplan.domain.update_dates import DatePrecision
 from actionplan.excel.errors import WorkbookError
 from actionplan.excel.reader import ReadResult, read_workbook
 from tests.excel.import_books import book, ods, tracker, write_rows
@@ -199,15 +200,17 @@ def test_status_column_wins_over_words_in_the_text(tmp_path: Path) -> None:
 
 
 def test_dated_updates_inside_cells_become_progress_updates(tmp_path: Path) -> None:
-    """Two notes in one cell become two updates, oldest first, with their dates."""
+    """Two notes in one cell become two updates, oldest first, with their dates as precise as
+    written; with no status word anywhere the action's status stays unrecorded."""
     text = "Roll out Encompass\nUpdate 12/03/2025: 20 schools\nUpdate August 2025: 32 schools"
     path = book(tmp_path / "p.xlsx", {"Plan": [["Action", "Who"], [text, "Police"]]})
     action = read(path).plan.priorities[0].actions[0]
     assert action.text == "Roll out Encompass"
-    assert [(u.update_date, u.text) for u in action.updates] == [
-        (date(2025, 3, 12), "20 schools"), (date(2025, 8, 1), "32 schools"),
-    ]  # fmt: skip
-    assert action.status is Status.IN_PROGRESS
+    assert [(u.update_date, u.precision, u.text) for u in action.updates] == [
+        (date(2025, 3, 12), DatePrecision.DAY, "20 schools"),
+        (date(2025, 8, 1), DatePrecision.MONTH, "32 schools"),
+    ]
+    assert action.status is Status.NOT_RECORDED
 
 
 def test_update_column_with_its_date_column(tmp_path: Path) -> None:
