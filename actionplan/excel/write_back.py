@@ -137,7 +137,8 @@ def _write_sheet(
         latest = latest_update(action.updates)
         if "rag" in columns:
             _write_rag(sheet.cell(row, columns["rag"]), action.rag, letters, notes, action)
-        _write(sheet.cell(row, columns["status"]), action.status.word, notes, action)
+        if action.status.is_known:  # a status nobody recorded is not written in
+            _write(sheet.cell(row, columns["status"]), action.status.word, notes, action)
         if latest is None:
             continue
         if "update_date" in columns:

@@ -14,7 +14,7 @@ from typing import Any
 from openpyxl import load_workbook
 
 from actionplan.services.actions import action_rows
-from actionplan.services.exporting import export_tracker
+from actionplan.services.exporting import export_original_layout, export_tracker
 from actionplan.services.importing import import_workbook
 from actionplan.services.plans import list_plans
 from actionplan.services.progress import history
@@ -90,6 +90,24 @@ def test_a_workbook_without_a_status_column_says_not_started_nowhere(
     assert "Not started" not in json.dumps(cells, default=str)
     pdf = make_report(db, tmp_path / "pack.pdf", as_of=AS_OF, appendix=True)
     assert "not started" not in pdf_text(pdf).casefold()
+
+
+def test_written_back_the_business_plan_gains_no_status_it_never_had(
+    db: Database, tmp_path: Path
+) -> None:
+    """Written back in its own layout, the plan gets no "Not started" and no dash: a status
+    nobody recorded is not written into the partnership's workbook."""
+    imported(db, business_plan(tmp_path / "business.xlsx"))
+    out = tmp_path / "written_back.xlsx"
+    export_original_layout(db, out, as_of=AS_OF)
+    words = [
+        str(value)
+        for sheet in load_workbook(out)
+        for row in sheet.iter_rows(values_only=True)
+        for value in row
+        if value is not None
+    ]
+    assert not [word for word in words if word in ("—", "-") or "not started" in word.casefold()]
 
 
 def test_an_update_of_a_month_is_shown_as_that_month(db: Database, tmp_path: Path) -> None:
