@@ -32,7 +32,6 @@ class ActionDates:
     status: Status
     due: date | None
     last_update: date | None
-    added: date | None = None
     rag: Rag = Rag.UNRATED
     # An update whose date the workbook did not give: there is news, but not how fresh it is.
     has_update: bool | None = None

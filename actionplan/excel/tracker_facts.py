@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -53,26 +52,20 @@ def latest_update(updates: list[UpdateData]) -> UpdateData | None:
     return max(enumerate(updates), key=lambda pair: (oldest_first(pair[1].update_date), pair[0]))[1]
 
 
-def action_facts(
-    plan: PlanData, as_of: date, added_on: Sequence[date | None] = ()
-) -> list[ActionFacts]:
-    """Facts for every action in plan order; ``added_on`` dates judge never-updated actions."""
+def action_facts(plan: PlanData, as_of: date) -> list[ActionFacts]:
+    """Facts for every action in plan order."""
     facts: list[ActionFacts] = []
     for index, priority in enumerate(plan.priorities):
         for action in priority.actions:
-            key = len(facts)
-            added = added_on[key] if key < len(added_on) else None
-            facts.append(_facts(key, index, action, as_of, added))
+            facts.append(_facts(len(facts), index, action, as_of))
     return facts
 
 
-def _facts(
-    key: int, priority: int, action: ActionData, as_of: date, added: date | None
-) -> ActionFacts:
+def _facts(key: int, priority: int, action: ActionData, as_of: date) -> ActionFacts:
     due = parse_timescale(action.timescale_raw).due
     latest = latest_update(action.updates)
     last = latest.update_date if latest else None
-    dates = ActionDates(action.status, due, last, added, action.rag, latest is not None)
+    dates = ActionDates(action.status, due, last, action.rag, latest is not None)
     return ActionFacts(
         key=key,
         priority=priority,

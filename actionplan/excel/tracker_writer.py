@@ -124,16 +124,11 @@ def write_tracker(
     out: Path | IO[bytes],
     as_of: date,
     *,
-    added_on: Sequence[date | None] = (),
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
 ) -> None:
-    """Write the plan as a tracker workbook; raises WriteCancelled when ``cancelled()`` turns true.
-
-    ``added_on`` gives, in plan order, the day each action was added, so an action never
-    updated is judged stale from then (as the app's own summary does).
-    """
-    facts = action_facts(plan, as_of, added_on)
+    """Write the plan as a tracker workbook; raises WriteCancelled when ``cancelled()`` is true."""
+    facts = action_facts(plan, as_of)
     book = TrackerBook(plan, as_of)
     ticker = _Ticker(len(facts) + sum(len(f.action.updates) for f in facts), progress, cancelled)
     try:

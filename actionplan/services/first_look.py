@@ -98,14 +98,13 @@ def build_action_rows(
         status_word,
         rag_word,
         how_we_know,
-        created_at,
     ) in actions:
         latest = updates.get(action_id)
         named = leads.get(action_id, [])
         status = status_from_word(status_word)
         last = latest.update_date if latest else None
         rag = rag_from_word(rag_word)
-        dates = ActionDates(status, due_date, last, created_at.date(), rag, latest is not None)
+        dates = ActionDates(status, due_date, last, rag, latest is not None)
         suggestion = suggest_rag(dates, as_of, stale_days)
         rows.append(
             ActionRow(

@@ -13,7 +13,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from actionplan.store.target import SCHEMA_REVISION, is_url
@@ -31,9 +31,8 @@ ACTION_COLUMNS = (
     "status",
     "rag",
     "how_we_know",
-    "created_at",
 )
-_DUE, _CREATED = ACTION_COLUMNS.index("due_date"), ACTION_COLUMNS.index("created_at")
+_DUE = ACTION_COLUMNS.index("due_date")
 
 PLAN_COLUMNS = (
     "id",
@@ -80,7 +79,6 @@ class QuickReader:
         for row in self._db.execute(query, (plan_id, limit)):
             values = list(row)
             values[_DUE] = _day(values[_DUE])
-            values[_CREATED] = datetime.fromisoformat(values[_CREATED])
             rows.append(tuple(values))
         return rows
 

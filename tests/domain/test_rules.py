@@ -24,7 +24,7 @@ AS_OF = date(2025, 3, 31)
 
 
 def dates(status: Status, due: date | None = None, last: date | None = None) -> ActionDates:
-    return ActionDates(status, due, last, added=date(2025, 3, 1))
+    return ActionDates(status, due, last)
 
 
 @pytest.mark.parametrize("status", [Status.NOT_STARTED, Status.IN_PROGRESS, Status.DELAYED])
@@ -67,7 +67,7 @@ def test_stale_days_can_be_chosen() -> None:
 def test_never_updated_action_counts_as_stale_with_no_update_recorded() -> None:
     """An open action with no update at all counts among "no update for 90 days" at once,
     however recently it was added, and says why in those words."""
-    action = ActionDates(Status.NOT_STARTED, None, None, added=AS_OF)
+    action = ActionDates(Status.NOT_STARTED, None, None)
     assert is_stale(action, AS_OF)
     assert never_updated(action)
     assert stale_reason(action) == "no update recorded"
