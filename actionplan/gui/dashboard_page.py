@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from actionplan.domain.rag import Rag
-from actionplan.domain.rules import NO_UPDATE, STALE_AFTER_DAYS, stale_heading
+from actionplan.domain.rules import NO_UPDATE, STALE_AFTER_DAYS, rag_tally, stale_heading
 from actionplan.domain.wording import counted
 from actionplan.gui.models.action_filter_model import ActionFilter, ActionFilterModel
 from actionplan.gui.models.action_table_model import ActionTableModel
@@ -99,7 +99,7 @@ class DashboardPage(QWidget):
     def refresh(self, *_: Any) -> None:
         """Recount from the actions model."""
         rows = [self.source.row_at(i) for i in range(self.source.rowCount())]
-        totals = Counter(row.rag for row in rows)
+        totals = rag_tally(row.rag for row in rows)
         overdue = sum(row.overdue for row in rows)
         stale = sum(row.stale for row in rows)
         never = sum(row.no_update for row in rows)

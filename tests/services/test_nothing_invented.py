@@ -19,6 +19,7 @@ from actionplan.services.importing import import_workbook
 from actionplan.services.plans import list_plans
 from actionplan.services.progress import history
 from actionplan.services.report import make_report
+from actionplan.services.returns import export_returns
 from actionplan.services.summary import plan_summary
 from actionplan.store.database import Database
 from tests.excel.import_books import book
@@ -108,6 +109,23 @@ def test_written_back_the_business_plan_gains_no_status_it_never_had(
         if value is not None
     ]
     assert not [word for word in words if word in ("—", "-") or "not started" in word.casefold()]
+
+
+def test_a_lead_s_return_shows_no_status_and_the_month_of_an_update(
+    db: Database, tmp_path: Path
+) -> None:
+    """Each lead's return shows a dash for a status nobody recorded and the update's month."""
+    imported(db, business_plan(tmp_path / "business.xlsx"))
+    result = export_returns(db, tmp_path / "returns", as_of=AS_OF)
+    cells = [
+        list(row) for path in result.files for row in load_workbook(path)["Your actions"].values
+    ]
+    statuses = [row[8] for row in cells if row[8] != "Status"]
+    words = json.dumps(cells, default=str)
+    assert "Not started" not in words
+    assert statuses == ["—", "—", "—"]
+    assert "Aug 2020: 32 schools signed up" in words
+    assert "1 Aug 2020" not in words
 
 
 def test_an_update_of_a_month_is_shown_as_that_month(db: Database, tmp_path: Path) -> None:
