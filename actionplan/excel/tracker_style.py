@@ -191,10 +191,14 @@ def colour_words(sheet: Any, ranges: str, words: dict[str, Rag]) -> None:
 
 
 def overdue_colouring(
-    sheet: Any, due_range: str, due_cell: str, status_cell: str, on: date
+    sheet: Any, due_range: str, due_cell: str, status_cell: str, rag_cell: str, on: date
 ) -> None:
-    """Show a due date in bold red when it has passed and the action is still open."""
-    closed = ",".join(f'{status_cell}<>"{s.word}"' for s in Status if s.is_closed)
+    """Show a due date in bold red when it has passed and the action is still open (not
+    complete, cancelled or Blue: the rules' own definition of overdue)."""
+    closed = ",".join(
+        [f'{status_cell}<>"{s.word}"' for s in Status if s.is_closed]
+        + [f'{rag_cell}<>"{Rag.BLUE.word}"']
+    )
     formula = f"AND(ISNUMBER({due_cell}),{due_cell}<DATE({on.year},{on.month},{on.day}),{closed})"
     font = Font(bold=True, color=_argb(Rag.RED.colour))
     sheet.conditional_formatting.add(due_range, FormulaRule(formula=[formula], font=font))

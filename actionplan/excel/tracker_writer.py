@@ -174,7 +174,7 @@ def _write_actions(book: TrackerBook, facts: list[ActionFacts], ticker: _Ticker)
     sheet = book.sheet(ACTIONS, ACTION_COLUMNS, len(facts))
     rows = len(facts)
     rag_colouring(sheet, body("J", "K", rows))
-    overdue_colouring(sheet, body("H", "H", rows), "$H2", "$I2", book.as_of)
+    overdue_colouring(sheet, body("H", "H", rows), "$H2", "$I2", "$J2", book.as_of)
     drop_down(sheet, body("I", "I", rows), STATUS_WORDS, "Status")
     drop_down(sheet, body("J", "J", rows), RAG_WORDS, "RAG")
     for fact in facts:

@@ -106,6 +106,20 @@ def test_rag_cells_are_coloured_by_rule_and_keep_their_word(book: Any) -> None:
     assert [cell.value for cell in column(book["Actions"], "RAG")] == ["Blue", "Red", "Not rated"]
 
 
+def test_a_passed_due_date_is_red_only_while_the_action_is_open(book: Any) -> None:
+    """Excel colours a due date as overdue as the app counts it: Complete, Cancelled and a
+    Blue RAG all mean the action is closed."""
+    [formula] = [
+        rule.formula[0]
+        for target in book["Actions"].conditional_formatting
+        if str(target.sqref) == "H2:H4"
+        for rule in target.rules
+    ]
+    assert formula == (
+        'AND(ISNUMBER($H2),$H2<DATE(2025,12,1),$I2<>"Complete",$I2<>"Cancelled",$J2<>"Blue")'
+    )
+
+
 def test_each_sheet_prints_landscape_to_the_page_width_with_a_footer(book: Any) -> None:
     """Header rows repeat on every page; the footer names the plan and numbers the pages."""
     for name in ("Summary", "Actions", "Updates"):
