@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from actionplan.cli.common import open_database, today
+from actionplan.domain.rules import NO_UPDATE, stale_heading
 
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -38,8 +39,10 @@ def as_text(result: dict[str, Any]) -> str:
         f"{result['priorities']} priorities, {result['outcomes']} outcomes, "
         f"{result['actions']} actions, {result['measures']} measures",
         f"RAG: {rag['red']} red, {rag['amber']} amber, {rag['green']} green, "
-        f"{rag['blue']} blue (complete), {rag['unrated']} not rated",
-        f"Overdue: {result['overdue']}   No update for 90 days: {result['stale']}",
+        f"{rag['blue']} blue, {rag['unrated']} not rated; "
+        f"complete (status or Blue): {result['complete']}",
+        f"Overdue: {result['overdue']}   {stale_heading()}: {result['stale']} "
+        f"({result['no_update']} with {NO_UPDATE})",
     ]
     for entry in result["by_priority"]:
         counts = entry["rag"]

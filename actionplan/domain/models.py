@@ -91,7 +91,7 @@ class Action(SQLModel, table=True):
     timescale_kind: str = "empty"
     start_date: date | None = None
     due_date: date | None = None
-    status: str = Status.NOT_STARTED.value
+    status: str = Status.NOT_RECORDED.value
     status_raw: str = ""
     rag: str = Rag.UNRATED.value
     rag_raw: str = ""
@@ -118,11 +118,12 @@ class ProgressUpdate(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     action_id: int = Field(foreign_key="action.id", index=True, ondelete="CASCADE")
-    update_date: date
+    update_date: date | None = None  # None: the workbook gave no date, and none is invented
+    date_precision: str = "day"  # "month" for "Update August 2020" (kept as the 1st)
     author: str = ""
     text: str = Field(default="", sa_column=_long_text())
     rag: str = Rag.UNRATED.value
-    status: str = Status.NOT_STARTED.value
+    status: str = Status.NOT_RECORDED.value
     suggested_rag: str = ""
     reason: str = ""
     recorded_at: datetime = Field(default_factory=datetime.now, sa_type=DateTime())

@@ -11,19 +11,21 @@ from datetime import date
 
 from actionplan.domain.rag import Rag
 from actionplan.domain.status import Status
+from actionplan.domain.update_dates import DatePrecision
 
 
 @dataclass
 class UpdateData:
-    """One dated progress update."""
+    """One progress update; its date is None when the workbook gave none."""
 
-    update_date: date
+    update_date: date | None
     text: str = ""
     author: str = ""
     rag: Rag = Rag.UNRATED
-    status: Status = Status.NOT_STARTED
+    status: Status = Status.NOT_RECORDED
     suggested_rag: Rag | None = None
     reason: str = ""
+    precision: DatePrecision = DatePrecision.DAY
 
 
 @dataclass
@@ -80,7 +82,7 @@ class ActionData:
     leads: list[LeadData] = field(default_factory=list)
     lead_raw: str = ""
     timescale_raw: str = ""
-    status: Status = Status.NOT_STARTED
+    status: Status = Status.NOT_RECORDED
     status_raw: str = ""
     rag: Rag = Rag.UNRATED
     rag_raw: str = ""

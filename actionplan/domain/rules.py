@@ -1,15 +1,28 @@
-"""Pure rules about an action's dates: overdue, stale, and the RAG the dates suggest."""
+"""The one definition of complete, overdue, stale and the suggested RAG, used everywhere.
+
+The window, the summary, the tracker workbook and the board pack all judge actions here,
+so a board never reads two different answers to "how many are overdue?".
+"""
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from actionplan.domain.rag import Rag
+from actionplan.domain.rag import RAG_ORDER, Rag
 from actionplan.domain.status import Status
 
 STALE_AFTER_DAYS = 90
 DUE_SOON_DAYS = 30
+NO_UPDATE = "no update recorded"
+UNDATED_UPDATE = "latest update not dated"
+
+
+def stale_heading(after_days: int = STALE_AFTER_DAYS) -> str:
+    """The heading of the count of stale actions, in the words every output uses."""
+    return f"No update for {after_days} days"
 
 
 @dataclass(frozen=True)
@@ -19,7 +32,14 @@ class ActionDates:
     status: Status
     due: date | None
     last_update: date | None
-    added: date | None = None
+    rag: Rag = Rag.UNRATED
+    # An update whose date the workbook did not give: there is news, but not how fresh it is.
+    has_update: bool | None = None
+
+    @property
+    def updated(self) -> bool:
+        """True when the action has had at least one progress update, dated or not."""
+        return self.has_update if self.has_update is not None else self.last_update is not None
 
 
 @dataclass(frozen=True)
@@ -30,27 +50,58 @@ class Suggestion:
     reason: str
 
 
+def rag_tally(rags: Iterable[Rag]) -> dict[Rag, int]:
+    """How many of each RAG, in the fixed order red, amber, green, blue, unrated."""
+    counted = Counter(rags)
+    return {rag: counted.get(rag, 0) for rag in RAG_ORDER}
+
+
+def is_complete(status: Status, rag: Rag) -> bool:
+    """Complete by its status or by a Blue RAG: either is how a partnership says "done"."""
+    return status is Status.COMPLETE or rag is Rag.BLUE
+
+
+def is_closed(action: ActionDates) -> bool:
+    """No more work expected: complete (status or Blue) or cancelled."""
+    return action.status.is_closed or is_complete(action.status, action.rag)
+
+
 def is_overdue(action: ActionDates, as_of: date) -> bool:
     """Due before the as-of date and not yet complete or cancelled."""
-    return action.due is not None and action.due < as_of and not action.status.is_closed
+    return action.due is not None and action.due < as_of and not is_closed(action)
 
 
 def is_stale(action: ActionDates, as_of: date, after_days: int = STALE_AFTER_DAYS) -> bool:
-    """Open and with no update for more than ``after_days`` days.
+    """Open and with no dated update in the last ``after_days`` days.
 
-    An action that has never been updated is judged from the day it was added to the plan.
+    An action never updated, or whose only news carries no date, counts: nothing shows
+    it has moved, and leaving it out would make the count reassure falsely.
     """
-    if action.status.is_closed:
+    if is_closed(action):
         return False
-    last = action.last_update or action.added
-    return last is not None and (as_of - last) > timedelta(days=after_days)
+    last = action.last_update
+    return last is None or (as_of - last) > timedelta(days=after_days)
+
+
+def never_updated(action: ActionDates) -> bool:
+    """Open and without a single progress update: "no update recorded"."""
+    return not action.updated and not is_closed(action)
+
+
+def stale_reason(action: ActionDates, after_days: int = STALE_AFTER_DAYS) -> str:
+    """Why an action counts as stale, in the words the window and the pack show."""
+    if not action.updated:
+        return NO_UPDATE
+    if action.last_update is None:
+        return UNDATED_UPDATE
+    return f"no update for over {after_days} days"
 
 
 def suggest_rag(
     action: ActionDates, as_of: date, stale_after_days: int = STALE_AFTER_DAYS
 ) -> Suggestion:
     """The RAG the dates and status point to; shown beside the lead's own, never replacing it."""
-    if action.status is Status.COMPLETE:
+    if is_complete(action.status, action.rag):
         return Suggestion(Rag.BLUE, "complete")
     if action.status is Status.CANCELLED:
         return Suggestion(Rag.UNRATED, "cancelled")
@@ -59,7 +110,7 @@ def suggest_rag(
     if action.status is Status.DELAYED:
         return Suggestion(Rag.AMBER, "delayed")
     if is_stale(action, as_of, stale_after_days):
-        return Suggestion(Rag.AMBER, f"no update for over {stale_after_days} days")
+        return Suggestion(Rag.AMBER, stale_reason(action, stale_after_days))
     return _suggest_on_time(action, as_of)
 
 
@@ -80,6 +131,8 @@ def _suggest_on_time(action: ActionDates, as_of: date) -> Suggestion:
         if action.due is None:
             return Suggestion(Rag.UNRATED, "not started and no due date")
         return Suggestion(Rag.GREEN, "not started, due date still ahead")
+    if not action.status.is_known:
+        return Suggestion(Rag.UNRATED, "no status recorded")
     return Suggestion(Rag.GREEN, "on track")
 
 

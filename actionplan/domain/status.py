@@ -15,11 +15,23 @@ class Status(StrEnum):
     ONGOING = "ongoing"
     DELAYED = "delayed"
     CANCELLED = "cancelled"
+    # The workbook never said (no status column, nothing in the words): shown as a dash.
+    NOT_RECORDED = "not_recorded"
 
     @property
     def word(self) -> str:
-        """The label shown to people ("In progress")."""
+        """The label shown to people ("In progress"; a dash when no status was recorded)."""
         return _WORDS[self]
+
+    @property
+    def choice(self) -> str:
+        """The label in a list to choose from ("Not recorded" rather than a bare dash)."""
+        return "Not recorded" if self is Status.NOT_RECORDED else self.word
+
+    @property
+    def is_known(self) -> bool:
+        """True when someone recorded this status."""
+        return self is not Status.NOT_RECORDED
 
     @property
     def is_closed(self) -> bool:
@@ -34,6 +46,7 @@ _WORDS = {
     Status.ONGOING: "Ongoing",
     Status.DELAYED: "Delayed",
     Status.CANCELLED: "Cancelled",
+    Status.NOT_RECORDED: "—",
 }
 
 # Whole-cell values in a Status column.
@@ -73,6 +86,9 @@ _EXACT: dict[str, Status] = {
     "withdrawn": Status.CANCELLED,
     "stopped": Status.CANCELLED,
     "no longer required": Status.CANCELLED,
+    "not recorded": Status.NOT_RECORDED,
+    "-": Status.NOT_RECORDED,
+    "—": Status.NOT_RECORDED,
 }
 
 # Words found inside longer text ("Completed September 2020", "delayed due to COVID-19").
@@ -117,11 +133,11 @@ _WORD_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])")  # "not-started", "in-progres
 
 
 def status_from_word(word: str) -> Status:
-    """The Status for a stored value ("in_progress"); unknown values read as not started."""
+    """The Status for a stored value ("in_progress"); unknown values read as not recorded."""
     try:
         return Status(word)
     except ValueError:
-        return Status.NOT_STARTED
+        return Status.NOT_RECORDED
 
 
 def _squeeze(text: str) -> str:

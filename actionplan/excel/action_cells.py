@@ -11,6 +11,7 @@ from actionplan.domain.plan_data import ActionData, LeadData, UpdateData
 from actionplan.domain.rag import Rag, parse_rag
 from actionplan.domain.status import Status, parse_status, status_in_text
 from actionplan.domain.timescale import Timescale, TimescaleKind, parse_timescale
+from actionplan.domain.update_dates import DatePrecision, oldest_first
 from actionplan.excel.cell_updates import CellUpdate, extract_updates
 from actionplan.excel.cell_values import (
     cell_date,
@@ -18,6 +19,7 @@ from actionplan.excel.cell_values import (
     is_blank,
     split_numbering,
     timescale_words,
+    written_day,
 )
 from actionplan.excel.grid import CellValue
 from actionplan.excel.import_report import SheetReport
@@ -52,9 +54,8 @@ class ParsedAction:
 class ActionParser:
     """Reads action rows of one sheet, warning on the sheet's report as it goes."""
 
-    def __init__(self, report: SheetReport, undated: date, has_ref_column: bool) -> None:
+    def __init__(self, report: SheetReport, has_ref_column: bool) -> None:
         self.report = report
-        self.undated = undated  # the day given to updates written with no date
         self.has_ref_column = has_ref_column
         self.undated_rows: list[int] = []
 
@@ -115,20 +116,22 @@ class ActionParser:
                 return
         latest = updates[-1].text if updates else ""
         found = timescale.status or status_in_text(latest) or status_in_text(action.text)
-        # A progress update with no status word still shows the work has begun.
-        action.status = found or (Status.IN_PROGRESS if updates else Status.NOT_STARTED)
+        # Where no cell and no words say a status, the workbook never said one: "Not started"
+        # or "In progress" would be the app's guess printed as the partnership's word.
+        action.status = found or Status.NOT_RECORDED
 
     def _updates(self, cells: RowCells, notes: list[CellUpdate]) -> list[CellUpdate]:
         words, dated = extract_updates(cells.text("update"))
         notes = notes + dated
         if words or cells.has("update_date"):
-            day = cell_date(cells.values.get("update_date"))
+            day, precision = _update_day(cells.values.get("update_date"))
             if day is None and words:
-                day = self.undated
+                # No date is invented: the update stays undated ("date not given").
                 self.undated_rows.append(cells.number)
-            if day is not None:
-                notes.append(CellUpdate(day, words))
-        return sorted(notes, key=lambda note: note.day)
+            if day is not None or words:
+                notes.append(CellUpdate(day, words, precision))
+        # Undated notes first: nothing shows they are newer than the dated ones beside them.
+        return sorted(notes, key=lambda note: oldest_first(note.day))
 
 
 def _leads(lead_raw: str, agency: str) -> list[LeadData]:
@@ -143,6 +146,13 @@ def _lead_names(raw: str) -> tuple[str, ...]:
     return tuple(split_leads(raw))
 
 
+def _update_day(value: CellValue) -> tuple[date | None, DatePrecision]:
+    """A Date of update cell: a real date is a day; words such as "August 2020" a month."""
+    if isinstance(value, str):
+        return written_day(value)
+    return cell_date(value), DatePrecision.DAY
+
+
 def _dated(notes: list[CellUpdate], action: ActionData) -> list[UpdateData]:
     """Progress updates, oldest first; the latest carries the action's RAG and status."""
     updates = []
@@ -150,5 +160,7 @@ def _dated(notes: list[CellUpdate], action: ActionData) -> list[UpdateData]:
         latest = index == len(notes) - 1
         status = action.status if latest else (status_in_text(note.text) or action.status)
         rag = action.rag if latest else Rag.UNRATED
-        updates.append(UpdateData(note.day, note.text, rag=rag, status=status))
+        updates.append(
+            UpdateData(note.day, note.text, rag=rag, status=status, precision=note.precision)
+        )
     return updates

@@ -10,7 +10,6 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import date
 
 from actionplan.domain.plan_data import ActionData, MeasureData, NarrativeData, PriorityData
 from actionplan.excel.action_cells import ActionParser, RowCells
@@ -101,7 +100,6 @@ class ActionSheet:
         mapping: SheetMapping,
         builder: PlanBuilder,
         report: SheetReport,
-        today: date,
     ) -> None:
         self.grid = grid
         self.builder = builder
@@ -110,7 +108,7 @@ class ActionSheet:
         self.header = mapping.header_row - 1
         self.repeated = RepeatedHeader(mapping)
         self.merges = _Merges(grid, list(self.columns.values()))
-        self.parser = ActionParser(report, today, "ref" in self.columns)
+        self.parser = ActionParser(report, "ref" in self.columns)
         self.outcome = SheetOutcome([mapping.header_row])
         self.current: PriorityData | None = None
         self.current_outcome = ""
@@ -141,8 +139,8 @@ class ActionSheet:
         if rows:
             self.report.warn(
                 None,
-                f"{len(rows)} updates have no date (rows {row_ranges(rows)}); each is dated "
-                f"{self.parser.undated.isoformat()}, when the file was last saved (or today).",
+                f"{len(rows)} updates have no date (rows {row_ranges(rows)}); each is kept "
+                'undated and shown as "date not given".',
             )
 
     def _before_header(self) -> None:

@@ -6,7 +6,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from actionplan.excel.cell_values import written_date
+from actionplan.domain.update_dates import DatePrecision
+from actionplan.excel.cell_values import written_day
 
 _MARKER = re.compile(
     r"(?<![\w-])(?:progress[ \t]+)?update[ds]?[ \t]*"
@@ -18,21 +19,23 @@ _MARKER = re.compile(
 
 @dataclass(frozen=True)
 class CellUpdate:
-    """One dated note found inside a cell."""
+    """One note found inside a cell; ``day`` is None when the workbook gave no date."""
 
-    day: date
+    day: date | None
     text: str
+    precision: DatePrecision = DatePrecision.DAY
 
 
 def extract_updates(text: str) -> tuple[str, list[CellUpdate]]:
     """The cell's own words without its dated notes, and the notes (in the order written)."""
     if "update" not in text.casefold():
         return text, []
-    markers = [(m, day) for m in _MARKER.finditer(text) if (day := written_date(m["when"]))]
+    found = [(m, written_day(m["when"])) for m in _MARKER.finditer(text)]
+    markers = [(m, when) for m, when in found if when[0] is not None]
     if not markers:
         return text, []
     updates = []
-    for index, (match, day) in enumerate(markers):
+    for index, (match, (day, precision)) in enumerate(markers):
         end = markers[index + 1][0].start() if index + 1 < len(markers) else len(text)
-        updates.append(CellUpdate(day, text[match.end() : end].strip()))
+        updates.append(CellUpdate(day, text[match.end() : end].strip(), precision))
     return text[: markers[0][0].start()].rstrip(" \t\n-–—:;,"), updates

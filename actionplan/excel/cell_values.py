@@ -7,6 +7,7 @@ import re
 from datetime import date, datetime, time, timedelta
 
 from actionplan.domain.timescale import TimescaleKind, parse_timescale
+from actionplan.domain.update_dates import DatePrecision
 
 _SERIAL_RANGE = (30_000, 80_000)  # 1982 to 2119, as the timescale rules read serials
 _EXCEL_EPOCH = date(1899, 12, 30)
@@ -67,14 +68,19 @@ def cell_date(value: object) -> date | None:
 
 def written_date(text: str) -> date | None:
     """The day named by words ("12 August 2025", "12/08/2025"; a month gives its first day)."""
+    return written_day(text)[0]
+
+
+def written_day(text: str) -> tuple[date | None, DatePrecision]:
+    """The date words name and how precisely: "August 2020" is the month, kept as its 1st."""
     timescale = parse_timescale(text)
     if timescale.due is None:
-        return None
+        return None, DatePrecision.DAY
     if timescale.kind is TimescaleKind.DATE:
-        return timescale.due
+        return timescale.due, DatePrecision.DAY
     if timescale.kind is TimescaleKind.MONTH:
-        return timescale.due.replace(day=1)
-    return None
+        return timescale.due.replace(day=1), DatePrecision.MONTH
+    return None, DatePrecision.DAY
 
 
 def timescale_words(value: object) -> str:

@@ -23,6 +23,7 @@ from actionplan.domain.plan_data import (
     PlanData,
     PriorityData,
 )
+from actionplan.domain.update_dates import oldest_first
 from actionplan.excel.cell_safety import cell_text
 from actionplan.excel.errors import WorkbookError, quoted
 from actionplan.excel.own_export_rows import Row, locate, read_action, read_measure, read_update
@@ -216,7 +217,7 @@ class _Reader:
                 )
             owner.updates.append(read_update(row))
         for action in self.actions.values():
-            action.updates.sort(key=lambda update: update.update_date)
+            action.updates.sort(key=lambda update: oldest_first(update.update_date))
 
     def _measures(self, plan: PlanData) -> None:
         labels = next((row[1:] for row in self.marker if row[0] == "periods"), [])

@@ -24,7 +24,9 @@ from actionplan.domain.plan_data import (
 from actionplan.domain.rag import Rag, parse_rag
 from actionplan.domain.status import Status, parse_status
 from actionplan.domain.timescale import format_due, parse_timescale
+from actionplan.domain.update_dates import UNDATED, DatePrecision
 from actionplan.excel.cell_safety import cell_text, from_excel
+from actionplan.excel.cell_values import written_day
 from actionplan.excel.errors import WorkbookError
 from actionplan.excel.tracker_schema import (
     Column,
@@ -141,8 +143,8 @@ def _rag(row: Row, extra: dict[str, Any]) -> tuple[Rag, str]:
 
 def _status(row: Row, extra: dict[str, Any]) -> tuple[Status, str]:
     shown = row.text("status")
-    status = parse_status(shown) or Status.NOT_STARTED
-    if status.value == extra.get("s", Status.NOT_STARTED.value):
+    status = parse_status(shown) or Status.NOT_RECORDED
+    if status.value == extra.get("s", Status.NOT_RECORDED.value):
         return status, str(extra.get("sr", ""))
     return status, shown
 
@@ -163,22 +165,30 @@ def _leads(row: Row, extra: dict[str, Any]) -> tuple[list[LeadData], str]:
 
 
 def read_update(row: Row) -> UpdateData:
-    """One dated update of an action's history."""
-    when = row.date("date")
-    if when is None:
-        raise WorkbookError(
-            f"Row {row.number} of the {row.sheet} sheet has an update with no date."
-        )
+    """One update of an action's history; "date not given" or a blank date stays undated."""
+    when, precision = _update_when(row)
     suggested = row.text("suggested")
     return UpdateData(
         update_date=when,
         text=row.text("text"),
         author=row.text("author"),
         rag=parse_rag(row.text("rag")) or Rag.UNRATED,
-        status=parse_status(row.text("status")) or Status.NOT_STARTED,
+        status=parse_status(row.text("status")) or Status.NOT_RECORDED,
         suggested_rag=parse_rag(suggested) if suggested else None,
         reason=row.text("reason"),
+        precision=precision,
     )
+
+
+def _update_when(row: Row) -> tuple[date | None, DatePrecision]:
+    value = row.raw("date")
+    if isinstance(value, str) and value.strip().casefold() in ("", UNDATED):
+        return None, DatePrecision.DAY
+    if isinstance(value, str):
+        day, precision = written_day(value)
+        if day is not None:
+            return day, precision
+    return row.date("date"), DatePrecision.DAY
 
 
 def read_measure(row: Row, periods: list[tuple[int, str]]) -> MeasureData:

@@ -13,8 +13,7 @@ hold letters is read by python-calamine alone.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from actionplan.domain.plan_data import PlanData, PriorityData
@@ -33,6 +32,7 @@ from actionplan.excel.indicators import read_indicators
 from actionplan.excel.narratives import attach_narratives, narrative_rows
 from actionplan.excel.plan_builder import PlanBuilder, priority_key
 from actionplan.excel.plan_title import (
+    PlanHeading,
     SavedProperties,
     choose_title,
     plan_heading,
@@ -65,18 +65,18 @@ class ReadResult:
         return mapping_json(self.layout, self.mapping, self.header_rows, self.action_rows)
 
 
-def read_workbook(path: Path, overrides: Overrides = None, today: date | None = None) -> ReadResult:
+def read_workbook(path: Path, overrides: Overrides = None) -> ReadResult:
     """Read a workbook or CSV; raises WorkbookError (one sentence) when it holds no plan."""
     book = open_source(path)
-    return read_source(book, overrides, today or date.today())
+    return read_source(book, overrides)
 
 
-def read_source(book: SourceBook, overrides: Overrides, today: date) -> ReadResult:
+def read_source(book: SourceBook, overrides: Overrides) -> ReadResult:
     """Read an already checked file (see read_workbook)."""
     grids = load_grids(book)
     reports = {grid.name: SheetReport(grid.name) for grid in grids}
     mapping = _mapping(grids, book, overrides, reports)
-    return _Reading(book, grids, mapping, reports, today).run()
+    return _Reading(book, grids, mapping, reports).run()
 
 
 def _mapping(
@@ -99,13 +99,11 @@ class _Reading:
         grids: list[Grid],
         mapping: ColumnMapping,
         reports: dict[str, SheetReport],
-        today: date,
     ) -> None:
         self.book = book
         self.grids = {grid.name: grid for grid in grids}
         self.mapping = mapping
         self.reports = reports
-        self.today = today
         self.builder = PlanBuilder()
         self.report = ImportReport(book.name, sheets=list(reports.values()))
         self.saved = saved_properties(book.content) if book.kind == "xlsx" else SavedProperties()
@@ -143,8 +141,7 @@ class _Reading:
             report.role, report.mapping = sheet.role, sheet.lines()
             report.unused = unused_columns(self.grids[sheet.sheet], sheet)
             if sheet.role == "actions":
-                undated = self.saved.modified or self.today
-                walker = ActionSheet(self.grids[sheet.sheet], sheet, self.builder, report, undated)
+                walker = ActionSheet(self.grids[sheet.sheet], sheet, self.builder, report)
                 outcomes[sheet.sheet] = walker.read()
                 report.header_rows = outcomes[sheet.sheet].header_rows
             else:
@@ -154,6 +151,8 @@ class _Reading:
     def _plan(self, priorities: list[PriorityData], outcomes: dict[str, SheetOutcome]) -> PlanData:
         titles = [title for outcome in outcomes.values() for title in outcome.titles[:1]]
         heading = plan_heading(choose_title(titles, self.book.path.stem, self.saved.title))
+        if not heading.period_raw:
+            heading = _period_from_sheets(heading, list(outcomes))
         return PlanData(
             title=heading.title,
             partnership=heading.partnership,
@@ -185,6 +184,20 @@ class _Reading:
 
     def _sheets(self, role: str) -> list[SheetMapping]:
         return [sheet for sheet in self.mapping.sheets if sheet.role == role]
+
+
+def _period_from_sheets(heading: PlanHeading, sheets: list[str]) -> PlanHeading:
+    """A title naming no years takes the period a sheet's name gives ("2024-25")."""
+    for name in sheets:
+        named = plan_heading(name)
+        if named.period_start is not None:
+            return replace(
+                heading,
+                period_raw=named.period_raw,
+                period_start=named.period_start,
+                period_end=named.period_end,
+            )
+    return heading
 
 
 def recognise_layout(book: SourceBook, outcomes: dict[str, SheetOutcome]) -> str:

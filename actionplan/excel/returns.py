@@ -83,6 +83,7 @@ class ReturnAction:
     suggested: Rag
     latest_update: str = ""
     latest_date: date | None = None
+    latest_when: str = ""  # the date as known ("Aug 2020", "date not given"); "" for none
 
 
 @dataclass(frozen=True)
@@ -191,7 +192,8 @@ def _headings(sheet: Any) -> None:
 
 
 def _action_row(sheet: Any, row: int, action: ReturnAction) -> None:
-    last = f"{format_due(action.latest_date)}: {action.latest_update}" if action.latest_date else ""
+    when = action.latest_when or format_due(action.latest_date)
+    last = f"{when}: {action.latest_update}" if when else ""
     texts = {
         REF: action.ref,
         PRIORITY: action.priority,

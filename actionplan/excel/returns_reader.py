@@ -172,7 +172,7 @@ def _status_of(word: str) -> Status:
     try:
         return Status(word)
     except ValueError:
-        return Status.NOT_STARTED
+        return Status.NOT_RECORDED
 
 
 def _choice(value: object, parse: Any, issued: Any, what: str, problems: list[str]) -> Any:

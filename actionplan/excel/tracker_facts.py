@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
 from actionplan.domain.plan_data import ActionData, PlanData, UpdateData
-from actionplan.domain.rag import RAG_ORDER, Rag
-from actionplan.domain.rules import ActionDates, is_overdue, is_stale, suggest_rag
+from actionplan.domain.rag import Rag
+from actionplan.domain.rules import (
+    ActionDates,
+    is_complete,
+    is_overdue,
+    is_stale,
+    rag_tally,
+    suggest_rag,
+)
 from actionplan.domain.timescale import parse_timescale
+from actionplan.domain.update_dates import oldest_first
 
 
 @dataclass(frozen=True)
@@ -35,34 +41,31 @@ class Counts:
     rag: dict[Rag, int]
     overdue: int
     stale: int
+    complete: int = 0
 
 
 def latest_update(updates: list[UpdateData]) -> UpdateData | None:
-    """The most recent update (the later one written when two share a date)."""
+    """The most recent update (the later one written when two share a date; undated count
+    as the oldest, as the app's own lists sort them)."""
     if not updates:
         return None
-    return max(enumerate(updates), key=lambda pair: (pair[1].update_date, pair[0]))[1]
+    return max(enumerate(updates), key=lambda pair: (oldest_first(pair[1].update_date), pair[0]))[1]
 
 
-def action_facts(
-    plan: PlanData, as_of: date, added_on: Sequence[date | None] = ()
-) -> list[ActionFacts]:
-    """Facts for every action in plan order; ``added_on`` dates judge never-updated actions."""
+def action_facts(plan: PlanData, as_of: date) -> list[ActionFacts]:
+    """Facts for every action in plan order."""
     facts: list[ActionFacts] = []
     for index, priority in enumerate(plan.priorities):
         for action in priority.actions:
-            key = len(facts)
-            added = added_on[key] if key < len(added_on) else None
-            facts.append(_facts(key, index, action, as_of, added))
+            facts.append(_facts(len(facts), index, action, as_of))
     return facts
 
 
-def _facts(
-    key: int, priority: int, action: ActionData, as_of: date, added: date | None
-) -> ActionFacts:
+def _facts(key: int, priority: int, action: ActionData, as_of: date) -> ActionFacts:
     due = parse_timescale(action.timescale_raw).due
     latest = latest_update(action.updates)
-    dates = ActionDates(action.status, due, latest.update_date if latest else None, added)
+    last = latest.update_date if latest else None
+    dates = ActionDates(action.status, due, last, action.rag, latest is not None)
     return ActionFacts(
         key=key,
         priority=priority,
@@ -77,10 +80,10 @@ def _facts(
 
 def count(facts: list[ActionFacts]) -> Counts:
     """The counts over some actions."""
-    rags = Counter(fact.action.rag for fact in facts)
     return Counts(
         actions=len(facts),
-        rag={rag: rags.get(rag, 0) for rag in RAG_ORDER},
+        rag=rag_tally(fact.action.rag for fact in facts),
         overdue=sum(fact.overdue for fact in facts),
         stale=sum(fact.stale for fact in facts),
+        complete=sum(is_complete(fact.action.status, fact.action.rag) for fact in facts),
     )

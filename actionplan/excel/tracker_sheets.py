@@ -17,6 +17,7 @@ from actionplan.domain.measures import (
 )
 from actionplan.domain.plan_data import ComparatorData, MeasureData, PlanData, PriorityData
 from actionplan.domain.rag import RAG_ORDER, Rag
+from actionplan.domain.rules import NO_UPDATE, STALE_AFTER_DAYS, stale_heading
 from actionplan.excel.cell_values import number_text
 from actionplan.excel.tracker_facts import ActionFacts, count
 from actionplan.excel.tracker_schema import (
@@ -47,13 +48,19 @@ _SUMMARY_COLUMNS = (
     Column("actions", "Actions", 9),
     *(Column(rag.value, rag.word, 9) for rag in RAG_ORDER),
     Column("overdue", "Overdue", 10),
-    Column("stale", "No update for 90 days", 12),
+    Column("stale", stale_heading(), 12),
+    Column("complete", "Complete", 10),
 )
 _NOTES = (
     "RAG: Red – off track; Amber – at risk; Green – on track; Blue – complete.",
     "Suggested RAG comes from the dates and status: overdue → Red; delayed or no update "
-    "for 90 days → Amber; complete → Blue. It sits beside the lead's own RAG, never replacing it.",
-    "Overdue: the due date has passed and the action is not complete or cancelled.",
+    f"for {STALE_AFTER_DAYS} days → Amber; complete → Blue. It sits beside the lead's own RAG, "
+    "never replacing it.",
+    "Overdue: the due date has passed and the action is not complete (status or Blue) "
+    "or cancelled.",
+    f"{stale_heading()}: includes every open action with {NO_UPDATE}, or whose latest "
+    "update has no date.",
+    "Complete: status Complete or RAG Blue.",
 )
 _JUDGEMENT_COLOURS = {
     MeasureStatus.MET.word: Rag.GREEN,
@@ -102,7 +109,13 @@ def _count_row(
     total: bool = False,
 ) -> list[Any]:
     counts = count(facts)
-    numbers = [counts.actions, *counts.rag.values(), counts.overdue, counts.stale]
+    numbers = [
+        counts.actions,
+        *counts.rag.values(),
+        counts.overdue,
+        counts.stale,
+        counts.complete,
+    ]
     text, number = ("total", "total_count") if total else ("text", "count")
     cell = book.looks.cell
     return [

@@ -30,7 +30,8 @@ HEADER_FILL = "FFDCE6F1"
 HEADER_TEXT = "FF1F3864"
 RULE_GREY = "FF8EA9C1"
 RAG_WORDS = tuple(rag.word for rag in RAG_ORDER)
-STATUS_WORDS = tuple(status.word for status in Status)
+# The dash of an unrecorded status is shown, never offered: a lead picks a real status.
+STATUS_WORDS = tuple(status.word for status in Status if status.is_known)
 
 
 def _argb(colour: str) -> str:
@@ -190,10 +191,14 @@ def colour_words(sheet: Any, ranges: str, words: dict[str, Rag]) -> None:
 
 
 def overdue_colouring(
-    sheet: Any, due_range: str, due_cell: str, status_cell: str, on: date
+    sheet: Any, due_range: str, due_cell: str, status_cell: str, rag_cell: str, on: date
 ) -> None:
-    """Show a due date in bold red when it has passed and the action is still open."""
-    closed = ",".join(f'{status_cell}<>"{s.word}"' for s in Status if s.is_closed)
+    """Show a due date in bold red when it has passed and the action is still open (not
+    complete, cancelled or Blue: the rules' own definition of overdue)."""
+    closed = ",".join(
+        [f'{status_cell}<>"{s.word}"' for s in Status if s.is_closed]
+        + [f'{rag_cell}<>"{Rag.BLUE.word}"']
+    )
     formula = f"AND(ISNUMBER({due_cell}),{due_cell}<DATE({on.year},{on.month},{on.day}),{closed})"
     font = Font(bold=True, color=_argb(Rag.RED.colour))
     sheet.conditional_formatting.add(due_range, FormulaRule(formula=[formula], font=font))

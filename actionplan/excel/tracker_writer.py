@@ -16,8 +16,9 @@ from openpyxl import Workbook
 from openpyxl.packaging.custom import StringProperty
 from openpyxl.utils import get_column_letter
 
-from actionplan.domain.plan_data import PlanData
+from actionplan.domain.plan_data import PlanData, UpdateData
 from actionplan.domain.timescale import format_due
+from actionplan.domain.update_dates import DatePrecision, format_update_date
 from actionplan.excel.cell_safety import excel_text
 from actionplan.excel.fast_cells import set_height, speed_up
 from actionplan.excel.tracker_facts import ActionFacts, action_facts
@@ -123,16 +124,11 @@ def write_tracker(
     out: Path | IO[bytes],
     as_of: date,
     *,
-    added_on: Sequence[date | None] = (),
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
 ) -> None:
-    """Write the plan as a tracker workbook; raises WriteCancelled when ``cancelled()`` turns true.
-
-    ``added_on`` gives, in plan order, the day each action was added, so an action never
-    updated is judged stale from then (as the app's own summary does).
-    """
-    facts = action_facts(plan, as_of, added_on)
+    """Write the plan as a tracker workbook; raises WriteCancelled when ``cancelled()`` is true."""
+    facts = action_facts(plan, as_of)
     book = TrackerBook(plan, as_of)
     ticker = _Ticker(len(facts) + sum(len(f.action.updates) for f in facts), progress, cancelled)
     try:
@@ -178,7 +174,7 @@ def _write_actions(book: TrackerBook, facts: list[ActionFacts], ticker: _Ticker)
     sheet = book.sheet(ACTIONS, ACTION_COLUMNS, len(facts))
     rows = len(facts)
     rag_colouring(sheet, body("J", "K", rows))
-    overdue_colouring(sheet, body("H", "H", rows), "$H2", "$I2", book.as_of)
+    overdue_colouring(sheet, body("H", "H", rows), "$H2", "$I2", "$J2", book.as_of)
     drop_down(sheet, body("I", "I", rows), STATUS_WORDS, "Status")
     drop_down(sheet, body("J", "J", rows), RAG_WORDS, "RAG")
     for fact in facts:
@@ -201,7 +197,7 @@ def _action_row(book: TrackerBook, sheet: Any, fact: ActionFacts) -> list[Any]:
         cell(sheet, action.rag.word, "centre"),
         cell(sheet, fact.suggested.word, "centre"),
         cell(sheet, latest.text if latest else None),
-        cell(sheet, latest.update_date if latest else None, "date"),
+        _update_when(book, sheet, latest),
         cell(sheet, action.how_we_know),
         cell(sheet, fact.key),
         cell(sheet, json_text(_action_extra(fact))),
@@ -242,7 +238,7 @@ def _write_updates(book: TrackerBook, facts: list[ActionFacts], ticker: _Ticker)
                 sheet,
                 [
                     *heading,
-                    cell(sheet, update.update_date, "date"),
+                    _update_when(book, sheet, update),
                     cell(sheet, update.author),
                     cell(sheet, update.rag.word, "centre"),
                     cell(sheet, update.status.word),
@@ -253,6 +249,15 @@ def _write_updates(book: TrackerBook, facts: list[ActionFacts], ticker: _Ticker)
                 ],
             )
             ticker.tick()
+
+
+def _update_when(book: TrackerBook, sheet: Any, update: UpdateData | None) -> Any:
+    """A real date when the day is known; otherwise the words ("Aug 2020", "date not given")."""
+    if update is None:
+        return None
+    if update.update_date is not None and update.precision is DatePrecision.DAY:
+        return book.looks.cell(sheet, update.update_date, "date")
+    return book.looks.cell(sheet, format_update_date(update.update_date, update.precision))
 
 
 def _shortened(text: str) -> str:

@@ -24,6 +24,7 @@ from openpyxl.styles.numbers import is_date_format
 from actionplan.domain.plan_data import ActionData, PlanData, UpdateData
 from actionplan.domain.rag import Rag
 from actionplan.domain.status import Status, parse_status
+from actionplan.domain.update_dates import DatePrecision
 from actionplan.excel.cell_safety import cell_text, put_text
 from actionplan.excel.fills import workbook_palette
 from actionplan.excel.rag_look import RagLook, shown_rag, write_rag
@@ -240,7 +241,8 @@ def _write_sheet(
             if shown_rag(cell, style.palette) is not action.rag and _writable(cell, notes, action):
                 write_rag(cell, action.rag, look, style.palette)
                 cells += 1
-        if changes.status and "status" in columns:
+        if changes.status and "status" in columns and action.status.is_known:
+            # A status nobody recorded is not written into the partnership's workbook.
             cell = sheet.cell(row, columns["status"])
             if parse_status(cell_text(cell.value).strip()) is not action.status:
                 cells += _write(cell, style.status_word(action.status), notes, action)
@@ -252,6 +254,8 @@ def _write_sheet(
 def _needed(action: ActionData, changes: Changes) -> set[str]:
     """The columns an action's changes need; taking a rating away needs no new RAG column."""
     fields = changes.fields
+    if not action.status.is_known:
+        fields = fields - {"status"}
     return fields - {"rag"} if action.rag is Rag.UNRATED else fields
 
 
@@ -267,11 +271,21 @@ def _write_update(
     """The latest update in its column; its date in the date column, in the column's format."""
     if "update_date" in columns:
         cells = _write(sheet.cell(row, columns["update"]), latest.text, notes, action)
+        if latest.update_date is None:
+            return cells  # a date the workbook never gave is not invented
         cell = sheet.cell(row, columns["update_date"])
         return cells + _write_date(cell, latest.update_date, dates or DATE_FORMAT)
-    when = latest.update_date
-    text = f"Update {when.day} {when:%B %Y}: {latest.text}".rstrip(": ")
+    text = f"{_update_words(latest)}: {latest.text}".rstrip(": ")
     return _write(sheet.cell(row, columns["update"]), text, notes, action)
+
+
+def _update_words(update: UpdateData) -> str:
+    """ "Update 3 August 2020", "Update August 2020" for a month, "Update" when undated."""
+    when = update.update_date
+    if when is None:
+        return "Update"
+    day = "" if update.precision is DatePrecision.MONTH else f"{when.day} "
+    return f"Update {day}{when:%B %Y}"
 
 
 def _writable(cell: Any, notes: list[str], action: ActionData) -> bool:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,17 +22,14 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def imported_actions(
-    content: bytes, mapping: Mapping, filename: str, imported_on: date
-) -> list[ActionData | None]:
+def imported_actions(content: bytes, mapping: Mapping, filename: str) -> list[ActionData | None]:
     """Each mapped action as the workbook gives it (None where it cannot be read again).
 
-    The stored mapping is tried first, then the reader's own guess; undated updates get the
-    day of the import, as they did then.
+    The stored mapping is tried first, then the reader's own guess.
     """
     book = SourceBook(Path(filename), content, "xlsx")
     for overrides in (_stored(mapping), None):
-        found = _read(book, overrides, imported_on, mapping.actions)
+        found = _read(book, overrides, mapping.actions)
         if found is not None:
             return found
     return [None] * len(mapping.actions)
@@ -48,10 +44,10 @@ def _stored(mapping: Mapping) -> ColumnMapping:
 
 
 def _read(
-    book: SourceBook, overrides: Overrides, day: date, places: Sequence[tuple[str, int]]
+    book: SourceBook, overrides: Overrides, places: Sequence[tuple[str, int]]
 ) -> list[ActionData | None] | None:
     try:
-        read = read_source(book, overrides, day)
+        read = read_source(book, overrides)
     except Exception as exc:  # the baseline is a help, not a need: without it all is written
         log.info("original workbook not read again for write-back: %r", exc)
         return None

@@ -284,7 +284,7 @@ def _history_html(updates: list[UpdateView]) -> str:
         reason = f"<br><i>Reason: {escape(update.reason)}</i>" if update.reason else ""
         text = escape(update.text).replace("\n", "<br>")
         items.append(
-            f"<p><b>{format_due(update.update_date)}</b>{who} {chip_html(update.rag)} "
+            f"<p><b>{escape(update.when)}</b>{who} {chip_html(update.rag)} "
             f"{update.status.word}<br>{text}{reason}</p>"
         )
     return "<h4>History</h4>" + "".join(items)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from actionplan.domain.rag import Rag
+from actionplan.domain.rules import NO_UPDATE, STALE_AFTER_DAYS, rag_tally, stale_heading
 from actionplan.domain.wording import counted
 from actionplan.gui.models.action_filter_model import ActionFilter, ActionFilterModel
 from actionplan.gui.models.action_table_model import ActionTableModel
@@ -47,7 +48,7 @@ class DashboardPage(QWidget):
         self.overdue_view, self.overdue_model = self._list(ActionFilter(overdue_only=True))
         self.stale_view, self.stale_model = self._list(ActionFilter(stale_only=True))
         self.overdue_box = self._group("Overdue", self.overdue_view)
-        self.stale_box = self._group("No update for 90 days", self.stale_view)
+        self.stale_box = self._group(stale_heading(), self.stale_view)
         lists = QHBoxLayout()
         lists.addWidget(self.overdue_box)
         lists.addWidget(self.stale_box)
@@ -98,19 +99,22 @@ class DashboardPage(QWidget):
     def refresh(self, *_: Any) -> None:
         """Recount from the actions model."""
         rows = [self.source.row_at(i) for i in range(self.source.rowCount())]
-        totals = Counter(row.rag for row in rows)
+        totals = rag_tally(row.rag for row in rows)
         overdue = sum(row.overdue for row in rows)
         stale = sum(row.stale for row in rows)
+        never = sum(row.no_update for row in rows)
+        complete = sum(row.complete for row in rows)
         self.headline.setText(
             f"<b>{counted(len(rows), 'action')}</b> — {totals[Rag.RED]} red, "
             f"{totals[Rag.AMBER]} amber, {totals[Rag.GREEN]} green, "
-            f"{totals[Rag.BLUE]} blue (complete), "
-            f"{totals[Rag.UNRATED]} not rated. <b>{overdue}</b> overdue, <b>{stale}</b> with no "
-            "update for 90 days."
+            f"{totals[Rag.BLUE]} blue, {totals[Rag.UNRATED]} not rated; "
+            f"<b>{complete}</b> complete (status or Blue). <b>{overdue}</b> overdue, "
+            f"<b>{stale}</b> with no update for {STALE_AFTER_DAYS} days "
+            f"({never} with {NO_UPDATE})."
         )
         self.chart.set_rows(_chart_rows(rows))
         self.overdue_box.setTitle(f"Overdue ({overdue})")
-        self.stale_box.setTitle(f"No update for 90 days ({stale})")
+        self.stale_box.setTitle(f"{stale_heading()} ({stale})")
 
 
 def _chart_rows(rows: list[ActionRow]) -> list[ChartRow]:

@@ -50,7 +50,7 @@ class FilterBar(QWidget):
         self.agency = self._combo("Any agency")
         self.rag = RagFilterButton()
         self.rag_items = self.rag.items
-        self.status = self._combo("Any status", [(s.word, s.value) for s in Status])
+        self.status = self._combo("Any status", [(s.choice, s.value) for s in Status])
         self.overdue = QCheckBox("Overdue")
         self.stale = QCheckBox("No recent update")
         self.mine = QCheckBox("My actions")

@@ -41,7 +41,7 @@ class RecordProgressDialog(FormDialog):
         self.date_edit = QDateEdit(QDate.currentDate())
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("dd/MM/yyyy")
-        self.status_box = _choices([(status.word, status) for status in Status], row.status)
+        self.status_box = _choices([(status.choice, status) for status in Status], row.status)
         self.rag_box = _choices([(rag.word, rag) for rag in RAG_ORDER], row.rag)
         self.suggestion = QLabel()
         self.reason_edit = QLineEdit()

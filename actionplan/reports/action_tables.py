@@ -69,7 +69,7 @@ def _timescale(action: ActionLine) -> list[Piece]:
     if action.overdue:
         cell.append(Text("Overdue", "strong"))
     if action.stale:
-        cell.append(Text("No recent update", "small"))
+        cell.append(Text("No update recorded" if action.no_update else "No recent update", "small"))
     return cell
 
 
@@ -97,10 +97,11 @@ def disagreement_note(action: ActionLine) -> str:
 
 def _update(action: ActionLine, limit: int | None, note: str) -> list[Piece]:
     text, cut = shorten(action.latest_update, limit) if limit else (action.latest_update, False)
-    if not (action.latest_update_date or text):
+    when = _when(action)
+    if not (when or text):
         cell: list[Piece] = [Text("No update recorded", "small")]
     else:
-        cell = [Text(format_date(action.latest_update_date), "small")]
+        cell = [Text(when, "small")]
         cell.append(Text(text or "(no words recorded)"))
     if cut:
         cell.append(Text(f"Shortened here: {note}", "small"))
@@ -155,9 +156,15 @@ def priority_table(actions: Sequence[ActionLine]) -> list[Flowable]:
 
 
 def _brief_update(action: ActionLine) -> list[Piece]:
-    if not (action.latest_update_date or action.latest_update.strip()):
+    when = _when(action)
+    if not (when or action.latest_update.strip()):
         return [Text("No update recorded", "small")]
-    return [Text(f"{format_date(action.latest_update_date)}: {action.latest_update}")]
+    return [Text(f"{when}: {action.latest_update}")]
+
+
+def _when(action: ActionLine) -> str:
+    """The latest update's date as known; a plain date when only that was given."""
+    return action.latest_update_when or format_date(action.latest_update_date)
 
 
 def _brief_timescale(action: ActionLine) -> list[Piece]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -17,7 +16,7 @@ from actionplan.domain.measures import (
 )
 from actionplan.domain.movement import Movement
 from actionplan.domain.rag import RAG_ORDER, Rag
-from actionplan.domain.rules import rag_disagrees
+from actionplan.domain.rules import STALE_AFTER_DAYS, is_complete, rag_disagrees, rag_tally
 from actionplan.domain.status import Status
 
 
@@ -34,8 +33,7 @@ class RagCounts:
     @classmethod
     def of(cls, rags: Iterable[Rag]) -> RagCounts:
         """Count a list of ratings."""
-        counted = Counter(rags)
-        return cls(*(counted.get(rag, 0) for rag in RAG_ORDER))
+        return cls(*rag_tally(rags).values())
 
     def get(self, rag: Rag) -> int:
         """The count for one RAG."""
@@ -82,6 +80,14 @@ class ActionLine:
     movement: Movement | None = None
     outcome: str = ""  # the outcome it works towards, as written
     how_we_know: str = ""  # "How will we know…", as written
+    # "12 Aug 2020", "Aug 2020", "date not given"; "" when there has been no update at all.
+    latest_update_when: str = ""
+    no_update: bool = False  # open and never updated
+
+    @property
+    def complete(self) -> bool:
+        """Complete by status or by a Blue RAG."""
+        return is_complete(self.status, self.rag)
 
     @property
     def disagrees(self) -> bool:
@@ -214,6 +220,16 @@ class PrioritySection:
         return sum(a.stale for a in self.actions)
 
     @property
+    def no_update(self) -> int:
+        """How many of its open actions have never had an update."""
+        return sum(a.no_update for a in self.actions)
+
+    @property
+    def complete(self) -> int:
+        """How many of its actions are complete (status Complete or RAG Blue)."""
+        return sum(a.complete for a in self.actions)
+
+    @property
     def exceptions(self) -> list[ActionLine]:
         """Its red, amber and overdue actions, most pressing first."""
         return sorted((a for a in self.actions if a.is_exception), key=lambda a: a.concern)
@@ -249,7 +265,7 @@ class BoardPackData:
     measures: tuple[MeasureLine, ...] = ()
     comparison: Comparison | None = None
     appendix: bool = False
-    stale_after_days: int = 90
+    stale_after_days: int = STALE_AFTER_DAYS
     limits: SummaryLimits = field(default_factory=SummaryLimits)
 
     @property
@@ -271,3 +287,13 @@ class BoardPackData:
     def stale(self) -> int:
         """Actions with no recent update in the whole pack."""
         return sum(p.stale for p in self.priorities)
+
+    @property
+    def no_update(self) -> int:
+        """Open actions in the whole pack that have never had an update."""
+        return sum(p.no_update for p in self.priorities)
+
+    @property
+    def complete(self) -> int:
+        """Complete actions in the whole pack (status Complete or RAG Blue)."""
+        return sum(p.complete for p in self.priorities)

@@ -7,6 +7,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from actionplan.domain.rag import RAG_ORDER, Rag
+from actionplan.domain.rules import NO_UPDATE
 from actionplan.domain.wording import counted
 from actionplan.reports.board_pack_data import (
     BoardPackData,
@@ -32,10 +33,11 @@ def headline(pack: BoardPackData) -> str:
     text = (
         f"{counted(counts.total, 'action')} across {where}: "
         f"<b>{counts.red:,} red</b>, <b>{counts.amber:,} amber</b>, {counts.green:,} green, "
-        f"{counts.blue:,} complete (blue) and {counts.unrated:,} not rated. "
+        f"{counts.blue:,} blue and {counts.unrated:,} not rated; "
+        f"{counted(pack.complete, 'action is', 'actions are')} complete (status or Blue). "
         f"<b>{counted(pack.overdue, 'action is', 'actions are')} overdue</b> and "
         f"{counted(pack.stale, 'has', 'have')} had no update for over "
-        f"{pack.stale_after_days} days."
+        f"{pack.stale_after_days} days, {pack.no_update:,} of them with {NO_UPDATE}."
     )
     return text
 
@@ -53,7 +55,7 @@ def kpi_tiles(pack: BoardPackData) -> Table:
         (counts.amber, "Amber", _colour(Rag.AMBER)),
         (pack.overdue, "Overdue", _colour(Rag.RED)),
         (pack.stale, f"No update for {pack.stale_after_days}+ days", _colour(Rag.UNRATED)),
-        (counts.blue, "Complete (blue)", _colour(Rag.BLUE)),
+        (pack.complete, "Complete (status or Blue)", _colour(Rag.BLUE)),
     ]
     width = FRAME_WIDTH / len(tiles)
     table = Table([[_tile(n, label) for n, label, _ in tiles]], colWidths=[width] * len(tiles))

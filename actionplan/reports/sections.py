@@ -17,6 +17,7 @@ from reportlab.platypus import (
 
 from actionplan.domain.measures import Direction
 from actionplan.domain.rag import RAG_ORDER
+from actionplan.domain.rules import NO_UPDATE
 from actionplan.domain.wording import counted
 from actionplan.reports.action_tables import appendix_table, exception_table, priority_table
 from actionplan.reports.board_pack_data import (
@@ -162,7 +163,7 @@ def _counts_line(section: PrioritySection) -> list[Flowable]:
     chips = chip_row([count_chip(rag, counts.get(rag)) for rag in RAG_ORDER])
     facts = (
         f"{counted(counts.total, 'action')} in all · {section.overdue:,} overdue · "
-        f"{section.stale:,} with no recent update"
+        f"{section.stale:,} with no recent update ({section.no_update:,} with {NO_UPDATE})"
     )
     return [chips, Spacer(1, 3), rich(facts, "small")]
 

@@ -46,8 +46,9 @@ def rows_as_at(
         shown.append(action if state is None else _with_state(action, state))
         written = [u for u in history.get(action[0], []) if written_by(u.update_date, day)]
         if written:
+            newest = written[-1]
             latest[action[0]] = LatestUpdate(
-                written[-1].update_date, written[-1].text, written[-1].author
+                newest.update_date, newest.text, newest.author, newest.date_precision
             )
     return shown, latest
 

@@ -46,12 +46,11 @@ class ExportResult:
 
 @dataclass(frozen=True)
 class PlanForExport:
-    """A stored plan, whole, with each action's id and the day it was added, in plan order."""
+    """A stored plan, whole, with each action's id in plan order."""
 
     plan_id: int
     data: PlanData
     action_ids: list[int]
-    added_on: list[date | None]
 
 
 def load_for_export(db: Database, plan_name: str | None = None) -> PlanForExport:
@@ -66,16 +65,15 @@ def load_for_export(db: Database, plan_name: str | None = None) -> PlanForExport
             .order_by(col(Priority.position), col(Priority.id))
         ).all()
         query = (
-            select(Action.id, Action.priority_id, Action.created_at)
+            select(Action.id, Action.priority_id)
             .where(Action.plan_id == plan_id)
             .order_by(col(Action.position), col(Action.id))
         )
-        grouped: dict[int, list[tuple[int, date]]] = defaultdict(list)
-        for action_id, priority_id, created in session.exec(query):
-            grouped[priority_id].append((action_id or 0, created.date()))
-    ordered = [pair for priority_id in priorities for pair in grouped.get(priority_id or 0, [])]
-    data = load_plan_data(db, plan_id)
-    return PlanForExport(plan_id, data, [i for i, _ in ordered], [d for _, d in ordered])
+        grouped: dict[int, list[int]] = defaultdict(list)
+        for action_id, priority_id in session.exec(query):
+            grouped[priority_id].append(action_id or 0)
+    ordered = [i for priority_id in priorities for i in grouped.get(priority_id or 0, [])]
+    return PlanForExport(plan_id, load_plan_data(db, plan_id), ordered)
 
 
 def export_tracker(
@@ -102,9 +100,7 @@ def export_tracker(
     )
 
     def write(path: Path) -> None:
-        write_tracker(
-            data, path, when, added_on=plan.added_on, progress=progress, cancelled=cancelled
-        )
+        write_tracker(data, path, when, progress=progress, cancelled=cancelled)
 
     write_atomically(out, write)
     return ExportResult(out, plan.data.title, plan.data.action_count)
@@ -125,9 +121,7 @@ def export_original_layout(
     placement = _placement(plan.action_ids, source)
     try:
         mapping = read_mapping(source.mapping_json)
-        imported = imported_actions(
-            source.content, mapping, source.filename, source.imported_at.date()
-        )
+        imported = imported_actions(source.content, mapping, source.filename)
         baseline = _untouched_as_they_are(db, plan, placement, imported, source.imported_at)
         written = write_back(
             source.content, mapping, plan.data, placement, as_of or date.today(), baseline

@@ -14,7 +14,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from actionplan.domain.rag import rag_from_word
-from actionplan.domain.rules import STALE_AFTER_DAYS, ActionDates, is_overdue, is_stale, suggest_rag
+from actionplan.domain.rules import (
+    STALE_AFTER_DAYS,
+    ActionDates,
+    is_overdue,
+    is_stale,
+    never_updated,
+    suggest_rag,
+)
 from actionplan.domain.status import status_from_word
 from actionplan.services.views import ActionRow, PlanInfo
 from actionplan.store.quick_read import LatestUpdate, quick_reader
@@ -91,13 +98,13 @@ def build_action_rows(
         status_word,
         rag_word,
         how_we_know,
-        created_at,
     ) in actions:
         latest = updates.get(action_id)
         named = leads.get(action_id, [])
         status = status_from_word(status_word)
         last = latest.update_date if latest else None
-        dates = ActionDates(status, due_date, last, created_at.date())
+        rag = rag_from_word(rag_word)
+        dates = ActionDates(status, due_date, last, rag, latest is not None)
         suggestion = suggest_rag(dates, as_of, stale_days)
         rows.append(
             ActionRow(
@@ -114,7 +121,7 @@ def build_action_rows(
                 timescale_raw=timescale_raw,
                 due_date=due_date,
                 status=status,
-                rag=rag_from_word(rag_word),
+                rag=rag,
                 suggested_rag=suggestion.rag,
                 suggestion_reason=suggestion.reason,
                 overdue=is_overdue(dates, as_of),
@@ -123,6 +130,9 @@ def build_action_rows(
                 latest_update_date=last,
                 latest_update_author=latest.author if latest else "",
                 how_we_know=how_we_know,
+                has_update=latest is not None,
+                no_update=never_updated(dates),
+                latest_update_precision=latest.precision if latest else "day",
             )
         )
     return rows

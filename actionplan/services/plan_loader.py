@@ -33,6 +33,7 @@ from actionplan.domain.plan_data import (
 )
 from actionplan.domain.rag import Rag, rag_from_word
 from actionplan.domain.status import status_from_word
+from actionplan.domain.update_dates import precision_from_word
 from actionplan.services.errors import ServiceError
 from actionplan.store.database import Database
 
@@ -162,7 +163,7 @@ class _Loader:
             select(ProgressUpdate)
             .join(Action, col(Action.id) == ProgressUpdate.action_id)
             .where(Action.plan_id == self.plan_id)
-            .order_by(col(ProgressUpdate.update_date), col(ProgressUpdate.id))
+            .order_by(col(ProgressUpdate.update_date).nulls_first(), col(ProgressUpdate.id))
         )
         grouped: dict[int, list[UpdateData]] = defaultdict(list)
         for u in self._all(query):
@@ -175,6 +176,7 @@ class _Loader:
                     status=status_from_word(u.status),
                     suggested_rag=Rag(u.suggested_rag) if u.suggested_rag else None,
                     reason=u.reason,
+                    precision=precision_from_word(u.date_precision),
                 )
             )
         return grouped

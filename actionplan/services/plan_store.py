@@ -249,6 +249,7 @@ class _PlanWriter:
             {
                 "action_id": action_id,
                 "update_date": update.update_date,
+                "date_precision": update.precision.value,
                 "author": update.author,
                 "text": update.text,
                 "rag": update.rag.value,

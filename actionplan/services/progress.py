@@ -70,7 +70,9 @@ def history(db: Database, action_id: int) -> list[UpdateView]:
     query = (
         select(ProgressUpdate)
         .where(ProgressUpdate.action_id == action_id)
-        .order_by(col(ProgressUpdate.update_date).desc(), col(ProgressUpdate.id).desc())
+        .order_by(
+            col(ProgressUpdate.update_date).desc().nulls_last(), col(ProgressUpdate.id).desc()
+        )
     )
     with db.reading() as session:
         return [_view(update) for update in session.exec(query)]
@@ -88,6 +90,7 @@ def _view(update: ProgressUpdate) -> UpdateView:
         suggested_rag=Rag(update.suggested_rag) if update.suggested_rag else None,
         reason=update.reason,
         recorded_at=update.recorded_at,
+        precision=update.date_precision,
     )
 
 

@@ -140,9 +140,12 @@ def _chosen(priorities: list[Priority], wanted: str | None) -> list[Priority]:
 
 
 def _period(plan: PlanInfo) -> str:
+    start, end = plan.period_start, plan.period_end
+    if plan.period_raw.strip() and start and end:
+        # The workbook's words, with the days they name: "2024-25 (1 Apr 2024 – 31 Mar 2025)".
+        return f"{plan.period_raw} ({format_due(start)} – {format_due(end)})"
     if plan.period_raw.strip():
         return plan.period_raw
-    start, end = plan.period_start, plan.period_end
     if start and end:
         return f"{start:%B %Y} – {end:%B %Y}"
     if start or end:
@@ -230,6 +233,8 @@ def _line(row: ActionRow, reason: str, baseline: SnapshotBaseline | None) -> Act
         stale=row.stale,
         latest_update=row.latest_update,
         latest_update_date=row.latest_update_date,
+        latest_update_when=row.latest_update_when,
+        no_update=row.no_update,
         movement=baseline.movement_of(row.id, row.rag) if baseline else None,
         outcome=row.outcome_title,
         how_we_know=row.how_we_know,

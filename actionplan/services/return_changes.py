@@ -86,7 +86,7 @@ class ReturnChange:
 
     def _moves(self) -> str:
         rag = f"RAG {self.old_rag.word} → {self.new_rag.word}"
-        status = f"status {self.old_status.word} → {self.new_status.word}"
+        status = f"status {self.old_status.choice} → {self.new_status.choice}"
         words = f'update {format_due(self.update_date)}: "{self.update}"' if self.update else ""
         return ", ".join(part for part in (rag, status, words) if part)
 

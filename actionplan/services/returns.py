@@ -126,6 +126,7 @@ def _return_action(row: ActionRow, updated_at: str) -> ReturnAction:
         suggested=row.suggested_rag,
         latest_update=row.latest_update,
         latest_date=row.latest_update_date,
+        latest_when=row.latest_update_when,
     )
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections import Counter
 from datetime import date
 from typing import Any
 
@@ -10,8 +9,8 @@ from sqlalchemy import func
 from sqlmodel import Session, col, select
 
 from actionplan.domain.models import Measure, Outcome, Priority
-from actionplan.domain.rag import RAG_ORDER, Rag
-from actionplan.domain.rules import STALE_AFTER_DAYS
+from actionplan.domain.rag import Rag
+from actionplan.domain.rules import STALE_AFTER_DAYS, rag_tally
 from actionplan.services.actions import ActionRow, action_rows_as_at
 from actionplan.services.plans import resolve_plan
 from actionplan.store.database import Database
@@ -20,8 +19,7 @@ from actionplan.store.queries import priorities_of
 
 def rag_counts(rags: list[Rag]) -> dict[str, int]:
     """Counts of each RAG in the fixed order red, amber, green, blue, unrated."""
-    counted = Counter(rags)
-    return {rag.value: counted.get(rag, 0) for rag in RAG_ORDER}
+    return {rag.value: count for rag, count in rag_tally(rags).items()}
 
 
 def plan_summary(
@@ -52,6 +50,8 @@ def plan_summary(
         "rag": rag_counts([row.rag for row in rows]),
         "overdue": sum(row.overdue for row in rows),
         "stale": sum(row.stale for row in rows),
+        "no_update": sum(row.no_update for row in rows),
+        "complete": sum(row.complete for row in rows),
         "by_priority": [_priority_entry(p, rows) for p in priorities],
     }
 
@@ -63,6 +63,7 @@ def _priority_entry(priority: Priority, rows: list[ActionRow]) -> dict[str, Any]
         "champion": priority.champion,
         "actions": len(mine),
         "rag": rag_counts([row.rag for row in mine]),
+        "complete": sum(row.complete for row in mine),
     }
 
 
@@ -89,5 +90,7 @@ def _empty(as_of: date) -> dict[str, Any]:
         "rag": rag_counts([]),
         "overdue": 0,
         "stale": 0,
+        "no_update": 0,
+        "complete": 0,
         "by_priority": [],
     }

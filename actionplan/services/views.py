@@ -12,7 +12,9 @@ from typing import TYPE_CHECKING
 
 from actionplan.domain.measures import Direction, MeasureStatus, Trend
 from actionplan.domain.rag import Rag
+from actionplan.domain.rules import is_complete
 from actionplan.domain.status import Status
+from actionplan.domain.update_dates import format_update_date
 
 if TYPE_CHECKING:
     from actionplan.domain.models import Plan
@@ -44,6 +46,22 @@ class ActionRow:
     latest_update_date: date | None
     latest_update_author: str
     how_we_know: str
+    has_update: bool = False  # at least one update, dated or not
+    no_update: bool = False  # open and never updated: "no update recorded"
+
+    @property
+    def complete(self) -> bool:
+        """Complete by status or by a Blue RAG."""
+        return is_complete(self.status, self.rag)
+
+    latest_update_precision: str = "day"  # "month" when only its month is known
+
+    @property
+    def latest_update_when(self) -> str:
+        """When the newest update was: "12 Aug 2020", "Aug 2020", "date not given", or ""."""
+        if not self.has_update:
+            return ""
+        return format_update_date(self.latest_update_date, self.latest_update_precision)
 
     @property
     def lead_text(self) -> str:
@@ -173,7 +191,7 @@ class UpdateView:
     """One update in an action's history, as shown to people."""
 
     id: int
-    update_date: date
+    update_date: date | None
     author: str
     text: str
     rag: Rag
@@ -181,6 +199,12 @@ class UpdateView:
     suggested_rag: Rag | None
     reason: str
     recorded_at: datetime
+    precision: str = "day"
+
+    @property
+    def when(self) -> str:
+        """The update's date as known: "12 Aug 2020", "Aug 2020" or "date not given"."""
+        return format_update_date(self.update_date, self.precision)
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,7 @@ def priorities_of(session: Session, plan_id: int) -> list[Priority]:
     return list(session.exec(query.order_by(col(Priority.position), col(Priority.id))))
 
 
-def latest_update_dates(session: Session, plan_id: int) -> dict[int, date]:
+def latest_update_dates(session: Session, plan_id: int) -> dict[int, date | None]:
     """For each action of the plan that has updates, the date of its newest one."""
     query = (
         select(ProgressUpdate.action_id, func.max(ProgressUpdate.update_date))
@@ -54,17 +54,19 @@ def latest_updates(
             col(ProgressUpdate.update_date),
             col(ProgressUpdate.text),
             col(ProgressUpdate.author),
+            col(ProgressUpdate.date_precision),
         )
         .join(Action, col(Action.id) == ProgressUpdate.action_id)
         .where(col(Action.plan_id) == plan_id)
-        .order_by(col(ProgressUpdate.update_date), col(ProgressUpdate.id))
+        # Undated updates count as the oldest, as SQLite sorts them (the quick reader too).
+        .order_by(col(ProgressUpdate.update_date).nulls_first(), col(ProgressUpdate.id))
     )
     if action_ids is not None:
         query = query.where(col(ProgressUpdate.action_id).in_(action_ids))
     # Plain column tuples: building ORM objects for every update costs seconds on big plans.
     return {
-        action_id: LatestUpdate(when, text, author)
-        for action_id, when, text, author in session.connection().execute(query)
+        action_id: LatestUpdate(when, text, author, precision)
+        for action_id, when, text, author, precision in session.connection().execute(query)
     }
 
 
@@ -89,7 +91,8 @@ def leads_by_action(
 def update_history(
     session: Session, plan_id: int, action_ids: list[int] | None = None
 ) -> dict[int, list[Any]]:
-    """Each action's updates oldest first, as rows of date, RAG, status, words, author, reason."""
+    """Each action's updates oldest first, as rows of date, RAG, status, words, author, reason
+    and the date's precision."""
     query = (
         sa_select(
             col(ProgressUpdate.action_id),
@@ -99,10 +102,12 @@ def update_history(
             col(ProgressUpdate.text),
             col(ProgressUpdate.author),
             col(ProgressUpdate.reason),
+            col(ProgressUpdate.date_precision),
         )
         .join(Action, col(Action.id) == ProgressUpdate.action_id)
         .where(col(Action.plan_id) == plan_id)
-        .order_by(col(ProgressUpdate.update_date), col(ProgressUpdate.id))
+        # Undated updates came from the workbook, before any the app recorded: oldest first.
+        .order_by(col(ProgressUpdate.update_date).nulls_first(), col(ProgressUpdate.id))
     )
     if action_ids is not None:
         query = query.where(col(ProgressUpdate.action_id).in_(action_ids))

@@ -13,7 +13,7 @@ import sqlite3
 from collections.abc import Iterator
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 from actionplan.store.target import SCHEMA_REVISION, is_url
@@ -31,9 +31,8 @@ ACTION_COLUMNS = (
     "status",
     "rag",
     "how_we_know",
-    "created_at",
 )
-_DUE, _CREATED = ACTION_COLUMNS.index("due_date"), ACTION_COLUMNS.index("created_at")
+_DUE = ACTION_COLUMNS.index("due_date")
 
 PLAN_COLUMNS = (
     "id",
@@ -49,11 +48,12 @@ PLAN_COLUMNS = (
 
 @dataclass(frozen=True)
 class LatestUpdate:
-    """The newest progress update of an action."""
+    """The newest progress update of an action; its date is None when none was given."""
 
-    update_date: date
+    update_date: date | None
     text: str
     author: str
+    precision: str = "day"  # "month" when only the month is known
 
 
 class QuickReader:
@@ -79,7 +79,6 @@ class QuickReader:
         for row in self._db.execute(query, (plan_id, limit)):
             values = list(row)
             values[_DUE] = _day(values[_DUE])
-            values[_CREATED] = datetime.fromisoformat(values[_CREATED])
             rows.append(tuple(values))
         return rows
 
@@ -113,15 +112,16 @@ class QuickReader:
         """For each of the actions with updates, its newest one."""
         query = (
             "SELECT progress_update.action_id, progress_update.update_date, "
-            "progress_update.text, progress_update.author FROM progress_update "
+            "progress_update.text, progress_update.author, progress_update.date_precision "
+            "FROM progress_update "
             "JOIN action ON action.id = progress_update.action_id "
             f"WHERE action.plan_id = ? AND progress_update.action_id IN ({_marks(action_ids)}) "
             "ORDER BY progress_update.update_date, progress_update.id"
         )
         rows = self._db.execute(query, (plan_id, *action_ids))
         return {
-            action_id: LatestUpdate(date.fromisoformat(when), text, author)
-            for action_id, when, text, author in rows
+            action_id: LatestUpdate(_day(when), text, author, precision)
+            for action_id, when, text, author, precision in rows
         }
 
 

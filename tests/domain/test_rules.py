@@ -9,9 +9,12 @@ import pytest
 from actionplan.domain.rag import Rag
 from actionplan.domain.rules import (
     ActionDates,
+    is_complete,
     is_overdue,
     is_stale,
+    never_updated,
     rag_disagrees,
+    stale_reason,
     suggest_for_update,
     suggest_rag,
 )
@@ -21,7 +24,7 @@ AS_OF = date(2025, 3, 31)
 
 
 def dates(status: Status, due: date | None = None, last: date | None = None) -> ActionDates:
-    return ActionDates(status, due, last, added=date(2025, 3, 1))
+    return ActionDates(status, due, last)
 
 
 @pytest.mark.parametrize("status", [Status.NOT_STARTED, Status.IN_PROGRESS, Status.DELAYED])
@@ -61,11 +64,31 @@ def test_stale_days_can_be_chosen() -> None:
     assert not is_stale(action, AS_OF, after_days=60)
 
 
-def test_never_updated_action_is_judged_from_when_it_was_added() -> None:
-    """An action with no updates goes stale 90 days after it was added."""
-    action = ActionDates(Status.NOT_STARTED, None, None, added=date(2024, 1, 1))
+def test_never_updated_action_counts_as_stale_with_no_update_recorded() -> None:
+    """An open action with no update at all counts among "no update for 90 days" at once,
+    however recently it was added, and says why in those words."""
+    action = ActionDates(Status.NOT_STARTED, None, None)
     assert is_stale(action, AS_OF)
-    assert not is_stale(ActionDates(Status.NOT_STARTED, None, None, added=AS_OF), AS_OF)
+    assert never_updated(action)
+    assert stale_reason(action) == "no update recorded"
+    assert suggest_rag(action, AS_OF).reason == "no update recorded"
+
+
+def test_an_undated_update_does_not_make_an_action_look_fresh() -> None:
+    """An update whose date the workbook did not give is news, but not proof of recent work."""
+    action = ActionDates(Status.IN_PROGRESS, None, None, has_update=True)
+    assert is_stale(action, AS_OF)
+    assert not never_updated(action)
+    assert stale_reason(action) == "latest update not dated"
+
+
+def test_a_blue_rag_counts_as_complete_whatever_the_status() -> None:
+    """Blue is how many partnerships say "done": it is complete, never overdue or stale."""
+    blue = ActionDates(Status.NOT_RECORDED, date(2020, 1, 1), None, rag=Rag.BLUE)
+    assert is_complete(blue.status, blue.rag)
+    assert not is_overdue(blue, AS_OF)
+    assert not is_stale(blue, AS_OF)
+    assert suggest_rag(blue, AS_OF).rag is Rag.BLUE
 
 
 @pytest.mark.parametrize(

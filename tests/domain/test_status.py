@@ -164,15 +164,16 @@ def test_only_complete_and_cancelled_are_closed(status: Status, closed: bool) ->
 
 
 def test_every_status_has_its_own_word() -> None:
-    """Each status shows as a distinct, capitalised word."""
+    """Each recorded status shows as a distinct, capitalised word; an unrecorded one as a dash."""
     words = [status.word for status in Status]
     assert len(set(words)) == len(words)
-    assert all(word[0].isupper() for word in words)
+    assert all(status.word[0].isupper() for status in Status if status.is_known)
+    assert (Status.NOT_RECORDED.word, Status.NOT_RECORDED.choice) == ("—", "Not recorded")
 
 
-def test_stored_status_words_read_back_and_unknown_ones_read_as_not_started() -> None:
-    """What the database holds becomes a Status; a value from nowhere does not crash a view."""
+def test_stored_status_words_read_back_and_unknown_ones_read_as_not_recorded() -> None:
+    """What the database holds becomes a Status; a value from nowhere is not "Not started"."""
     from actionplan.domain.status import status_from_word
 
     assert [status_from_word(s.value) for s in Status] == list(Status)
-    assert status_from_word("archived") is Status.NOT_STARTED
+    assert status_from_word("archived") is Status.NOT_RECORDED

@@ -52,6 +52,8 @@ def test_summary_json_of_a_new_database_is_the_schema_with_zeros(tmp_path: Path)
         "rag": {"red": 0, "amber": 0, "green": 0, "blue": 0, "unrated": 0},
         "overdue": 0,
         "stale": 0,
+        "no_update": 0,
+        "complete": 0,
         "by_priority": [],
     }
 

@@ -6,15 +6,17 @@ from datetime import date
 
 import pytest
 
+from actionplan.domain.update_dates import DatePrecision
 from actionplan.excel.cell_updates import CellUpdate, extract_updates
 
 
-def test_update_with_a_month_is_dated_the_first_of_that_month() -> None:
-    """ "Update August 2020: …" is an update of 1 August 2020."""
+def test_update_with_a_month_is_kept_as_that_month() -> None:
+    """ "Update August 2020: …" is an update of August 2020, kept as the 1st with the month's
+    precision beside it, so no day is invented."""
     text = "Roll out Operation Encompass.\nUpdate August 2020: 32 schools signed up."
     assert extract_updates(text) == (
         "Roll out Operation Encompass.",
-        [CellUpdate(date(2020, 8, 1), "32 schools signed up.")],
+        [CellUpdate(date(2020, 8, 1), "32 schools signed up.", DatePrecision.MONTH)],
     )
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -110,7 +109,7 @@ def test_fills_without_a_pattern_or_automatic_colour_say_nothing() -> None:
 def test_rag_cells_with_only_a_fill_are_rated_and_the_preview_says_so(tmp_path: Path) -> None:
     """Vivid, pastel, theme and indexed fills rate actions; the sheet notes name the rows."""
     fills = ["FF0000", "FFEB9C", Color(theme=6), Color(indexed=12), "F2F2F2", None]
-    result = read_workbook(rag_fill_book(tmp_path / "fills.xlsx", fills), today=date(2025, 1, 1))
+    result = read_workbook(rag_fill_book(tmp_path / "fills.xlsx", fills))
     rags = [a.rag for a in result.plan.priorities[0].actions]
     assert rags == [Rag.RED, Rag.AMBER, Rag.GREEN, Rag.BLUE, Rag.UNRATED, Rag.UNRATED]
     assert all(a.rag_raw == "" for a in result.plan.priorities[0].actions)

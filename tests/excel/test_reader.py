@@ -10,16 +10,15 @@ from openpyxl import Workbook
 
 from actionplan.domain.rag import Rag
 from actionplan.domain.status import Status
+from actionplan.domain.update_dates import DatePrecision
 from actionplan.excel.errors import WorkbookError
 from actionplan.excel.reader import ReadResult, read_workbook
 from tests.excel.import_books import book, ods, tracker, write_rows
 
-TODAY = date(2025, 12, 31)
-
 
 def read(path: Path, overrides: object = None) -> ReadResult:
-    """Read a test workbook with a fixed today."""
-    return read_workbook(path, overrides, today=TODAY)  # type: ignore[arg-type]
+    """Read a test workbook."""
+    return read_workbook(path, overrides)  # type: ignore[arg-type]
 
 
 def test_header_found_below_title_rows_and_notes(tmp_path: Path) -> None:
@@ -185,7 +184,8 @@ def test_timescales_not_understood_are_kept_and_reported(tmp_path: Path) -> None
 
 
 def test_status_column_wins_over_words_in_the_text(tmp_path: Path) -> None:
-    """A Status cell is read first; without one the timescale and action words say it."""
+    """A Status cell is read first; without one the timescale and action words say it, and
+    a word that is no status is kept as written with the status left unrecorded."""
     path = tracker(tmp_path / "t.xlsx", [
         ["1.1", "Neglect", "Relaunch", "Health", "Completed June 2025", "On hold", None],
         ["1.2", "Neglect", "Audit", "Health", "Completed June 2025", None, None],
@@ -194,21 +194,23 @@ def test_status_column_wins_over_words_in_the_text(tmp_path: Path) -> None:
     ])  # fmt: skip
     result = read(path)
     statuses = [a.status for a in result.plan.priorities[0].actions]
-    assert statuses == [Status.DELAYED, Status.COMPLETE, Status.DELAYED, Status.NOT_STARTED]
+    assert statuses == [Status.DELAYED, Status.COMPLETE, Status.DELAYED, Status.NOT_RECORDED]
     assert result.plan.priorities[0].actions[3].status_raw == "Sort of"
     assert any("status 'Sort of' not understood" in w for w in result.report.all_warnings())
 
 
 def test_dated_updates_inside_cells_become_progress_updates(tmp_path: Path) -> None:
-    """Two notes in one cell become two updates, oldest first, with their dates."""
+    """Two notes in one cell become two updates, oldest first, with their dates as precise as
+    written; with no status word anywhere the action's status stays unrecorded."""
     text = "Roll out Encompass\nUpdate 12/03/2025: 20 schools\nUpdate August 2025: 32 schools"
     path = book(tmp_path / "p.xlsx", {"Plan": [["Action", "Who"], [text, "Police"]]})
     action = read(path).plan.priorities[0].actions[0]
     assert action.text == "Roll out Encompass"
-    assert [(u.update_date, u.text) for u in action.updates] == [
-        (date(2025, 3, 12), "20 schools"), (date(2025, 8, 1), "32 schools"),
-    ]  # fmt: skip
-    assert action.status is Status.IN_PROGRESS
+    assert [(u.update_date, u.precision, u.text) for u in action.updates] == [
+        (date(2025, 3, 12), DatePrecision.DAY, "20 schools"),
+        (date(2025, 8, 1), DatePrecision.MONTH, "32 schools"),
+    ]
+    assert action.status is Status.NOT_RECORDED
 
 
 def test_update_column_with_its_date_column(tmp_path: Path) -> None:
@@ -222,14 +224,23 @@ def test_update_column_with_its_date_column(tmp_path: Path) -> None:
     assert (update.rag, update.status) == (Rag.AMBER, Status.IN_PROGRESS)
 
 
-def test_undated_updates_are_dated_when_saved_with_one_warning(tmp_path: Path) -> None:
-    """Updates with no date take the file's saved date; one warning lists their rows."""
+def test_undated_updates_stay_undated_with_one_warning(tmp_path: Path) -> None:
+    """Updates with no date are kept with no date (never the day of the import or the day
+    the file was saved); one warning lists their rows."""
     header = ("Action", "Comments")
     path = tracker(tmp_path / "t.xlsx", [["A", "note 1"], ["B", "note 2"], ["C", "note 3"]], header)
     result = read(path)
-    assert [len(a.updates) for a in result.plan.priorities[0].actions] == [1, 1, 1]
+    updates = [a.updates for a in result.plan.priorities[0].actions]
+    assert [[(u.update_date, u.text) for u in mine] for mine in updates] == [
+        [(None, "note 1")],
+        [(None, "note 2")],
+        [(None, "note 3")],
+    ]
     [warning] = result.report.all_warnings()
-    assert warning.startswith("Sheet 'Actions': 3 updates have no date (rows 2-4)")
+    assert warning == (
+        "Sheet 'Actions': 3 updates have no date (rows 2-4); each is kept undated and shown as "
+        '"date not given".'
+    )
 
 
 def test_formula_looking_text_is_kept_as_the_users_words(tmp_path: Path) -> None:

@@ -15,25 +15,23 @@ from actionplan.domain.status import Status
 from actionplan.excel.reader import ReadResult, read_workbook
 from tests.excel.import_books import BUSINESS_SAMPLE, PRIORITIES_SAMPLE, TRACKER_SAMPLE
 
-TODAY = date(2025, 12, 31)
-
 
 @pytest.fixture(scope="module")
 def priorities() -> ReadResult:
     """The priorities action plan, read once."""
-    return read_workbook(PRIORITIES_SAMPLE, today=TODAY)
+    return read_workbook(PRIORITIES_SAMPLE)
 
 
 @pytest.fixture(scope="module")
 def business() -> ReadResult:
     """The business plan, read once."""
-    return read_workbook(BUSINESS_SAMPLE, today=TODAY)
+    return read_workbook(BUSINESS_SAMPLE)
 
 
 @pytest.fixture(scope="module")
 def tracker() -> ReadResult:
     """The tracker, read once."""
-    return read_workbook(TRACKER_SAMPLE, today=TODAY)
+    return read_workbook(TRACKER_SAMPLE)
 
 
 def actions(plan: PlanData) -> list[ActionData]:
@@ -229,7 +227,7 @@ def test_tracker_sample_indicators_and_champions(tracker: ReadResult) -> None:
 @pytest.mark.parametrize("sample", [PRIORITIES_SAMPLE, BUSINESS_SAMPLE, TRACKER_SAMPLE])
 def test_mapping_json_names_every_action_row(sample: Path) -> None:
     """The stored mapping lists each action's sheet and row, in plan order, and each header."""
-    result = read_workbook(sample, today=TODAY)
+    result = read_workbook(sample)
     document = json.loads(result.mapping_json())
     assert document["layout"] == result.layout
     assert len(document["actions"]) == result.plan.action_count

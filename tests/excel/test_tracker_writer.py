@@ -106,6 +106,20 @@ def test_rag_cells_are_coloured_by_rule_and_keep_their_word(book: Any) -> None:
     assert [cell.value for cell in column(book["Actions"], "RAG")] == ["Blue", "Red", "Not rated"]
 
 
+def test_a_passed_due_date_is_red_only_while_the_action_is_open(book: Any) -> None:
+    """Excel colours a due date as overdue as the app counts it: Complete, Cancelled and a
+    Blue RAG all mean the action is closed."""
+    [formula] = [
+        rule.formula[0]
+        for target in book["Actions"].conditional_formatting
+        if str(target.sqref) == "H2:H4"
+        for rule in target.rules
+    ]
+    assert formula == (
+        'AND(ISNUMBER($H2),$H2<DATE(2025,12,1),$I2<>"Complete",$I2<>"Cancelled",$J2<>"Blue")'
+    )
+
+
 def test_each_sheet_prints_landscape_to_the_page_width_with_a_footer(book: Any) -> None:
     """Header rows repeat on every page; the footer names the plan and numbers the pages."""
     for name in ("Summary", "Actions", "Updates"):
@@ -131,10 +145,11 @@ def test_the_summary_counts_rag_overdue_and_stale_per_priority_and_in_total(book
     rows = {row[0]: row[2:] for row in sheet.iter_rows(min_row=9, values_only=True) if row[0]}
     heads = list(rows["Priority"])
     assert heads == ["Actions", "Red", "Amber", "Green", "Blue", "Not rated", "Overdue",
-                     "No update for 90 days"]  # fmt: skip
-    assert rows["1. Exploitation and Contextual Safeguarding"] == (2, 1, 0, 0, 1, 0, 1, 0)
-    assert rows["2. Neglect"] == (1, 0, 0, 0, 0, 1, 0, 0)
-    assert rows["All priorities"] == (3, 1, 0, 0, 1, 1, 1, 0)
+                     "No update for 90 days", "Complete"]  # fmt: skip
+    # 2.1 has never had an update: it counts among "no update for 90 days".
+    assert rows["1. Exploitation and Contextual Safeguarding"] == (2, 1, 0, 0, 1, 0, 1, 0, 1)
+    assert rows["2. Neglect"] == (1, 0, 0, 0, 0, 1, 0, 1, 0)
+    assert rows["All priorities"] == (3, 1, 0, 0, 1, 1, 1, 1, 1)
     assert sheet["A1"].value == "Northbridge Priorities Action Plan 2025-26"
     assert sheet["B2"].value == datetime(2025, 12, 1)
 
@@ -142,7 +157,7 @@ def test_the_summary_counts_rag_overdue_and_stale_per_priority_and_in_total(book
 def test_actions_show_the_suggested_rag_and_the_latest_update(book: Any) -> None:
     """The dates suggest a RAG beside the lead's own; the newest update is on the row."""
     sheet = book["Actions"]
-    assert [c.value for c in column(sheet, "Suggested RAG")] == ["Blue", "Red", "Not rated"]
+    assert [c.value for c in column(sheet, "Suggested RAG")] == ["Blue", "Red", "Amber"]
     assert cell_text(column(sheet, "Latest update")[0].value) == "=Live on the website"
     assert column(sheet, "Update date")[0].value == datetime(2025, 10, 8)
 

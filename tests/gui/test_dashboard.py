@@ -43,7 +43,8 @@ def test_overdue_list_leads_to_the_action(
     dashboard = window.plan_view.dashboard
     assert dashboard.overdue_model.rowCount() == 1
     assert dashboard.overdue_box.title() == "Overdue (1)"
-    assert dashboard.stale_box.title() == "No update for 90 days (0)"
+    # Neither action has had an update: both count as "no update recorded".
+    assert dashboard.stale_box.title() == "No update for 90 days (2)"
     index = dashboard.overdue_model.index(0, ActionTableModel.ACTION)
     assert index.data() == "Safe sleep campaign"
     window.plan_view.tabs.setCurrentIndex(1)

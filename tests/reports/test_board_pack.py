@@ -294,7 +294,8 @@ def test_glance_counts_every_rag_overdue_and_stale(tmp_path: Path) -> None:
     )
     pages = page_texts(render(tmp_path, pack(section("1", "Neglect", *actions))))
     glance = next(p for p in pages if "At a glance" in p and "Counts by priority" in p)
-    assert "4 actions across 1 priority: 2 red, 1 amber, 0 green, 1 complete (blue)" in glance
+    assert "4 actions across 1 priority: 2 red, 1 amber, 0 green, 1 blue and 0 not rated" in glance
+    assert "1 action is complete (status or Blue)" in glance
     assert "1 action is overdue and 1 has had no update" in glance
     assert "Priority 1: Neglect 4 2 1 0 1 0 1 1 All priorities 4 2 1 0 1 0 1 1" in glance
 

@@ -160,3 +160,20 @@ def test_rows_of_chosen_actions_match_the_whole_read(db: Database, as_of: date) 
     assert some == [row for row in everything if row.id in chosen]
     assert action_rows(db, plan.id, as_of, action_ids=[]) == []
     assert action_rows(db, plan.id, as_of, action_ids=[10**9]) == []
+
+
+def test_undated_and_month_updates_look_the_same_through_both_readers(
+    db: Database, db_path: Path, as_of: date
+) -> None:
+    """Statuses not recorded, an update with no date and one known only to its month: the
+    first screenful says exactly what the ordinary read says."""
+    from tests.services.test_nothing_invented import business_plan, imported, rag_tracker
+
+    imported(db, business_plan(db_path.parent / "business.xlsx"))
+    imported(db, rag_tracker(db_path.parent / "tracker.xlsx"))
+    plans = list_plans(db)
+    for number, plan in enumerate(plans):
+        look = first_look(str(db_path), plan.title, as_of, 200)
+        assert look == FirstLook(plans, number, action_rows(db, plan.id, as_of, limit=200))
+    whens = [row.latest_update_when for plan in plans for row in action_rows(db, plan.id, as_of)]
+    assert sorted(whens) == ["", "", "", "Aug 2020", "date not given", "date not given"]

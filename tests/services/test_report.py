@@ -106,7 +106,7 @@ def test_hostile_text_prints_exactly_as_typed(pdf: Path) -> None:
 def test_counts_in_the_report_match_the_plan(pdf: Path) -> None:
     """Five actions: one each of red, amber and blue, two green, one of them overdue."""
     glance = next(p for p in page_texts(pdf) if "Counts by priority" in p)
-    assert "5 actions across 2 priorities: 1 red, 1 amber, 2 green, 1 complete (blue)" in glance
+    assert "5 actions across 2 priorities: 1 red, 1 amber, 2 green, 1 blue" in glance
     assert "1 action is overdue" in glance
     assert "Priority 1: Neglect <early help> 2 1 1 0 0 0 0 0" in glance
     assert "Priority 2: Exploitation 3 0 0 2 1 0 1 1" in glance

@@ -14,7 +14,7 @@ from tests.conftest import PlanFactory
 
 TOP_KEYS = [
     "plan", "as_of", "priorities", "outcomes", "actions", "measures",
-    "rag", "overdue", "stale", "by_priority",
+    "rag", "overdue", "stale", "no_update", "complete", "by_priority",
 ]  # fmt: skip
 RAG_KEYS = ["red", "amber", "green", "blue", "unrated"]
 
@@ -53,6 +53,7 @@ def test_counts_rag_overdue_and_stale_per_plan_and_priority(
         "champion": "Ana Novak & Owain Price",
         "actions": 2,
         "rag": {"red": 1, "amber": 1, "green": 0, "blue": 0, "unrated": 0},
+        "complete": 0,
     }
     assert summary["by_priority"][1]["rag"]["blue"] == 1
     # Actions were added today: half a year on, every open one has gone without an update.

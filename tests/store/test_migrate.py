@@ -122,3 +122,32 @@ def test_database_at_0002_gains_a_blank_marking_and_keeps_its_plans(tmp_path: Pa
     assert plan_settings(db, westmoor.id).marking == ""
     db.close()
     assert len(list(tmp_path.glob("plans.db.before-upgrade-0002-*"))) == 1
+
+
+def test_database_at_0003_keeps_every_update_dated_to_the_day(tmp_path: Path) -> None:
+    """A database made before an update could be undated or dated to a month opens with each
+    update as it was, dated to the day, and the status each action had."""
+    import shutil
+    from datetime import date
+
+    from actionplan.domain.status import Status
+    from actionplan.services.actions import action_rows
+    from actionplan.services.plans import list_plans
+    from actionplan.services.progress import history
+
+    old = tmp_path / "plans.db"
+    shutil.copy(Path(__file__).parent / "data" / "schema_0003.db", old)
+    db = Database.open(old)
+    assert current_revision(db.engine) == head_revision()
+    [plan] = list_plans(db)
+    [row] = action_rows(db, plan.id, date(2024, 10, 1))
+    assert (row.status, row.latest_update_when) == (Status.IN_PROGRESS, "1 Aug 2024")
+    [update] = history(db, row.id)
+    assert (update.update_date, update.precision, update.text, update.author) == (
+        date(2024, 8, 1),
+        "day",
+        "Toolkit drafted",
+        "Amira",
+    )
+    db.close()
+    assert len(list(tmp_path.glob("plans.db.before-upgrade-0003-*"))) == 1

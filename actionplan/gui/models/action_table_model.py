@@ -128,7 +128,7 @@ class ActionTableModel(RowTableModel):
             self.DUE: format_due(row.due_date),
             self.STATUS: row.status.word,
             self.RAG: row.rag.word,
-            self.UPDATED: format_due(row.latest_update_date),
+            self.UPDATED: row.latest_update_when,
         }
         return values[column]
 

@@ -1,0 +1,29 @@
+"""One definition of the rules: the days before an action counts as stale are set once."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import actionplan
+from actionplan.domain.rules import STALE_AFTER_DAYS, stale_heading
+
+PACKAGE = Path(actionplan.__file__).resolve().parent
+RULES = PACKAGE / "domain" / "rules.py"
+# "90 days", "90+ days", "= 90" beside a stale setting: any way of typing the number again.
+_TYPED_AGAIN = re.compile(r"\b90\+?\s*days\b|stale\w*\s*(?::\s*int\s*)?=\s*90\b", re.IGNORECASE)
+
+
+def test_the_stale_days_are_typed_in_one_place_only() -> None:
+    """Only domain/rules.py says how many days without an update make an action stale; the
+    window, the summary, the tracker and the pack all take it from there."""
+    typed = [
+        f"{path.relative_to(PACKAGE)}:{number}"
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if path != RULES
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if _TYPED_AGAIN.search(line)
+    ]
+    assert typed == []
+    assert "STALE_AFTER_DAYS = 90" in RULES.read_text(encoding="utf-8")
+    assert stale_heading() == f"No update for {STALE_AFTER_DAYS} days"
