@@ -100,6 +100,9 @@ class Action(SQLModel, table=True):
     position: int = 0
     created_at: datetime = Field(default_factory=datetime.now, sa_type=DateTime())
     updated_at: datetime = Field(default_factory=datetime.now, sa_type=DateTime())
+    # Counts every change of the action (words, leads, timescale, RAG, status, priority), so
+    # a return issued before a change can tell it was overtaken; bumped in store/revisions.py.
+    revision: int = 0
 
 
 class ActionLead(SQLModel, table=True):
@@ -127,6 +130,10 @@ class ProgressUpdate(SQLModel, table=True):
     suggested_rag: str = ""
     reason: str = ""
     recorded_at: datetime = Field(default_factory=datetime.now, sa_type=DateTime())
+    # The lead's return this update was merged from; None for one recorded any other way.
+    issued_return_id: int | None = Field(
+        default=None, foreign_key="issued_return.id", index=True, ondelete="SET NULL"
+    )
 
 
 class Measure(SQLModel, table=True):
@@ -222,3 +229,37 @@ class SnapshotEntry(SQLModel, table=True):
     action_id: int = Field(foreign_key="action.id", primary_key=True, ondelete="CASCADE")
     rag: str
     status: str
+
+
+class DatabaseSecret(SQLModel, table=True):
+    """A key made once per database that signs its update returns; never exported."""
+
+    __tablename__ = "database_secret"
+
+    name: str = Field(primary_key=True)
+    value: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
+
+
+class IssuedReturn(SQLModel, table=True):
+    """An update return sent to one lead: when, and which actions at which revision."""
+
+    __tablename__ = "issued_return"
+
+    id: int | None = Field(default=None, primary_key=True)
+    plan_id: int = Field(foreign_key="plan.id", index=True, ondelete="CASCADE")
+    lead_id: int  # kept even if the lead is later removed: the return still names them
+    lead_name: str
+    issued_on: date
+    issued_at: datetime = Field(default_factory=datetime.now, sa_type=DateTime())
+
+
+class IssuedReturnAction(SQLModel, table=True):
+    """One action of an issued return and its revision when the return was made."""
+
+    __tablename__ = "issued_return_action"
+
+    issued_return_id: int = Field(
+        foreign_key="issued_return.id", primary_key=True, ondelete="CASCADE"
+    )
+    action_id: int = Field(primary_key=True)  # no link: a deleted action is reported, not lost
+    revision: int

@@ -14,7 +14,8 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlmodel import Session
 
-from actionplan.store import migrate
+# Imported for its listener, which counts every change of an action (see update returns).
+from actionplan.store import migrate, revisions  # noqa: F401
 from actionplan.store.engine import make_engine, resolve_target, sqlite_path
 from actionplan.store.errors import StoreError
 

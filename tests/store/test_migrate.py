@@ -151,3 +151,41 @@ def test_database_at_0003_keeps_every_update_dated_to_the_day(tmp_path: Path) ->
     )
     db.close()
     assert len(list(tmp_path.glob("plans.db.before-upgrade-0003-*"))) == 1
+
+
+def test_database_at_0005_gains_a_signing_key_and_keeps_every_update(tmp_path: Path) -> None:
+    """A database made before returns were signed opens with its plan and updates as they
+    were, each action at revision 0, and a signing key of its own made once."""
+    import shutil
+    from datetime import date
+
+    from actionplan.services.actions import action_rows
+    from actionplan.services.plans import list_plans
+    from actionplan.services.progress import history
+
+    old = tmp_path / "plans.db"
+    shutil.copy(Path(__file__).parent / "data" / "schema_0005.db", old)
+    db = Database.open(old)
+    assert current_revision(db.engine) == head_revision()
+    [plan] = list_plans(db)
+    rows = action_rows(db, plan.id, date(2025, 12, 1))
+    assert [(row.ref, row.leads) for row in rows] == [
+        ("1.1", ("Police",)),
+        ("1.2", ("Police", "Health")),
+        ("1.3", ()),
+    ]
+    [update] = history(db, rows[0].id)
+    assert (update.text, update.author, update.reason) == (
+        "Twelve businesses signed up",
+        "Amira",
+        "ahead of plan",
+    )
+    db.close()
+    with sqlite3.connect(old) as raw:
+        assert raw.execute("SELECT DISTINCT revision FROM action").fetchall() == [(0,)]
+        [(key,)] = raw.execute("SELECT value FROM database_secret").fetchall()
+    assert len(key) == 32
+    Database.open(old).close()
+    with sqlite3.connect(old) as raw:
+        assert raw.execute("SELECT value FROM database_secret").fetchall() == [(key,)]
+    assert len(list(tmp_path.glob("plans.db.before-upgrade-0005-*"))) == 1
