@@ -262,4 +262,5 @@ class IssuedReturnAction(SQLModel, table=True):
         foreign_key="issued_return.id", primary_key=True, ondelete="CASCADE"
     )
     action_id: int = Field(primary_key=True)  # no link: a deleted action is reported, not lost
+    row: int  # the row of the return's sheet the action was written in
     revision: int

@@ -2,16 +2,16 @@
 
 RAG, status, update, date and reason are the only cells a lead can change (drop-downs where
 there is a choice); everything else is locked. A very hidden sheet records the plan, the
-lead, each action's id and when it was last changed at issue, and a checksum of the
-structure, so a return can be merged back safely (see ``returns_reader``).
+lead, each action's id and its revision at issue, the database's signature over them and a
+seal of each locked cell, so a return can be merged back safely and a forged or altered one
+is found (see ``returns_reader`` and ``domain/return_signature``).
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
+from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Any
 
@@ -24,7 +24,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from actionplan.domain.rag import Rag
 from actionplan.domain.status import Status
 from actionplan.domain.timescale import format_due, parse_timescale
-from actionplan.excel.cell_safety import excel_text, put_text
+from actionplan.excel.cell_safety import cell_text, excel_text, put_text
 from actionplan.excel.tracker_schema import DATE_FORMAT
 from actionplan.excel.tracker_style import (
     FONT,
@@ -40,7 +40,7 @@ from actionplan.excel.tracker_style import (
 )
 
 RETURN_FORMAT = "actionplan-return"
-RETURN_VERSION = 1
+RETURN_VERSION = 2  # 2: signed by the database; 1 had a checksum anyone could recompute
 MARKER_SHEET = "_return"
 ACTIONS_SHEET = "Your actions"
 INSTRUCTIONS_SHEET = "Instructions"
@@ -72,7 +72,7 @@ class ReturnAction:
     """One of the lead's actions as it stands when the return is issued."""
 
     action_id: int
-    updated_at: str  # ISO timestamp of the action's last change, to spot later edits
+    revision: int  # the action's revision at issue, to spot later edits
     ref: str
     priority: str
     text: str
@@ -88,7 +88,11 @@ class ReturnAction:
 
 @dataclass(frozen=True)
 class ReturnIssue:
-    """A return for one lead: the plan, who to send it back to, and the lead's actions."""
+    """A return for one lead: the plan, who to send it back to, and the lead's actions.
+
+    ``signature`` is the database's signature of the issued return; ``seal`` gives the seal
+    of a locked cell's words (row, column, text), made with a key that stays in the database.
+    """
 
     plan_id: int
     plan_title: str
@@ -96,22 +100,31 @@ class ReturnIssue:
     as_of: date
     send_to: str
     actions: list[ReturnAction]
+    return_id: int = 0
+    lead_id: int = 0
+    signature: str = ""
+    seal: Callable[[int, int, str], str] = lambda _row, _column, _text: ""
 
 
-def structure_checksum(
-    plan_id: int, plan_title: str, lead: str, rows: list[tuple[int, int, str, str, str, str, str]]
-) -> str:
-    """A fingerprint of what must not change: the plan, the lead, each row's action and words."""
-    text = json.dumps([plan_id, plan_title, lead, rows], ensure_ascii=False)
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+LOCKED_COLUMNS = tuple(number for number, column in enumerate(COLUMNS, 1) if not column[2])
+
+
+def locked_text(value: object) -> str:
+    """A locked cell's value as the words its seal is made of (a date as yyyy-mm-dd)."""
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return cell_text(value)
 
 
 def write_return(issue: ReturnIssue, out: Path | IO[bytes]) -> None:
     """Write the lead's return workbook: instructions first, then their actions to fill in."""
     book = Workbook()
     _instructions(book.active, issue)
-    _actions(book.create_sheet(ACTIONS_SHEET), issue)
-    _marker(book.create_sheet(MARKER_SHEET), issue)
+    actions = book.create_sheet(ACTIONS_SHEET)
+    _actions(actions, issue)
+    _marker(book.create_sheet(MARKER_SHEET), issue, actions)
     book.security = WorkbookProtection(lockStructure=True)
     book.properties.title = f"Update return for {issue.lead}"[:200]
     book.properties.creator = "actionplan"
@@ -238,34 +251,28 @@ def _date_check(sheet: Any, ranges: str) -> None:
     sheet.data_validations.append(check)
 
 
-def _marker(sheet: Any, issue: ReturnIssue) -> None:
+def _marker(sheet: Any, issue: ReturnIssue, actions: Any) -> None:
     sheet.sheet_state = "veryHidden"
-    rows = [_identity(action, FIRST_ROW + i) for i, action in enumerate(issue.actions)]
-    checksum = structure_checksum(issue.plan_id, issue.plan_title, issue.lead, rows)
     facts: list[list[Any]] = [
         ["format", RETURN_FORMAT],
         ["version", RETURN_VERSION],
+        ["return_id", issue.return_id],
         ["plan_id", issue.plan_id],
         ["plan_title", excel_text(issue.plan_title)],
         ["lead", excel_text(issue.lead)],
+        ["lead_id", issue.lead_id],
         ["issued_on", issue.as_of.isoformat()],
-        ["checksum", checksum],
+        ["signature", issue.signature],
         ["actions"],
     ]
-    for row in facts:
-        sheet.append(row)
-    for action_id, row_number, _ref, _text, updated_at, rag, status in rows:
-        sheet.append([action_id, row_number, updated_at, rag, status])
+    for fact in facts:
+        sheet.append(fact)
+    for offset, action in enumerate(issue.actions):
+        row = FIRST_ROW + offset
+        seals = [
+            issue.seal(row, column, locked_text(actions.cell(row, column).value))
+            for column in LOCKED_COLUMNS
+        ]
+        state = [action.action_id, row, action.revision, action.rag.value, action.status.value]
+        sheet.append(state + seals)
     sheet.protection.sheet = True
-
-
-def _identity(action: ReturnAction, row: int) -> tuple[int, int, str, str, str, str, str]:
-    return (
-        action.action_id,
-        row,
-        action.ref,
-        action.text,
-        action.updated_at,
-        action.rag.value,
-        action.status.value,
-    )

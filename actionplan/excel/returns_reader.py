@@ -1,7 +1,9 @@
 """Reading an update return back: who sent it, for which plan, and what each row now says.
 
-A file that is not a return, was made for another version, or whose rows or locked cells
-were changed is refused with one sentence, so nothing is merged into the wrong action.
+A file that is not a return or was made for another version is refused with one sentence.
+What the file claims (its return, plan, lead, actions and signature) and what each row holds
+(the lead's cells, the locked cells and their seals, rows the lead added) are read as they
+are: checking them against what the database issued is the merge's work (services/returns).
 """
 
 from __future__ import annotations
@@ -22,7 +24,9 @@ from actionplan.excel.errors import WorkbookError, quoted
 from actionplan.excel.returns import (
     ACTION,
     ACTIONS_SHEET,
+    COLUMNS,
     DATE,
+    LOCKED_COLUMNS,
     MARKER_SHEET,
     RAG,
     REASON,
@@ -31,7 +35,7 @@ from actionplan.excel.returns import (
     RETURN_VERSION,
     STATUS,
     UPDATE,
-    structure_checksum,
+    locked_text,
 )
 from actionplan.excel.safety import open_source
 
@@ -44,7 +48,7 @@ class ReturnedRow:
     row: int
     ref: str
     text: str
-    issued_updated_at: str
+    revision: int
     issued_rag: Rag
     issued_status: Status
     rag: Rag
@@ -53,6 +57,8 @@ class ReturnedRow:
     update_date: date | None
     reason: str
     problem: str = ""
+    locked: tuple[tuple[int, str], ...] = ()  # (column, words) of each locked cell as it is now
+    seals: tuple[str, ...] = ()  # each locked cell's seal as issued, in the same order
 
     @property
     def changed(self) -> bool:
@@ -61,14 +67,27 @@ class ReturnedRow:
 
 
 @dataclass(frozen=True)
-class ReturnedFile:
-    """A whole return: the plan and lead it was issued for and each action's row."""
+class AddedRow:
+    """A row the lead added below their actions: its sheet row and the words in it."""
 
+    row: int
+    ref: str
+    text: str
+
+
+@dataclass(frozen=True)
+class ReturnedFile:
+    """A whole return: what it says it was issued as, each action's row and any added rows."""
+
+    return_id: int
     plan_id: int
     plan_title: str
     lead: str
+    lead_id: int
     issued_on: date
+    signature: str
     rows: list[ReturnedRow]
+    added: list[AddedRow]
 
 
 def read_return(path: Path) -> ReturnedFile:
@@ -92,24 +111,45 @@ def read_return(path: Path) -> ReturnedFile:
     if ACTIONS_SHEET not in book.sheetnames:
         raise WorkbookError(_altered(name, lead))
     sheet = book[ACTIONS_SHEET]
-    identity = [_identity(sheet, entry) for entry in issued]
-    checksum = structure_checksum(int(facts["plan_id"]), facts["plan_title"], lead, identity)
-    if checksum != facts["checksum"]:
-        raise WorkbookError(_altered(name, lead))
+    rows = [_row(sheet, entry) for entry in issued]
     return ReturnedFile(
+        return_id=int(facts["return_id"]),
         plan_id=int(facts["plan_id"]),
         plan_title=facts["plan_title"],
         lead=lead,
+        lead_id=int(facts["lead_id"]),
         issued_on=date.fromisoformat(facts["issued_on"]),
-        rows=[_row(sheet, entry) for entry in issued],
+        signature=facts["signature"],
+        rows=rows,
+        added=_added_rows(sheet, max((row.row for row in rows), default=1)),
     )
 
 
 def _altered(name: str, lead: str) -> str:
     return (
-        f"{name} has been changed in its structure (rows added, moved or deleted, or locked "
-        f"cells edited), so it cannot be merged safely; send {lead} a fresh return."
+        f"{name} has been changed in its structure (a sheet renamed or deleted), so it cannot "
+        f"be merged safely; send {lead} a fresh return."
     )
+
+
+# Rows looked at below the lead's actions for rows they added; past these, one problem says so.
+_ADDED_ROWS_LOOKED_AT = 500
+
+
+def _added_rows(sheet: Any, last: int) -> list[AddedRow]:
+    end = min(sheet.max_row, last + _ADDED_ROWS_LOOKED_AT)
+    added = []
+    for number in range(last + 1, end + 1):
+        words = [cell_text(sheet.cell(number, column).value).strip() for column in (REF, ACTION)]
+        filled = any(
+            sheet.cell(number, column).value not in (None, "")
+            for column in range(1, len(COLUMNS) + 1)
+        )
+        if filled:
+            added.append(AddedRow(number, *words))
+    if sheet.max_row > end:
+        added.append(AddedRow(sheet.max_row, "", f"rows down to row {sheet.max_row}"))
+    return added
 
 
 def _marker(sheet: Any, name: str) -> tuple[dict[str, str], list[list[Any]]]:
@@ -125,28 +165,32 @@ def _marker(sheet: Any, name: str) -> tuple[dict[str, str], list[list[Any]]]:
         raise WorkbookError(f"{name} is not an update return made by actionplan.")
     if not facts.get("version", "").isdigit() or int(facts["version"]) > RETURN_VERSION:
         raise WorkbookError(f"{name} was made by a newer version of actionplan: update the app.")
-    needed = ("plan_id", "plan_title", "lead", "issued_on", "checksum")
-    if any(key not in facts for key in needed) or not facts["plan_id"].isdigit():
+    if int(facts["version"]) < RETURN_VERSION:
+        raise WorkbookError(
+            f"{name} was made before returns were signed, so it cannot be checked; send "
+            f"{facts.get('lead') or 'the lead'} a fresh return."
+        )
+    needed = ("return_id", "plan_id", "plan_title", "lead", "lead_id", "issued_on", "signature")
+    numbers = ("return_id", "plan_id", "lead_id")
+    if any(key not in facts for key in needed) or not all(facts[n].isdigit() for n in numbers):
+        raise WorkbookError(f"{name} has damaged return details, so it cannot be merged.")
+    try:
+        date.fromisoformat(facts["issued_on"])
+        places = [(int(entry[0]), int(entry[1] or 0), int(entry[2] or 0)) for entry in issued]
+    except (TypeError, ValueError, IndexError):
+        raise WorkbookError(f"{name} has damaged return details, so it cannot be merged.") from None
+    if any(not 2 <= row <= 1_048_576 for _action, row, _revision in places):
         raise WorkbookError(f"{name} has damaged return details, so it cannot be merged.")
     return facts, issued
 
 
-def _identity(sheet: Any, entry: list[Any]) -> tuple[int, int, str, str, str, str, str]:
-    action_id, row, updated_at, rag, status = ([*entry, None, None, None, None, None])[:5]
-    return (
-        int(action_id),
-        int(row or 0),
-        cell_text(sheet.cell(int(row or 1), REF).value),
-        cell_text(sheet.cell(int(row or 1), ACTION).value),
-        cell_text(updated_at),
-        cell_text(rag),
-        cell_text(status),
-    )
-
-
 def _row(sheet: Any, entry: list[Any]) -> ReturnedRow:
-    action_id, row, ref, text, updated_at, rag_word, status_word = _identity(sheet, entry)
-    issued_rag, issued_status = rag_from_word(rag_word), _status_of(status_word)
+    action_id, row, revision, rag_word, status_word = ([*entry, None, None, None, None, None])[:5]
+    action_id, row, revision = int(action_id), int(row), int(revision or 0)
+    issued_rag, issued_status = (
+        rag_from_word(cell_text(rag_word)),
+        _status_of(cell_text(status_word)),
+    )
     problems: list[str] = []
     rag = _choice(sheet.cell(row, RAG).value, parse_rag, issued_rag, "RAG", problems)
     status = _choice(sheet.cell(row, STATUS).value, parse_status, issued_status, "status", problems)
@@ -154,9 +198,9 @@ def _row(sheet: Any, entry: list[Any]) -> ReturnedRow:
     return ReturnedRow(
         action_id=action_id,
         row=row,
-        ref=ref,
-        text=text,
-        issued_updated_at=updated_at,
+        ref=cell_text(sheet.cell(row, REF).value),
+        text=cell_text(sheet.cell(row, ACTION).value),
+        revision=revision,
         issued_rag=issued_rag,
         issued_status=issued_status,
         rag=rag,
@@ -165,6 +209,8 @@ def _row(sheet: Any, entry: list[Any]) -> ReturnedRow:
         update_date=when,
         reason=cell_text(sheet.cell(row, REASON).value).strip(),
         problem="; ".join(problems),
+        locked=tuple((n, locked_text(sheet.cell(row, n).value)) for n in LOCKED_COLUMNS),
+        seals=tuple(cell_text(seal) for seal in entry[5 : 5 + len(LOCKED_COLUMNS)]),
     )
 
 

@@ -6,10 +6,11 @@ from datetime import date, datetime
 
 from sqlmodel import col, select
 
-from actionplan.domain.models import Action, ProgressUpdate
+from actionplan.domain.models import Action, IssuedReturn, ProgressUpdate
 from actionplan.domain.rag import Rag, rag_from_word
 from actionplan.domain.rules import Suggestion, rag_disagrees, suggest_for_update
 from actionplan.domain.status import Status, status_from_word
+from actionplan.domain.timescale import format_due
 from actionplan.services.errors import ReasonNeeded, ServiceError
 from actionplan.services.views import ProgressEntry, UpdateView
 from actionplan.store.database import Database
@@ -55,6 +56,7 @@ def record_progress(db: Database, entry: ProgressEntry) -> int:
             status=entry.status.value,
             suggested_rag=suggested.rag.value,
             reason=entry.reason.strip(),
+            issued_return_id=entry.issued_return_id,
         )
         session.add(update)
         action.rag, action.status = entry.rag.value, entry.status.value
@@ -68,18 +70,22 @@ def record_progress(db: Database, entry: ProgressEntry) -> int:
 def history(db: Database, action_id: int) -> list[UpdateView]:
     """An action's updates, newest first."""
     query = (
-        select(ProgressUpdate)
+        select(ProgressUpdate, IssuedReturn)
+        .outerjoin(IssuedReturn, col(IssuedReturn.id) == ProgressUpdate.issued_return_id)
         .where(ProgressUpdate.action_id == action_id)
         .order_by(
             col(ProgressUpdate.update_date).desc().nulls_last(), col(ProgressUpdate.id).desc()
         )
     )
     with db.reading() as session:
-        return [_view(update) for update in session.exec(query)]
+        return [_view(update, issued) for update, issued in session.exec(query)]
 
 
-def _view(update: ProgressUpdate) -> UpdateView:
+def _view(update: ProgressUpdate, issued: IssuedReturn | None = None) -> UpdateView:
     assert update.id is not None
+    source = ""
+    if issued is not None:
+        source = f"return issued to {issued.lead_name} on {format_due(issued.issued_on)}"
     return UpdateView(
         id=update.id,
         update_date=update.update_date,
@@ -91,6 +97,7 @@ def _view(update: ProgressUpdate) -> UpdateView:
         reason=update.reason,
         recorded_at=update.recorded_at,
         precision=update.date_precision,
+        from_return=source,
     )
 
 

@@ -53,6 +53,14 @@ class ReturnChange:
             reason=row.reason,
         )
 
+    @property
+    def asks_for_change(self) -> bool:
+        """True when the lead wrote an update or chose another RAG or status."""
+        return bool(self.update) or (self.new_rag, self.new_status) != (
+            self.old_rag,
+            self.old_status,
+        )
+
     def matches(self, update: ProgressUpdate, lead: str) -> bool:
         """True when the stored update is this very change, already recorded from the return."""
         return (
@@ -85,10 +93,15 @@ class ReturnChange:
         return f"{self.ref} {words}".strip()
 
     def _moves(self) -> str:
-        rag = f"RAG {self.old_rag.word} → {self.new_rag.word}"
-        status = f"status {self.old_status.choice} → {self.new_status.choice}"
+        # Only what changes, so a business manager reads the change and not the noise.
+        rag, status = "", ""
+        if self.new_rag != self.old_rag:
+            rag = f"RAG {self.old_rag.word} → {self.new_rag.word}"
+        if self.new_status != self.old_status:
+            status = f"status {self.old_status.choice} → {self.new_status.choice}"
         words = f'update {format_due(self.update_date)}: "{self.update}"' if self.update else ""
-        return ", ".join(part for part in (rag, status, words) if part)
+        reason = f'reason: "{self.reason}"' if self.reason else ""
+        return ", ".join(part for part in (rag, status, words, reason) if part) or "no change"
 
 
 @dataclass(frozen=True)
@@ -101,6 +114,8 @@ class ReturnReport:
     changes: list[ReturnChange] = field(default_factory=list)
     error: str = ""
     applied: bool = False
+    return_id: int | None = None  # the issued return, as the database recorded it
+    issued_on: date | None = None
 
     def count(self, *kinds: str) -> int:
         """How many of the return's rows are of these kinds."""
@@ -111,8 +126,9 @@ class ReturnReport:
         if self.error:
             return f"{self.file.name}: {self.error}"
         done = "recorded" if self.applied else "to record"
+        issued = f" issued {format_due(self.issued_on)}" if self.issued_on else ""
         return (
-            f"{self.file.name} – return from {self.lead} for {self.plan_title}: "
+            f"{self.file.name} – return{issued} from {self.lead} for {self.plan_title}: "
             f"{self.count('change', 'recorded')} {done}, {self.count('conflict')} conflicts, "
             f"{self.count('problem')} problems, {self.count('unchanged', 'already')} unchanged."
         )

@@ -1,9 +1,15 @@
 """Update returns: a workbook per lead to fill in, and merging the filled-in returns back.
 
+Each return issued is recorded in the database (the lead, the day, each action and its
+revision) and signed with the database's own key, so a return whose lead, actions or
+signature do not match what was issued is refused whole, and nothing in it is merged.
+
 Merging first shows what each return would change. Applying records each change as a
-progress update by that lead. An action changed in the app since its return was issued is
-a conflict and is left alone, never overwritten; applying the same return twice records
-nothing twice.
+progress update by that lead, marked with the return it came from. An action changed in
+the app since its return was issued (its revision moved on) is a conflict and is left alone,
+never overwritten; applying the same return twice records nothing twice. A row the lead
+added, a locked cell they edited and an update dated before the plan began or more than a
+year ahead are each reported, and not merged.
 
 A lead's RAG that differs from the suggested RAG is recorded with the reason the lead wrote
 in the return's Reason column; when they left it empty the update is still recorded (a
@@ -16,19 +22,32 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from functools import partial
 from pathlib import Path
 
 from sqlmodel import col, select
 
 from actionplan.domain.models import Action, Plan, ProgressUpdate
-from actionplan.domain.rag import Rag
+from actionplan.domain.rag import Rag, rag_from_word
+from actionplan.domain.return_signature import (
+    IssuedRecord,
+    cell_seal,
+    return_signature,
+    same_signature,
+)
 from actionplan.domain.rules import rag_disagrees
-from actionplan.domain.status import Status
+from actionplan.domain.status import Status, status_from_word
+from actionplan.domain.timescale import format_due
 from actionplan.excel.errors import WorkbookError
-from actionplan.excel.returns import ReturnAction, ReturnIssue, write_return
-from actionplan.excel.returns_reader import ReturnedFile, ReturnedRow, read_return
+from actionplan.excel.returns import (
+    COLUMNS,
+    FIRST_ROW,
+    ReturnAction,
+    ReturnIssue,
+    write_return,
+)
+from actionplan.excel.returns_reader import AddedRow, ReturnedFile, ReturnedRow, read_return
 from actionplan.services.actions import ActionRow, action_rows
 from actionplan.services.errors import ServiceError
 from actionplan.services.exporting import write_atomically
@@ -37,6 +56,8 @@ from actionplan.services.plans import resolve_plan
 from actionplan.services.progress import ProgressEntry, record_progress, suggestion_for
 from actionplan.services.return_changes import ReturnChange, ReturnReport
 from actionplan.store.database import Database
+from actionplan.store.errors import StoreError
+from actionplan.store.issued_returns import issue_return, issued_record
 
 __all__ = [
     "ReturnChange",
@@ -68,15 +89,13 @@ def export_returns(
         plan = resolve_plan(session, plan_name)
         assert plan is not None and plan.id is not None
         plan_id, title, send_to = plan.id, plan.title, plan.prepared_by
-        query = select(Action.id, Action.updated_at).where(Action.plan_id == plan_id)
-        stamps = {action_id: stamp for action_id, stamp in session.exec(query)}
     rows = action_rows(db, plan_id, when)
     by_lead = _by_lead(rows)
     folder = _folder(Path(out_dir))
     files: list[Path] = []
     for lead, mine in by_lead.items():
-        actions = [_return_action(row, stamps[row.id].isoformat()) for row in mine]
-        issue = ReturnIssue(plan_id, title, lead, when, send_to or _MANAGER, actions)
+        issue = _issue(db, plan_id, lead, when, mine)
+        issue = replace(issue, plan_title=title, send_to=send_to or _MANAGER)
         path = _unique(folder, lead, files)
         write_atomically(path, partial(write_return, issue))
         files.append(path)
@@ -84,6 +103,22 @@ def export_returns(
 
 
 _MANAGER = "the partnership's business manager"
+
+
+def _issue(db: Database, plan_id: int, lead: str, when: date, mine: list[ActionRow]) -> ReturnIssue:
+    """Record the return issued to the lead and sign it; the key stays in memory."""
+    try:
+        record, key = issue_return(db, plan_id, lead, when, [row.id for row in mine], FIRST_ROW)
+    except StoreError as exc:
+        raise ServiceError(str(exc)) from None
+    revisions = {entry.action_id: entry.revision for entry in record.entries}
+    actions = [_return_action(row, revisions[row.id]) for row in mine]
+    return ReturnIssue(
+        plan_id, "", lead, when, "", actions,
+        return_id=record.return_id, lead_id=record.lead_id,
+        signature=return_signature(key, record),
+        seal=partial(cell_seal, key, record.return_id),
+    )  # fmt: skip
 
 
 def _by_lead(rows: list[ActionRow]) -> dict[str, list[ActionRow]]:
@@ -112,10 +147,10 @@ def _unique(folder: Path, lead: str, taken: list[Path]) -> Path:
     return path
 
 
-def _return_action(row: ActionRow, updated_at: str) -> ReturnAction:
+def _return_action(row: ActionRow, revision: int) -> ReturnAction:
     return ReturnAction(
         action_id=row.id,
-        updated_at=updated_at,
+        revision=revision,
         ref=row.ref,
         priority=row.priority_title,
         text=row.text,
@@ -150,12 +185,12 @@ def apply_returns(
     reports = []
     for file in files:
         report = _preview(db, Path(file), plan_name, as_of or date.today())
-        changes = [_apply(db, report.lead, change) for change in report.changes]
+        changes = [_apply(db, report, change) for change in report.changes]
         reports.append(replace(report, changes=changes, applied=not report.error))
     return reports
 
 
-def _apply(db: Database, lead: str, change: ReturnChange) -> ReturnChange:
+def _apply(db: Database, report: ReturnReport, change: ReturnChange) -> ReturnChange:
     if change.kind != "change" or change.update_date is None:
         return change
     entry = ProgressEntry(
@@ -164,8 +199,9 @@ def _apply(db: Database, lead: str, change: ReturnChange) -> ReturnChange:
         rag=change.new_rag,
         status=change.new_status,
         text=change.update,
-        author=lead,
+        author=report.lead,
         reason=change.reason,
+        issued_return_id=report.return_id,
     )
     try:
         update_id = record_progress(db, entry)
@@ -195,14 +231,67 @@ def _preview(db: Database, file: Path, plan_name: str | None, as_of: date) -> Re
     try:
         refuse_the_open_database(file)
         returned = read_return(file)
-        _check_plan(db, file, returned, plan_name)
+        plan = _check_plan(db, file, returned, plan_name)
+        record, key = _check_issued(db, file, returned)
     except (WorkbookError, ServiceError) as exc:
         return ReturnReport(file, "", "", [], error=str(exc))
-    changes = [_change(db, returned, row, as_of) for row in returned.rows]
-    return ReturnReport(file, returned.lead, returned.plan_title, changes)
+    window = (plan.period_start, as_of + timedelta(days=365))
+    changes = [_change(db, record, key, row, as_of, window) for row in returned.rows]
+    changes += [_added(row) for row in returned.added]
+    report = ReturnReport(file, record.lead_name, plan.title, changes)
+    return replace(report, return_id=record.return_id, issued_on=record.issued_on)
 
 
-def _check_plan(db: Database, file: Path, returned: ReturnedFile, plan_name: str | None) -> None:
+def _check_issued(db: Database, file: Path, returned: ReturnedFile) -> tuple[IssuedRecord, bytes]:
+    """The return as the database issued it; a return it did not issue, or whose lead,
+    actions or signature differ from what was issued, is refused whole."""
+    try:
+        record, key = issued_record(db, returned.return_id)
+    except StoreError as exc:
+        raise ServiceError(str(exc)) from None
+    name = f"'{file.name}'"
+    if record is None or record.plan_id != returned.plan_id:
+        raise ServiceError(f"{name} is not a return this database issued, so it cannot be merged.")
+    fresh = f"send {record.lead_name} a fresh return"
+    if not same_signature(return_signature(key, record), returned.signature):
+        raise ServiceError(
+            f"{name} does not carry this database's signature, so it cannot be merged; {fresh}."
+        )
+    claimed = (
+        returned.lead_id,
+        returned.lead,
+        [(r.row, r.action_id, r.revision) for r in returned.rows],
+    )
+    issued = (
+        record.lead_id,
+        record.lead_name,
+        [(e.row, e.action_id, e.revision) for e in record.entries],
+    )
+    if claimed[:2] != issued[:2]:
+        raise ServiceError(
+            f"{name} names the lead '{returned.lead}', but it was issued to {record.lead_name} on "
+            f"{format_due(record.issued_on)}, so it cannot be merged; {fresh}."
+        )
+    if claimed[2] != issued[2]:
+        raise ServiceError(
+            f"{name} lists other actions than the return issued to {record.lead_name} on "
+            f"{format_due(record.issued_on)}, so it cannot be merged; {fresh}."
+        )
+    return record, key
+
+
+def _added(row: AddedRow) -> ReturnChange:
+    return ReturnChange(
+        action_id=0, ref=row.ref, text=row.text, kind="problem",
+        old_rag=Rag.UNRATED, new_rag=Rag.UNRATED,
+        old_status=Status.NOT_RECORDED, new_status=Status.NOT_RECORDED,
+        update="", update_date=None,
+        note=f"row {row.row} was added to the return; an added row is not merged (add the "
+        "action in the app if it is needed)",
+    )  # fmt: skip
+
+
+def _check_plan(db: Database, file: Path, returned: ReturnedFile, plan_name: str | None) -> Plan:
     with db.reading() as session:
         wanted = resolve_plan(session, plan_name) if plan_name else None
         stored = session.get(Plan, returned.plan_id)
@@ -216,9 +305,17 @@ def _check_plan(db: Database, file: Path, returned: ReturnedFile, plan_name: str
             f"{name} is a return for the plan '{returned.plan_title}', which is not in this "
             "database."
         )
+    return stored
 
 
-def _change(db: Database, returned: ReturnedFile, row: ReturnedRow, as_of: date) -> ReturnChange:
+def _change(
+    db: Database,
+    record: IssuedRecord,
+    key: bytes,
+    row: ReturnedRow,
+    as_of: date,
+    window: tuple[date | None, date],
+) -> ReturnChange:
     with db.reading() as session:
         action = session.get(Action, row.action_id)
         latest = session.exec(
@@ -227,16 +324,51 @@ def _change(db: Database, returned: ReturnedFile, row: ReturnedRow, as_of: date)
             .order_by(col(ProgressUpdate.id).desc())
         ).first()
     change = ReturnChange.of(row, row.update_date or as_of)
-    if action is None or action.plan_id != returned.plan_id:
+    if action is None or action.plan_id != record.plan_id:
         return replace(change, kind="problem", note="this action is no longer in the plan")
-    if row.problem:
-        return replace(change, kind="problem", note=row.problem)
-    if not row.changed:
+    # Named and compared as the database has it, never as the file says.
+    change = replace(change, ref=action.ref, text=action.text)
+    if action.revision == row.revision:  # unchanged since issue: what the lead saw is the plan's
+        now = rag_from_word(action.rag), status_from_word(action.status)
+        change = replace(change, old_rag=now[0], old_status=now[1])
+    problem = row.problem or _locked_edits(key, record.return_id, row) or _out_of_range(row, window)
+    if problem:
+        return replace(change, kind="problem", note=problem)
+    if not change.asks_for_change:
         return replace(change, kind="unchanged")
-    if action.updated_at.isoformat() != row.issued_updated_at:
-        recorded = latest is not None and change.matches(latest, returned.lead)
+    if action.revision != row.revision:
+        recorded = latest is not None and change.matches(latest, record.lead_name)
         return replace(change, kind="already" if recorded else "conflict")
-    return _with_reason(db, change, returned.lead)
+    return _with_reason(db, change, record.lead_name)
+
+
+def _locked_edits(key: bytes, return_id: int, row: ReturnedRow) -> str:
+    edited = [
+        COLUMNS[column - 1][0]
+        for (column, text), seal in zip(row.locked, row.seals, strict=False)
+        if not same_signature(cell_seal(key, return_id, row.row, column, text), seal)
+    ]
+    if len(row.seals) < len(row.locked):
+        edited += [COLUMNS[column - 1][0] for column, _text in row.locked[len(row.seals) :]]
+    if not edited:
+        return ""
+    return (
+        f"locked cells were changed in the return ({', '.join(edited)}), so the row is not merged"
+    )
+
+
+def _out_of_range(row: ReturnedRow, window: tuple[date | None, date]) -> str:
+    began, latest = window
+    when = row.update_date
+    if when is None:
+        return ""
+    if began is not None and when < began:
+        return (
+            f"the update is dated {format_due(when)}, before the plan began ({format_due(began)})"
+        )
+    if when > latest:
+        return f"the update is dated {format_due(when)}, more than a year ahead"
+    return ""
 
 
 def _with_reason(db: Database, change: ReturnChange, lead: str) -> ReturnChange:

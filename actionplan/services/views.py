@@ -184,6 +184,7 @@ class ProgressEntry:
     text: str
     author: str = ""
     reason: str = ""
+    issued_return_id: int | None = None  # the lead's return it was merged from, if any
 
 
 @dataclass(frozen=True)
@@ -200,6 +201,7 @@ class UpdateView:
     reason: str
     recorded_at: datetime
     precision: str = "day"
+    from_return: str = ""  # "return issued to Police on 1 Dec 2025" for a merged update
 
     @property
     def when(self) -> str:

@@ -1,9 +1,9 @@
 """Each action's revision: one more on every change written to the action, whoever writes it.
 
 An update return remembers the revision of each action it was issued with; a merge
-compares it with the revision now, so an action changed in the app after its return went
-out is a conflict, and one that was not is not. Kept on the ORM's flush, the one place
-every edit, progress update, move and undo of an action passes through.
+compares it with the revision now, so an action changed in the app after its return was
+issued is a conflict, and one that was not is not. Counted as each session flushes, the one
+place every edit, move, progress update and undo of an action passes through.
 """
 
 from __future__ import annotations
@@ -11,19 +11,35 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import event, inspect
+from sqlalchemy.orm import Session
 
-from actionplan.domain.models import Action
+from actionplan.domain.models import Action, ProgressUpdate
 
 # Reordering actions renumbers the neighbours too; what a lead was asked about is unchanged.
+# A form saved with nothing changed still stamps updated_at, and is not a change either.
 _NOT_A_CHANGE = frozenset({"revision", "updated_at", "position", "created_at"})
 
 
-@event.listens_for(Action, "before_update")
-def _count_the_change(_mapper: Any, _connection: Any, action: Action) -> None:
-    state = inspect(action)
-    changed = any(
-        attribute.key not in _NOT_A_CHANGE and attribute.history.has_changes()
-        for attribute in state.attrs
-    )
-    if changed:
+@event.listens_for(Session, "before_flush")
+def _count_changes(session: Session, _context: Any, _instances: Any) -> None:
+    changed: dict[int, Action] = {}
+    with session.no_autoflush:
+        for item in session.dirty:
+            if isinstance(item, Action) and _words_changed(item):
+                changed[id(item)] = item
+        for item in [*session.new, *session.deleted]:
+            # A progress update recorded or taken back changes the action's latest update.
+            action = (
+                session.get(Action, item.action_id) if isinstance(item, ProgressUpdate) else None
+            )
+            if action is not None and action not in session.deleted:
+                changed[id(action)] = action
+    for action in changed.values():
         action.revision = (action.revision or 0) + 1
+
+
+def _words_changed(action: Action) -> bool:
+    return any(
+        attribute.key not in _NOT_A_CHANGE and attribute.history.has_changes()
+        for attribute in inspect(action).attrs
+    )

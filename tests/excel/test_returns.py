@@ -26,10 +26,11 @@ def issue(lead: str = "Police") -> ReturnIssue:
         lead=lead,
         as_of=date(2025, 12, 1),
         send_to="Ana Novak, NSCP Business Manager",
+        seal=lambda row, column, _text: f"seal {row}.{column}",
         actions=[
             ReturnAction(
                 11,
-                "2025-11-03T09:15:00.123456",
+                3,
                 "1.2",
                 "Contextual Risk",
                 "=Safer Spaces: sign up businesses",
@@ -43,7 +44,7 @@ def issue(lead: str = "Police") -> ReturnIssue:
             ),
             ReturnAction(
                 12,
-                "2025-10-01T08:00:00",
+                5,
                 "1.6",
                 "Contextual Risk",
                 "Operation Makesafe training",
@@ -112,11 +113,11 @@ def test_rag_and_status_are_chosen_from_drop_downs(return_file: Path) -> None:
 
 
 def test_an_untouched_return_reads_back_as_issued(return_file: Path) -> None:
-    """Plan, lead, each action's id and when it was last changed come back; nothing changed."""
+    """Plan, lead, each action's id and its revision at issue come back; nothing changed."""
     returned = read_return(return_file)
     assert (returned.plan_id, returned.lead, returned.issued_on) == (7, "Police", date(2025, 12, 1))
     assert [row.action_id for row in returned.rows] == [11, 12]
-    assert returned.rows[0].issued_updated_at == "2025-11-03T09:15:00.123456"
+    assert [row.revision for row in returned.rows] == [3, 5]
     assert not any(row.changed for row in returned.rows)
 
 
@@ -149,10 +150,33 @@ def test_a_word_that_is_no_rag_is_a_problem_for_that_row_only(return_file: Path)
     assert second.update == "Post filled" and not second.problem
 
 
-def test_a_return_whose_rows_were_changed_is_refused(return_file: Path) -> None:
-    """Editing a locked cell (or moving rows) breaks the structure check."""
-    fill_in(return_file, {"C3": "Something else entirely"})
-    with pytest.raises(WorkbookError, match=r"changed in its structure.*send Police a fresh"):
+def test_locked_cells_are_read_as_they_stand_beside_their_seals(return_file: Path) -> None:
+    """An edited locked cell is read as edited, with the seal it was issued with, for the
+    merge to compare; the lead's own cells read as before."""
+    fill_in(return_file, {"C3": "Something else entirely", "J3": "Post filled"})
+    first, second = read_return(return_file).rows
+    assert (3, "Something else entirely") in second.locked
+    assert (3, "=Safer Spaces: sign up businesses") in first.locked
+    assert second.seals == tuple(f"seal 3.{column}" for column in range(1, 8))
+    assert second.update == "Post filled"
+
+
+def test_a_row_the_lead_added_is_read_as_added(return_file: Path) -> None:
+    """Words typed below the lead's actions come back as an added row, not dropped."""
+    fill_in(return_file, {"A5": "1.9", "C5": "Extra training", "J5": "Done"})
+    returned = read_return(return_file)
+    assert [(row.row, row.ref, row.text) for row in returned.added] == [
+        (5, "1.9", "Extra training")
+    ]
+    assert [row.action_id for row in returned.rows] == [11, 12]
+
+
+def test_a_return_made_before_returns_were_signed_is_refused(return_file: Path) -> None:
+    """An unsigned return of the earlier kind cannot be checked, so it is refused in words."""
+    fill_in(return_file, {"B2": 1}, sheet="_return")
+    with pytest.raises(
+        WorkbookError, match=r"made before returns were signed.*send Police a fresh"
+    ):
         read_return(return_file)
 
 

@@ -70,8 +70,8 @@ def test_a_returns_cycle_records_updates_by_the_lead_and_leaves_a_conflict_alone
     [preview] = preview_returns(db, [files["Police"]], as_of=AS_OF)
     assert [change.kind for change in preview.changes] == ["change", "conflict"]
     assert preview.changes[0].describe() == (
-        "1.1 Safer Spaces: sign up businesses: RAG Amber → Green, status In progress → "
-        'In progress, update 28 Nov 2025: "- 25 businesses signed up".'
+        "1.1 Safer Spaces: sign up businesses: RAG Amber → Green, "
+        'update 28 Nov 2025: "- 25 businesses signed up".'
     )
     assert preview.changes[1].describe().startswith("CONFLICT 1.2 Operation Makesafe training")
     assert history(db, action["1.1"]) == []  # a preview records nothing
@@ -160,15 +160,19 @@ def test_a_return_from_another_database_is_refused(
     assert "which is not in this database" in report.error
 
 
-def test_foreign_workbooks_and_edited_returns_get_a_clear_message(
+def test_foreign_workbooks_and_moved_rows_get_a_clear_message(
     db: Database, issued: tuple[int, dict[str, Path]]
 ) -> None:
-    """Not a return, or a return with rows moved: one sentence each, nothing recorded."""
-    _plan_id, files = issued
+    """Not a return: one sentence. A row moved down: its old place reads as locked cells
+    emptied, its new place as an added row; both reported, nothing recorded."""
+    plan_id, files = issued
     book = load_workbook(files["Police"])
     book["Your actions"].move_range("A3:L3", rows=1)
     book.save(files["Police"])
     reports = apply_returns(db, [SAMPLE, files["Police"]], as_of=AS_OF)
     assert "is not an update return made by actionplan" in reports[0].error
-    assert "changed in its structure" in reports[1].error
-    assert all(not report.changes for report in reports)
+    assert [change.kind for change in reports[1].changes] == ["unchanged", "problem", "problem"]
+    moved, added = (change.describe() for change in reports[1].changes[1:])
+    assert moved.startswith("PROBLEM 1.2 Operation Makesafe training: locked cells were changed")
+    assert "row 4 was added to the return" in added
+    assert all(history(db, action_id) == [] for action_id in ids(db, plan_id).values())

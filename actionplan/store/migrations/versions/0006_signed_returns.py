@@ -67,6 +67,7 @@ def _issued_tables() -> None:
         "issued_return_action",
         sa.Column("issued_return_id", sa.Integer(), nullable=False),
         sa.Column("action_id", sa.Integer(), nullable=False),
+        sa.Column("row", sa.Integer(), nullable=False),
         sa.Column("revision", sa.Integer(), nullable=False),
         sa.ForeignKeyConstraint(
             ["issued_return_id"],

@@ -1,0 +1,94 @@
+"""The database's record of the update returns it issued, and the key that signs them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlmodel import Session, col, select
+
+from actionplan.domain.models import (
+    Action,
+    DatabaseSecret,
+    IssuedReturn,
+    IssuedReturnAction,
+    Lead,
+)
+from actionplan.domain.return_signature import IssuedEntry, IssuedRecord
+from actionplan.store.database import Database
+from actionplan.store.errors import StoreError
+
+_KEY_NAME = "returns"
+
+
+def signing_key(session: Session) -> bytes:
+    """The database's key for signing returns (made once, when the schema was upgraded)."""
+    secret = session.get(DatabaseSecret, _KEY_NAME)
+    if secret is None:
+        raise StoreError("This database has no key to sign update returns; it may be damaged.")
+    return secret.value
+
+
+def issue_return(
+    db: Database,
+    plan_id: int,
+    lead_name: str,
+    issued_on: date,
+    action_ids: list[int],
+    first_row: int,
+) -> tuple[IssuedRecord, bytes]:
+    """Record a return issued to a lead for these actions, in sheet order; with the key."""
+    with db.writing() as session:
+        lead_id = _lead_id(session, plan_id, lead_name)
+        issued = IssuedReturn(
+            plan_id=plan_id, lead_id=lead_id, lead_name=lead_name, issued_on=issued_on
+        )
+        session.add(issued)
+        session.flush()
+        assert issued.id is not None
+        revisions = _revisions(session, action_ids)
+        entries = tuple(
+            IssuedEntry(first_row + offset, action_id, revisions[action_id])
+            for offset, action_id in enumerate(action_ids)
+        )
+        for entry in entries:
+            session.add(IssuedReturnAction(
+                issued_return_id=issued.id, action_id=entry.action_id, row=entry.row,
+                revision=entry.revision,
+            ))  # fmt: skip
+        record = IssuedRecord(issued.id, plan_id, lead_id, lead_name, issued_on, entries)
+        return record, signing_key(session)
+
+
+def issued_record(db: Database, return_id: int) -> tuple[IssuedRecord | None, bytes]:
+    """The record of an issued return (None when this database issued no such return)."""
+    with db.reading() as session:
+        key = signing_key(session)
+        issued = session.get(IssuedReturn, return_id)
+        if issued is None:
+            return None, key
+        query = select(IssuedReturnAction).where(IssuedReturnAction.issued_return_id == return_id)
+        rows = sorted(session.exec(query), key=lambda entry: entry.row)
+        entries = tuple(IssuedEntry(entry.row, entry.action_id, entry.revision) for entry in rows)
+        record = IssuedRecord(
+            return_id, issued.plan_id, issued.lead_id, issued.lead_name, issued.issued_on, entries
+        )
+        return record, key
+
+
+def action_revisions(db: Database, action_ids: list[int]) -> dict[int, int]:
+    """Each action's revision now; a deleted action is missing."""
+    with db.reading() as session:
+        return _revisions(session, action_ids)
+
+
+def _revisions(session: Session, action_ids: list[int]) -> dict[int, int]:
+    query = select(Action.id, Action.revision).where(col(Action.id).in_(action_ids))
+    return {action_id: revision for action_id, revision in session.exec(query) if action_id}
+
+
+def _lead_id(session: Session, plan_id: int, name: str) -> int:
+    query = select(Lead.id, Lead.name).where(Lead.plan_id == plan_id).order_by(col(Lead.id))
+    for lead_id, lead_name in session.exec(query):
+        if lead_id is not None and lead_name.casefold() == name.casefold():
+            return lead_id
+    raise StoreError(f"The lead '{name}' is no longer in this plan.")
