@@ -253,10 +253,6 @@ def _check_issued(db: Database, file: Path, returned: ReturnedFile) -> tuple[Iss
     if record is None or record.plan_id != returned.plan_id:
         raise ServiceError(f"{name} is not a return this database issued, so it cannot be merged.")
     fresh = f"send {record.lead_name} a fresh return"
-    if not same_signature(return_signature(key, record), returned.signature):
-        raise ServiceError(
-            f"{name} does not carry this database's signature, so it cannot be merged; {fresh}."
-        )
     claimed = (
         returned.lead_id,
         returned.lead,
@@ -276,6 +272,10 @@ def _check_issued(db: Database, file: Path, returned: ReturnedFile) -> tuple[Iss
         raise ServiceError(
             f"{name} lists other actions than the return issued to {record.lead_name} on "
             f"{format_due(record.issued_on)}, so it cannot be merged; {fresh}."
+        )
+    if not same_signature(return_signature(key, record), returned.signature):
+        raise ServiceError(
+            f"{name} does not carry this database's signature, so it cannot be merged; {fresh}."
         )
     return record, key
 
