@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 from actionplan.domain.rag import Rag
 from actionplan.domain.status import Status
 from actionplan.services.actions import action_rows
+from actionplan.services.editing import action_draft, edit_action
 from actionplan.services.plan_store import save_plan_data
 from actionplan.services.progress import ProgressEntry, history, record_progress
 from actionplan.services.returns import (
@@ -176,3 +177,58 @@ def test_foreign_workbooks_and_moved_rows_get_a_clear_message(
     assert moved.startswith("PROBLEM 1.2 Operation Makesafe training: locked cells were changed")
     assert "row 4 was added to the return" in added
     assert all(history(db, action_id) == [] for action_id in ids(db, plan_id).values())
+
+
+def test_an_action_saved_unchanged_after_issue_is_no_conflict_but_an_edit_is(
+    db: Database, issued: tuple[int, dict[str, Path]]
+) -> None:
+    """The business manager opens 1.1 and saves it as it was: the lead's update still merges.
+    1.2 moved to a new timescale after the return went out: a conflict."""
+    plan_id, files = issued
+    action = ids(db, plan_id)
+    edit_action(db, action["1.1"], action_draft(db, action["1.1"]))
+    moved = replace(action_draft(db, action["1.2"]), timescale="June 2026")
+    edit_action(db, action["1.2"], moved)
+    fill_in(files["Police"], 2, "Green", "In progress", "25 signed up")
+    fill_in(files["Police"], 3, "Green", "In progress", "Trainer booked")
+    [applied] = apply_returns(db, [files["Police"]], as_of=AS_OF)
+    assert [change.kind for change in applied.changes] == ["recorded", "conflict"]
+
+
+def test_updates_dated_before_the_plan_or_over_a_year_ahead_are_reported(
+    db: Database, tmp_path: Path
+) -> None:
+    """A typo'd year either way is shown as a problem for its row, and nothing is recorded."""
+    plan = replace(plan_with_leads(), period_start=date(2025, 4, 1))
+    plan_id = save_plan_data(db, plan)
+    [police, _health] = export_returns(db, tmp_path, as_of=AS_OF).files
+    fill_in(police, 2, "Green", "In progress", "25 signed up")
+    fill_in(police, 3, "Green", "In progress", "Trainer booked")
+    book = load_workbook(police)
+    book["Your actions"]["K2"].value = date(2015, 11, 28)
+    book["Your actions"]["K3"].value = date(2027, 11, 28)
+    book.save(police)
+    [applied] = apply_returns(db, [police], as_of=AS_OF)
+    assert [change.note for change in applied.changes] == [
+        "the update is dated 28 Nov 2015, before the plan began (1 Apr 2025)",
+        "the update is dated 28 Nov 2027, more than a year ahead",
+    ]
+    assert all(history(db, action_id) == [] for action_id in ids(db, plan_id).values())
+
+
+def test_the_preview_echoes_the_leads_reason_and_the_update_names_its_return(
+    db: Database, issued: tuple[int, dict[str, Path]]
+) -> None:
+    """The lead's reason is shown before it is recorded; the recorded update says which
+    return, issued to whom and when, it came from."""
+    plan_id, files = issued
+    fill_in(files["Police"], 2, "Red", "In progress", "Behind", "two businesses withdrew")
+    [preview] = preview_returns(db, [files["Police"]], as_of=AS_OF)
+    assert preview.changes[0].describe() == (
+        '1.1 Safer Spaces: sign up businesses: RAG Amber → Red, update 28 Nov 2025: "Behind", '
+        'reason: "two businesses withdrew".'
+    )
+    assert preview.heading().startswith("Return - Police.xlsx – return issued 1 Dec 2025 from")
+    apply_returns(db, [files["Police"]], as_of=AS_OF)
+    [update] = history(db, ids(db, plan_id)["1.1"])
+    assert update.from_return == "return issued to Police on 1 Dec 2025"
