@@ -282,9 +282,10 @@ def _history_html(updates: list[UpdateView]) -> str:
     for update in updates:
         who = f" — {escape(update.author)}" if update.author else ""
         reason = f"<br><i>Reason: {escape(update.reason)}</i>" if update.reason else ""
+        source = f"<br><i>From the {escape(update.from_return)}</i>" if update.from_return else ""
         text = escape(update.text).replace("\n", "<br>")
         items.append(
             f"<p><b>{escape(update.when)}</b>{who} {chip_html(update.rag)} "
-            f"{update.status.word}<br>{text}{reason}</p>"
+            f"{update.status.word}<br>{text}{reason}{source}</p>"
         )
     return "<h4>History</h4>" + "".join(items)

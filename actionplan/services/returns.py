@@ -221,7 +221,7 @@ def recorded_updates(
             if change.kind == "recorded" and change.update_id and change.update_date:
                 entry = ProgressEntry(
                     change.action_id, change.update_date, change.new_rag, change.new_status,
-                    change.update, report.lead, change.reason,
+                    change.update, report.lead, change.reason, report.return_id,
                 )  # fmt: skip
                 recorded.append((entry, change.update_id, (change.old_rag, change.old_status)))
     return recorded

@@ -60,6 +60,8 @@ def test_returns_go_out_per_lead_and_come_back_after_approval(
     window.redo_action.trigger()
     assert [u.text for u in history(db, action_id)] == ["=25 businesses signed up <b>so far</b>"]
     assert window.plan_view.table_model.row_at(0).rag is Rag.GREEN
+    window.plan_view.select_action(action_id)
+    assert "From the return issued to Police on " in window.plan_view.detail.facts.toPlainText()
 
 
 def test_cancelling_every_file_menu_question_changes_nothing(
