@@ -187,3 +187,26 @@ def test_an_edit_to_a_locked_column_is_reported_for_its_row(
     )
     assert history(db, action["1.1"]) == []
     assert [update.text for update in history(db, action["1.2"])] == ["Trainer booked"]
+
+
+def test_the_signing_key_is_in_no_file_the_app_writes(
+    db: Database, issued: tuple[dict[str, int], dict[str, Path]], tmp_path: Path
+) -> None:
+    """Returns and the tracker carry signatures made with the key, never the key itself."""
+    import base64
+    import sqlite3
+    import zipfile
+
+    from actionplan.services.exporting import export_tracker
+
+    _action, files = issued
+    export_tracker(db, tmp_path / "tracker.xlsx", as_of=AS_OF)
+    assert db.path is not None
+    with sqlite3.connect(db.path) as raw:
+        [(key,)] = raw.execute("SELECT value FROM database_secret").fetchall()
+    forms = [key, key.hex().encode(), key.hex().upper().encode(), base64.b64encode(key)]
+    for book in [*files.values(), tmp_path / "tracker.xlsx"]:
+        with zipfile.ZipFile(book) as archive:
+            for member in archive.namelist():
+                content = archive.read(member)
+                assert not any(form in content for form in forms), (book.name, member)
