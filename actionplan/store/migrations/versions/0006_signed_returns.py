@@ -29,9 +29,7 @@ def upgrade() -> None:
     # Made here, once per database, so every copy of the app that opens it signs alike.
     op.bulk_insert(secret, [{"name": "returns", "value": secrets.token_bytes(32)}])
     with op.batch_alter_table("action", schema=None) as batch_op:
-        batch_op.add_column(
-            sa.Column("revision", sa.Integer(), nullable=False, server_default="0")
-        )
+        batch_op.add_column(sa.Column("revision", sa.Integer(), nullable=False, server_default="0"))
     _issued_tables()
     with op.batch_alter_table("progress_update", schema=None) as batch_op:
         batch_op.add_column(sa.Column("issued_return_id", sa.Integer(), nullable=True))
