@@ -24,7 +24,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from actionplan.domain.rag import Rag
 from actionplan.domain.status import Status
 from actionplan.domain.timescale import format_due, parse_timescale
-from actionplan.excel.cell_safety import excel_text, put_text
+from actionplan.excel.cell_safety import append_text, put_text
 from actionplan.excel.tracker_schema import DATE_FORMAT
 from actionplan.excel.tracker_style import (
     FONT,
@@ -153,10 +153,12 @@ def _instructions(sheet: Any, issue: ReturnIssue) -> None:
         ("Blue – complete.", None),
         ("The Suggested RAG comes from the dates and status; it never replaces your own.", None),
     ]
-    for text, font in lines:
-        sheet.append([excel_text(text) if text else None])
+    for row, (text, font) in enumerate(lines, 1):
+        cell = sheet.cell(row, 1)
+        if text:
+            put_text(cell, text)  # the plan's title and the lead's name are words, not formulas
         if font is not None:
-            sheet.cell(sheet.max_row, 1).font = font
+            cell.font = font
     sheet.protection.sheet = True
 
 
@@ -246,14 +248,14 @@ def _marker(sheet: Any, issue: ReturnIssue) -> None:
         ["format", RETURN_FORMAT],
         ["version", RETURN_VERSION],
         ["plan_id", issue.plan_id],
-        ["plan_title", excel_text(issue.plan_title)],
-        ["lead", excel_text(issue.lead)],
+        ["plan_title", issue.plan_title],
+        ["lead", issue.lead],
         ["issued_on", issue.as_of.isoformat()],
         ["checksum", checksum],
         ["actions"],
     ]
     for row in facts:
-        sheet.append(row)
+        append_text(sheet, row)
     for action_id, row_number, _ref, _text, updated_at, rag, status in rows:
         sheet.append([action_id, row_number, updated_at, rag, status])
     sheet.protection.sheet = True
