@@ -255,6 +255,27 @@ def test_written_back_workbook_holds_no_formula_from_a_plans_text(
     assert printed_headings(back) == printed_headings(SAMPLE)  # the workbook's own, untouched
 
 
+def test_tracker_written_back_still_prints_its_title_as_words(
+    db: Database, tmp_path: Path, start: str
+) -> None:
+    """The app's own tracker, imported elsewhere and written back: footers unchanged."""
+    save_plan_data(db, hostile_plan(start))
+    tracker = export_tracker(db, tmp_path / "tracker.xlsx", as_of=AS_OF).path
+    other = Database.open(tmp_path / "other.db")
+    try:
+        plan_id = import_workbook(other, tracker).plan_id
+        action_id = load_action_id(other, plan_id)
+        rag, status = current_rating(other, action_id)
+        words = f"{start} written back"
+        record_progress(other, ProgressEntry(action_id, WRITTEN_BACK_ON, rag, status, words))
+        back = export_original_layout(other, tmp_path / "back.xlsx", as_of=WRITTEN_BACK_ON).path
+        assert_every_word_reads_back(back, [history(other, action_id)[0].text])
+    finally:
+        other.close()
+    assert printed_headings(back) == printed_headings(tracker)
+    assert_headings_print_as_words(back, load_plan_data(db, 1).title)
+
+
 def load_action_id(db: Database, plan_id: int) -> int:
     """The id of the plan's first action, found through the views the window uses."""
     from actionplan.services.actions import action_rows
