@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from openpyxl.cell.cell import Cell
+
 MAX_CELL_TEXT = 32_767  # Excel's limit for one cell
 RISKY_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -73,6 +75,18 @@ def put_text(cell: Any, text: str) -> None:
     cell.data_type = "s"
     if is_risky(text):
         cell.quotePrefix = True
+
+
+def append_text(sheet: Any, values: list[Any]) -> None:
+    """Append a row to a sheet, each string written as text (``put_text``), never a formula."""
+    cells: list[Any] = []
+    for value in values:
+        if isinstance(value, str):
+            cells.append(Cell(sheet))
+            put_text(cells[-1], value)
+        else:
+            cells.append(value)
+    sheet.append(cells)
 
 
 def cell_text(value: object) -> str:

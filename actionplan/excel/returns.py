@@ -24,7 +24,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from actionplan.domain.rag import Rag
 from actionplan.domain.status import Status
 from actionplan.domain.timescale import format_due, parse_timescale
-from actionplan.excel.cell_safety import cell_text, excel_text, put_text
+from actionplan.excel.cell_safety import append_text, cell_text, put_text
 from actionplan.excel.tracker_schema import DATE_FORMAT
 from actionplan.excel.tracker_style import (
     FONT,
@@ -166,10 +166,12 @@ def _instructions(sheet: Any, issue: ReturnIssue) -> None:
         ("Blue – complete.", None),
         ("The Suggested RAG comes from the dates and status; it never replaces your own.", None),
     ]
-    for text, font in lines:
-        sheet.append([excel_text(text) if text else None])
+    for row, (text, font) in enumerate(lines, 1):
+        cell = sheet.cell(row, 1)
+        if text:
+            put_text(cell, text)  # the plan's title and the lead's name are words, not formulas
         if font is not None:
-            sheet.cell(sheet.max_row, 1).font = font
+            cell.font = font
     sheet.protection.sheet = True
 
 
@@ -258,15 +260,15 @@ def _marker(sheet: Any, issue: ReturnIssue, actions: Any) -> None:
         ["version", RETURN_VERSION],
         ["return_id", issue.return_id],
         ["plan_id", issue.plan_id],
-        ["plan_title", excel_text(issue.plan_title)],
-        ["lead", excel_text(issue.lead)],
+        ["plan_title", issue.plan_title],
+        ["lead", issue.lead],
         ["lead_id", issue.lead_id],
         ["issued_on", issue.as_of.isoformat()],
         ["signature", issue.signature],
         ["actions"],
     ]
     for fact in facts:
-        sheet.append(fact)
+        append_text(sheet, fact)  # the plan's title and the lead's name as text, never formulas
     for offset, action in enumerate(issue.actions):
         row = FIRST_ROW + offset
         seals = [
@@ -274,5 +276,5 @@ def _marker(sheet: Any, issue: ReturnIssue, actions: Any) -> None:
             for column in LOCKED_COLUMNS
         ]
         state = [action.action_id, row, action.revision, action.rag.value, action.status.value]
-        sheet.append(state + seals)
+        append_text(sheet, state + seals)
     sheet.protection.sheet = True

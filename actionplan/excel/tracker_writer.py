@@ -19,7 +19,6 @@ from openpyxl.utils import get_column_letter
 from actionplan.domain.plan_data import PlanData, UpdateData
 from actionplan.domain.timescale import format_due
 from actionplan.domain.update_dates import DatePrecision, format_update_date
-from actionplan.excel.cell_safety import excel_text
 from actionplan.excel.fast_cells import set_height, speed_up
 from actionplan.excel.tracker_facts import ActionFacts, action_facts
 from actionplan.excel.tracker_schema import (
@@ -266,8 +265,10 @@ def _shortened(text: str) -> str:
 
 def _write_marker(book: TrackerBook) -> None:
     sheet = book.workbook.create_sheet(MARKER_SHEET)
+    speed_up(sheet)
     sheet.sheet_state = "veryHidden"
-    periods = [excel_text(label) for label in measure_columns(book.plan)[1]]
+    # Period labels are the partnership's words: text cells, never formulas.
+    periods = [book.looks.cell(sheet, label) for label in measure_columns(book.plan)[1]]
     rows: list[list[Any]] = [
         ["format", FORMAT_NAME],
         ["version", FORMAT_VERSION],

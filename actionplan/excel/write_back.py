@@ -27,6 +27,7 @@ from actionplan.domain.status import Status, parse_status
 from actionplan.domain.update_dates import DatePrecision
 from actionplan.excel.cell_safety import cell_text, put_text
 from actionplan.excel.fills import workbook_palette
+from actionplan.excel.kept_headings import keep_headings, original_headings
 from actionplan.excel.rag_look import RagLook, shown_rag, write_rag
 from actionplan.excel.tracker_facts import latest_update
 from actionplan.excel.tracker_schema import DATE_FORMAT
@@ -142,9 +143,11 @@ def write_back(
 def _open(content: bytes) -> Workbook:
     try:
         # Rich text kept as runs, so a cell with a bold word in it comes back with it.
-        return load_workbook(io.BytesIO(content), rich_text=True)
+        book = load_workbook(io.BytesIO(content), rich_text=True)
+        keep_headings(book, original_headings(content))
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
         raise WriteBackError(f"the original workbook could not be opened again ({exc})") from None
+    return book
 
 
 Placed = tuple[int, ActionData, Changes]

@@ -10,6 +10,7 @@ from openpyxl import Workbook, load_workbook
 from actionplan.excel.cell_safety import (
     MAX_CELL_TEXT,
     CellTextTooLong,
+    append_text,
     cell_text,
     excel_text,
     from_excel,
@@ -44,6 +45,19 @@ def test_text_that_would_be_a_formula_if_typed_gets_a_quote_prefix() -> None:
     """Excel keeps such text as text even when someone edits the cell later."""
     cells = saved_and_read(RISKY + PLAIN)
     assert [cell.quotePrefix for cell in cells] == [True] * len(RISKY) + [False] * len(PLAIN)
+
+
+def test_a_row_appended_as_text_has_no_formula_and_keeps_its_numbers() -> None:
+    """Each string of an appended row is a text cell as typed; numbers and blanks stay so."""
+    book = Workbook()
+    book.active.append(["above"])
+    append_text(book.active, ["lead", *RISKY, 7, None, "x\ry"])
+    out = io.BytesIO()
+    book.save(out)
+    row = list(load_workbook(io.BytesIO(out.getvalue())).active[2])
+    assert [cell_text(cell.value) for cell in row] == ["lead", *RISKY, "7", "", "x\ry"]
+    assert [cell.data_type for cell in row[: len(RISKY) + 1]] == ["s"] * (len(RISKY) + 1)
+    assert all(cell.quotePrefix for cell in row[1 : len(RISKY) + 1])
 
 
 def test_control_characters_and_carriage_returns_come_back_exactly() -> None:

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import re
+import zipfile
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -130,6 +132,34 @@ def test_a_tracker_is_written_in_place_in_its_own_style() -> None:
     assert new["H2"].value == "=12 sites signed up" and new["H2"].data_type == "s"
     assert new["I2"].value.date() == date(2025, 11, 20) and new["I2"].number_format == "dd/mm/yyyy"
     assert new.freeze_panes == old.freeze_panes and new.auto_filter.ref == old.auto_filter.ref
+
+
+def raw_headings(content: bytes) -> list[str]:
+    """The header and footer codes of the workbook's first sheet, as stored in the file."""
+    with zipfile.ZipFile(io.BytesIO(content)) as book:
+        xml = book.read("xl/worksheets/sheet1.xml").decode()
+    return re.findall(r"<(?:odd|even|first)(?:Header|Footer)>[^<]*<", xml)
+
+
+def test_the_workbooks_own_printed_headers_and_footers_are_written_back_as_they_were(
+    tmp_path: Path,
+) -> None:
+    """An escaped "&" before a quote or a number stays words, not a font or size code."""
+    book = load_workbook(TRACKER)
+    sheet = book["Actions"]
+    sheet.oddHeader.center.text = 'Northbridge && Co &&"Quality" &&12 review'
+    sheet.oddFooter.left.text = "OFFICIAL &&K00FF00 green"
+    sheet.oddFooter.right.text = "Page &P of &N"
+    path = tmp_path / "headed.xlsx"
+    book.save(path)
+    read = read_workbook(path)
+    plan = progressed(read)
+    places = list(range(len(actions_of(plan))))
+    written = write_back(read.content, read_mapping(read.mapping_json()), plan, places, AS_OF)
+    assert written.book is not None and written.cells
+    out = io.BytesIO()
+    written.book.save(out)
+    assert raw_headings(out.getvalue()) == raw_headings(path.read_bytes())
 
 
 def test_an_action_added_in_the_app_is_reported_not_forced_into_the_layout() -> None:
