@@ -1,0 +1,88 @@
+"""Telling an action plan from any list with a "Description" column: evidence beyond one column.
+
+Headings like "Description" or "Task" read as the Action column, so a code list or a
+contacts list would otherwise be imported as hundreds of actions. A sheet counts as a plan
+only when something besides its Action column says so: a column for a lead, RAG, status,
+timescale, reference, priority, measure or progress update, actions numbered like "1." or
+"2.3", priority heading rows, or a sheet of executive champions or narrative beside it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from actionplan.domain.plan_data import PriorityData
+from actionplan.excel.action_sheet import SheetOutcome
+from actionplan.excel.column_mapping import ColumnMapping, SheetMapping
+from actionplan.excel.errors import quoted
+from actionplan.excel.synonyms import normalise_header
+
+# Columns no list of codes carries; "agency" is the lead written as an organisation.
+EVIDENCE_FIELDS = frozenset(
+    {"lead", "agency", "rag", "status", "timescale", "due_date", "ref", "priority"}
+    | {"how_we_know", "update", "update_date"}
+)
+# Headings read as progress updates that any list may carry: on their own they show nothing.
+_ANY_LISTS_NOTES = frozenset({"notes", "comment", "comments", "commentary"})
+_PRIORITY_ROLES = frozenset({"champions", "narrative"})
+_MAX_NAMED_COLUMNS = 12  # a refusal stays one readable sentence however wide the sheet
+
+
+def shows_a_plan(
+    mapping: ColumnMapping,
+    outcomes: Mapping[str, SheetOutcome],
+    priorities: Sequence[PriorityData],
+) -> bool:
+    """True when the sheets read show an action plan, not just a column read as Action."""
+    if any(sheet.role in _PRIORITY_ROLES for sheet in mapping.sheets):
+        return True
+    if any(_evidence_columns(sheet) for sheet in _action_sheets(mapping)):
+        return True
+    if any(outcome.headings for outcome in outcomes.values()):
+        return True
+    return _mostly_numbered(priorities)
+
+
+def _evidence_columns(sheet: SheetMapping) -> list[str]:
+    """The fields of a sheet's columns that only a plan carries."""
+    return [
+        name
+        for name, column in sheet.columns.items()
+        if name in EVIDENCE_FIELDS
+        and normalise_header(sheet.headers.get(column, "")) not in _ANY_LISTS_NOTES
+    ]
+
+
+def _mostly_numbered(priorities: Sequence[PriorityData]) -> bool:
+    """At least half the actions carry a reference taken from their numbering ("1.", "2.3")."""
+    actions = [action for priority in priorities for action in priority.actions]
+    numbered = sum(1 for action in actions if action.ref)
+    return bool(actions) and 2 * numbered >= len(actions)
+
+
+def _action_sheets(mapping: ColumnMapping) -> list[SheetMapping]:
+    return [sheet for sheet in mapping.sheets if sheet.role == "actions"]
+
+
+def not_a_plan(name: str, mapping: ColumnMapping, is_csv: bool) -> str:
+    """The one sentence refusing a file with no evidence of a plan, naming the columns found."""
+    sheets = _action_sheets(mapping)
+    headings = _headings(sheets)
+    where = "" if is_csv or not sheets else f" on sheet {quoted(sheets[0].sheet)}"
+    return (
+        f"{quoted(name)} does not look like an action plan, so nothing was imported: "
+        f"the import found the columns {headings}{where}, but no lead, RAG, status, "
+        "timescale, reference or priority column (nor a measure or progress update) to show "
+        "these rows are actions."
+    )
+
+
+def _headings(sheets: Sequence[SheetMapping]) -> str:
+    """The first sheet's headings as written, in column order ("Code, Description, Category")."""
+    if not sheets:
+        return "(none)"
+    headers = sheets[0].headers
+    texts = [" ".join(headers[column].split()) for column in sorted(headers)]
+    shown = texts[:_MAX_NAMED_COLUMNS]
+    more = len(texts) - len(shown)
+    return ", ".join(shown) + (f" and {more} more" if more else "")
