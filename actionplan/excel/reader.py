@@ -119,7 +119,7 @@ class _Reading:
             )
         if not priorities or not any(p.actions for p in priorities):
             raise WorkbookError(_no_plan(self.book.name, outcomes))
-        if not shows_a_plan(self.mapping, outcomes, priorities):
+        if not shows_a_plan(self.mapping, self.grids, outcomes, priorities):
             raise WorkbookError(not_a_plan(self.book.name, self.mapping, self.book.kind == "csv"))
         pending = {name: outcome.pending for name, outcome in outcomes.items()}
         apply_fill_rags(self.book, pending, self.report)

@@ -110,3 +110,41 @@ def test_a_notes_column_beside_a_description_does_not_make_a_plan(
     with pytest.raises(ServiceError, match="found the columns Code, Description, Notes on sheet"):
         import_workbook(db, path)
     assert not list_plans(db)
+
+
+def test_a_sheet_per_priority_named_in_a_key_priority_area_cell_still_imports(
+    db: Database, tmp_path: Path
+) -> None:
+    """A "Key Priority Area" cell above the Action heading shows a plan's priority structure."""
+    path = book(
+        tmp_path / "plan.xlsx",
+        {
+            "Neglect": [
+                ["Key Priority Area", "Neglect"],
+                [],
+                ["Action"],
+                ["Relaunch the neglect toolkit"],
+                ["Audit neglect cases"],
+            ],
+            "Exploitation": [
+                ["Key Priority Area: Exploitation"],
+                ["Action"],
+                ["Map exploitation hotspots"],
+            ],
+        },
+    )
+    result = import_workbook(db, path)
+    plan = load_plan_data(db, result.plan_id)
+    assert [(p.title, [a.text for a in p.actions]) for p in plan.priorities] == [
+        ("Neglect", ["Relaunch the neglect toolkit", "Audit neglect cases"]),
+        ("Exploitation", ["Map exploitation hotspots"]),
+    ]
+
+
+def test_a_lone_task_column_is_refused_naming_that_one_column(db: Database, tmp_path: Path) -> None:
+    """A to-do list of tasks alone is no plan; the sentence names its one column."""
+    rows = [[f"Buy item {n}"] for n in range(1, 20)]
+    path = book(tmp_path / "todo.xlsx", {"List": [["Task"], *rows]})
+    with pytest.raises(ServiceError, match="found the column Task on sheet 'List', but no lead"):
+        import_workbook(db, path)
+    assert not list_plans(db)
