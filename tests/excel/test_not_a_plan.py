@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import json
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from actionplan.services.importing import import_workbook
 from actionplan.services.plan_loader import load_plan_data
 from actionplan.services.plans import list_plans
 from actionplan.store.database import Database
+from tests.e2e.test_cli import run
 from tests.excel.import_books import book
 
 CODE_LIST_HEADER = ["Code", "Description", "Category"]
@@ -148,3 +150,19 @@ def test_a_lone_task_column_is_refused_naming_that_one_column(db: Database, tmp_
     with pytest.raises(ServiceError, match="found the column Task on sheet 'List', but no lead"):
         import_workbook(db, path)
     assert not list_plans(db)
+
+
+def test_the_command_line_refuses_a_code_list_in_one_line_unless_told_its_codes_are_refs(
+    tmp_path: Path,
+) -> None:
+    """`import codes.csv` fails with the one sentence; --map "Code=ref" says it is a plan."""
+    path, db = code_list_csv(tmp_path), str(tmp_path / "plan.db")
+    refused = run("import", str(path), "--db", db)
+    assert refused.returncode == 1
+    [line] = refused.stderr.strip().splitlines()
+    assert "'codes.csv' does not look like an action plan" in line
+    assert "found the columns Code, Description, Category, but no lead" in line
+    told = run("import", str(path), "--map", "Code=ref", "--db", db)
+    assert told.returncode == 0, told.stderr
+    summary = json.loads(run("summary", "--json", "--db", db).stdout)
+    assert summary["actions"] == CODE_LIST_ROWS
