@@ -31,6 +31,7 @@ from actionplan.excel.import_report import ImportReport, SheetReport
 from actionplan.excel.indicators import read_indicators
 from actionplan.excel.narratives import attach_narratives, narrative_rows
 from actionplan.excel.plan_builder import PlanBuilder, priority_key
+from actionplan.excel.plan_evidence import not_a_plan, shows_a_plan
 from actionplan.excel.plan_title import (
     PlanHeading,
     SavedProperties,
@@ -118,6 +119,8 @@ class _Reading:
             )
         if not priorities or not any(p.actions for p in priorities):
             raise WorkbookError(_no_plan(self.book.name, outcomes))
+        if not shows_a_plan(self.mapping, self.grids, outcomes, priorities):
+            raise WorkbookError(not_a_plan(self.book.name, self.mapping, self.book.kind == "csv"))
         pending = {name: outcome.pending for name, outcome in outcomes.items()}
         apply_fill_rags(self.book, pending, self.report)
         plan = self._plan(priorities, outcomes)

@@ -227,7 +227,7 @@ def test_update_column_with_its_date_column(tmp_path: Path) -> None:
 def test_undated_updates_stay_undated_with_one_warning(tmp_path: Path) -> None:
     """Updates with no date are kept with no date (never the day of the import or the day
     the file was saved); one warning lists their rows."""
-    header = ("Action", "Comments")
+    header = ("Action", "Progress comments")
     path = tracker(tmp_path / "t.xlsx", [["A", "note 1"], ["B", "note 2"], ["C", "note 3"]], header)
     result = read(path)
     updates = [a.updates for a in result.plan.priorities[0].actions]

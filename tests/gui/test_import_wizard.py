@@ -232,3 +232,22 @@ def test_the_menu_key_on_a_cell_offers_the_fields_for_its_column(
     qtbot.keyClick(menu, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: wizard.preview is not before, timeout=20_000)
     assert _headings(wizard)[3] == "Agency\nWho"
+
+
+def test_a_code_list_is_refused_with_the_one_sentence_naming_its_columns(
+    qtbot: QtBot, db: Database, tmp_path: Path, open_window: Opener
+) -> None:
+    """The wizard shows why a list of codes is not a plan, and Import stays off."""
+    rows = [[f"C{n:04d}", f"Referral reason number {n}", "Health"] for n in range(1, 484)]
+    path = book(tmp_path / "codes.xlsx", {"Codes": [["Code", "Description", "Category"], *rows]})
+    window = open_window()
+    window.files.open_wizard(path)
+    wizard = window.files.wizard
+    assert wizard is not None
+    qtbot.waitUntil(lambda: wizard.error is not None, timeout=20_000)
+    shown = wizard.summary.text()
+    assert "found the columns Code, Description, Category" in shown
+    assert "but no lead, RAG, status, timescale, reference or priority" in shown
+    assert wizard.notes.toPlainText() == wizard.error
+    assert not wizard.import_button.isEnabled()
+    assert not list_plans(db)
