@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from actionplan import __version__
 from actionplan.gui import prompts
+from actionplan.private_files import create_private_file, make_private_folder
 from actionplan.resources import resource_path
 from actionplan.services.errors import USER_ERRORS
 
@@ -33,8 +34,9 @@ def log_folder() -> Path:
 def start_logging(folder: Path | None = None) -> Path:
     """Send the app's log to a file in the user's log folder; returns the file."""
     folder = folder or log_folder()
-    folder.mkdir(parents=True, exist_ok=True)
+    make_private_folder(folder)
     path = folder / "actionplan.log"
+    create_private_file(path)
     handler = logging.FileHandler(path, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     logging.getLogger().addHandler(handler)

@@ -11,6 +11,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
+from actionplan.private_files import create_private_file, make_private_folder
 from actionplan.store.errors import StoreError
 from actionplan.store.target import default_database_path, is_url, resolve_target
 
@@ -63,11 +64,19 @@ def _check_sqlite_file(path: Path) -> None:
             raise StoreError(f"The database file '{path}' cannot be read and written by you.")
         return
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        make_private_folder(folder)
     except OSError as exc:
         raise StoreError(f"Cannot create the folder '{folder}' for the database.") from exc
     if not os.access(folder, os.W_OK):
         raise StoreError(f"Cannot create a database in '{folder}': the folder is not writable.")
+    # SQLite gives the -wal and -shm files the database file's own mode, so creating it
+    # private first keeps all three readable by their owner only.
+    try:
+        create_private_file(path)
+    except OSError as exc:
+        raise StoreError(
+            f"The database '{path}' could not be opened: the file cannot be created there."
+        ) from exc
 
 
 def _sqlite_engine(url: str) -> Engine:
