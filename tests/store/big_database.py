@@ -29,3 +29,15 @@ def make_big_database(path: Path, updates: int = 60_000) -> Path:
         )
     raw.close()
     return path
+
+
+def damage(path: Path) -> Path:
+    """The database with a run of pages in its middle overwritten, as a failing disk might."""
+    with sqlite3.connect(path) as raw:
+        raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    raw.close()
+    data = bytearray(path.read_bytes())
+    middle = len(data) // 2 // 4096 * 4096
+    data[middle : middle + 4096 * 4] = b"\x5a" * 4096 * 4
+    path.write_bytes(bytes(data))
+    return path

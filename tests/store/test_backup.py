@@ -15,7 +15,7 @@ from actionplan.services.errors import ServiceError
 from actionplan.services.plans import create_plan, list_plans
 from actionplan.store.database import Database
 from actionplan.store.errors import StoreError
-from tests.store.big_database import make_big_database
+from tests.store.big_database import damage, make_big_database
 
 
 def test_backup_holds_what_is_still_in_the_wal(db: Database, tmp_path: Path) -> None:
@@ -70,7 +70,7 @@ def test_a_killed_backup_leaves_nothing_under_the_name_asked_for(tmp_path: Path)
 
 def test_a_damaged_database_is_not_backed_up(tmp_path: Path) -> None:
     """The integrity check fails: one sentence, and no file under the name asked for."""
-    source = _damaged(make_big_database(tmp_path / "plan.db", updates=2_000))
+    source = damage(make_big_database(tmp_path / "plan.db", updates=2_000))
     out = tmp_path / "copy.db"
     result = subprocess.run(
         [sys.executable, "-m", "actionplan", "backup", str(out), "--db", str(source)],
@@ -81,16 +81,3 @@ def test_a_damaged_database_is_not_backed_up(tmp_path: Path) -> None:
     assert result.returncode != 0
     assert result.stderr.count("\n") == 1 and "damaged" in result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.db"]
-
-
-def _damaged(path: Path) -> Path:
-    """The database with a run of pages in its middle overwritten, as a failing disk might."""
-    with sqlite3.connect(path) as raw:
-        raw.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        raw.execute("PRAGMA journal_mode=DELETE")
-    raw.close()
-    data = bytearray(path.read_bytes())
-    middle = len(data) // 2 // 4096 * 4096
-    data[middle : middle + 4096 * 4] = b"\x5a" * 4096 * 4
-    path.write_bytes(bytes(data))
-    return path
