@@ -15,7 +15,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlmodel import Session
 
 from actionplan.store import migrate
-from actionplan.store.engine import make_engine, resolve_target, sqlite_path
+from actionplan.store.engine import make_engine, resolve_target, sqlite_path, use_wal
 from actionplan.store.errors import StoreError
 
 log = logging.getLogger(__name__)
@@ -37,6 +37,7 @@ class Database:
         engine = make_engine(text)
         try:
             migrate.upgrade(engine, sqlite_path(text))
+            use_wal(engine)
         except (DatabaseError, sqlite3.DatabaseError) as exc:
             engine.dispose()
             raise StoreError(_unreadable(text, exc)) from exc

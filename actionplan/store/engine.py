@@ -15,7 +15,7 @@ from actionplan.private_files import create_private_file, make_private_folder
 from actionplan.store.errors import StoreError
 from actionplan.store.target import default_database_path, is_url, resolve_target
 
-__all__ = ["default_database_path", "make_engine", "resolve_target", "sqlite_path"]
+__all__ = ["default_database_path", "make_engine", "resolve_target", "sqlite_path", "use_wal"]
 
 log = logging.getLogger(__name__)
 
@@ -95,10 +95,22 @@ def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         if _is_file_database(dbapi_connection):
-            cursor.execute("PRAGMA journal_mode=WAL")
+            # WAL is switched on by use_wal once the app has accepted the file: switching
+            # it here would change a file that is about to be refused.
             cursor.execute("PRAGMA synchronous=NORMAL")
     finally:
         cursor.close()
+
+
+def use_wal(engine: Engine) -> None:
+    """Switch an accepted SQLite file to write-ahead logging, kept in the file from then on."""
+    if engine.dialect.name != "sqlite":
+        return
+    with engine.connect() as connection:
+        driver = connection.connection.driver_connection
+        assert driver is not None
+        if _is_file_database(driver):
+            driver.execute("PRAGMA journal_mode=WAL")
 
 
 def _is_file_database(dbapi_connection: Any) -> bool:
