@@ -89,7 +89,7 @@ def _refuse_foreign(engine: Engine, current: str | None, scripts: ScriptDirector
 def _backup_before_upgrade(sqlite_file: Path, current: str) -> None:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     copy = sqlite_file.with_name(f"{sqlite_file.name}.before-upgrade-{current}-{stamp}")
-    log.info("Backing up %s to %s before upgrading its schema", sqlite_file, copy)
+    log.info("Backing up the database before upgrading its schema from %s", current)
     backup_sqlite_file(sqlite_file, copy)
 
 

@@ -10,10 +10,14 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
+from sqlalchemy import create_engine, text
+from sqlalchemy.exc import IntegrityError
 
 from actionplan.gui.app import error_hook, start_logging
 from actionplan.gui.settings import MY_NAME, Settings
 from tests.gui.conftest import Answers
+
+LEAD = "Ana Novak"
 
 
 def test_unexpected_error_is_logged_and_shown_in_plain_words(
@@ -88,3 +92,33 @@ def test_the_settings_file_and_its_folder_are_readable_by_their_owner_only(
     assert "Sam Carter" in path.read_text(encoding="utf-8")
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+
+
+def test_an_unexpected_database_error_puts_no_name_or_plan_text_in_the_log_or_message(
+    tmp_path: Path, answers: Answers
+) -> None:
+    """The values a failed statement held (a lead's name) reach neither the log nor the user."""
+    root = logging.getLogger()
+    handlers, level = list(root.handlers), root.level
+    log_path = start_logging(tmp_path / "logs")
+    engine = create_engine(f"sqlite:///{tmp_path / 'scratch.db'}")
+    try:
+        with engine.begin() as connection:
+            connection.execute(text("CREATE TABLE lead (name TEXT UNIQUE)"))
+            insert = text("INSERT INTO lead (name) VALUES (:name)")
+            connection.execute(insert, {"name": LEAD})
+            try:
+                connection.execute(insert, {"name": LEAD})
+            except IntegrityError as exc:
+                error_hook(log_path)(type(exc), exc, exc.__traceback__)
+    finally:
+        engine.dispose()
+        for handler in root.handlers[:]:
+            if handler not in handlers:
+                handler.close()
+                root.removeHandler(handler)
+        root.setLevel(level)
+    [(_kind, shown)] = answers.said
+    logged = log_path.read_text(encoding="utf-8")
+    assert "IntegrityError" in logged and "IntegrityError" in shown
+    assert LEAD not in logged and LEAD not in shown
