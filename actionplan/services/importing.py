@@ -144,6 +144,17 @@ def import_workbook(
     ColumnMapping from a preview, possibly corrected; ``title`` names the plan.
     """
     preview = preview_import(path, overrides)
+    return import_previewed(db, preview, progress, cancelled, title)
+
+
+def import_previewed(
+    db: Database,
+    preview: ImportPreview,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+    title: str | None = None,
+) -> ImportResult:
+    """Import what a preview read as a new plan, in one transaction."""
     if cancelled is not None and cancelled():
         raise SaveCancelled()
     plan = preview.plan
