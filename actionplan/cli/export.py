@@ -9,6 +9,7 @@ from typing import Any
 
 from actionplan.cli.common import UsageError, open_database, today
 from actionplan.domain.wording import counted
+from actionplan.services.errors import ServiceError
 
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -34,6 +35,9 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
         type=Path,
         help="write one update return per lead into this folder instead",
     )
+    parser.add_argument(
+        "--force", action="store_true", help="replace OUT.xlsx if it is already there"
+    )
     parser.set_defaults(handler=run)
 
 
@@ -47,10 +51,12 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("give the workbook to write, like 'export plan.xlsx'")
     from actionplan.services.exporting import export_original_layout, export_tracker
 
+    if args.out.exists() and not args.out.is_dir() and not args.force:
+        raise ServiceError(f"'{args.out}' already exists; add --force to replace it.")
     export = export_original_layout if args.layout == "original" else export_tracker
     with open_database(args) as db:
         # --as-of shows the plan as it stood that day; without it the tracker holds every update.
-        result = export(db, args.out, plan_name=args.plan, as_of=args.as_of)
+        result = export(db, args.out, plan_name=args.plan, as_of=args.as_of, replace=args.force)
     print(f"Exported {result.plan_title} ({result.actions} actions) to {result.path}")
     for note in result.notes:
         print(f"  Note: {note}")

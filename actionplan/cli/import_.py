@@ -36,17 +36,18 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Print the preview, then import it unless this is a dry run."""
     from actionplan.services.importing import (
-        import_workbook,
+        import_previewed,
         preview_import,
     )  # loaded only when the command runs
 
+    # Read first: a refused workbook leaves no database made for it.
+    preview = preview_import(args.file, args.overrides)
     if args.dry_run:
-        preview = preview_import(args.file, args.overrides)
         print("\n".join(preview.lines()))
         print("Dry run: nothing was written.")
         return 0
     with open_database(args) as db:
-        result = import_workbook(db, args.file, args.overrides, title=args.title)
+        result = import_previewed(db, preview, title=args.title)
         print("\n".join(result.preview.lines()))
         print(
             f"Imported '{result.title}' as a new plan: "

@@ -44,7 +44,7 @@ def read_fill_rags(content: bytes, wanted: dict[str, set[Cell]]) -> dict[str, di
             finally:
                 workbook.close()
     except Exception as exc:  # styles are optional: a broken stylesheet must not stop an import
-        log.info("fills unreadable: %r", exc)
+        log.info("fills unreadable: %s", type(exc).__name__)
         raise FillsUnreadable(str(exc) or type(exc).__name__) from exc
 
 

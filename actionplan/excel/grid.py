@@ -72,7 +72,7 @@ def _calamine_grids(book: SourceBook) -> list[Grid]:
     except WorkbookError:
         raise
     except Exception as exc:  # the reader's errors vary by format; each means a damaged file
-        log.info("calamine could not read %s: %r", book.name, exc)
+        log.info("calamine could not read a workbook: %s", type(exc).__name__)
         raise WorkbookError(_unreadable(book, name)) from None
 
 

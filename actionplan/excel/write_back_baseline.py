@@ -49,7 +49,7 @@ def _read(
     try:
         read = read_source(book, overrides)
     except Exception as exc:  # the baseline is a help, not a need: without it all is written
-        log.info("original workbook not read again for write-back: %r", exc)
+        log.info("original workbook not read again for write-back: %s", type(exc).__name__)
         return None
     actions = [action for priority in read.plan.priorities for action in priority.actions]
     by_place = dict(zip(read.action_rows, actions, strict=False))

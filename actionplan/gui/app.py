@@ -6,7 +6,6 @@ import faulthandler
 import logging
 import os
 import sys
-import traceback
 from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
@@ -19,6 +18,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from actionplan import __version__
 from actionplan.gui import prompts
+from actionplan.log_words import where_it_failed
+from actionplan.private_files import create_private_file, make_private_folder
 from actionplan.resources import resource_path
 from actionplan.services.errors import USER_ERRORS
 
@@ -33,8 +34,9 @@ def log_folder() -> Path:
 def start_logging(folder: Path | None = None) -> Path:
     """Send the app's log to a file in the user's log folder; returns the file."""
     folder = folder or log_folder()
-    folder.mkdir(parents=True, exist_ok=True)
+    make_private_folder(folder)
     path = folder / "actionplan.log"
+    create_private_file(path)
     handler = logging.FileHandler(path, encoding="utf-8")
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
     logging.getLogger().addHandler(handler)
@@ -60,15 +62,21 @@ def error_hook(log_path: Path) -> ErrorHook:
     """What happens to an error no handler caught: logged in full, told plainly, app kept open."""
 
     def hook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
-        log.error("Unexpected error:\n%s", "".join(traceback.format_exception(kind, value, tb)))
+        log.error("Unexpected error:\n%s", where_it_failed(value.with_traceback(tb)))
         prompts.warn(
             None,
             "Something went wrong",
-            f"actionplan hit an unexpected problem: {value}\n\nYour saved work is safe. "
+            f"actionplan hit an unexpected problem: {_first_line(value)}\n\n"
+            "Your saved work is safe. "
             f"Details are in the log file:\n{log_path}",
         )
 
     return hook
+
+
+def _first_line(value: BaseException) -> str:
+    # A database error goes on to quote its statement and the values it held: names, plans.
+    return (str(value).splitlines() or [type(value).__name__])[0]
 
 
 def _install_error_hook(log_path: Path) -> None:

@@ -165,11 +165,17 @@ class FileActions(QObject):
 
     def _export(self, title: str, suggested: str, export: Any) -> None:
         target = self._save_target(title, suggested, "Workbook (*.xlsx)")
-        if target is not None:
+        if target is not None and self._may_replace(title, target):
             db, name = self.window.db, self._plan_title()
             # No as-at day: the workbook holds the whole plan, every update included.
-            job = lambda p, c: export(db, target, name, None, p, c)  # noqa: E731
+            job = lambda p, c: export(db, target, name, None, p, c, replace=True)  # noqa: E731
             self._run(title, f"Writing {target.name}…", job, _describe_export)
+
+    def _may_replace(self, title: str, target: Path) -> bool:
+        if not target.exists():
+            return True
+        question = f"'{target.name}' already exists. Replace it with this export?"
+        return prompts.confirm(self.window, title, question)
 
     def export_returns(self) -> None:
         """Write one return workbook per lead into a folder."""
@@ -226,7 +232,7 @@ class FileActions(QObject):
             # Remembered for plans without a marking of their own, which would not want one's.
             self.window.settings.set(prefs.REPORT_MARKING, choices.marking)
         target = self._save_target("Board pack", f"{self._stem()} board pack.pdf", "PDF (*.pdf)")
-        if target is None:
+        if target is None or not self._may_replace("Board pack", target):
             return
         db, name, when = self.window.db, self._plan_title(), choices.as_of
         marking, appendix = choices.marking, choices.appendix  # "" prints no marking

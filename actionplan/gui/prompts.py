@@ -66,7 +66,9 @@ def open_file(parent: QWidget | None, title: str, filters: str) -> Path | None:
 
 def save_file(parent: QWidget | None, title: str, suggested: str, filters: str) -> Path | None:
     """Ask where to save; None when cancelled."""
-    name, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+    # The caller asks before replacing a file, in the app's own words.
+    options = QFileDialog.Option.DontConfirmOverwrite
+    name, _ = QFileDialog.getSaveFileName(parent, title, suggested, filters, options=options)
     return Path(name) if name else None
 
 

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QSettings
+
+from actionplan.private_files import create_private_file, make_private_folder
 
 T = TypeVar("T")
 
@@ -44,6 +47,7 @@ class Settings:
 
     def __init__(self, store: QSettings | None = None) -> None:
         self._store = store or QSettings()
+        _make_private(self._store)
 
     def get(self, preference: Preference[T]) -> T:
         """The stored value, or the default when missing or unreadable."""
@@ -83,3 +87,18 @@ class Settings:
         recent = [target] + [t for t in self.get(RECENT_DATABASES) if t != target]
         self.set(RECENT_DATABASES, recent[:MAX_RECENT])
         return recent[:MAX_RECENT]
+
+
+def _make_private(store: QSettings) -> None:
+    # Qt keeps an existing file's mode when it saves, so the file is made private before
+    # Qt first writes it: it holds the user's name and the databases they opened.
+    if store.format() not in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        return
+    path = Path(store.fileName())
+    if not path.is_absolute():  # the Windows registry: no file of ours
+        return
+    try:
+        make_private_folder(path.parent)
+        create_private_file(path)
+    except OSError:  # an unwritable settings folder: Qt reports it on saving
+        return

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import logging
 import threading
-import traceback
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from actionplan.log_words import where_it_failed
 
 log = logging.getLogger(__name__)
 
@@ -49,7 +50,7 @@ class Worker(QRunnable):
         try:
             result = self.job(self.signals.progressed.emit, self._cancel.is_set)
         except Exception as exc:  # reported to the GUI thread, which shows it plainly
-            log.info("Background job ended with %s", "".join(traceback.format_exception(exc)))
+            log.info("Background job ended with %s", where_it_failed(exc))
             report, outcome = self.signals.failed, exc
         else:
             report, outcome = self.signals.succeeded, result

@@ -9,7 +9,8 @@ from __future__ import annotations
 import os
 import tempfile
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -83,13 +84,15 @@ def export_tracker(
     as_of: date | None = None,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    *,
+    replace: bool = False,
 ) -> ExportResult:
     """Write the plan as the tracker workbook (Summary, Actions, Measures, Updates, Priorities).
 
     Given ``as_of``, the plan as it stood at the end of that day, later updates left out;
     without, the whole plan, judged overdue and stale as of today.
     """
-    out = check_target(out)
+    out = check_target(out, replace=replace)
     plan = load_for_export(db, plan_name)
     when = as_of or date.today()
     # Without a day asked for, every update is written, even one dated ahead by mistake.
@@ -102,7 +105,7 @@ def export_tracker(
     def write(path: Path) -> None:
         write_tracker(data, path, when, progress=progress, cancelled=cancelled)
 
-    write_atomically(out, write)
+    write_atomically(out, write, replace=replace)
     return ExportResult(out, plan.data.title, plan.data.action_count)
 
 
@@ -113,9 +116,11 @@ def export_original_layout(
     as_of: date | None = None,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    *,
+    replace: bool = False,
 ) -> ExportResult:
     """Write the plan back into the workbook it was imported from, in that workbook's layout."""
-    out = check_target(out)
+    out = check_target(out, replace=replace)
     plan = load_for_export(db, plan_name)
     source = _source_of(db, plan.plan_id, plan.data.title)
     placement = _placement(plan.action_ids, source)
@@ -130,7 +135,7 @@ def export_original_layout(
         raise ServiceError(f"'{source.filename}' cannot be written back: {exc}.") from None
     if cancelled is not None and cancelled():
         raise ServiceError("The export was cancelled; nothing was saved.")
-    write_atomically(out, _saver(written, source.content))
+    write_atomically(out, _saver(written, source.content), replace=replace)
     if progress is not None:
         progress(plan.data.action_count, plan.data.action_count)
     notes = [*written.notes, _what_changed(written.cells)]
@@ -222,9 +227,11 @@ def _placement(action_ids: list[int], source: PlanSource) -> list[int | None]:
     return [rank.get(action_id) for action_id in action_ids]
 
 
-def check_target(out: Path) -> Path:
-    """The file to write: an .xlsx in a folder that exists."""
+def check_target(out: Path, *, replace: bool = False) -> Path:
+    """The file to write: an .xlsx in a folder that exists, not there yet unless ``replace``."""
     out = Path(out)
+    if out.exists() and not replace and not out.is_dir():
+        raise ServiceError(f"'{out.name}' already exists and was not replaced.")
     if out.suffix.lower() != ".xlsx":
         raise ServiceError(f"'{out.name}' must end in .xlsx: exports are Excel workbooks.")
     if out.is_dir():
@@ -236,14 +243,18 @@ def check_target(out: Path) -> Path:
     return out
 
 
-def write_atomically(out: Path, write: Callable[[Path], object]) -> Path:
-    """Write through a temporary file beside ``out`` and rename it into place; nothing half-done."""
-    handle, name = tempfile.mkstemp(prefix=f".{out.stem}-", suffix=".xlsx.part", dir=out.parent)
-    os.close(handle)
-    temporary = Path(name)
+def write_atomically(out: Path, write: Callable[[Path], object], *, replace: bool = False) -> Path:
+    """Write an unnamed file in ``out``'s folder and give it its name only when complete.
+
+    Nothing half-done is ever seen, even if the process is killed: on Linux the file has no
+    name at all until it is whole. An existing ``out`` is kept unless ``replace``.
+    """
     try:
-        write(temporary)
-        os.replace(temporary, out)
+        with _unnamed_file(out.parent) as unnamed:
+            write(unnamed.path)
+            unnamed.name_as(out, replace=replace)
+    except FileExistsError:
+        raise ServiceError(f"'{out.name}' already exists and was not replaced.") from None
     except WriteCancelled:
         raise ServiceError("The export was cancelled; nothing was saved.") from None
     except CellTextTooLong as exc:
@@ -259,6 +270,60 @@ def write_atomically(out: Path, write: Callable[[Path], object]) -> Path:
         ) from None
     except OSError as exc:
         raise ServiceError(f"'{out.name}' could not be written: {exc.strerror or exc}.") from None
-    finally:
-        temporary.unlink(missing_ok=True)
     return out
+
+
+class _UnnamedFile:
+    """A file being written in a folder, named only once it is complete."""
+
+    def __init__(self, folder: Path) -> None:
+        self.descriptor: int | None = None
+        self.hidden: Path | None = None
+        try:  # Linux: a file with no name, which vanishes if the process dies
+            self.descriptor = os.open(folder, os.O_TMPFILE | os.O_RDWR, 0o600)
+            self.path = Path(f"/proc/self/fd/{self.descriptor}")
+        except (AttributeError, OSError):  # elsewhere: a hidden name beside the target
+            handle, name = tempfile.mkstemp(prefix=".actionplan-", suffix=".part", dir=folder)
+            os.close(handle)
+            self.hidden = self.path = Path(name)
+        self.folder = folder
+
+    def name_as(self, out: Path, *, replace: bool) -> None:
+        """Give the finished file its name; without ``replace``, never over another file."""
+        if self.hidden is None:
+            if not replace:
+                self._link(out)  # fails when the name is taken
+                return
+            self.hidden = self._hidden_name()
+            self._link(self.hidden)
+        if replace:
+            os.replace(self.hidden, out)
+        else:
+            os.link(self.hidden, out)
+
+    def _link(self, name: Path) -> None:
+        # Through a folder descriptor so the system follows /proc's link to the file itself.
+        folder = os.open(name.parent, os.O_RDONLY)
+        try:
+            os.link(self.path, name.name, dst_dir_fd=folder, follow_symlinks=True)
+        finally:
+            os.close(folder)
+
+    def _hidden_name(self) -> Path:
+        return self.folder / f".actionplan-{os.urandom(6).hex()}.part"
+
+    def close(self) -> None:
+        """Let go of the file; a hidden one not yet named is removed."""
+        if self.descriptor is not None:
+            os.close(self.descriptor)
+        if self.hidden is not None:
+            self.hidden.unlink(missing_ok=True)
+
+
+@contextmanager
+def _unnamed_file(folder: Path) -> Iterator[_UnnamedFile]:
+    unnamed = _UnnamedFile(folder)
+    try:
+        yield unnamed
+    finally:
+        unnamed.close()

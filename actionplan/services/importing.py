@@ -22,6 +22,7 @@ from actionplan.excel.import_report import ImportReport
 from actionplan.excel.own_export_import import read_own_export_import
 from actionplan.excel.own_export_reader import is_own_export
 from actionplan.excel.reader import Overrides, ReadResult, read_workbook
+from actionplan.log_words import where_it_failed
 from actionplan.services.errors import ServiceError
 from actionplan.services.plan_store import (
     Cancelled,
@@ -108,7 +109,7 @@ def read_import(path: PathLike, overrides: Overrides = None) -> ReadResult:
     except (ServiceError, MemoryError, KeyboardInterrupt):
         raise
     except Exception as exc:  # a file no rule foresaw must still end in one sentence
-        log.exception("unexpected failure reading %s", path)
+        log.error("unexpected failure reading a workbook: %s", where_it_failed(exc))
         raise ServiceError(
             f"{quoted(path.name)} could not be imported: the reader met something it does not "
             f"understand ({type(exc).__name__}); nothing was saved."
@@ -143,6 +144,17 @@ def import_workbook(
     ColumnMapping from a preview, possibly corrected; ``title`` names the plan.
     """
     preview = preview_import(path, overrides)
+    return import_previewed(db, preview, progress, cancelled, title)
+
+
+def import_previewed(
+    db: Database,
+    preview: ImportPreview,
+    progress: Progress | None = None,
+    cancelled: Cancelled | None = None,
+    title: str | None = None,
+) -> ImportResult:
+    """Import what a preview read as a new plan, in one transaction."""
     if cancelled is not None and cancelled():
         raise SaveCancelled()
     plan = preview.plan

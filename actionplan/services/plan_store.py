@@ -321,5 +321,6 @@ def save_plan_data(
     """
     if not plan.title.strip():
         raise ServiceError("The plan has no title.")
+    db.check_whole()  # a plan written into a damaged file could be lost with it
     with db.writing() as session:
         return _PlanWriter(session.connection(), progress, cancelled).write(plan, source)

@@ -142,7 +142,8 @@ def _folder(out_dir: Path) -> Path:
 def _unique(folder: Path, lead: str, taken: list[Path]) -> Path:
     stem = _UNSAFE_IN_NAMES.sub("-", f"Return - {lead}").strip(" .")[:80] or "Return"
     path, number = folder / f"{stem}.xlsx", 2
-    while any(path.name.casefold() == other.name.casefold() for other in taken):
+    # A return already in the folder may be one a lead has filled in: never written over.
+    while path.exists() or any(path.name.casefold() == o.name.casefold() for o in taken):
         path, number = folder / f"{stem} ({number}).xlsx", number + 1
     return path
 

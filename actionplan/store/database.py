@@ -10,13 +10,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlmodel import Session
 
 # Imported for its listener, which counts every change of an action (see update returns).
 from actionplan.store import migrate, revisions  # noqa: F401
-from actionplan.store.engine import make_engine, resolve_target, sqlite_path
+from actionplan.store.engine import make_engine, resolve_target, sqlite_path, use_wal
 from actionplan.store.errors import StoreError
 
 log = logging.getLogger(__name__)
@@ -38,6 +38,7 @@ class Database:
         engine = make_engine(text)
         try:
             migrate.upgrade(engine, sqlite_path(text))
+            use_wal(engine)
         except (DatabaseError, sqlite3.DatabaseError) as exc:
             engine.dispose()
             raise StoreError(_unreadable(text, exc)) from exc
@@ -55,7 +56,22 @@ class Database:
     def reading(self) -> Iterator[Session]:
         """A session for reading; nothing it does is saved."""
         with Session(self.engine) as session:
-            yield session
+            try:
+                yield session
+            except DatabaseError as exc:
+                if _is_damage(exc):
+                    raise StoreError(_damaged(self.target)) from None
+                raise
+
+    def check_whole(self) -> None:
+        """Refuse, in one sentence, a SQLite database whose file is damaged."""
+        if self.path is None:
+            return
+        with self.reading() as session:
+            verdict = [row[0] for row in session.connection().execute(text("PRAGMA quick_check"))]
+        if verdict != ["ok"]:
+            log.info("The database failed its quick check (%d problems)", len(verdict))
+            raise StoreError(_damaged(self.target))
 
     @contextmanager
     def writing(self) -> Iterator[Session]:
@@ -67,6 +83,11 @@ class Database:
             except OperationalError as exc:
                 session.rollback()
                 raise StoreError(f"The database could not be written: {_first_line(exc)}.") from exc
+            except DatabaseError as exc:
+                session.rollback()
+                if _is_damage(exc):
+                    raise StoreError(_damaged(self.target)) from None
+                raise
             except BaseException:
                 session.rollback()
                 raise
@@ -109,3 +130,16 @@ def _unreadable(target: str, exc: BaseException) -> str:
     if "not a database" in detail or "malformed" in detail:
         return f"'{target}' is not an actionplan database (or it is damaged)."
     return f"The database '{target}' could not be opened: {detail}."
+
+
+def _is_damage(exc: BaseException) -> bool:
+    detail = str(getattr(exc, "orig", None) or exc)
+    return "malformed" in detail or "not a database" in detail
+
+
+def _damaged(target: str) -> str:
+    # Only the file's name: the error's own text would quote the query and its values.
+    return (
+        f"The database '{target}' is damaged and cannot be read safely; "
+        "restore it from a backup (nothing was written to it)."
+    )

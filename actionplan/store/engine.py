@@ -11,10 +11,11 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
+from actionplan.private_files import create_private_file, make_private_folder
 from actionplan.store.errors import StoreError
 from actionplan.store.target import default_database_path, is_url, resolve_target
 
-__all__ = ["default_database_path", "make_engine", "resolve_target", "sqlite_path"]
+__all__ = ["default_database_path", "make_engine", "resolve_target", "sqlite_path", "use_wal"]
 
 log = logging.getLogger(__name__)
 
@@ -63,11 +64,19 @@ def _check_sqlite_file(path: Path) -> None:
             raise StoreError(f"The database file '{path}' cannot be read and written by you.")
         return
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        make_private_folder(folder)
     except OSError as exc:
         raise StoreError(f"Cannot create the folder '{folder}' for the database.") from exc
     if not os.access(folder, os.W_OK):
         raise StoreError(f"Cannot create a database in '{folder}': the folder is not writable.")
+    # SQLite gives the -wal and -shm files the database file's own mode, so creating it
+    # private first keeps all three readable by their owner only.
+    try:
+        create_private_file(path)
+    except OSError as exc:
+        raise StoreError(
+            f"The database '{path}' could not be opened: the file cannot be created there."
+        ) from exc
 
 
 def _sqlite_engine(url: str) -> Engine:
@@ -86,10 +95,22 @@ def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
         if _is_file_database(dbapi_connection):
-            cursor.execute("PRAGMA journal_mode=WAL")
+            # WAL is switched on by use_wal once the app has accepted the file: switching
+            # it here would change a file that is about to be refused.
             cursor.execute("PRAGMA synchronous=NORMAL")
     finally:
         cursor.close()
+
+
+def use_wal(engine: Engine) -> None:
+    """Switch an accepted SQLite file to write-ahead logging, kept in the file from then on."""
+    if engine.dialect.name != "sqlite":
+        return
+    with engine.connect() as connection:
+        driver = connection.connection.driver_connection
+        assert driver is not None
+        if _is_file_database(driver):
+            driver.execute("PRAGMA journal_mode=WAL")
 
 
 def _is_file_database(dbapi_connection: Any) -> bool:

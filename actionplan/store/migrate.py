@@ -56,21 +56,51 @@ def current_revision(engine: Engine) -> str | None:
 
 
 def upgrade(engine: Engine, sqlite_file: Path | None = None) -> None:
-    """Upgrade the database to the newest schema, refusing what it must not touch."""
-    current = current_revision(engine)
-    if current == SCHEMA_REVISION:
+    """Upgrade the database to the newest schema, refusing what it must not touch.
+
+    Several copies of the app may open a new or old database at the same moment: each
+    decides and upgrades holding the write lock, so the first upgrades and the others
+    find it done.
+    """
+    if current_revision(engine) == SCHEMA_REVISION:
         return
     from alembic.script import ScriptDirectory
 
     config = alembic_config()
     scripts = ScriptDirectory.from_config(config)
-    _refuse_foreign(engine, current, scripts)
+    with engine.connect() as connection:
+        _foreign_keys(connection, on=False)
+        try:
+            connection.execution_options(sqlite_immediate=True)
+            with connection.begin():
+                _upgrade_holding_the_lock(connection, config, scripts, sqlite_file)
+        finally:
+            _foreign_keys(connection, on=True)
+
+
+def _upgrade_holding_the_lock(
+    connection: Connection, config: Config, scripts: ScriptDirectory, sqlite_file: Path | None
+) -> None:
+    current = _revision_seen_by(connection)
+    if current == SCHEMA_REVISION:
+        return  # another copy of the app upgraded it while this one waited
+    _refuse_foreign(connection, current, scripts)
     if current is not None and sqlite_file is not None:
         _backup_before_upgrade(sqlite_file, current)
-    _run_upgrade(engine, config)
+    from alembic import command
+
+    config.attributes["connection"] = connection
+    command.upgrade(config, "head")
 
 
-def _refuse_foreign(engine: Engine, current: str | None, scripts: ScriptDirectory) -> None:
+def _revision_seen_by(connection: Connection) -> str | None:
+    if not inspect(connection).has_table("alembic_version"):
+        return None
+    rows = connection.execute(text("SELECT version_num FROM alembic_version")).all()
+    return rows[0][0] if rows else None
+
+
+def _refuse_foreign(connection: Connection, current: str | None, scripts: ScriptDirectory) -> None:
     if current is not None:
         known = {script.revision for script in scripts.walk_revisions()}
         if current not in known:
@@ -79,7 +109,7 @@ def _refuse_foreign(engine: Engine, current: str | None, scripts: ScriptDirector
                 f"(schema {current}); update the app to open it."
             )
         return
-    tables = set(inspect(engine).get_table_names()) - {"alembic_version"}
+    tables = set(inspect(connection).get_table_names()) - {"alembic_version"}
     if tables:
         raise StoreError(
             "This database belongs to another program (it has tables actionplan does not use)."
@@ -89,21 +119,8 @@ def _refuse_foreign(engine: Engine, current: str | None, scripts: ScriptDirector
 def _backup_before_upgrade(sqlite_file: Path, current: str) -> None:
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     copy = sqlite_file.with_name(f"{sqlite_file.name}.before-upgrade-{current}-{stamp}")
-    log.info("Backing up %s to %s before upgrading its schema", sqlite_file, copy)
+    log.info("Backing up the database before upgrading its schema from %s", current)
     backup_sqlite_file(sqlite_file, copy)
-
-
-def _run_upgrade(engine: Engine, config: Config) -> None:
-    from alembic import command
-
-    with engine.connect() as connection:
-        _foreign_keys(connection, on=False)
-        try:
-            config.attributes["connection"] = connection
-            command.upgrade(config, "head")
-            connection.commit()
-        finally:
-            _foreign_keys(connection, on=True)
 
 
 def _foreign_keys(connection: Connection, *, on: bool) -> None:

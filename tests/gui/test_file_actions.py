@@ -220,3 +220,26 @@ def test_a_workbook_dropped_on_the_window_opens_the_import_wizard_on_it(
     assert wizard is not None and wizard.isVisible()
     qtbot.waitUntil(lambda: wizard.preview is not None, timeout=20_000)
     wizard.close()
+
+
+def test_exporting_over_an_existing_workbook_asks_first_and_no_keeps_it(
+    qtbot: QtBot, tmp_path: Path, factory: PlanFactory, answers: Answers, open_window: Opener
+) -> None:
+    """The window asks before replacing a file; answering No leaves it exactly as it was."""
+    factory.action(factory.priority())
+    window = open_window()
+    existing = tmp_path / "tracker.xlsx"
+    existing.write_bytes(b"last quarter's tracker")
+    answers.save_files.append(existing)
+    answers.confirms.append(False)
+    window.files.export_action.trigger()
+    assert answers.asked == ["'tracker.xlsx' already exists. Replace it with this export?"]
+    assert existing.read_bytes() == b"last quarter's tracker"
+    answers.save_files.append(existing)
+    answers.confirms.append(True)
+    window.files.export_action.trigger()
+    task = window.files.task
+    assert task is not None
+    qtbot.waitUntil(lambda: task.finished_work, timeout=30_000)
+    assert task.error is None
+    assert "Actions" in load_workbook(existing, read_only=True).sheetnames

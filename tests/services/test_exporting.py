@@ -150,7 +150,7 @@ def test_a_cancelled_export_leaves_the_old_file_and_no_scraps(db: Database, tmp_
     out = folder / "plan.xlsx"
     out.write_bytes(b"last month's export")
     with pytest.raises(ServiceError, match="cancelled; nothing was saved"):
-        export_tracker(db, out, as_of=AS_OF, cancelled=lambda: True)
+        export_tracker(db, out, as_of=AS_OF, cancelled=lambda: True, replace=True)
     assert out.read_bytes() == b"last month's export"
     assert [path.name for path in folder.iterdir()] == ["plan.xlsx"]
 

@@ -189,3 +189,39 @@ def test_database_at_0005_gains_a_signing_key_and_keeps_every_update(tmp_path: P
     with sqlite3.connect(old) as raw:
         assert raw.execute("SELECT value FROM database_secret").fetchall() == [(key,)]
     assert len(list(tmp_path.glob("plans.db.before-upgrade-0005-*"))) == 1
+
+
+def _rollback_journal_database(path: Path, statements: list[str]) -> bytes:
+    """A SQLite file as another program leaves it: rollback journal, no WAL; its bytes."""
+    with sqlite3.connect(path) as raw:
+        for statement in statements:
+            raw.execute(statement)
+    raw.close()
+    return path.read_bytes()
+
+
+def test_another_programs_database_is_refused_with_every_byte_unchanged(tmp_path: Path) -> None:
+    """Not even its journal mode is switched: the file is byte for byte as it was."""
+    path = tmp_path / "accounts.db"
+    before = _rollback_journal_database(
+        path, ["CREATE TABLE invoice (id INTEGER PRIMARY KEY, total REAL)"]
+    )
+    with pytest.raises(StoreError, match="another program"):
+        Database.open(path)
+    assert path.read_bytes() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["accounts.db"]
+
+
+def test_a_newer_apps_database_is_refused_with_every_byte_unchanged(tmp_path: Path) -> None:
+    """A file a newer actionplan left in rollback-journal mode stays exactly as it was."""
+    path = tmp_path / "plan.db"
+    Database.open(path).close()
+    with sqlite3.connect(path) as raw:
+        raw.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+        raw.commit()
+        assert raw.execute("PRAGMA journal_mode=DELETE").fetchone() == ("delete",)
+    raw.close()
+    before = path.read_bytes()
+    with pytest.raises(StoreError, match="newer version of actionplan"):
+        Database.open(path)
+    assert path.read_bytes() == before
