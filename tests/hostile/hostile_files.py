@@ -132,17 +132,23 @@ def shared_string_bomb(path: Path, rows: int = 20_000, columns: int = 20) -> Pat
     return write_xlsx(path, (row(n) for n in range(2, rows + 2)), _strings([long_text]))
 
 
-def sheet_zip_bomb(path: Path, rows: int = 60_000) -> Path:
-    """A sheet of the same short text over and over, so it unpacks to hundreds of times its size."""
-
-    def row(number: int) -> str:
+def _text_rows(rows: int, chars: int) -> Iterator[str]:
+    for number in range(2, rows + 2):
         cells = "".join(
-            f'<c r="{_letters(c)}{number}" t="inlineStr"><is><t>{"x" * 200}</t></is></c>'
+            f'<c r="{_letters(c)}{number}" t="inlineStr"><is><t>{"x" * chars}</t></is></c>'
             for c in range(1, 5)
         )
-        return f'<row r="{number}">{cells}</row>'
+        yield f'<row r="{number}">{cells}</row>'
 
-    return write_xlsx(path, (row(n) for n in range(2, rows + 2)))
+
+def sheet_zip_bomb(path: Path, rows: int = 10_000) -> Path:
+    """A sheet of the same long text over and over, unpacking to a thousand times its size."""
+    return write_xlsx(path, _text_rows(rows, 2_000))
+
+
+def long_plan(path: Path, rows: int = 49_999) -> Path:
+    """A plan of as many rows as a sheet may have, each of four 200-character cells."""
+    return write_xlsx(path, _text_rows(rows, 200))
 
 
 def deeply_nested(path: Path, depth: int = 200_000) -> Path:

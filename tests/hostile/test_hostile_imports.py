@@ -70,5 +70,5 @@ def test_huge_csv_is_refused_at_the_same_row_limit_as_a_workbook(tmp_path: Path)
     outcome = run_import(make("huge CSV", tmp_path), tmp_path / "plan.db", MEMORY_CAP)
     assert outcome.stderr.strip() == (
         "actionplan: 'huge.csv' is too large to be an action plan: sheet 'huge' has more than "
-        "100,000 rows (the limit is 100,000 rows a sheet)."
+        "50,000 rows (the limit is 50,000 rows a sheet)."
     )
