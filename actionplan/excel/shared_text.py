@@ -4,6 +4,7 @@ A cell of shared text stores only a number; the reader copies the text into ever
 refers to it. One 32,000-character text referred to by every cell of a half-megabyte file made
 gigabytes of copies. So the copies are counted first, streaming through the XML: each shared
 text's length times the number of cells that refer to it, and the file is refused past a limit.
+Text typed into the cells themselves counts against the same limit.
 """
 
 from __future__ import annotations
@@ -20,22 +21,39 @@ MAX_TEXT_CHARS = 50_000_000  # a 24,000-action plan holds about 10 million chara
 _SHARED_TAG = re.compile(rb"<(/?)(?:\w+:)?(si|t)\b[^>]*?(/?)>")
 _SHARED_CELL = re.compile(rb'<(?:\w+:)?c\b[^>]*?\bt="s"[^>]*>\s*<(?:\w+:)?v>([0-9]{1,10})<')
 _SHARED_MARK = b't="s"'
+_INLINE_TEXT = re.compile(rb"<(?:\w+:)?t\b[^>/]*>([^<]*)<")
 
 
 def check_shared_text(archive: zipfile.ZipFile, sheets: Iterable[str], name: str) -> None:
     """Refuse a workbook whose shared texts, copied into every cell using them, are too long."""
+    parts = [info for info in archive.infolist() if info.filename in set(sheets)]
+    _check_inline_text(archive, parts, name)
     strings = [info for info in archive.infolist() if _is_shared_strings(info.filename)]
     if not strings:
         return
     lengths = _text_lengths(archive, strings[0])
     if not lengths:
         return
-    parts = [info for info in archive.infolist() if info.filename in set(sheets)]
     if _shared_cells(archive, parts) * max(lengths) <= MAX_TEXT_CHARS:
         return  # even if every cell held the longest text, the total would be small
     total = sum(_copied_chars(archive, part, lengths) for part in parts)
     if total > MAX_TEXT_CHARS:
         raise WorkbookError(_too_much_text(name, total))
+
+
+def _check_inline_text(archive: zipfile.ZipFile, parts: list[zipfile.ZipInfo], name: str) -> None:
+    """Refuse sheets whose own text (not shared) is past the limit, stopping once it is."""
+    if sum(part.file_size for part in parts) <= MAX_TEXT_CHARS:
+        return  # the text of a sheet is never longer than the sheet itself
+    total = 0
+    for part in parts:
+        for text in part_chunks(archive, part):
+            total += sum(map(len, _INLINE_TEXT.findall(text)))
+            if total > MAX_TEXT_CHARS:
+                raise WorkbookError(
+                    f"{name} is too large to be an action plan: its cells hold more than "
+                    f"{_amount(MAX_TEXT_CHARS)} characters of text."
+                )
 
 
 def _is_shared_strings(part: str) -> bool:

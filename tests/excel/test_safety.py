@@ -14,7 +14,7 @@ from actionplan.excel import safety, shared_text, xml_scan
 from actionplan.excel.errors import WorkbookError
 from actionplan.excel.reader import read_workbook
 from tests.excel.import_books import TRACKER_SAMPLE, book, entity_bomb, replace_part, tracker
-from tests.hostile.hostile_files import shared_string_bomb
+from tests.hostile.hostile_files import long_plan, shared_string_bomb
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -210,6 +210,18 @@ def test_long_text_repeated_in_many_cells_is_refused_before_reading(
     assert refusal(path) == (
         "'bomb.xlsx' is too large to be an action plan: its cells repeat long texts so often "
         "that it would open as 1,280,016 characters of text (the limit is 1,000,000)."
+    )
+
+
+def test_sheet_holding_more_text_than_the_limit_is_refused_before_reading(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Text typed into the cells themselves counts against the same limit as shared text."""
+    monkeypatch.setattr(shared_text, "MAX_TEXT_CHARS", 100_000)
+    assert read_workbook(long_plan(tmp_path / "within.xlsx", rows=100)).plan.action_count == 100
+    assert refusal(long_plan(tmp_path / "long.xlsx", rows=200)) == (
+        "'long.xlsx' is too large to be an action plan: its cells hold more than 100,000 "
+        "characters of text."
     )
 
 
