@@ -10,11 +10,13 @@ from __future__ import annotations
 import csv
 import io
 import logging
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 import python_calamine
 
+from actionplan.excel import xml_scan
 from actionplan.excel.errors import WorkbookError, quoted, save_as_xlsx_hint
 from actionplan.excel.safety import SourceBook, password_message
 
@@ -128,17 +130,29 @@ def _csv_grid(book: SourceBook) -> Grid:
         dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, _CSV_DELIMITERS)
     except csv.Error:
         dialect = csv.excel
+    sheet = book.path.stem or "Sheet1"
     try:
-        rows: list[list[CellValue]] = [list(r) for r in csv.reader(io.StringIO(text), dialect)]
+        rows = _csv_rows(csv.reader(io.StringIO(text), dialect), quoted(book.name), sheet)
     except csv.Error as exc:
         if "field larger" in str(exc):
             raise WorkbookError(
                 _absurd(quoted(book.name), "over 131,072 characters long")
             ) from None
         raise WorkbookError(f"{quoted(book.name)} is not a readable CSV file: {exc}.") from None
-    grid = Grid(book.path.stem or "Sheet1", rows, merges_known=False)
+    grid = Grid(sheet, rows, merges_known=False)
     check_cell_lengths(grid, quoted(book.name))
     return grid
+
+
+def _csv_rows(reader: Iterator[list[str]], name: str, sheet: str) -> list[list[CellValue]]:
+    """The CSV's rows, read only as far as the row limit workbooks obey (never to the end)."""
+    rows: list[list[CellValue]] = []
+    for row in reader:
+        if len(rows) == xml_scan.MAX_ROWS:
+            limit = f"more than {xml_scan.MAX_ROWS:,}"
+            raise WorkbookError(xml_scan.too_many_rows(name, sheet, limit))
+        rows.append(list(row))
+    return rows
 
 
 def _decode(content: bytes) -> str:

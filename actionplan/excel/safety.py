@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from actionplan.excel.errors import WorkbookError, quoted, save_as_xlsx_hint
-from actionplan.excel.xml_scan import scan_zip_xml
+from actionplan.excel.shared_text import check_shared_text
+from actionplan.excel.xml_scan import scan_zip_xml, sheet_parts
 
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_UNPACKED_BYTES = 500 * 1024 * 1024
@@ -88,6 +89,7 @@ def _zip_kind(content: bytes, name: str) -> str:
             kind = _kind_of_members(archive, {info.filename for info in infos}, name)
             if kind == "xlsx":
                 scan_zip_xml(archive, name)
+                check_shared_text(archive, sheet_parts(archive), name)
             return kind
     except (
         zipfile.BadZipFile,

@@ -10,10 +10,11 @@ import openpyxl
 import pytest
 from defusedxml import DefusedXmlException
 
-from actionplan.excel import safety, xml_scan
+from actionplan.excel import safety, shared_text, xml_scan
 from actionplan.excel.errors import WorkbookError
 from actionplan.excel.reader import read_workbook
 from tests.excel.import_books import TRACKER_SAMPLE, book, entity_bomb, replace_part, tracker
+from tests.hostile.hostile_files import long_plan, shared_string_bomb
 
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
@@ -181,6 +182,47 @@ def test_csv_cell_of_absurd_length(tmp_path: Path) -> None:
     path = tmp_path / "long.csv"
     path.write_text("Action,Lead\n" + "y" * 200_000 + ",Police\n")
     assert "more than any spreadsheet cell holds" in refusal(path)
+
+
+def test_csv_obeys_the_row_limit_of_a_workbook_sheet(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A CSV longer than a sheet may be is refused as a sheet is; one at the limit is read."""
+    monkeypatch.setattr(xml_scan, "MAX_ROWS", 50)
+    rows = "".join(f"1.{n},Action {n},Police\n" for n in range(60))
+    (tmp_path / "long.csv").write_text("Ref,Action,Lead\n" + rows)
+    assert refusal(tmp_path / "long.csv") == (
+        "'long.csv' is too large to be an action plan: sheet 'long' has more than 50 rows "
+        "(the limit is 50 rows a sheet)."
+    )
+    (tmp_path / "full.csv").write_text("Ref,Action,Lead\n" + rows.split("\n", 11)[-1])
+    assert read_workbook(tmp_path / "full.csv").plan.action_count == 49
+
+
+def test_long_text_repeated_in_many_cells_is_refused_before_reading(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Shared text counts once per cell using it: the copies past the limit refuse the file."""
+    monkeypatch.setattr(shared_text, "MAX_TEXT_CHARS", 1_000_000)
+    within = shared_string_bomb(tmp_path / "within.xlsx", rows=1, columns=20)
+    assert read_workbook(within).plan.action_count == 1
+    path = shared_string_bomb(tmp_path / "bomb.xlsx", rows=2, columns=20)
+    assert refusal(path) == (
+        "'bomb.xlsx' is too large to be an action plan: its cells repeat long texts so often "
+        "that it would open as 1,280,016 characters of text (the limit is 1,000,000)."
+    )
+
+
+def test_sheet_holding_more_text_than_the_limit_is_refused_before_reading(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Text typed into the cells themselves counts against the same limit as shared text."""
+    monkeypatch.setattr(shared_text, "MAX_TEXT_CHARS", 100_000)
+    assert read_workbook(long_plan(tmp_path / "within.xlsx", rows=100)).plan.action_count == 100
+    assert refusal(long_plan(tmp_path / "long.xlsx", rows=200)) == (
+        "'long.xlsx' is too large to be an action plan: its cells hold more than 100,000 "
+        "characters of text."
+    )
 
 
 def test_map_with_an_unknown_field_lists_the_fields(tmp_path: Path) -> None:
