@@ -1,0 +1,66 @@
+"""How many pages each sample plan's board pack takes, against the size goals of a pack a
+chair reads through.
+
+Goals (without the appendix): the tracker-shaped sample of about 17 actions in at most 5
+pages, the 70-action sample in at most 12, and beyond the summary no more than one page per
+8 actions for larger plans. Prints, per sample: actions, pages, the goal and whether it is met.
+
+    .venv/bin/python benchmarks/pack_pages.py
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from pypdf import PdfReader
+
+from actionplan.services.importing import import_workbook
+from actionplan.services.report import make_report
+from actionplan.services.summary import plan_summary
+from actionplan.store.database import Database
+
+SAMPLES = Path(__file__).resolve().parent.parent / "sample_plans"
+AS_OF = date(2025, 12, 15)  # the samples' own year
+SUMMARY_PAGES = 2  # the executive summary and the exceptions, before the priorities
+
+
+def goal(actions: int) -> int:
+    """The most pages a pack of this many actions should take (no appendix)."""
+    if actions <= 20:
+        return 5
+    if actions <= 70:
+        return 12
+    return SUMMARY_PAGES + -(-actions // 8)
+
+
+def pages_of(workbook: Path, folder: Path) -> tuple[int, int]:
+    """The actions the workbook holds and the pages of its pack."""
+    db = Database.open(folder / f"{workbook.stem}.db")
+    try:
+        import_workbook(db, workbook)
+        actions = plan_summary(db, as_of=AS_OF)["actions"]
+        pdf = make_report(db, folder / f"{workbook.stem}.pdf", as_of=AS_OF)
+    finally:
+        db.close()
+    return actions, len(PdfReader(pdf).pages)
+
+
+def main() -> None:
+    """Print the page count of each sample's pack beside its goal."""
+    print(f"board pack as at {AS_OF:%d %b %Y}, no appendix")
+    with tempfile.TemporaryDirectory() as folder:
+        for workbook in sorted(SAMPLES.glob("*.xlsx")):
+            actions, pages = pages_of(workbook, Path(folder))
+            most = goal(actions)
+            verdict = "met" if pages <= most else "NOT met"
+            counts = f"{actions:4} actions {pages:4} pages (goal ≤ {most})"
+            print(f"{workbook.name:40} {counts}: {verdict}")
+
+
+if __name__ == "__main__":
+    main()
