@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
@@ -33,41 +32,39 @@ def priorities_of(session: Session, plan_id: int) -> list[Priority]:
     return list(session.exec(query.order_by(col(Priority.position), col(Priority.id))))
 
 
-def latest_update_dates(session: Session, plan_id: int) -> dict[int, date | None]:
-    """For each action of the plan that has updates, the date of its newest one."""
-    query = (
-        select(ProgressUpdate.action_id, func.max(ProgressUpdate.update_date))
-        .join(Action, col(Action.id) == ProgressUpdate.action_id)
-        .where(Action.plan_id == plan_id)
-        .group_by(col(ProgressUpdate.action_id))
-    )
-    return {action_id: when for action_id, when in session.exec(query)}
-
-
 def latest_updates(
     session: Session, plan_id: int, action_ids: list[int] | None = None
 ) -> dict[int, LatestUpdate]:
     """For each action of the plan (or of those given) with updates, its newest one."""
+    columns = (ProgressUpdate.text, ProgressUpdate.author, ProgressUpdate.date_precision)
+    # Plain column tuples: building ORM objects for every update costs seconds on big plans.
+    return {
+        action_id: LatestUpdate(when, text, author, precision)
+        for action_id, when, text, author, precision in _updates(
+            session, plan_id, action_ids, columns
+        )
+    }
+
+
+def _updates(
+    session: Session, plan_id: int, action_ids: list[int] | None, columns: tuple[Any, ...]
+) -> Any:
+    """The plan's updates oldest first, as rows of action id, date and the columns asked."""
     query = (
         sa_select(
             col(ProgressUpdate.action_id),
             col(ProgressUpdate.update_date),
-            col(ProgressUpdate.text),
-            col(ProgressUpdate.author),
-            col(ProgressUpdate.date_precision),
+            *(col(column) for column in columns),
         )
         .join(Action, col(Action.id) == ProgressUpdate.action_id)
         .where(col(Action.plan_id) == plan_id)
-        # Undated updates count as the oldest, as SQLite sorts them (the quick reader too).
+        # Undated updates came from the workbook, before any the app recorded: oldest first
+        # (as SQLite sorts them, and the quick reader too).
         .order_by(col(ProgressUpdate.update_date).nulls_first(), col(ProgressUpdate.id))
     )
     if action_ids is not None:
         query = query.where(col(ProgressUpdate.action_id).in_(action_ids))
-    # Plain column tuples: building ORM objects for every update costs seconds on big plans.
-    return {
-        action_id: LatestUpdate(when, text, author, precision)
-        for action_id, when, text, author, precision in session.connection().execute(query)
-    }
+    return session.connection().execute(query)
 
 
 def leads_by_action(
@@ -93,26 +90,16 @@ def update_history(
 ) -> dict[int, list[Any]]:
     """Each action's updates oldest first, as rows of date, RAG, status, words, author, reason
     and the date's precision."""
-    query = (
-        sa_select(
-            col(ProgressUpdate.action_id),
-            col(ProgressUpdate.update_date),
-            col(ProgressUpdate.rag),
-            col(ProgressUpdate.status),
-            col(ProgressUpdate.text),
-            col(ProgressUpdate.author),
-            col(ProgressUpdate.reason),
-            col(ProgressUpdate.date_precision),
-        )
-        .join(Action, col(Action.id) == ProgressUpdate.action_id)
-        .where(col(Action.plan_id) == plan_id)
-        # Undated updates came from the workbook, before any the app recorded: oldest first.
-        .order_by(col(ProgressUpdate.update_date).nulls_first(), col(ProgressUpdate.id))
+    columns = (
+        ProgressUpdate.rag,
+        ProgressUpdate.status,
+        ProgressUpdate.text,
+        ProgressUpdate.author,
+        ProgressUpdate.reason,
+        ProgressUpdate.date_precision,
     )
-    if action_ids is not None:
-        query = query.where(col(ProgressUpdate.action_id).in_(action_ids))
     history: dict[int, list[Any]] = {}
-    for row in session.connection().execute(query):
+    for row in _updates(session, plan_id, action_ids, columns):
         history.setdefault(row.action_id, []).append(row)
     return history
 
