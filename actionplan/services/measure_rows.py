@@ -12,9 +12,10 @@ from actionplan.domain.measures import (
     parse_direction,
     trend,
 )
-from actionplan.domain.models import Measure, MeasureComparator, MeasureReading, Priority
+from actionplan.domain.models import Measure, MeasureReading, Priority
 from actionplan.services.views import ComparatorRow, MeasureRow, ReadingRow
 from actionplan.store.database import Database
+from actionplan.store.queries import comparators_of
 
 __all__ = ["MeasureRow", "ReadingRow", "measure_rows"]
 
@@ -38,12 +39,7 @@ def measure_rows(db: Database, plan_id: int) -> list[MeasureRow]:
             .where(Measure.plan_id == plan_id)
             .order_by(col(MeasureReading.position), col(MeasureReading.id))
         ).all()
-        benchmarks = session.exec(
-            select(MeasureComparator)
-            .join(Measure, col(Measure.id) == MeasureComparator.measure_id)
-            .where(Measure.plan_id == plan_id)
-            .order_by(col(MeasureComparator.position), col(MeasureComparator.id))
-        ).all()
+        benchmarks = comparators_of(session, plan_id)
     compared: dict[int, list[ComparatorRow]] = {}
     for c in benchmarks:
         compared.setdefault(c.measure_id, []).append(

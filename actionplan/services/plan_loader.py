@@ -36,6 +36,7 @@ from actionplan.domain.status import status_from_word
 from actionplan.domain.update_dates import precision_from_word
 from actionplan.services.errors import ServiceError
 from actionplan.store.database import Database
+from actionplan.store.queries import comparators_of
 
 
 def load_plan_data(db: Database, plan_id: int) -> PlanData:
@@ -237,14 +238,8 @@ class _Loader:
         return grouped
 
     def _comparators(self) -> dict[int, list[ComparatorData]]:
-        query = (
-            select(MeasureComparator)
-            .join(Measure, col(Measure.id) == MeasureComparator.measure_id)
-            .where(Measure.plan_id == self.plan_id)
-            .order_by(col(MeasureComparator.position), col(MeasureComparator.id))
-        )
         grouped: dict[int, list[ComparatorData]] = defaultdict(list)
-        for c in self._all(query):
+        for c in comparators_of(self.session, self.plan_id):
             grouped[c.measure_id].append(_comparator_data(c))
         return grouped
 

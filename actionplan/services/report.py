@@ -17,7 +17,6 @@ from actionplan.domain.measures import Direction
 from actionplan.domain.models import (
     Action,
     Measure,
-    MeasureComparator,
     MeasureReading,
     Narrative,
     Outcome,
@@ -44,7 +43,7 @@ from actionplan.services.errors import ServiceError
 from actionplan.services.plans import PlanInfo, resolve_plan
 from actionplan.services.snapshots import SnapshotBaseline, baseline_before
 from actionplan.store.database import Database
-from actionplan.store.queries import priorities_of
+from actionplan.store.queries import comparators_of, priorities_of
 
 Progress = Callable[[int, int], None]
 
@@ -289,13 +288,14 @@ def _measures(
         session.exec(select(Action.id, Action.priority_id).where(Action.plan_id == plan_id)).all()
     )
     query = select(Measure).where(Measure.plan_id == plan_id)
+    compared = _comparators(session, plan_id)
     lines = []
     for measure in session.exec(query.order_by(col(Measure.position), col(Measure.id))):
         owner = measure.priority_id or action_priority.get(measure.action_id or -1)
         if filtered and owner not in headings:
             continue
         line = _measure_line(measure, headings.get(owner, ""), _readings(session, measure))
-        lines.append(replace(line, comparators=_comparators(session, measure)))
+        lines.append(replace(line, comparators=tuple(compared.get(measure.id or -1, []))))
     return tuple(lines)
 
 
@@ -312,15 +312,13 @@ def _readings(session: Session, measure: Measure) -> tuple[Reading, ...]:
     return tuple(Reading(r.period_label, r.value) for r in session.exec(query))
 
 
-def _comparators(session: Session, measure: Measure) -> tuple[ComparatorFigure, ...]:
-    query = (
-        select(MeasureComparator)
-        .where(MeasureComparator.measure_id == measure.id)
-        .order_by(col(MeasureComparator.position), col(MeasureComparator.id))
-    )
-    return tuple(
-        ComparatorFigure(c.name, c.period_label, c.value, c.value_raw) for c in session.exec(query)
-    )
+def _comparators(session: Session, plan_id: int) -> dict[int, list[ComparatorFigure]]:
+    """Each measure's comparators, read once for the whole plan."""
+    compared: dict[int, list[ComparatorFigure]] = {}
+    for c in comparators_of(session, plan_id):
+        figure = ComparatorFigure(c.name, c.period_label, c.value, c.value_raw)
+        compared.setdefault(c.measure_id, []).append(figure)
+    return compared
 
 
 def _measure_line(measure: Measure, owner: str, readings: tuple[Reading, ...]) -> MeasureLine:

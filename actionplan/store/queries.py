@@ -12,6 +12,8 @@ from actionplan.domain.models import (
     Action,
     ActionLead,
     Lead,
+    Measure,
+    MeasureComparator,
     Plan,
     Priority,
     ProgressUpdate,
@@ -30,6 +32,17 @@ def priorities_of(session: Session, plan_id: int) -> list[Priority]:
     """A plan's priorities in their order."""
     query = select(Priority).where(Priority.plan_id == plan_id)
     return list(session.exec(query.order_by(col(Priority.position), col(Priority.id))))
+
+
+def comparators_of(session: Session, plan_id: int) -> list[MeasureComparator]:
+    """Every comparator of the plan's measures, in each measure's order."""
+    query = (
+        select(MeasureComparator)
+        .join(Measure, col(Measure.id) == MeasureComparator.measure_id)
+        .where(Measure.plan_id == plan_id)
+        .order_by(col(MeasureComparator.position), col(MeasureComparator.id))
+    )
+    return list(session.exec(query))
 
 
 def latest_updates(
