@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -110,7 +111,13 @@ def use_wal(engine: Engine) -> None:
         driver = connection.connection.driver_connection
         assert driver is not None
         if _is_file_database(driver):
-            driver.execute("PRAGMA journal_mode=WAL")
+            try:
+                driver.execute("PRAGMA journal_mode=WAL")
+            except sqlite3.OperationalError:
+                # Another copy of the app is using the file this moment (several opening a
+                # new database at once): the rollback journal is as safe, and the next copy
+                # to open the file switches it.
+                log.info("write-ahead logging not switched on: the database is in use")
 
 
 def _is_file_database(dbapi_connection: Any) -> bool:
