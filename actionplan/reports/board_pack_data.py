@@ -83,6 +83,11 @@ class ActionLine:
     # "12 Aug 2020", "Aug 2020", "date not given"; "" when there has been no update at all.
     latest_update_when: str = ""
     no_update: bool = False  # open and never updated
+    days_overdue: int = 0  # days past its due date at the as-at date; 0 when not overdue
+    days_since_update: int | None = None  # None: no dated update by the as-at date
+    # What changed since the last board, named: "went from Green to Red on 12 Mar 2025";
+    # "" when nothing changed or there is no earlier board position to compare.
+    change: str = ""
 
     @property
     def complete(self) -> bool:
@@ -105,6 +110,14 @@ class ActionLine:
         level = {Rag.RED: 0, Rag.AMBER: 2}.get(self.rag, 4) - (1 if self.overdue else 0)
         worse = 0 if self.movement is Movement.WORSE else 1
         return level, worse, self.due_date or date.max
+
+    @property
+    def exception_rank(self) -> tuple[int, int, int]:
+        """Sort key for the exceptions table: red before amber before the rest, then the
+        longest overdue, then the longest since its last update (never updated first)."""
+        level = {Rag.RED: 0, Rag.AMBER: 1}.get(self.rag, 2)
+        quiet = self.days_since_update if self.days_since_update is not None else 1_000_000
+        return level, -self.days_overdue, -quiet
 
 
 @dataclass(frozen=True)
@@ -267,6 +280,20 @@ class BoardPackData:
     appendix: bool = False
     stale_after_days: int = STALE_AFTER_DAYS
     limits: SummaryLimits = field(default_factory=SummaryLimits)
+    key_messages: tuple[str, ...] = ()  # up to five sentences for page 1, as they will print
+    board_asked: str = ""  # "The board is asked to…": printed only when written
+    cover_page: bool = False  # a full-page cover before the summary (off by default)
+    plan_measures: int = 0  # measures in the whole plan, when the pack shows one priority
+
+    @property
+    def exceptions(self) -> list[ActionLine]:
+        """Every red, amber or overdue action across the plan, ranked for the board."""
+        return sorted((a for a in self.actions if a.is_exception), key=lambda a: a.exception_rank)
+
+    @property
+    def rated(self) -> bool:
+        """Whether any action carries a RAG at all (a plan without one shows status counts)."""
+        return any(a.rag is not Rag.UNRATED for a in self.actions)
 
     @property
     def actions(self) -> list[ActionLine]:

@@ -9,15 +9,15 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from actionplan.domain.rag import RAG_ORDER, Rag
 from actionplan.reports.board_pack_data import RagCounts, Reading
 from actionplan.reports.chips import chip_colours
-from actionplan.reports.fonts import NARROW, NARROW_BOLD
-from actionplan.reports.styles import PALETTE
+from actionplan.reports.fonts import SANS, SANS_BOLD
+from actionplan.reports.styles import PALETTE, TABLE_SIZE
 
 BAR_HEIGHT = 13.0
-LABEL_SIZE = 7.5
+LABEL_SIZE = TABLE_SIZE
 
 
 def _least(count: int) -> float:
-    return stringWidth(str(count), NARROW_BOLD, LABEL_SIZE) + 6
+    return stringWidth(str(count), SANS_BOLD, LABEL_SIZE) + 6
 
 
 def _segment_widths(counts: RagCounts, width: float) -> list[tuple[Rag, float]]:
@@ -35,13 +35,13 @@ def rag_bar(counts: RagCounts, width: float, full_width: float) -> Drawing:
     drawing = Drawing(full_width, BAR_HEIGHT + 2)
     x = 0.0
     if not counts.total:
-        drawing.add(String(0, 4, "No actions", fontName=NARROW, fontSize=LABEL_SIZE))
+        drawing.add(String(0, 4, "No actions", fontName=SANS, fontSize=LABEL_SIZE))
         return drawing
     for rag, seg in _segment_widths(counts, width):
         fill, ink = chip_colours(rag)
         drawing.add(Rect(x, 1, seg, BAR_HEIGHT, fillColor=fill, strokeColor=colors.white))
         label = String(x + seg / 2, 1 + (BAR_HEIGHT - LABEL_SIZE) / 2 + 1, str(counts.get(rag)))
-        label.fontName, label.fontSize, label.fillColor = NARROW_BOLD, LABEL_SIZE, ink
+        label.fontName, label.fontSize, label.fillColor = SANS_BOLD, LABEL_SIZE, ink
         label.textAnchor = "middle"
         drawing.add(label)
         x += seg
@@ -62,7 +62,7 @@ def trend_line(readings: tuple[Reading, ...], target: float | None, width: float
     drawing = Drawing(width, height)
     values = [r.value for r in readings if r.value is not None]
     if len(values) < 2:
-        note = String(0, 8, "Not enough readings", fontName=NARROW, fontSize=6.5)
+        note = String(0, 8, "Not enough readings", fontName=SANS, fontSize=LABEL_SIZE)
         note.fillColor = PALETTE.muted
         drawing.add(note)
         return drawing

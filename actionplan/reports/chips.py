@@ -8,7 +8,8 @@ from reportlab.platypus import Flowable, Table, TableStyle
 
 from actionplan.domain.measures import MeasureStatus
 from actionplan.domain.rag import RAG_ORDER, Rag
-from actionplan.reports.fonts import NARROW_BOLD
+from actionplan.reports.fonts import SANS_BOLD
+from actionplan.reports.styles import TABLE_SIZE
 
 # Amber and grey are too light for white text; the others pass contrast with white.
 _DARK_TEXT = {Rag.AMBER, Rag.UNRATED}
@@ -30,14 +31,14 @@ class Chip(Flowable):
         fill: colors.Color,
         text_colour: colors.Color,
         width: float | None = None,
-        size: float = 7,
+        size: float = TABLE_SIZE,
     ) -> None:
         super().__init__()
         self.word = word
         self.fill = fill
         self.text_colour = text_colour
         self.size = size
-        self.width = width or stringWidth(word, NARROW_BOLD, size) + 2 * size
+        self.width = width or stringWidth(word, SANS_BOLD, size) + 1.4 * size
         self.height = size + 5
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
@@ -51,11 +52,11 @@ class Chip(Flowable):
         canvas.setStrokeColor(self.fill)
         canvas.roundRect(0, 0, self.width, self.height, radius=self.height / 2.6, fill=1, stroke=0)
         canvas.setFillColor(self.text_colour)
-        canvas.setFont(NARROW_BOLD, self.size)
+        canvas.setFont(SANS_BOLD, self.size)
         canvas.drawCentredString(self.width / 2, (self.height - self.size) / 2 + 1, self.word)
 
 
-def rag_chip(rag: Rag, width: float | None = 40, size: float = 7) -> Chip:
+def rag_chip(rag: Rag, width: float | None = 44, size: float = TABLE_SIZE) -> Chip:
     """The RAG as its word inside its colour ("Amber" on amber)."""
     fill, text = chip_colours(rag)
     return Chip(rag.word, fill, text, width, size)
@@ -87,14 +88,14 @@ def legend_chips() -> list[Chip]:
     chips = []
     for rag in RAG_ORDER:
         fill, text = chip_colours(rag)
-        chips.append(Chip(words.get(rag, rag.word), fill, text, size=7.5))
+        chips.append(Chip(words.get(rag, rag.word), fill, text))
     return chips
 
 
 def count_chip(rag: Rag, count: int) -> Chip:
     """A RAG word with a count inside its colour ("Red 2")."""
     fill, text = chip_colours(rag)
-    return Chip(f"{rag.word} {count:,}", fill, text, size=7.5)
+    return Chip(f"{rag.word} {count:,}", fill, text)
 
 
 def chip_row(chips: list[Chip], gap: float = 4) -> Table:

@@ -95,7 +95,7 @@ def _facts(canvas: Canvas, pack: BoardPackData) -> None:
     cover = pack.cover
     top = BAND_BOTTOM - 12 * mm
     canvas.setFillColor(PALETTE.muted)
-    canvas.setFont(SANS_BOLD, 8)
+    canvas.setFont(SANS_BOLD, 8.5)
     canvas.drawString(MARGIN_LEFT, top, "POSITION AS AT", charSpace=0.6)
     canvas.setFillColor(PALETTE.navy)
     canvas.setFont(SANS_BOLD, 20)

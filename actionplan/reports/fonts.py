@@ -16,15 +16,11 @@ from actionplan.resources import resource_path
 SANS = "DejaVuSans"
 SANS_BOLD = "DejaVuSans-Bold"
 SANS_ITALIC = "DejaVuSans-Oblique"
-NARROW = "DejaVuSansCondensed"
-NARROW_BOLD = "DejaVuSansCondensed-Bold"
 
 _FILES = {
     SANS: "DejaVuSans.ttf",
     SANS_BOLD: "DejaVuSans-Bold.ttf",
     SANS_ITALIC: "DejaVuSans-Oblique.ttf",
-    NARROW: "DejaVuSansCondensed.ttf",
-    NARROW_BOLD: "DejaVuSansCondensed-Bold.ttf",
 }
 
 # C0 controls other than tab and newline break the paragraph parser and print nothing useful.
@@ -68,11 +64,10 @@ def register_fonts() -> None:
     """Register the DejaVu faces with reportlab (once per process)."""
     for name, filename in _FILES.items():
         pdfmetrics.registerFont(QuickTTFont(name, str(resource_path("fonts", filename))))
-    for family, normal, bold in ((SANS, SANS, SANS_BOLD), (NARROW, NARROW, NARROW_BOLD)):
-        addMapping(family, 0, 0, normal)
-        addMapping(family, 1, 0, bold)
-        addMapping(family, 0, 1, SANS_ITALIC)
-        addMapping(family, 1, 1, bold)
+    addMapping(SANS, 0, 0, SANS)
+    addMapping(SANS, 1, 0, SANS_BOLD)
+    addMapping(SANS, 0, 1, SANS_ITALIC)
+    addMapping(SANS, 1, 1, SANS_BOLD)
 
 
 def clean(text: str | None) -> str:

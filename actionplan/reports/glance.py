@@ -127,7 +127,7 @@ def counts_table(pack: BoardPackData) -> Table:
     extra = [
         ("ALIGN", (1, 1), (-1, -1), "CENTER"),
         ("ALIGN", (2, 0), (-3, 0), "CENTER"),
-        ("FONT", (0, -1), (-1, -1), "DejaVuSansCondensed-Bold", 8, 10),
+        ("FONT", (0, -1), (-1, -1), "DejaVuSans-Bold", 8.5, 11),
         ("LINEABOVE", (0, -1), (-1, -1), 0.8, PALETTE.navy),
         ("BACKGROUND", (0, -1), (-1, -1), PALETTE.header_fill),
         ("TOPPADDING", (0, 1), (-1, -1), 2.5),
@@ -193,7 +193,7 @@ def _change_table(change: Comparison, now: RagCounts) -> Table:
     ]
     extra = [
         ("ALIGN", (1, 0), (-1, -1), "CENTER"),
-        ("FONT", (1, 3), (-1, 3), "DejaVuSansCondensed-Bold", 8, 10),
+        ("FONT", (1, 3), (-1, 3), "DejaVuSans-Bold", 8.5, 11),
     ]
     widths = [40 * mm] + [18 * mm] * 5 + [14 * mm]
     table = plain_table(rows, widths, extra)

@@ -14,7 +14,7 @@ from reportlab.pdfgen.pathobject import PDFPathObject
 
 from actionplan.domain.rag import Rag
 from actionplan.reports.chips import chip_colours
-from actionplan.reports.fonts import NARROW_BOLD
+from actionplan.reports.fonts import SANS_BOLD
 from actionplan.reports.listing_layout import (
     CHIP_GAP,
     CHIP_HEIGHT,
@@ -30,10 +30,10 @@ from actionplan.reports.listing_layout import (
     Line,
     wrap_text,
 )
-from actionplan.reports.styles import PALETTE
+from actionplan.reports.styles import PALETTE, TABLE_SIZE
 
-CHIP_WIDTH = 44.0
-_CHIP_INK = Ink(NARROW_BOLD, 7, 9, colors.white)
+CHIP_WIDTH = 50.0
+_CHIP_INK = Ink(SANS_BOLD, TABLE_SIZE, 11, colors.white)
 
 
 class Pen:

@@ -13,11 +13,11 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Paragraph
 
 from actionplan.domain.rag import Rag
-from actionplan.reports.fonts import NARROW, NARROW_BOLD, SANS_ITALIC, clean, has_rtl
-from actionplan.reports.styles import PALETTE, para
+from actionplan.reports.fonts import SANS, SANS_BOLD, SANS_ITALIC, clean, has_rtl
+from actionplan.reports.styles import PALETTE, TABLE_SIZE, para
 
 PAD_X, PAD_TOP, PAD_BOTTOM = 3.0, 3.5, 4.0
-CHIP_HEIGHT, CHIP_GAP = 12.0, 2.0
+CHIP_HEIGHT, CHIP_GAP = 13.0, 2.0
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: quick as a cache key
@@ -31,12 +31,12 @@ class Ink:
 
 
 INKS = {
-    "cell": Ink(NARROW, 8, 10, PALETTE.ink),
-    "bold": Ink(NARROW_BOLD, 8, 10, PALETTE.ink),
-    "small": Ink(NARROW, 7, 9, PALETTE.muted),
-    "strong": Ink(NARROW_BOLD, 7, 9, PALETTE.ink),
-    "flag": Ink(SANS_ITALIC, 7, 9, PALETTE.flag),
-    "head": Ink(NARROW_BOLD, 7.5, 9.5, PALETTE.navy),
+    "cell": Ink(SANS, TABLE_SIZE, 11, PALETTE.ink),
+    "bold": Ink(SANS_BOLD, TABLE_SIZE, 11, PALETTE.ink),
+    "small": Ink(SANS, TABLE_SIZE, 11, PALETTE.muted),
+    "strong": Ink(SANS_BOLD, TABLE_SIZE, 11, PALETTE.ink),
+    "flag": Ink(SANS_ITALIC, TABLE_SIZE, 11, PALETTE.flag),
+    "head": Ink(SANS_BOLD, TABLE_SIZE, 11, PALETTE.navy),
 }
 
 

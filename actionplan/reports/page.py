@@ -10,7 +10,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 
-from actionplan.reports.fonts import NARROW, SANS, SANS_BOLD, clean
+from actionplan.reports.fonts import SANS, SANS_BOLD, clean
 from actionplan.reports.styles import (
     MARGIN_BOTTOM,
     MARGIN_LEFT,
@@ -71,12 +71,12 @@ def draw_body_page(canvas: Canvas, chrome: PageChrome) -> None:
     top = PAGE_HEIGHT - MARGIN_TOP + 9 * mm
     right = PAGE_WIDTH - MARGIN_RIGHT
     half = (right - MARGIN_LEFT) / 2 - 4 * mm
-    canvas.setFont(SANS_BOLD, 8)
+    canvas.setFont(SANS_BOLD, 8.5)
     canvas.setFillColor(PALETTE.navy)
-    canvas.drawString(MARGIN_LEFT, top, fit_text(chrome.plan_title, SANS_BOLD, 8, half))
-    canvas.setFont(SANS, 8)
+    canvas.drawString(MARGIN_LEFT, top, fit_text(chrome.plan_title, SANS_BOLD, 8.5, half))
+    canvas.setFont(SANS, 8.5)
     canvas.setFillColor(PALETTE.muted)
-    canvas.drawRightString(right, top, fit_text(chrome.partnership, SANS, 8, half))
+    canvas.drawRightString(right, top, fit_text(chrome.partnership, SANS, 8.5, half))
     canvas.setStrokeColor(PALETTE.rule)
     canvas.setLineWidth(0.6)
     canvas.line(MARGIN_LEFT, top - 2.5 * mm, right, top - 2.5 * mm)
@@ -91,7 +91,7 @@ def draw_footer(canvas: Canvas, chrome: PageChrome) -> None:
     canvas.setStrokeColor(PALETTE.rule)
     canvas.setLineWidth(0.6)
     canvas.line(MARGIN_LEFT, bottom + 4 * mm, PAGE_WIDTH - MARGIN_RIGHT, bottom + 4 * mm)
-    canvas.setFont(SANS, 8)
+    canvas.setFont(SANS, 8.5)
     canvas.setFillColor(PALETTE.muted)
     canvas.drawString(MARGIN_LEFT, bottom, chrome.as_of_text)
 
@@ -121,7 +121,7 @@ class NumberedCanvas(Canvas):
 
     def _draw_page_number(self, total: int) -> None:
         self.saveState()
-        self.setFont(SANS, 8)
+        self.setFont(SANS, 8.5)
         self.setFillColor(PALETTE.muted)
         y = MARGIN_BOTTOM - 10 * mm
         self.drawRightString(PAGE_WIDTH - MARGIN_RIGHT, y, f"Page {self._pageNumber} of {total}")
@@ -145,7 +145,7 @@ def draw_contents(canvas: Canvas, entries: list[ContentsEntry], pages: dict[str,
         canvas.setFillColor(PALETTE.muted if entry.level else PALETTE.ink)
         label = fit_text(entry.title, font, size, right - indent - 20 * mm)
         canvas.drawString(indent, y, label)
-        canvas.setFont(NARROW, size)
+        canvas.setFont(SANS, size)
         canvas.drawRightString(right, y, str(pages[entry.key]))
         canvas.linkRect("", entry.key, (indent, y - 2, right, y + size), relative=0)
         y -= 6 * mm if entry.level == 0 else 5 * mm

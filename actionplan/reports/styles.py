@@ -12,8 +12,6 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph
 
 from actionplan.reports.fonts import (
-    NARROW,
-    NARROW_BOLD,
     SANS,
     SANS_BOLD,
     SANS_ITALIC,
@@ -28,6 +26,10 @@ MARGIN_LEFT = MARGIN_RIGHT = 20 * mm
 MARGIN_TOP = 26 * mm
 MARGIN_BOTTOM = 22 * mm
 FRAME_WIDTH = PAGE_WIDTH - MARGIN_LEFT - MARGIN_RIGHT
+# A board member reads the pack on paper: body text is never smaller than BODY_SIZE, and
+# nothing at all (table text, notes, chips, labels) smaller than TABLE_SIZE.
+BODY_SIZE = 9.5
+TABLE_SIZE = 8.5
 
 
 class Palette:
@@ -51,7 +53,7 @@ PALETTE = Palette
 def _style(name: str, **kw: object) -> ParagraphStyle:
     base: dict[str, object] = {
         "fontName": SANS,
-        "fontSize": 9.5,
+        "fontSize": BODY_SIZE,
         "leading": 13.5,
         "textColor": PALETTE.ink,
     }
@@ -67,8 +69,8 @@ def styles() -> dict[str, ParagraphStyle]:
     return {
         "body": _style("body", spaceAfter=5),
         "lead": _style("lead", fontSize=11, leading=16, textColor=p.ink, spaceAfter=8),
-        "small": _style("small", fontSize=8, leading=10.5, textColor=p.muted),
-        "note": _style("note", fontSize=8.5, leading=11.5, textColor=p.muted, spaceBefore=3),
+        "small": _style("small", fontSize=TABLE_SIZE, leading=11, textColor=p.muted),
+        "note": _style("note", fontSize=TABLE_SIZE, leading=11.5, textColor=p.muted, spaceBefore=3),
         "h1": _style(
             "h1", fontName=SANS_BOLD, fontSize=19, leading=24, textColor=p.navy, spaceAfter=4
         ),
@@ -90,29 +92,33 @@ def styles() -> dict[str, ParagraphStyle]:
             spaceBefore=8,
             spaceAfter=3,
         ),
-        "kicker": _style("kicker", fontName=SANS_BOLD, fontSize=8, leading=10, textColor=p.accent),
-        "cell": _style("cell", fontName=NARROW, fontSize=8, leading=10),
-        "cell_bold": _style("cell_bold", fontName=NARROW_BOLD, fontSize=8, leading=10),
-        "cell_small": _style(
-            "cell_small", fontName=NARROW, fontSize=7, leading=9, textColor=p.muted
+        "kicker": _style(
+            "kicker", fontName=SANS_BOLD, fontSize=TABLE_SIZE, leading=11, textColor=p.accent
         ),
+        "cell": _style("cell", fontSize=TABLE_SIZE, leading=11),
+        "cell_bold": _style("cell_bold", fontName=SANS_BOLD, fontSize=TABLE_SIZE, leading=11),
+        "cell_small": _style("cell_small", fontSize=TABLE_SIZE, leading=11, textColor=p.muted),
         "cell_flag": _style(
-            "cell_flag", fontName=SANS_ITALIC, fontSize=7, leading=9, textColor=p.flag
+            "cell_flag", fontName=SANS_ITALIC, fontSize=TABLE_SIZE, leading=11, textColor=p.flag
         ),
-        "head": _style("head", fontName=NARROW_BOLD, fontSize=7.5, leading=9.5, textColor=p.navy),
+        "head": _style(
+            "head", fontName=SANS_BOLD, fontSize=TABLE_SIZE, leading=11, textColor=p.navy
+        ),
         "head_centre": _style(
             "head_centre",
-            fontName=NARROW_BOLD,
-            fontSize=7.5,
-            leading=9.5,
+            fontName=SANS_BOLD,
+            fontSize=TABLE_SIZE,
+            leading=11,
             textColor=p.navy,
             alignment=TA_CENTER,
         ),
         "tile_number": _style(
             "tile_number", fontName=SANS_BOLD, fontSize=20, leading=24, textColor=p.navy
         ),
-        "tile_label": _style("tile_label", fontSize=7.5, leading=9.5, textColor=p.muted),
-        "fact_label": _style("fact_label", fontName=SANS_BOLD, fontSize=8.5, textColor=p.muted),
+        "tile_label": _style("tile_label", fontSize=TABLE_SIZE, leading=11, textColor=p.muted),
+        "fact_label": _style(
+            "fact_label", fontName=SANS_BOLD, fontSize=TABLE_SIZE, textColor=p.muted
+        ),
     }
 
 

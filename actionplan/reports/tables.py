@@ -10,8 +10,8 @@ from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Table, TableStyle
 
-from actionplan.reports.fonts import NARROW, NARROW_BOLD, clean, has_rtl
-from actionplan.reports.styles import PALETTE, para, styles
+from actionplan.reports.fonts import SANS, SANS_BOLD, clean, has_rtl
+from actionplan.reports.styles import PALETTE, TABLE_SIZE, para, styles
 
 CELL_PADDING = 3.0
 
@@ -26,7 +26,7 @@ def format_date(day: date | None) -> str:
 def fast_cell(text: str, width: float, style: str = "cell") -> Cell:
     """Short one-line text as a plain string (quick to lay out); anything else as a paragraph."""
     text = clean(text)
-    font = NARROW_BOLD if style == "cell_bold" else NARROW
+    font = SANS_BOLD if style == "cell_bold" else SANS
     size = styles()[style].fontSize
     plain = "\n" not in text and not has_rtl(text)
     if plain and style in ("cell", "cell_bold") and len(text) < 90:
@@ -38,7 +38,7 @@ def fast_cell(text: str, width: float, style: str = "cell") -> Cell:
 def house_style(rows: int, header: bool = True, zebra: bool = True) -> list[tuple[Any, ...]]:
     """The look of every table: shaded header, hairlines, zebra rows, text at the top."""
     commands: list[tuple[Any, ...]] = [
-        ("FONT", (0, 0), (-1, -1), NARROW, 8, 10),
+        ("FONT", (0, 0), (-1, -1), SANS, TABLE_SIZE, 11),
         ("TEXTCOLOR", (0, 0), (-1, -1), PALETTE.ink),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
@@ -50,7 +50,7 @@ def house_style(rows: int, header: bool = True, zebra: bool = True) -> list[tupl
     if header:
         commands += [
             ("BACKGROUND", (0, 0), (-1, 0), PALETTE.header_fill),
-            ("FONT", (0, 0), (-1, 0), NARROW_BOLD, 7.5, 9.5),
+            ("FONT", (0, 0), (-1, 0), SANS_BOLD, TABLE_SIZE, 11),
             ("TEXTCOLOR", (0, 0), (-1, 0), PALETTE.navy),
             ("LINEBELOW", (0, 0), (-1, 0), 0.8, PALETTE.navy),
         ]

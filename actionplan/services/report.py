@@ -40,6 +40,7 @@ from actionplan.reports.board_pack_data import (
 )
 from actionplan.services.actions import ActionRow, action_rows_as_at
 from actionplan.services.errors import ServiceError
+from actionplan.services.key_messages import MOST_MESSAGES, draft_key_messages
 from actionplan.services.plans import PlanInfo, resolve_plan
 from actionplan.services.snapshots import SnapshotBaseline, baseline_before
 from actionplan.store.database import Database
@@ -57,14 +58,20 @@ def make_report(
     marking: str | None = None,
     appendix: bool = False,
     progress: Progress | None = None,
+    *,
+    cover: bool = False,
+    key_messages: Sequence[str] | None = None,
+    board_asked: str = "",
 ) -> Path:
     """Write the board pack PDF; a failure leaves no file (and any earlier file untouched).
 
     Without a ``marking`` the pack carries the plan's own (Plan settings); "" means none.
+    Without ``key_messages`` page 1 carries the messages drafted from the figures.
     """
     out = _checked_target(Path(out_path))
     with cycle_collection_paused():
         pack = board_pack_data(db, plan_name, as_of or date.today(), priority, marking, appendix)
+        pack = with_page_one(pack, key_messages, board_asked, cover)
     handle, temp_name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".part", dir=out.parent)
     os.close(handle)
     try:
@@ -74,6 +81,16 @@ def make_report(
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temp_name)
     return out
+
+
+def with_page_one(
+    pack: BoardPackData, key_messages: Sequence[str] | None, board_asked: str, cover: bool
+) -> BoardPackData:
+    """The pack with page 1's words: the messages given (or drafted when None), what the
+    board is asked to do, and whether a full-page cover comes first."""
+    messages = draft_key_messages(pack) if key_messages is None else key_messages
+    kept = tuple(m.strip() for m in messages if m.strip())[:MOST_MESSAGES]
+    return replace(pack, key_messages=kept, board_asked=board_asked.strip(), cover_page=cover)
 
 
 def _checked_target(out: Path) -> Path:

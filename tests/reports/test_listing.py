@@ -6,7 +6,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
-from actionplan.reports.fonts import NARROW, QuickTTFont, register_fonts
+from actionplan.reports.fonts import SANS, QuickTTFont, register_fonts
 from actionplan.reports.listing_layout import INKS, LaidRow, Text, lay_cell, split_row, wrap_text
 from actionplan.resources import resource_path
 
@@ -19,7 +19,7 @@ def test_wrapped_lines_fit_the_width_and_keep_every_word() -> None:
     text = "Roll out Operation Encompass to every school in Northbridge by September " * 5
     lines = wrap_text(text, INK, 120)
     assert len(lines) > 3
-    assert all(stringWidth(line, NARROW, INK.size) <= 120 for line in lines)
+    assert all(stringWidth(line, SANS, INK.size) <= 120 for line in lines)
     assert " ".join(lines).split() == text.split()
 
 
@@ -29,7 +29,7 @@ def test_a_word_longer_than_the_column_is_broken_not_cut() -> None:
     word = "https://example.org/" + "x" * 120
     lines = wrap_text(f"See {word} today", INK, 80)
     assert "".join(lines).replace(" ", "") == f"See{word}today"
-    assert all(stringWidth(line, NARROW, INK.size) <= 80 for line in lines)
+    assert all(stringWidth(line, SANS, INK.size) <= 80 for line in lines)
 
 
 def test_line_breaks_the_user_typed_are_kept() -> None:
@@ -58,7 +58,7 @@ def test_a_tall_row_splits_into_the_lines_that_fit_and_the_rest() -> None:
 def test_quick_font_encodes_exactly_as_reportlab_does() -> None:
     """The fast encoding gives the same subsets and bytes as reportlab's own."""
     register_fonts()
-    path = str(resource_path("fonts", "DejaVuSansCondensed.ttf"))
+    path = str(resource_path("fonts", "DejaVuSans.ttf"))
     plain = TTFont("PlainCheck", path)
     quick = QuickTTFont("QuickCheck", path)
     ours, theirs = Canvas("unused.pdf")._doc, Canvas("unused.pdf")._doc
