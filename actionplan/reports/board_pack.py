@@ -16,33 +16,30 @@ from reportlab.platypus.doctemplate import PageTemplate
 
 from actionplan.reports.board_pack_data import BoardPackData
 from actionplan.reports.cover import draw_cover
-from actionplan.reports.fonts import clean, markup, register_fonts
+from actionplan.reports.fonts import clean, register_fonts
 from actionplan.reports.glance import glance_section
+from actionplan.reports.impact import impact_section
 from actionplan.reports.page import (
     ContentsEntry,
     NumberedCanvas,
     OutlineAnchor,
     PageChrome,
-    SectionHeading,
     draw_body_page,
+    section_heading,
 )
 from actionplan.reports.sections import (
     appendix_section,
     exceptions_section,
-    impact_section,
-    priority_section,
+    priorities_section,
 )
 from actionplan.reports.styles import (
     FRAME_WIDTH,
-    HEADING_LIMIT,
     MARGIN_BOTTOM,
     MARGIN_LEFT,
     MARGIN_RIGHT,
     MARGIN_TOP,
     PAGE_HEIGHT,
     PAGE_WIDTH,
-    shortened,
-    styles,
 )
 from actionplan.reports.tables import format_date
 
@@ -91,23 +88,20 @@ def _chrome(pack: BoardPackData) -> PageChrome:
     )
 
 
-def _heading(title: str, outline: list[tuple[str, str, int]]) -> SectionHeading:
-    return SectionHeading(markup(shortened(title, HEADING_LIMIT)), styles()["h1"], outline)
-
-
 def build_story(pack: BoardPackData) -> list[Flowable]:
     """Every flowable of the pack after the cover, in order."""
     story: list[Flowable] = [OutlineAnchor("Cover", "cover"), NextPageTemplate("body"), PageBreak()]
-    story += [_heading("At a glance", [("At a glance", "glance", 0)]), *glance_section(pack)]
-    story += [PageBreak(), _heading("Exceptions", [("Exceptions", "exceptions", 0)])]
+    story += [section_heading("At a glance", [("At a glance", "glance", 0)]), *glance_section(pack)]
+    story += [PageBreak(), section_heading("Exceptions", [("Exceptions", "exceptions", 0)])]
     story += exceptions_section(pack)
-    story += [PageBreak(), _heading("Impact", [("Impact", "impact", 0)]), *impact_section(pack)]
-    for i, section in enumerate(pack.priorities):
-        outline = [("Priorities", "priorities", 0)] if i == 0 else []
-        outline.append((section.heading, f"priority-{i}", 1))
-        story += [PageBreak(), _heading(section.heading, outline), *priority_section(section, pack)]
+    story += [PageBreak(), section_heading("Impact", [("Impact", "impact", 0)])]
+    story += impact_section(pack)
+    story += priorities_section(pack)
     if pack.appendix:
-        story += [PageBreak(), _heading("Appendix: every action", [("Appendix", "appendix", 0)])]
+        story += [
+            PageBreak(),
+            section_heading("Appendix: every action", [("Appendix", "appendix", 0)]),
+        ]
         story += appendix_section(pack.priorities)
     return story
 

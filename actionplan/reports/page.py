@@ -10,8 +10,9 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 
-from actionplan.reports.fonts import SANS, SANS_BOLD, clean
+from actionplan.reports.fonts import SANS, SANS_BOLD, clean, markup
 from actionplan.reports.styles import (
+    HEADING_LIMIT,
     MARGIN_BOTTOM,
     MARGIN_LEFT,
     MARGIN_RIGHT,
@@ -19,6 +20,8 @@ from actionplan.reports.styles import (
     PAGE_HEIGHT,
     PAGE_WIDTH,
     PALETTE,
+    shortened,
+    styles,
 )
 
 
@@ -188,3 +191,8 @@ class OutlineAnchor(Flowable):
         self.canv.showOutline()
         self.canv.bookmarkPage(self.key)
         self.canv.addOutlineEntry(self.title, self.key, 0, closed=False)
+
+
+def section_heading(title: str, outline: list[tuple[str, str, int]]) -> SectionHeading:
+    """A section's heading as printed (shortened when very long), bookmarked in the outline."""
+    return SectionHeading(markup(shortened(title, HEADING_LIMIT)), styles()["h1"], outline)

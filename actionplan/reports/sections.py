@@ -1,4 +1,4 @@
-"""The sections after the glance: exceptions, impact, one per priority, and the appendix."""
+"""The sections after page 1 but the impact: exceptions, the priorities, and the appendix."""
 
 from __future__ import annotations
 
@@ -9,27 +9,25 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     KeepTogether,
-    Paragraph,
+    PageBreak,
     Spacer,
     Table,
     TableStyle,
 )
 
-from actionplan.domain.measures import Direction
 from actionplan.domain.rag import RAG_ORDER
 from actionplan.domain.rules import NO_UPDATE
 from actionplan.domain.wording import counted
 from actionplan.reports.action_tables import appendix_table, exception_table, priority_table
 from actionplan.reports.board_pack_data import (
     BoardPackData,
-    MeasureLine,
     NarrativeText,
     PrioritySection,
     RagCounts,
 )
-from actionplan.reports.charts import trend_line
-from actionplan.reports.chips import chip_row, count_chip, measure_chip
+from actionplan.reports.chips import chip_row, count_chip
 from actionplan.reports.fonts import markup
+from actionplan.reports.page import section_heading
 from actionplan.reports.styles import (
     CELL_LIMIT,
     FRAME_WIDTH,
@@ -37,9 +35,7 @@ from actionplan.reports.styles import (
     WIDE_CELL_LIMIT,
     para,
     rich,
-    styles,
 )
-from actionplan.reports.tables import fast_cell, plain_table
 
 # A heading goes to the next page unless a table's header and first row fit under it.
 ROOM_FOR_A_TABLE = 45 * mm
@@ -75,60 +71,6 @@ def exceptions_section(pack: BoardPackData) -> list[Flowable]:
     if not found:
         story.append(rich("No action is red, amber or overdue.", "body"))
     return story
-
-
-def _number(value: float | None, unit: str) -> str:
-    if value is None:
-        return "–"
-    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
-    return f"{text}%" if unit.strip() == "%" else text
-
-
-_DIRECTION = {
-    Direction.HIGHER: "↑ Higher is better",
-    Direction.LOWER: "↓ Lower is better",
-    Direction.NONE: "Not stated",
-}
-MEASURE_COLUMNS = ("Measure", "Baseline", "Latest", "Target", "Direction", "Status", "Trend")
-MEASURE_WIDTHS = tuple(w * mm for w in (50, 16, 22, 16, 19, 22, 25))
-
-
-def _measure_row(m: MeasureLine) -> list[object]:
-    latest = m.latest
-    name: list[Flowable] = [para(m.name, "cell_bold")]
-    details = [m.priority_title, f"unit: {m.unit}" if m.unit and m.unit != "%" else ""]
-    if any(details):
-        name.append(para(" · ".join(d for d in details if d), "cell_small"))
-    if m.comparators:
-        compared = " · ".join(c.words for c in m.comparators)
-        name.append(para(f"Compared with: {compared}", "cell_small"))
-    latest_cell: list[Flowable] = [para(_number(latest.value if latest else None, m.unit), "cell")]
-    if latest:
-        latest_cell.append(para(latest.period_label, "cell_small"))
-    trend: list[Flowable] = [trend_line(m.readings, m.target), para(m.trend.word, "cell_small")]
-    return [
-        name,
-        fast_cell(_number(m.baseline, m.unit), MEASURE_WIDTHS[1]),
-        latest_cell,
-        fast_cell(_number(m.target, m.unit), MEASURE_WIDTHS[3]),
-        para(_DIRECTION[m.direction], "cell"),
-        measure_chip(m.status, 20 * mm),
-        trend,
-    ]
-
-
-def impact_section(pack: BoardPackData) -> list[Flowable]:
-    """Each measure with baseline, latest, target, direction, status and a small trend line."""
-    if not pack.measures:
-        return [rich("No measures of impact are recorded for this plan yet.", "body")]
-    intro = rich(
-        "How we know we are making a difference. The trend line shows every reading in "
-        "period order, the latest as a solid dot and the target as a dashed line.",
-        "lead",
-    )
-    head = [Paragraph(h, styles()["head"]) for h in MEASURE_COLUMNS]
-    rows = [head, *[_measure_row(m) for m in pack.measures]]
-    return [intro, plain_table(rows, MEASURE_WIDTHS)]
 
 
 def _facts(section: PrioritySection) -> Table:
@@ -201,6 +143,17 @@ def priority_section(section: PrioritySection, pack: BoardPackData) -> list[Flow
         return [*story, rich("This priority has no actions yet.", "body")]
     story += priority_table(shown)
     return story + _more(len(shown), len(section.actions), "action", pack.appendix)
+
+
+def priorities_section(pack: BoardPackData) -> list[Flowable]:
+    """Every priority in turn: its facts, narrative and actions."""
+    story: list[Flowable] = []
+    for i, section in enumerate(pack.priorities):
+        outline = [("Priorities", "priorities", 0)] if i == 0 else []
+        outline.append((section.heading, f"priority-{i}", 1))
+        story += [PageBreak(), section_heading(section.heading, outline)]
+        story += priority_section(section, pack)
+    return story
 
 
 def appendix_section(priorities: Sequence[PrioritySection]) -> list[Flowable]:
