@@ -1,9 +1,10 @@
 """How many pages each sample plan's board pack takes, against the size goals of a pack a
 chair reads through.
 
-Goals (without the appendix): the tracker-shaped sample of about 17 actions in at most 5
-pages, the 70-action sample in at most 12, and beyond the summary no more than one page per
-8 actions for larger plans. Prints, per sample: actions, pages, the goal and whether it is met.
+Goals (without the appendix): a plan of about 17 actions in at most 5 pages (the fictional
+Northbridge plan of docs/make_board_pack.py, with a board snapshot, narratives and measures),
+the 70-action tracker sample in at most 12, and beyond the summary no more than one page per
+8 actions for larger plans. Prints, per plan: actions, pages, the goal and whether it is met.
 
     .venv/bin/python benchmarks/pack_pages.py
 """
@@ -16,7 +17,10 @@ from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "docs"))
 
+from make_board_pack import AS_OF as DEMO_AS_OF
+from make_board_pack import build_plan
 from pypdf import PdfReader
 
 from actionplan.services.importing import import_workbook
@@ -50,16 +54,31 @@ def pages_of(workbook: Path, folder: Path) -> tuple[int, int]:
     return actions, len(PdfReader(pdf).pages)
 
 
+def demo_pages(folder: Path) -> tuple[int, int]:
+    """The actions and pack pages of the fictional plan the README's pages come from."""
+    db = Database.open(folder / "demo.db")
+    try:
+        build_plan(db)
+        actions = plan_summary(db, as_of=DEMO_AS_OF)["actions"]
+        pdf = make_report(db, folder / "demo.pdf", as_of=DEMO_AS_OF)
+    finally:
+        db.close()
+    return actions, len(PdfReader(pdf).pages)
+
+
+def _line(name: str, actions: int, pages: int) -> str:
+    most = goal(actions)
+    verdict = "met" if pages <= most else "NOT met"
+    return f"{name:40} {actions:4} actions {pages:4} pages (goal ≤ {most}): {verdict}"
+
+
 def main() -> None:
     """Print the page count of each sample's pack beside its goal."""
-    print(f"board pack as at {AS_OF:%d %b %Y}, no appendix")
+    print(f"board pack, no appendix (samples as at {AS_OF:%d %b %Y})")
     with tempfile.TemporaryDirectory() as folder:
+        print(_line("make_board_pack.py (Northbridge demo)", *demo_pages(Path(folder))))
         for workbook in sorted(SAMPLES.glob("*.xlsx")):
-            actions, pages = pages_of(workbook, Path(folder))
-            most = goal(actions)
-            verdict = "met" if pages <= most else "NOT met"
-            counts = f"{actions:4} actions {pages:4} pages (goal ≤ {most})"
-            print(f"{workbook.name:40} {counts}: {verdict}")
+            print(_line(workbook.name, *pages_of(workbook, Path(folder))))
 
 
 if __name__ == "__main__":
