@@ -29,22 +29,56 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--appendix", action="store_true", help="add an appendix listing every action in full"
     )
+    parser.add_argument(
+        "--cover",
+        action="store_true",
+        help="start with a full-page cover before the summary (default: the summary on page 1)",
+    )
+    parser.add_argument(
+        "--partnership",
+        metavar="TEXT",
+        help="the partnership's name, printed on the pack; kept with the plan for later packs "
+        '(also in Plan settings); "" clears it',
+    )
+    parser.add_argument(
+        "--prepared-by",
+        metavar="TEXT",
+        help='who prepared the pack, e.g. "Business Unit"; kept with the plan for later packs '
+        '(also in Plan settings); "" clears it',
+    )
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    """Write the PDF and say where."""
+    """Keep any names given with the plan, write the PDF and say where."""
+    from actionplan.services.pack_names import keep_pack_names, put_back
     from actionplan.services.report import make_report  # reportlab loads only when printing
 
     with open_database(args) as db:
-        out = make_report(
-            db,
-            args.out,
-            plan_name=args.plan,
-            as_of=today(args),
-            priority=args.priority,
-            marking=args.marking,
-            appendix=args.appendix,
-        )
+        kept = keep_pack_names(db, args.plan, args.partnership, args.prepared_by)
+        try:
+            out = make_report(
+                db,
+                args.out,
+                plan_name=args.plan,
+                as_of=today(args),
+                priority=args.priority,
+                marking=args.marking,
+                appendix=args.appendix,
+                cover=args.cover,
+            )
+        except BaseException:
+            if kept is not None:  # a pack that was not written changes nothing
+                put_back(db, kept)
+            raise
     print(f"Wrote the board pack to {out}")
+    if kept is not None:
+        print(f"{_names_kept(args)} kept with the plan for later packs.")
     return 0
+
+
+def _names_kept(args: argparse.Namespace) -> str:
+    """ "The partnership name is", '"Prepared by" is', or both "are"."""
+    if args.partnership is not None and args.prepared_by is not None:
+        return 'The partnership name and "prepared by" are'
+    return "The partnership name is" if args.partnership is not None else '"Prepared by" is'

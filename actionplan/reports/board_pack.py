@@ -107,18 +107,32 @@ def build_story(pack: BoardPackData) -> list[Flowable]:
 
 
 def _metadata(pack: BoardPackData) -> dict[str, Any]:
+    """The PDF's title, subject, author and keywords: whole phrases whichever names are blank."""
     cover = pack.cover
-    marking = f"{clean(cover.marking)}: " if cover.marking.strip() else ""
+    whose = _one_line(cover.partnership)
+    marking = _one_line(cover.marking)
+    scope = _one_line(cover.priority_filter)
+    plan = _one_line(cover.plan_title) or "Action plan"
+    pack_of = f"{whose} board pack" if whose else "Board pack"
+    subject = (
+        f"{pack_of}{f' for {scope}' if scope else ''} – Executive summary, exceptions, "
+        "impact and progress by priority"
+    )
     return {
-        "title": f"{clean(cover.plan_title)} – board pack, as at {format_date(cover.as_of)}",
-        "author": clean(cover.prepared_by or cover.partnership) or "actionplan",
-        "subject": f"{marking}Executive summary of the action plan of {clean(cover.partnership)}"
-        ": RAG status, exceptions, impact and progress by priority",
-        "keywords": ["board pack", "action plan", "executive summary", clean(cover.partnership)],
+        "title": f"{plan} – board pack, as at {format_date(cover.as_of)}",
+        # Blank rather than "(anonymous)" when the plan does not say who prepared it.
+        "author": _one_line(cover.prepared_by) or whose,
+        "subject": f"{marking}: {subject}" if marking else subject,
+        "keywords": [w for w in ("board pack", "action plan", "executive summary", whose) if w],
         "creator": "actionplan",
         "lang": LANGUAGE,
         "displayDocTitle": True,
     }
+
+
+def _one_line(text: str) -> str:
+    """User text for a metadata field: printable characters on one line."""
+    return " ".join(clean(text).split())
 
 
 def _templates(pack: BoardPackData, chrome: PageChrome) -> list[PageTemplate]:

@@ -88,6 +88,7 @@ class ActionLine:
     # What changed since the last board, named: "went from Green to Red on 12 Mar 2025";
     # "" when nothing changed or there is no earlier board position to compare.
     change: str = ""
+    completed_since_board: bool = False  # complete now but not at the last board
 
     @property
     def complete(self) -> bool:

@@ -6,7 +6,7 @@ import contextlib
 import os
 import tempfile
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
@@ -39,12 +39,19 @@ from actionplan.reports.board_pack_data import (
     Reading,
 )
 from actionplan.services.actions import ActionRow, action_rows_as_at
+from actionplan.services.board_changes import (
+    RagSet,
+    change_words,
+    days_overdue,
+    days_since,
+    rags_set,
+)
 from actionplan.services.errors import ServiceError
 from actionplan.services.key_messages import MOST_MESSAGES, draft_key_messages
 from actionplan.services.plans import PlanInfo, resolve_plan
 from actionplan.services.snapshots import SnapshotBaseline, baseline_before
 from actionplan.store.database import Database
-from actionplan.store.queries import comparators_of, priorities_of
+from actionplan.store.queries import comparators_of, measure_count, priorities_of, rag_history
 
 Progress = Callable[[int, int], None]
 
@@ -123,11 +130,14 @@ def board_pack_data(
         reasons = _latest_reasons(session, plan.id, as_of)
         outcomes = _outcome_titles(session, plan.id)
         measures = _measures(session, plan.id, priorities)
+        in_plan = measure_count(session, plan.id)
+        history = rag_history(session, plan.id)
     baseline = baseline_before(db, plan.id, as_of)
     rows = action_rows_as_at(db, plan.id, as_of)
+    facts = _Facts(as_of, reasons, {a: rags_set(h, as_of) for a, h in history.items()}, baseline)
     sections = tuple(
         replace(
-            _section(p, narratives.get(p.id or -1, []), rows, reasons, baseline),
+            _section(p, narratives.get(p.id or -1, []), rows, facts),
             outcomes=tuple(outcomes.get(p.id or -1, [])),
         )
         for p in priorities
@@ -139,7 +149,19 @@ def board_pack_data(
         comparison=_comparison(baseline, rows, {p.id for p in priorities}),
         appendix=appendix,
         stale_after_days=STALE_AFTER_DAYS,
+        plan_measures=in_plan,
     )
+
+
+@dataclass(frozen=True)
+class _Facts:
+    """What each action's line needs beyond its row: the as-at date, the lead's reasons,
+    the RAGs its updates set and the last board to compare with."""
+
+    as_of: date
+    reasons: dict[int, str]
+    rags_set: dict[int, list[RagSet]]
+    baseline: SnapshotBaseline | None
 
 
 def _chosen(priorities: list[Priority], wanted: str | None) -> list[Priority]:
@@ -232,7 +254,8 @@ def _written_timescale(row: ActionRow) -> str:
     return "" if row.due_date and label == format_due(row.due_date) else row.timescale_raw
 
 
-def _line(row: ActionRow, reason: str, baseline: SnapshotBaseline | None) -> ActionLine:
+def _line(row: ActionRow, facts: _Facts) -> ActionLine:
+    baseline = facts.baseline
     return ActionLine(
         ref=row.ref,
         text=row.text,
@@ -244,7 +267,7 @@ def _line(row: ActionRow, reason: str, baseline: SnapshotBaseline | None) -> Act
         rag=row.rag,
         suggested_rag=row.suggested_rag,
         suggestion_reason=row.suggestion_reason,
-        rag_reason=reason,
+        rag_reason=facts.reasons.get(row.id, ""),
         overdue=row.overdue,
         stale=row.stale,
         latest_update=row.latest_update,
@@ -254,15 +277,23 @@ def _line(row: ActionRow, reason: str, baseline: SnapshotBaseline | None) -> Act
         movement=baseline.movement_of(row.id, row.rag) if baseline else None,
         outcome=row.outcome_title,
         how_we_know=row.how_we_know,
+        days_overdue=days_overdue(row.due_date, row.overdue, facts.as_of),
+        days_since_update=days_since(row.latest_update_date, facts.as_of),
+        change=change_words(row.id, row.rag, facts.rags_set.get(row.id, []), baseline),
+        completed_since_board=_completed_since(row, baseline),
     )
+
+
+def _completed_since(row: ActionRow, baseline: SnapshotBaseline | None) -> bool:
+    """Complete now but not at the last board (False when there is no board to compare)."""
+    return baseline is not None and row.complete and row.id not in baseline.complete
 
 
 def _section(
     priority: Priority,
     narratives: list[NarrativeText],
     rows: Sequence[ActionRow],
-    reasons: dict[int, str],
-    baseline: SnapshotBaseline | None,
+    facts: _Facts,
 ) -> PrioritySection:
     mine = [r for r in rows if r.priority_id == priority.id]
     return PrioritySection(
@@ -272,7 +303,7 @@ def _section(
         champion=priority.champion,
         narrative=narratives[-1] if narratives else None,
         earlier_narratives=tuple(reversed(narratives[:-1])),
-        actions=tuple(_line(r, reasons.get(r.id, ""), baseline) for r in mine),
+        actions=tuple(_line(r, facts) for r in mine),
     )
 
 

@@ -11,6 +11,8 @@ from sqlmodel import col, select
 from actionplan.domain.models import Action, Snapshot, SnapshotEntry
 from actionplan.domain.movement import Movement, movement
 from actionplan.domain.rag import Rag, rag_from_word
+from actionplan.domain.rules import is_complete
+from actionplan.domain.status import status_from_word
 from actionplan.services.as_at import words_as_at
 from actionplan.services.errors import ServiceError
 from actionplan.services.plans import resolve_plan
@@ -34,6 +36,7 @@ class SnapshotBaseline:
 
     info: SnapshotInfo
     rags: dict[int, Rag]
+    complete: frozenset[int] = frozenset()  # the actions complete (or Blue) when it was taken
 
     def movement_of(self, action_id: int, now: Rag) -> Movement:
         """How the action's RAG moved since the snapshot (NEW when it was not in it)."""
@@ -103,11 +106,17 @@ def baseline_before(db: Database, plan_id: int, as_of: date) -> SnapshotBaseline
         return None
     info = earlier[-1]
     with db.reading() as session:
-        query = select(SnapshotEntry.action_id, SnapshotEntry.rag).where(
+        query = select(SnapshotEntry.action_id, SnapshotEntry.rag, SnapshotEntry.status).where(
             SnapshotEntry.snapshot_id == info.id
         )
-        rags = {action_id: rag_from_word(rag) for action_id, rag in session.exec(query)}
-    return SnapshotBaseline(info, rags)
+        entries = session.exec(query).all()
+    rags = {action_id: rag_from_word(rag) for action_id, rag, _ in entries}
+    complete = frozenset(
+        action_id
+        for action_id, rag, status in entries
+        if is_complete(status_from_word(status), rag_from_word(rag))
+    )
+    return SnapshotBaseline(info, rags, complete)
 
 
 def movements(db: Database, plan_id: int, as_of: date, now: dict[int, Rag]) -> dict[int, Movement]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from sqlalchemy import func
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
@@ -32,6 +33,12 @@ def priorities_of(session: Session, plan_id: int) -> list[Priority]:
     """A plan's priorities in their order."""
     query = select(Priority).where(Priority.plan_id == plan_id)
     return list(session.exec(query.order_by(col(Priority.position), col(Priority.id))))
+
+
+def measure_count(session: Session, plan_id: int) -> int:
+    """How many measures the whole plan has, whichever priority or action they belong to."""
+    query = sa_select(func.count()).select_from(Measure).where(col(Measure.plan_id) == plan_id)
+    return int(session.connection().execute(query).scalar_one())
 
 
 def comparators_of(session: Session, plan_id: int) -> list[MeasureComparator]:
@@ -113,6 +120,16 @@ def update_history(
     )
     history: dict[int, list[Any]] = {}
     for row in _updates(session, plan_id, action_ids, columns):
+        history.setdefault(row.action_id, []).append(row)
+    return history
+
+
+def rag_history(session: Session, plan_id: int) -> dict[int, list[Any]]:
+    """Each action's updates oldest first, as rows of date, RAG and the date's precision:
+    the whole plan in one query, for naming when each action's RAG last changed."""
+    history: dict[int, list[Any]] = {}
+    columns = (ProgressUpdate.rag, ProgressUpdate.date_precision)
+    for row in _updates(session, plan_id, None, columns):
         history.setdefault(row.action_id, []).append(row)
     return history
 
