@@ -63,7 +63,7 @@ def common_options(*, suppress: bool) -> argparse.ArgumentParser:
         type=parse_as_of,
         default=default,
         help="the plan as it stood at the end of this date: later updates left out, "
-        "RAG and status as then, overdue and stale judged then",
+        "RAG and status as then, overdue and months without an update judged then",
     )
     return common
 

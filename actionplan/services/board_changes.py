@@ -65,7 +65,8 @@ def change_words(
     taken = baseline.info.taken_on
     after = [u for u in updates if u.day is not None and u.day > taken]
     start = _current_run(now, after)
-    moved = f"went from {before.word} to {now.word}"
+    # Blue is complete: a board reads "completed on 3 Feb", not "went from Green to Blue".
+    moved = "completed" if now is Rag.BLUE else f"went from {before.word} to {now.word}"
     return f"{moved} {after[start].when}" if start is not None else moved
 
 

@@ -189,3 +189,16 @@ def test_the_rag_history_is_read_once_for_the_whole_plan(
         _rate(db, action_id, date(2025, 1, 5), Rag.GREEN)
         _rate(db, action_id, date(2025, 2, 5), Rag.AMBER)
     assert _pack_queries(db) == few
+
+
+def test_an_action_completed_since_the_last_board_reads_completed_on_its_day(
+    db: Database, factory: PlanFactory
+) -> None:
+    """Green at the board and Blue on 3 Feb reads "completed on 3 Feb 2025", the words a
+    board uses, not "went from Green to Blue"."""
+    p = factory.priority("Neglect")
+    done = factory.action(p, "Publish the neglect strategy", timescale="2026")
+    _rate(db, done, date(2024, 12, 1), Rag.GREEN)
+    take_snapshot(db, "Board 12 December 2024", None, BOARD)
+    _rate(db, done, date(2025, 2, 3), Rag.BLUE)
+    assert _lines(db)["Publish the neglect strategy"].change == "completed on 3 Feb 2025"
