@@ -126,8 +126,11 @@ class ReportDialog(QDialog):
         form.addRow("", self.appendix)
         form.addRow("Key messages", self.messages)
         form.addRow("The board is\nasked to", self.board_asked)
+        left = QVBoxLayout()
+        left.addLayout(form)
+        left.addStretch(1)  # the preview's column is the taller: the form keeps its spacing
         columns = QHBoxLayout()
-        columns.addLayout(form, 1)
+        columns.addLayout(left, 1)
         columns.addSpacing(12)
         columns.addWidget(self.preview)
         buttons = QDialogButtonBox(

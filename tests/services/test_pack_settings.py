@@ -194,3 +194,17 @@ def test_the_appendix_kept_with_the_plan_is_printed_when_none_is_asked_for(
     kept = page_texts(make_report(db, tmp_path / "after.pdf", as_of=AS_OF))
     assert not any("Appendix" in page for page in plain)
     assert any("Appendix" in page for page in kept)
+
+
+def test_hostile_words_are_kept_exactly_as_typed(db: Database, plan: PlanInfo) -> None:
+    """Markup, right-to-left script, emoji, quotes, a JSON-looking line and control
+    characters come back exactly as written."""
+    words = (
+        '<b>not bold</b> & "quotes" \\ [1, 2]',
+        "فاطمة الزهراء تقييم المخاطر",
+        "Great work 😀 ✓\ttabbed\x07bell",
+        '["not", "a list"]',
+    )
+    kept = PackSettings(words, "Agree:\n• the plan\n• the \x00 budget")
+    save_pack_settings(db, plan.id, kept)
+    assert pack_settings(db, plan.id) == kept
