@@ -218,7 +218,7 @@ class FileActions(QObject):
             return
         priorities = [node.title for node in self.window.plan_view.outline]
         dialog = ReportDialog(
-            self.window.db, (plan.id, plan.title), self.window.as_of, priorities,
+            self.window.db, plan, self.window.as_of, priorities,
             self._marking(), self.window,
         )  # fmt: skip
         dialog.accepted.connect(lambda: self._print(dialog.choices()))

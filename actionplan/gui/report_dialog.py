@@ -29,7 +29,7 @@ from actionplan.gui.worker import Job
 from actionplan.services.errors import USER_ERRORS
 from actionplan.services.pack_preview import PackChoices, drafted_messages, preview_page_one
 from actionplan.services.pack_settings import PackSettings, pack_settings, save_pack_settings
-from actionplan.services.plans import plan_settings
+from actionplan.services.views import PlanInfo
 from actionplan.store.database import Database
 
 MARKINGS = ("", "OFFICIAL", "OFFICIAL-SENSITIVE")
@@ -57,18 +57,17 @@ class ReportDialog(QDialog):
     def __init__(
         self,
         db: Database,
-        plan: tuple[int, str],
+        plan: PlanInfo,
         as_of: date,
         priorities: list[str],
         marking: str,
         parent: Any = None,
     ) -> None:
-        """``plan`` is the plan's id and title."""
         super().__init__(parent)
         self.setWindowTitle("Board pack")
-        self.db, (self.plan_id, self.plan_title) = db, plan
+        self.db, self.plan_id, self.plan_title = db, plan.id, plan.title
         self.saved: PackSettings | None = None
-        self._make_fields(as_of, priorities, marking)
+        self._make_fields(plan, as_of, priorities, marking)
         self.messages = KeyMessagesWidget(self._drafting_job, self)
         self.preview = PagePreviewWidget(self._preview_job, self)
         self._build_layout()
@@ -79,7 +78,9 @@ class ReportDialog(QDialog):
         self.finished.connect(self._closing)
         self.messages.redraft()
 
-    def _make_fields(self, as_of: date, priorities: list[str], marking: str) -> None:
+    def _make_fields(
+        self, plan: PlanInfo, as_of: date, priorities: list[str], marking: str
+    ) -> None:
         self.as_of = QDateEdit(QDate(as_of.year, as_of.month, as_of.day))
         self.as_of.setCalendarPopup(True)
         self.as_of.setDisplayFormat("d MMM yyyy")
@@ -95,10 +96,10 @@ class ReportDialog(QDialog):
         self.marking.addItems(list(MARKINGS))
         self.marking.setCurrentText(marking)
         self.marking.setToolTip("Printed at the top and foot of every page; leave blank for none")
-        self.named = QLabel(self._named_on_page_one())
+        self.named = QLabel(_named_on_page_one(plan))
         self.named.setWordWrap(True)
         self.named.setTextFormat(Qt.TextFormat.PlainText)  # the partnership's name as typed
-        self.named.setToolTip("Set in Plan settings (Plan menu), with the plan's title and period")
+        self.named.setToolTip("Set in File › Plan settings…, with the plan's title and period")
         self.cover = QCheckBox("Start with a cover page")
         self.appendix = QCheckBox("Add an appendix listing every action in full")
         self.board_asked = QPlainTextEdit()
@@ -106,15 +107,6 @@ class ReportDialog(QDialog):
         self.board_asked.setPlaceholderText("e.g. note the position and agree the two new actions")
         self.board_asked.setToolTip("Printed on page 1 only when something is written here")
         self.board_asked.setFixedHeight(self.board_asked.fontMetrics().lineSpacing() * 4 + 12)
-
-    def _named_on_page_one(self) -> str:
-        try:
-            settings = plan_settings(self.db, self.plan_id)
-        except USER_ERRORS:
-            return ""
-        partnership = settings.partnership or "No partnership set"
-        author = f"prepared by {settings.prepared_by}" if settings.prepared_by else "no author set"
-        return f"{partnership}, {author}. Both are changed in Plan settings."
 
     def _build_layout(self) -> None:
         form = QFormLayout()
@@ -212,3 +204,10 @@ class ReportDialog(QDialog):
         self.preview.abandon()
         self.messages.abandon()
         self._redraft_timer.stop()
+
+
+def _named_on_page_one(plan: PlanInfo) -> str:
+    """Who page 1 names, shown here to read; they are set in Plan settings."""
+    partnership = plan.partnership or "No partnership set"
+    author = f"prepared by {plan.prepared_by}" if plan.prepared_by else "no author set"
+    return f"{partnership}, {author}. Both are changed in Plan settings."
