@@ -99,7 +99,7 @@ class ReportDialog(QDialog):
         self.named = QLabel(_named_on_page_one(plan))
         self.named.setWordWrap(True)
         self.named.setTextFormat(Qt.TextFormat.PlainText)  # the partnership's name as typed
-        self.named.setToolTip("Set in File › Plan settings…, with the plan's title and period")
+        self.named.setToolTip("Set in File ▸ Plan settings…, with the plan's title and period")
         self.cover = QCheckBox("Start with a cover page")
         self.appendix = QCheckBox("Add an appendix listing every action in full")
         self.board_asked = QPlainTextEdit()
