@@ -264,3 +264,16 @@ class IssuedReturnAction(SQLModel, table=True):
     action_id: int = Field(primary_key=True)  # no link: a deleted action is reported, not lost
     row: int  # the row of the return's sheet the action was written in
     revision: int
+
+
+class PlanPackSettings(SQLModel, table=True):
+    """What the plan's board pack says on page 1 and carries, as last chosen for it."""
+
+    __tablename__ = "pack_settings"
+
+    plan_id: int = Field(foreign_key="plan.id", primary_key=True, ondelete="CASCADE")
+    # The key messages kept, as a JSON list of text; "[]" prints the drafts from the figures.
+    key_messages: str = Field(default="[]", sa_column=_long_text())
+    board_asked: str = Field(default="", sa_column=_long_text())
+    cover: bool = False
+    appendix: bool = False

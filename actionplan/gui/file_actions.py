@@ -209,12 +209,20 @@ class FileActions(QObject):
             self.window.undo_stack.push(MergeCommand(self.window.db, recorded, self.window.refresh))
 
     def report(self) -> None:
-        """Ask what the board pack covers, then where to save it, and print it."""
+        """Ask what the board pack covers and says on page 1 (kept with the plan), then where
+        to save it, and print it."""
         from actionplan.gui.report_dialog import ReportDialog
 
+        plan = self.window.current_plan
+        if plan is None:
+            return
         priorities = [node.title for node in self.window.plan_view.outline]
-        dialog = ReportDialog(self.window.as_of, priorities, self._marking(), self.window)
+        dialog = ReportDialog(
+            self.window.db, plan, self.window.as_of, priorities,
+            self._marking(), self.window,
+        )  # fmt: skip
         dialog.accepted.connect(lambda: self._print(dialog.choices()))
+        dialog.finished.connect(dialog.deleteLater)  # with its preview picture, once closed
         dialog.open()
         self.report_dialog = dialog
 
@@ -237,8 +245,10 @@ class FileActions(QObject):
         db, name, when = self.window.db, self._plan_title(), choices.as_of
         marking, appendix = choices.marking, choices.appendix  # "" prints no marking
         job = lambda p, _c: make_report(  # noqa: E731
-            db, target, name, when, choices.priority, marking, appendix, progress=p
-        )
+            db, target, name, when, choices.priority, marking, appendix, progress=p,
+            cover=choices.cover, key_messages=choices.key_messages or None,
+            board_asked=choices.board_asked,
+        )  # fmt: skip
         self._run("Board pack", f"Writing {target.name}…", job)
 
     def snapshot(self) -> None:

@@ -48,6 +48,7 @@ from actionplan.services.board_changes import (
 )
 from actionplan.services.errors import ServiceError
 from actionplan.services.key_messages import MOST_MESSAGES, draft_key_messages
+from actionplan.services.pack_settings import pack_settings_of
 from actionplan.services.plans import PlanInfo, resolve_plan
 from actionplan.services.snapshots import SnapshotBaseline, baseline_before
 from actionplan.store.database import Database
@@ -63,19 +64,26 @@ def make_report(
     as_of: date | None = None,
     priority: str | None = None,
     marking: str | None = None,
-    appendix: bool = False,
+    appendix: bool | None = None,
     progress: Progress | None = None,
     *,
-    cover: bool = False,
+    cover: bool | None = None,
     key_messages: Sequence[str] | None = None,
-    board_asked: str = "",
+    board_asked: str | None = None,
 ) -> Path:
     """Write the board pack PDF; a failure leaves no file (and any earlier file untouched).
 
     Without a ``marking`` the pack carries the plan's own (Plan settings); "" means none.
-    Without ``key_messages`` page 1 carries the messages drafted from the figures.
+    What is not given (``key_messages``, ``board_asked``, ``cover``, ``appendix``) is as
+    kept with the plan's pack settings; with no key messages kept, page 1 carries the
+    messages drafted from the figures.
     """
     out = _checked_target(Path(out_path))
+    kept = pack_settings_of(db, plan_name)
+    appendix = kept.appendix if appendix is None else appendix
+    cover = kept.cover if cover is None else cover
+    board_asked = kept.board_asked if board_asked is None else board_asked
+    key_messages = (kept.key_messages or None) if key_messages is None else key_messages
     with cycle_collection_paused():
         pack = board_pack_data(db, plan_name, as_of or date.today(), priority, marking, appendix)
         pack = with_page_one(pack, key_messages, board_asked, cover)

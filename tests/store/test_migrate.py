@@ -225,3 +225,40 @@ def test_a_newer_apps_database_is_refused_with_every_byte_unchanged(tmp_path: Pa
     with pytest.raises(StoreError, match="newer version of actionplan"):
         Database.open(path)
     assert path.read_bytes() == before
+
+
+def _row_counts(path: Path) -> dict[str, int]:
+    with sqlite3.connect(path) as raw:
+        names = [
+            name
+            for (name,) in raw.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            if name != "alembic_version"
+        ]
+        counts = {
+            name: raw.execute(f'SELECT count(*) FROM "{name}"').fetchone()[0] for name in names
+        }
+    raw.close()
+    return counts
+
+
+def test_database_at_0006_keeps_every_row_and_prints_its_drafts(tmp_path: Path) -> None:
+    """A database made before a pack's settings were kept opens with every row of every table
+    as it was (plan, actions, updates, measures, snapshot, issued returns) and no pack
+    settings, so its next pack prints the drafts; it was copied first."""
+    import shutil
+
+    from actionplan.services.pack_settings import PackSettings, pack_settings
+    from actionplan.services.plans import list_plans
+
+    old = tmp_path / "plans.db"
+    shutil.copy(Path(__file__).parent / "data" / "schema_0006.db", old)
+    before = _row_counts(old)
+    assert before["action"] == 36 and before["issued_return"] > 0 and before["snapshot"] == 1
+    db = Database.open(old)
+    assert current_revision(db.engine) == head_revision()
+    [plan] = list_plans(db)
+    assert pack_settings(db, plan.id) == PackSettings()
+    db.close()
+    after = _row_counts(old)
+    assert after == {**before, "pack_settings": 0}
+    assert len(list(tmp_path.glob("plans.db.before-upgrade-0006-*"))) == 1
