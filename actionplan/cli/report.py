@@ -27,12 +27,18 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
         "(default: the plan's own, from Plan settings)",
     )
     parser.add_argument(
-        "--appendix", action="store_true", help="add an appendix listing every action in full"
+        "--appendix",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="add (or leave out) an appendix listing every action in full "
+        "(default: as last saved in the window's Board pack dialog, else left out)",
     )
     parser.add_argument(
         "--cover",
-        action="store_true",
-        help="start with a full-page cover before the summary (default: the summary on page 1)",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="start (or not) with a full-page cover before the summary "
+        "(default: as last saved in the window, else the summary on page 1)",
     )
     parser.add_argument(
         "--partnership",

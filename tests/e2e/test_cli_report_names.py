@@ -9,6 +9,7 @@ import pytest
 from pypdf import PdfReader
 
 from actionplan.services.editing import ActionDraft, add_action, add_priority
+from actionplan.services.pack_settings import PackSettings, save_pack_settings
 from actionplan.services.plans import create_plan, find_plan, plan_settings
 from actionplan.services.views import PlanSettings
 from actionplan.store.database import Database
@@ -144,3 +145,25 @@ def test_names_that_cannot_be_printed_are_refused_in_one_line(
     assert expected in result.stderr
     assert _settings(db) == before
     assert not list(tmp_path.glob("*.pdf"))
+
+
+def test_the_appendix_saved_in_the_window_is_printed_unless_the_command_says_otherwise(
+    tmp_path: Path,
+) -> None:
+    """With the appendix ticked and saved in the Board pack dialog, `report` with no flag
+    prints it, as the window would; --no-appendix leaves it out for this pack only."""
+    db, kept, without = tmp_path / "plan.db", tmp_path / "kept.pdf", tmp_path / "without.pdf"
+    _plan(db)
+    opened = Database.open(db)
+    try:
+        plan = find_plan(opened)
+        assert plan is not None
+        save_pack_settings(opened, plan.id, PackSettings(appendix=True))
+    finally:
+        opened.close()
+    _report(db, kept)
+    _report(db, without, "--no-appendix")
+    assert "Appendix" in pdf_text(kept)
+    assert "Appendix" not in pdf_text(without)
+    _report(db, without)
+    assert "Appendix" in pdf_text(without)
