@@ -93,7 +93,7 @@ def trend_line(
     width: float = 60,
     height: float = TREND_HEIGHT,
 ) -> Drawing | None:
-    """A small line of the readings in period order (a gap where one is missing), drawn to
+    """A small line of the readings in period order (a missing one keeps its place), drawn to
     the measure's own scale, every mark inside the frame; the target dashed when it is on
     the scale; the latest reading a dot, green when it is better, red when worse. None with
     fewer than two readings."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any
 
@@ -16,17 +16,23 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Spacer
 
 from actionplan.domain.measures import Direction
-from actionplan.reports.board_pack_data import BoardPackData, ComparatorFigure, MeasureLine
+from actionplan.reports.board_pack_data import (
+    BoardPackData,
+    ComparatorFigure,
+    MeasureLine,
+    Reading,
+)
 from actionplan.reports.charts import trend_line
 from actionplan.reports.fonts import SANS, SANS_BOLD, register_fonts
 from actionplan.reports.measure_groups import (
     MeasureGroup,
+    as_typed,
     figure,
     group_measures,
     is_statement,
     movement,
+    readings_by_period,
     unit_word,
-    values_by_period,
 )
 from actionplan.reports.styles import CELL_LIMIT, FRAME_WIDTH, TABLE_SIZE, para, rich, styles
 from actionplan.reports.tables import CELL_PADDING, Cell, fast_cell, plain_table
@@ -106,13 +112,15 @@ def _comparator_lines(name: str) -> Callable[[MeasureLine], list[str]]:
 
 def _baseline_lines(m: MeasureLine) -> list[str]:
     # Blank, not a dash, when this measure has none: its earlier readings are the comparison.
-    return [] if m.baseline is None else [figure(m.baseline, m.unit)]
+    if m.baseline is None and not m.baseline_raw.strip():
+        return []
+    return [as_typed(m.baseline, m.baseline_raw, m.unit)]
 
 
 def _period_lines(label: str) -> Callable[[MeasureLine], list[str]]:
     def lines(m: MeasureLine) -> list[str]:
-        values = values_by_period(m)
-        return [figure(values[label], m.unit)] if label in values else []
+        reading = readings_by_period(m).get(label)
+        return [as_typed(reading.value, reading.value_raw, m.unit)] if reading else []
 
     return lines
 
@@ -132,7 +140,7 @@ def _trend_lines(m: MeasureLine) -> list[str]:
 
 def _target_lines(m: MeasureLine) -> list[str]:
     if m.target is None:
-        return []
+        return [" ".join(m.target_raw.split())] if m.target_raw.strip() else []
     if not m.latest or m.latest.value is None or m.direction is Direction.NONE:
         return [figure(m.target, m.unit)]
     value = m.latest.value
@@ -140,8 +148,8 @@ def _target_lines(m: MeasureLine) -> list[str]:
     return [figure(m.target, m.unit), "met" if met else "not met"]
 
 
-def _figure_columns(group: MeasureGroup, periods: tuple[str, ...]) -> list[_Column]:
-    columns = [_Column("Baseline", _baseline_lines)] if group.has_baseline else []
+def _figure_columns(group: MeasureGroup, periods: tuple[str, ...], baseline: bool) -> list[_Column]:
+    columns = [_Column("Baseline", _baseline_lines)] if baseline else []
     columns += [_Column(label, _period_lines(label)) for label in periods]
     if any(movement(m) for m in group.measures):
         columns.append(_Column("Change", _change_lines))
@@ -167,10 +175,11 @@ def _charted(group: MeasureGroup, m: MeasureLine) -> bool:
 @dataclass(frozen=True)
 class _Layout:
     """What one measures table shows: its columns with their widths, the periods given a
-    column and the comparators given a column."""
+    column, whether the baseline has one, and the comparators given a column."""
 
     columns: list[tuple[_Column, float]]
     periods: tuple[str, ...]
+    baseline: bool
     compared: tuple[str, ...]
     chart: bool
 
@@ -182,34 +191,53 @@ class _Layout:
 
 
 def _layout(group: MeasureGroup) -> _Layout:
-    """Every period shown that fits beside a readable name (the earliest go in a note), and
-    the comparators as columns when they all fit (in a note otherwise)."""
+    """Every period shown that fits beside a readable name: when the page is too narrow the
+    baseline goes in the note under the name (when each measure has two readings to compare),
+    then the earliest periods do; the comparators are columns when they all fit."""
     chart = any(_charted(group, m) for m in group.measures)
-    periods = group.shown_periods
-    while True:
-        columns = [(c, c.width(group.measures)) for c in _figure_columns(group, periods)]
-        layout = _Layout(columns, periods, (), chart)
-        if len(periods) <= 2 or layout.name_width >= NAME_LEAST:
+    choices = [(group.shown_periods, group.has_baseline)]
+    if group.has_baseline and all(_two_readings(m) for m in group.measures if _has_baseline(m)):
+        choices.append((group.shown_periods, False))
+    shown = choices[-1]
+    choices += [(shown[0][cut:], shown[1]) for cut in range(1, len(shown[0]) - 1)]
+    for periods, baseline in choices:
+        columns = [(c, c.width(group.measures)) for c in _figure_columns(group, periods, baseline)]
+        layout = _Layout(columns, periods, baseline, (), chart)
+        if layout.name_width >= NAME_LEAST:
             break
-        periods = periods[1:]
     names = group.comparator_names
-    compared = [_Column(n, _comparator_lines(n)) for n in names]
-    extra = [(c, c.width(group.measures)) for c in compared]
-    wider = _Layout([*columns, *extra], periods, names, chart)
+    extra = [
+        (c, c.width(group.measures)) for c in (_Column(n, _comparator_lines(n)) for n in names)
+    ]
+    wider = replace(layout, columns=[*layout.columns, *extra], compared=names)
     return wider if names and wider.name_width >= NAME_LEAST else layout
 
 
-def _details(m: MeasureLine, hidden: tuple[str, ...], compared: tuple[str, ...]) -> str:
-    """The small line under a measure's name: its priority, unit, which way is better, any
-    readings too early for a column and any comparators not given a column."""
-    values = values_by_period(m)
-    earlier = [f"{p} {figure(values[p], m.unit)}" for p in hidden if p in values]
-    others = [c.words for c in m.comparators if c.name.strip() not in compared]
+def _has_baseline(m: MeasureLine) -> bool:
+    return m.baseline is not None or bool(m.baseline_raw.strip())
+
+
+def _two_readings(m: MeasureLine) -> bool:
+    return sum(r.value is not None for r in m.readings) >= 2
+
+
+def _reading(reading: Reading, unit: str) -> str:
+    return as_typed(reading.value, reading.value_raw, unit)
+
+
+def _details(m: MeasureLine, hidden: tuple[str, ...], shape: _Layout) -> str:
+    """The small line under a measure's name: its priority, unit, which way is better, and
+    the baseline, readings and comparators not given a column."""
+    readings = readings_by_period(m)
+    earlier = [f"{p} {_reading(readings[p], m.unit)}" for p in hidden if p in readings]
+    others = [c.words for c in m.comparators if c.name.strip() not in shape.compared]
+    baseline = "" if shape.baseline or not _has_baseline(m) else _baseline_lines(m)[0]
     unit = unit_word(m.unit)
     parts = [
         m.priority_title.strip(),
-        f"figures in {unit.lower()}" if unit else "",
+        f"figures in {unit.lower()}" if unit and unit.casefold() not in m.name.casefold() else "",
         _DIRECTION_WORDS.get(m.direction, ""),
+        f"baseline {baseline}" if baseline else "",
         f"earlier readings: {', '.join(earlier)}" if earlier else "",
         f"compared with: {', '.join(others)}" if others else "",
     ]
@@ -224,7 +252,7 @@ def _group_table(group: MeasureGroup) -> Flowable:
     rows: list[list[Cell]] = [head]
     for m in group.measures:
         name: list[Flowable] = [para(m.name, "cell_bold")]
-        details = _details(m, hidden, shape.compared)
+        details = _details(m, hidden, shape)
         if details:
             name.append(para(details, "cell_small"))
         row = [name, *[c.cell(m, w) for c, w in shape.columns]]
@@ -235,7 +263,7 @@ def _group_table(group: MeasureGroup) -> Flowable:
         if c.right
     ]
     if shape.periods:
-        latest = len(shape.periods) + (1 if group.has_baseline else 0)
+        latest = len(shape.periods) + (1 if shape.baseline else 0)
         extra.append(("FONT", (latest, 1), (latest, -1), SANS_BOLD))
     widths = [shape.name_width, *[w for _, w in shape.columns]]
     return plain_table(rows, widths + ([CHART_WIDTH] if shape.chart else []), extra)
@@ -264,15 +292,36 @@ def _item_styles() -> tuple[ParagraphStyle, ParagraphStyle]:
 
 
 def _statements(measures: list[MeasureLine]) -> list[Flowable]:
-    """Measures written only in words, as a short list, each with its priority under it."""
+    """Measures written only in words, as a short list, each with its priority and words."""
     item, under = _item_styles()
     story: list[Flowable] = [rich("Measured in words", "h3")]
     for m in measures:
         story.append(para(f"• {m.name.strip()}", item))
-        if m.priority_title.strip():
-            story.append(para(m.priority_title, under))
+        said = _said_in_words(m)
+        if said:
+            story.append(para(said, under))
         story.append(Spacer(1, 4))
     return story
+
+
+def _labelled(label: str, words: str) -> str:
+    text = " ".join(words.split())
+    return f"{label.strip()}: {text}" if label.strip() else text
+
+
+def _said_in_words(m: MeasureLine) -> str:
+    """The small line under a measure in words: its priority, and any baseline, readings or
+    target typed as words."""
+    words = [
+        f"baseline: {' '.join(m.baseline_raw.split())}" if m.baseline_raw.strip() else "",
+        *(
+            f"{r.period_label.strip()}: {' '.join(r.value_raw.split())}"
+            for r in m.readings
+            if r.value_raw.strip()
+        ),
+        f"target: {' '.join(m.target_raw.split())}" if m.target_raw.strip() else "",
+    ]
+    return " · ".join(w for w in [m.priority_title.strip(), *words] if w)
 
 
 def _nothing_to_show(pack: BoardPackData) -> str:

@@ -9,7 +9,7 @@ import math
 from dataclasses import dataclass
 
 from actionplan.domain.measures import Direction
-from actionplan.reports.board_pack_data import MeasureLine
+from actionplan.reports.board_pack_data import MeasureLine, Reading
 
 MOST_PERIODS = 4  # the most period columns one table shows; earlier readings go in a note
 _MINUS = "\u2212"  # a true minus sign, as wide as the plus beside it
@@ -49,6 +49,13 @@ def figure(value: float | None, unit: str) -> str:
         return "–"
     text = _digits(value)
     return f"{text}%" if percentage(unit) else text
+
+
+def as_typed(value: float | None, raw: str, unit: str) -> str:
+    """A figure as printed, or the words typed where there is no figure ("n/a", "Good")."""
+    if value is None and raw.strip():
+        return " ".join(raw.split())
+    return figure(value, unit)
 
 
 def _decimals(value: float) -> int:
@@ -119,9 +126,9 @@ def period_labels(measure: MeasureLine) -> tuple[str, ...]:
     return tuple(labels)
 
 
-def values_by_period(measure: MeasureLine) -> dict[str, float | None]:
-    """Each period's value (the last reading of a repeated label)."""
-    return {r.period_label.strip(): r.value for r in measure.readings}
+def readings_by_period(measure: MeasureLine) -> dict[str, Reading]:
+    """Each period's reading (the last one of a repeated label)."""
+    return {r.period_label.strip(): r for r in measure.readings}
 
 
 def _within(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
@@ -150,12 +157,12 @@ class MeasureGroup:
     @property
     def has_baseline(self) -> bool:
         """Whether any of its measures has a baseline."""
-        return any(m.baseline is not None for m in self.measures)
+        return any(m.baseline is not None or m.baseline_raw.strip() for m in self.measures)
 
     @property
     def has_target(self) -> bool:
         """Whether any of its measures has a target."""
-        return any(m.target is not None for m in self.measures)
+        return any(m.target is not None or m.target_raw.strip() for m in self.measures)
 
     @property
     def has_trend_word(self) -> bool:
@@ -172,8 +179,8 @@ class MeasureGroup:
 
     def chart_values(self, measure: MeasureLine) -> list[float | None]:
         """The measure's value for each of the group's periods (None where it has none)."""
-        values = values_by_period(measure)
-        return [values.get(label) for label in self.periods]
+        readings = readings_by_period(measure)
+        return [readings[p].value if p in readings else None for p in self.periods]
 
 
 def _word(measure: MeasureLine) -> str:

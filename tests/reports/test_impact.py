@@ -8,18 +8,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from openpyxl import load_workbook
 from pypdf import PdfReader
-from reportlab.graphics.shapes import Circle, Drawing, Line
 
 from actionplan.domain.measures import Direction
-from actionplan.domain.rag import Rag
 from actionplan.reports.board_pack_data import (
     BoardPackData,
     ComparatorFigure,
     MeasureLine,
     Reading,
 )
-from actionplan.reports.charts import trend_line
 from actionplan.reports.impact import impact_section
 from actionplan.reports.styles import (
     FRAME_WIDTH,
@@ -187,6 +185,20 @@ def test_more_than_four_years_show_the_latest_four_and_name_the_earlier(tmp_path
     assert "18% 17% 16.5% 15% −1.5 pts" in text
 
 
+def test_four_years_keep_their_columns_and_a_baseline_goes_under_the_name(
+    tmp_path: Path,
+) -> None:
+    """With a target and a trend word beside four years there is no room for a baseline
+    column too: every year keeps its column and the baseline is named under the measure."""
+    schools = measure(
+        "Schools notified", 48, 71, 92, 100,
+        direction=Direction.HIGHER, baseline=40, target=100, priority_title="Priority 3",
+    )  # fmt: skip
+    text = impact_text(tmp_path, schools)
+    assert "Measure 2021-22 2022-23 2023-24 2024-25 Change Trend Target" in text
+    assert "Schools notified Priority 3 · higher is better · baseline 40% 48% 71% 92% 100%" in text
+
+
 def test_comparators_of_another_year_say_their_year(tmp_path: Path) -> None:
     """A comparator from an earlier year than the latest reading carries that year."""
     england = ComparatorFigure("England", "2023-24", 22.6, "22.6")
@@ -222,6 +234,34 @@ def test_statements_without_figures_print_as_text_not_rows_of_dashes(tmp_path: P
     assert "Children tell us" not in table and "–" not in table
 
 
+def tracker_with_words(path: Path) -> Path:
+    """The tracker sample with a measure in words and a figure missing as "n/a"."""
+    wb = load_workbook(TRACKER_SAMPLE)
+    sheet = wb["Indicators"]
+    sheet.append(["Children tell us they feel safer", "", "", "not collected", "Most say so"])
+    sheet.cell(sheet.max_row, 6).value, sheet.cell(sheet.max_row, 8).value = "Some", "Most"
+    sheet.append(["Waiting times", "Weeks", "Lower", 12, 8, 11, "n/a", 9])
+    wb.save(path)
+    return path
+
+
+def test_words_typed_for_readings_baseline_and_target_are_printed_as_typed(
+    db: Database, tmp_path: Path
+) -> None:
+    """A measure whose readings are words lists them under "Measured in words"; a reading of
+    "n/a" among figures prints as "n/a" in its column, not as a dash."""
+    import_workbook(db, tracker_with_words(tmp_path / "tracker.xlsx"))
+    pages = page_texts(make_report(db, tmp_path / "pack.pdf", as_of=AS_OF))
+    [impact] = [p for p in pages if "How we know we are making a difference" in p]
+    assert (
+        "Measured in words • Children tell us they feel safer baseline: not collected · "
+        "Q1 2025/26: Some · Q3 2025/26: Most · target: Most say so"
+    ) in impact
+    assert "Waiting times figures in weeks · lower is better 12 11 n/a 9 −2 weeks better 8" in (
+        impact
+    )
+
+
 def test_a_one_priority_pack_says_how_many_measures_the_plan_has(tmp_path: Path) -> None:
     """The chosen priority has no measures but the plan has three: the pack says so."""
     text = impact_text(tmp_path, plan_measures=3)
@@ -235,100 +275,8 @@ def test_a_plan_without_measures_says_so_in_one_plain_sentence(tmp_path: Path) -
     assert "Impact The plan records no measures of impact." in text
 
 
-# --- The trend line -----------------------------------------------------------------------
-
-
-def inside(drawing: Drawing) -> list[str]:
-    """Every drawn shape whose bounds (with half its stroke) leave the drawing's frame."""
-    outside = []
-    for shape in drawing.contents:
-        x0, y0, x1, y1 = shape.getBounds()
-        half = (getattr(shape, "strokeWidth", 1) or 0) / 2
-        if (
-            x0 - half < 0
-            or y0 - half < 0
-            or x1 + half > drawing.width
-            or y1 + half > drawing.height
-        ):
-            outside.append(f"{type(shape).__name__} {(x0, y0, x1, y1)}")
-    return outside
-
-
-def last_dot(drawing: Drawing) -> Circle:
-    """The latest reading's dot (the last shape drawn)."""
-    dot = drawing.contents[-1]
-    assert isinstance(dot, Circle)
-    return dot
-
-
-def slope(drawing: Drawing) -> float:
-    """How far the line rises from its first point to its last, in points."""
-    first = next(s for s in drawing.contents if isinstance(s, Circle))
-    return last_dot(drawing).cy - first.cy
-
-
-@pytest.mark.parametrize(
-    ("values", "target"),
-    [
-        ([18.4, 16.1], None),
-        ([61, 68.4, 74.9, 82.2, 88, 90.5, 91, 95, 97, 99, 100, 100], 95),
-        ([42, 42, 42, 42], None),
-        ([402, 377, 455], 1600),
-        ([-12.5, -3, 4, -8], -20),
-        ([0, 0], 0),
-        ([1e9, 2.5e9], None),
-        ([18, None, 16], 17),
-    ],
-    ids=["two", "many", "flat", "target-far", "negative", "zeros", "huge", "gap"],
-)
-def test_every_mark_of_the_trend_line_is_inside_its_frame(
-    values: list[float | None], target: float | None
-) -> None:
-    """Points, line, target and the latest dot stay inside the drawing, whatever the figures."""
-    drawing = trend_line(values, target, better=True, width=50)
-    assert drawing is not None
-    assert inside(drawing) == []
-
-
-def test_two_point_lines_rise_as_far_as_the_change_is_large() -> None:
-    """Two readings are not all drawn floor to ceiling: a 4% fall slopes less than a 16%
-    one, and a rise slopes up."""
-    gentle = trend_line([331.5, 318.2], None)
-    steep = trend_line([22.3, 18.7], None)
-    rising = trend_line([84.1, 88.7], None)
-    assert gentle is not None and steep is not None and rising is not None
-    assert slope(steep) < slope(gentle) < 0 < slope(rising)
-
-
-def test_the_target_is_dashed_when_on_the_scale_and_left_off_when_far_away() -> None:
-    """A target near the readings is a dashed line; one far off would flatten the line, so
-    it is left to the Target column."""
-    near = trend_line([84, 86.5, 88.1], 90)
-    far = trend_line([402, 377, 455], 1600)
-    assert near is not None and far is not None
-    dashed = [s for s in near.contents if isinstance(s, Line) and s.strokeDashArray]
-    assert len(dashed) == 1
-    assert not [s for s in far.contents if isinstance(s, Line)]
-    assert slope(far) > 5  # the readings still use the height
-
-
-def test_the_latest_dot_is_green_when_better_and_red_when_worse() -> None:
-    """The direction of better is hinted by the colour of the latest reading's dot."""
-    better = trend_line([70, 75], None, better=True)
-    worse = trend_line([75, 70], None, better=False)
-    unknown = trend_line([75, 70], None)
-    assert better is not None and worse is not None and unknown is not None
-    assert last_dot(better).fillColor.hexval().lower() == "0x" + Rag.GREEN.colour[1:].lower()
-    assert last_dot(worse).fillColor.hexval().lower() == "0x" + Rag.RED.colour[1:].lower()
-    assert last_dot(unknown).fillColor.hexval() not in (
-        last_dot(better).fillColor.hexval(),
-        last_dot(worse).fillColor.hexval(),
-    )
-
-
 def test_fewer_than_two_readings_draw_no_line_and_print_no_placeholder(tmp_path: Path) -> None:
-    """One reading: no trend line, and no "Not enough readings" either."""
-    assert trend_line([18.0], 15) is None and trend_line([None, None], None) is None
+    """One reading: no trend line, no key to the lines, and no "Not enough readings"."""
     text = impact_text(tmp_path, measure("Re-referrals", 18, target=15, direction=Direction.LOWER))
     assert "Re-referrals lower is better 18% 15% not met" in text
     assert "Not enough readings" not in text and "The small line" not in text
