@@ -225,16 +225,16 @@ def _reading(reading: Reading, unit: str) -> str:
     return as_typed(reading.value, reading.value_raw, unit)
 
 
-def _details(m: MeasureLine, hidden: tuple[str, ...], shape: _Layout) -> str:
-    """The small line under a measure's name: its priority, unit, which way is better, and
-    the baseline, readings and comparators not given a column."""
+def _details(m: MeasureLine, hidden: tuple[str, ...], shape: _Layout, priority: bool) -> str:
+    """The small line under a measure's name: its priority (when the pack has several), unit,
+    which way is better, and the baseline, readings and comparators not given a column."""
     readings = readings_by_period(m)
     earlier = [f"{p} {_reading(readings[p], m.unit)}" for p in hidden if p in readings]
     others = [c.words for c in m.comparators if c.name.strip() not in shape.compared]
     baseline = "" if shape.baseline or not _has_baseline(m) else _baseline_lines(m)[0]
     unit = unit_word(m.unit)
     parts = [
-        m.priority_title.strip(),
+        m.priority_title.strip() if priority else "",
         f"figures in {unit.lower()}" if unit and unit.casefold() not in m.name.casefold() else "",
         _DIRECTION_WORDS.get(m.direction, ""),
         f"baseline {baseline}" if baseline else "",
@@ -244,7 +244,7 @@ def _details(m: MeasureLine, hidden: tuple[str, ...], shape: _Layout) -> str:
     return " · ".join(p for p in parts if p)
 
 
-def _group_table(group: MeasureGroup) -> Flowable:
+def _group_table(group: MeasureGroup, priority: bool) -> Flowable:
     shape = _layout(group)
     hidden = tuple(p for p in group.periods if p not in shape.periods)
     head: list[Cell] = [_head("Measure", right=False)]
@@ -252,7 +252,7 @@ def _group_table(group: MeasureGroup) -> Flowable:
     rows: list[list[Cell]] = [head]
     for m in group.measures:
         name: list[Flowable] = [para(m.name, "cell_bold")]
-        details = _details(m, hidden, shape)
+        details = _details(m, hidden, shape, priority)
         if details:
             name.append(para(details, "cell_small"))
         row = [name, *[c.cell(m, w) for c, w in shape.columns]]
@@ -291,13 +291,13 @@ def _item_styles() -> tuple[ParagraphStyle, ParagraphStyle]:
     )
 
 
-def _statements(measures: list[MeasureLine]) -> list[Flowable]:
+def _statements(measures: list[MeasureLine], priority: bool) -> list[Flowable]:
     """Measures written only in words, as a short list, each with its priority and words."""
     item, under = _item_styles()
     story: list[Flowable] = [rich("Measured in words", "h3")]
     for m in measures:
         story.append(para(f"• {m.name.strip()}", item))
-        said = _said_in_words(m)
+        said = _said_in_words(m, priority)
         if said:
             story.append(para(said, under))
         story.append(Spacer(1, 4))
@@ -309,19 +309,16 @@ def _labelled(label: str, words: str) -> str:
     return f"{label.strip()}: {text}" if label.strip() else text
 
 
-def _said_in_words(m: MeasureLine) -> str:
+def _said_in_words(m: MeasureLine, priority: bool) -> str:
     """The small line under a measure in words: its priority, and any baseline, readings or
     target typed as words."""
     words = [
         f"baseline: {' '.join(m.baseline_raw.split())}" if m.baseline_raw.strip() else "",
-        *(
-            f"{r.period_label.strip()}: {' '.join(r.value_raw.split())}"
-            for r in m.readings
-            if r.value_raw.strip()
-        ),
+        *(_labelled(r.period_label, r.value_raw) for r in m.readings if r.value_raw.strip()),
         f"target: {' '.join(m.target_raw.split())}" if m.target_raw.strip() else "",
     ]
-    return " · ".join(w for w in [m.priority_title.strip(), *words] if w)
+    owner = m.priority_title.strip() if priority else ""
+    return " · ".join(w for w in [owner, *words] if w)
 
 
 def _nothing_to_show(pack: BoardPackData) -> str:
@@ -339,11 +336,11 @@ def impact_section(pack: BoardPackData) -> list[Flowable]:
     story: list[Flowable] = [rich("How we know we are making a difference.", "lead")]
     groups = group_measures(pack.measures)
     for group in groups:
-        story += [_group_table(group), Spacer(1, 6)]
+        story += [_group_table(group, not pack.cover.priority_filter), Spacer(1, 6)]
     key = _key([m for g in groups for m in g.measures if _charted(g, m)])
     if key:
         story.append(rich(key, "note"))
     statements = [m for m in pack.measures if is_statement(m)]
     if statements:
-        story += _statements(statements)
+        story += _statements(statements, not pack.cover.priority_filter)
     return story

@@ -191,13 +191,15 @@ def _word(measure: MeasureLine) -> str:
 def group_measures(measures: tuple[MeasureLine, ...]) -> list[MeasureGroup]:
     """The measures with figures, grouped by their periods: a measure missing a period joins
     the group whose periods hold all of its own; groups come in the order of the plan."""
-    figured = [m for m in measures if not is_statement(m)]
-    keys = {id(m): period_labels(m) for m in figured}
-    seen = dict.fromkeys(k for k in keys.values() if k)  # in plan order, each once
+    figured = [(m, period_labels(m)) for m in measures if not is_statement(m)]
+    seen = dict.fromkeys(key for _, key in figured if key)  # in plan order, each once
     longest = sorted(seen, key=len, reverse=True)  # a stable sort: plan order among equals
+    holding: dict[str, list[tuple[str, ...]]] = {}  # each label's keys, the longest first
+    for k in longest:
+        for label in dict.fromkeys(k):
+            holding.setdefault(label, []).append(k)
+    home_of = {key: next(k for k in holding[key[0]] if _within(key, k)) for key in seen}
     homes: dict[tuple[str, ...], list[MeasureLine]] = {}
-    for m in figured:
-        key = keys[id(m)]
-        home = next((k for k in longest if key and _within(key, k)), key)
-        homes.setdefault(home, []).append(m)
+    for m, key in figured:
+        homes.setdefault(home_of.get(key, key), []).append(m)
     return [MeasureGroup(periods, tuple(members)) for periods, members in homes.items()]

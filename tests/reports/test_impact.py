@@ -3,6 +3,7 @@ comparators, a small trend line inside its frame, and measures written in words 
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -207,6 +208,18 @@ def test_comparators_of_another_year_say_their_year(tmp_path: Path) -> None:
     assert "Change England London Re-referrals 19% 18% −1.0 pts 22.6% 2023-24 17%" in text
 
 
+def test_more_comparators_than_fit_are_named_under_the_measure(tmp_path: Path) -> None:
+    """Six comparators would squeeze the name: they are listed under it instead."""
+    names = ["Statistical neighbours", "London", "England", "Inner London", "Outer", "Region"]
+    figures = tuple(ComparatorFigure(n, "", 20.0 + i, str(20 + i)) for i, n in enumerate(names))
+    text = impact_text(tmp_path, measure("Re-referrals", 19, 18, comparators=figures))
+    assert "Measure 2021-22 2022-23 Change Re-referrals" in text
+    assert (
+        "compared with: Statistical neighbours 20, London 21, England 22, Inner London 23, "
+        "Outer 24, Region 25"
+    ) in text
+
+
 def test_measures_of_different_periods_print_in_separate_tables(tmp_path: Path) -> None:
     """Yearly and quarterly measures do not share columns."""
     yearly = measure("Re-referrals", 19, 18)
@@ -260,6 +273,18 @@ def test_words_typed_for_readings_baseline_and_target_are_printed_as_typed(
     assert "Waiting times figures in weeks · lower is better 12 11 n/a 9 −2 weeks better 8" in (
         impact
     )
+
+
+def test_a_one_priority_pack_does_not_repeat_the_priority_under_each_measure(
+    tmp_path: Path,
+) -> None:
+    """The pack is about one priority already: its measures do not name it again."""
+    owned = measure("Re-referrals", 19, 18, priority_title="Priority 1: Neglect")
+    data = pack(measures=(owned,))
+    data = replace(data, cover=replace(data.cover, priority_filter="Priority 1: Neglect"))
+    pages = page_texts(render(tmp_path, data))
+    [impact] = [p for p in pages if "How we know" in p]
+    assert "Re-referrals 19% 18% −1.0 pts" in impact
 
 
 def test_a_one_priority_pack_says_how_many_measures_the_plan_has(tmp_path: Path) -> None:
