@@ -47,7 +47,7 @@ def figure(value: float | None, unit: str) -> str:
     """A reading as printed: "18.4%", "1,240", "22.625"; a dash when there is none."""
     if value is None:
         return "–"
-    text = _digits(value)
+    text = _digits(value).replace("-", _MINUS)  # the same minus sign as the change beside it
     return f"{text}%" if percentage(unit) else text
 
 

@@ -133,6 +133,7 @@ def test_tracker_quarters_stay_in_one_table_with_a_missing_quarter_left_blank(
         (Direction.LOWER, 20.0, 16.0, "−4.0 pts better"),
         (Direction.LOWER, 16.0, 20.0, "+4.0 pts worse"),
         (Direction.LOWER, 16.0, 16.0, "0.0 pts no change"),
+        (Direction.HIGHER, -3.0, -5.5, "−3% −5.5% −2.5 pts worse"),
     ],
 )
 def test_change_and_trend_word_follow_which_way_is_better(
