@@ -149,6 +149,7 @@ class Reading:
 
     period_label: str
     value: float | None
+    value_raw: str = ""  # the reading as typed ("Good", "n/a"), kept when it is not a figure
 
 
 @dataclass(frozen=True)
@@ -180,6 +181,8 @@ class MeasureLine:
     readings: tuple[Reading, ...] = ()
     priority_title: str = ""
     comparators: tuple[ComparatorFigure, ...] = ()
+    baseline_raw: str = ""  # the baseline as typed, kept when it is words ("not collected")
+    target_raw: str = ""  # the target as typed, kept when it is words ("year on year fall")
 
     @property
     def latest(self) -> Reading | None:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, Rect, String
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from actionplan.domain.rag import RAG_ORDER, Rag
-from actionplan.reports.board_pack_data import RagCounts, Reading
+from actionplan.reports.board_pack_data import RagCounts
 from actionplan.reports.chips import chip_colours
 from actionplan.reports.fonts import SANS, SANS_BOLD
 from actionplan.reports.styles import PALETTE, TABLE_SIZE
@@ -56,33 +58,67 @@ def bar_width(counts: RagCounts, largest: int, track: float) -> float:
     return min(track, max(track * counts.total / largest, least))
 
 
-def trend_line(readings: tuple[Reading, ...], target: float | None, width: float = 70) -> Drawing:
-    """A small line of the readings, the latest marked, the target as a dashed line."""
-    height = 22.0
-    drawing = Drawing(width, height)
-    values = [r.value for r in readings if r.value is not None]
-    if len(values) < 2:
-        note = String(0, 8, "Not enough readings", fontName=SANS, fontSize=LABEL_SIZE)
-        note.fillColor = PALETTE.muted
-        drawing.add(note)
-        return drawing
-    span = [*values, target] if target is not None else values
-    low, high = min(span), max(span)
-    scale = (high - low) or 1.0
+TREND_HEIGHT = 22.0
+_DOT = 2.4  # the latest reading's dot
+_EDGE = _DOT + 0.8  # room kept at every side so no dot or stroke is cut by the frame
+_LEAST_SPAN = 0.2  # a scale spans at least a fifth of the largest value's size
+_HEADROOM = 0.08
+
+
+def _scale(values: list[float], target: float | None) -> tuple[float, float, bool]:
+    """The measure's own scale, low to high, and whether the target lies on it.
+
+    Two readings are not stretched from floor to ceiling: the scale spans at least a fifth
+    of the figures' size, so a small move looks small. A target far off the readings' range
+    is left off the scale (it is printed beside the chart) rather than flattening the line.
+    """
+    low, high = min(values), max(values)
+    least = max(abs(low), abs(high)) * _LEAST_SPAN or 1.0
+    if high - low < least:
+        middle = (low + high) / 2
+        low, high = middle - least / 2, middle + least / 2
+    span = high - low
+    near = target is not None and low - span <= target <= high + span
+    if near and target is not None:
+        low, high = min(low, target), max(high, target)
+    room = (high - low) * _HEADROOM
+    return low - room, high + room, near
+
+
+def trend_line(
+    values: Sequence[float | None],
+    target: float | None = None,
+    *,
+    better: bool | None = None,
+    width: float = 60,
+    height: float = TREND_HEIGHT,
+) -> Drawing | None:
+    """A small line of the readings in period order (a missing one keeps its place), drawn to
+    the measure's own scale, every mark inside the frame; the target dashed when it is on
+    the scale; the latest reading a dot, green when it is better, red when worse. None with
+    fewer than two readings."""
+    present = [(i, v) for i, v in enumerate(values) if v is not None]
+    if len(present) < 2:
+        return None
+    low, high, with_target = _scale([v for _, v in present], target)
+    step = (width - 2 * _EDGE) / max(len(values) - 1, 1)
 
     def y_of(value: float) -> float:
-        return 3 + (value - low) / scale * (height - 6)
+        return _EDGE + (value - low) / (high - low) * (height - 2 * _EDGE)
 
-    step = (width - 6) / (len(values) - 1)
-    points = [(3 + i * step, y_of(v)) for i, v in enumerate(values)]
-    if target is not None:
-        guide = Line(0, y_of(target), width, y_of(target), strokeColor=PALETTE.muted)
-        guide.strokeDashArray, guide.strokeWidth = [2, 2], 0.5
+    drawing = Drawing(width, height)
+    if with_target and target is not None:
+        guide = Line(_EDGE, y_of(target), width - _EDGE, y_of(target), strokeColor=PALETTE.muted)
+        guide.strokeDashArray, guide.strokeWidth = [2, 2], 0.6
         drawing.add(guide)
+    points = [(_EDGE + i * step, y_of(v)) for i, v in present]
     flat = [c for point in points for c in point]
     drawing.add(PolyLine(flat, strokeColor=PALETTE.accent, strokeWidth=1.2))
     for x, y in points[:-1]:
         drawing.add(Circle(x, y, 1.3, fillColor=colors.white, strokeColor=PALETTE.accent))
     x, y = points[-1]
-    drawing.add(Circle(x, y, 2.2, fillColor=PALETTE.navy, strokeColor=PALETTE.navy))
+    last = PALETTE.navy
+    if better is not None:
+        last = colors.HexColor((Rag.GREEN if better else Rag.RED).colour)
+    drawing.add(Circle(x, y, _DOT, fillColor=last, strokeColor=last, strokeWidth=0.5))
     return drawing

@@ -365,7 +365,7 @@ def _readings(session: Session, measure: Measure) -> tuple[Reading, ...]:
         .where(MeasureReading.measure_id == measure.id)
         .order_by(col(MeasureReading.position), col(MeasureReading.id))
     )
-    return tuple(Reading(r.period_label, r.value) for r in session.exec(query))
+    return tuple(Reading(r.period_label, r.value, r.value_raw) for r in session.exec(query))
 
 
 def _comparators(session: Session, plan_id: int) -> dict[int, list[ComparatorFigure]]:
@@ -390,4 +390,6 @@ def _measure_line(measure: Measure, owner: str, readings: tuple[Reading, ...]) -
         target=measure.target,
         readings=readings,
         priority_title=owner,
+        baseline_raw=measure.baseline_raw,
+        target_raw=measure.target_raw,
     )
