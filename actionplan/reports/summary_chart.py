@@ -154,7 +154,7 @@ def chart_title(pack: BoardPackData, suffix: str = "") -> str:
 
 
 def _with_note(title: str, note: str) -> str:
-    return f'{title} <font size="9.5" color="#5B6770">({note})</font>'
+    return f'{title} <font name="{SANS}" size="9.5" color="#5B6770">({note})</font>'
 
 
 @cache

@@ -30,23 +30,25 @@ from actionplan.reports.tables import format_date
 
 SUMMARY_KEY = "summary"
 # Page 1 holds five messages of a few lines each; a longer one is cut there, with a note.
-MESSAGE_LIMIT = 600
+MESSAGE_LIMIT = 450
 ASKED_LIMIT = 1200
-TITLE_LIMIT = 160
-LINE_LIMIT = 160
+# The header block stays a band: a longer title or line is cut with an ellipsis there (the
+# running header and the cover have the whole of it).
+TITLE_LIMIT = 110
+LINE_LIMIT = 150
 CUT_NOTE = " … (shortened to fit page 1)"
 PALE = colors.HexColor("#C9DAEA")
 WHITE = colors.white
 
 
-def _fit(text: str, limit: int) -> str:
+def _fit(text: str, limit: int, note: str = CUT_NOTE) -> str:
     """The text, cut at a word near ``limit`` characters with a note saying so."""
     text = text.strip()
     if len(text) <= limit:
         return text
     head = text[:limit]
     cut = head.rsplit(None, 1)[0] if " " in head else head
-    return cut.rstrip() + CUT_NOTE
+    return cut.rstrip() + note
 
 
 @cache
@@ -59,6 +61,9 @@ def _band_styles() -> dict[str, ParagraphStyle]:
     return {
         "kicker": style("kicker", fontName=SANS_BOLD, fontSize=8.5, leading=12, textColor=PALE),
         "title": style("title", fontName=SANS_BOLD, fontSize=16, leading=20, textColor=WHITE),
+        "long_title": style(
+            "long-title", fontName=SANS_BOLD, fontSize=13, leading=16, textColor=WHITE
+        ),
         "line": style("line", fontSize=BODY_SIZE, leading=13, textColor=colors.white),
         "fact": style("fact", fontSize=BODY_SIZE, leading=13, textColor=PALE),
         "as_at_label": style(
@@ -83,24 +88,26 @@ def header_block(pack: BoardPackData) -> Table:
     """The compact band at the top of page 1: plan, partnership, as-at date, period, author."""
     s = _band_styles()
     cover = pack.cover
+    title = cover.plan_title.strip()
     left: list[Flowable] = [
         Paragraph("BOARD PACK · EXECUTIVE SUMMARY", s["kicker"]),
-        para(cover.plan_title, s["title"], TITLE_LIMIT),
+        para(_fit(title, TITLE_LIMIT, " …"), s["title" if len(title) <= 60 else "long_title"]),
     ]
     if cover.partnership.strip():
-        left.append(para(cover.partnership, s["line"], LINE_LIMIT))
+        left.append(para(_fit(cover.partnership, LINE_LIMIT, " …"), s["line"]))
     right = [
         Paragraph("Position as at", s["as_at_label"]),
         Paragraph(format_date(cover.as_of), s["as_at"]),
     ]
     rows: list[list[object]] = [[left, right]]
     facts = [f"Plan period: {cover.period.strip()}" if cover.period.strip() else ""]
-    facts.append(f"Prepared by: {cover.prepared_by.strip()}" if cover.prepared_by.strip() else "")
+    if cover.prepared_by.strip():
+        facts.append(f"Prepared by: {_fit(cover.prepared_by, LINE_LIMIT, ' …')}")
     if any(facts):
-        rows.append([para("   ·   ".join(f for f in facts if f), s["fact"], 2 * LINE_LIMIT), ""])
+        rows.append([para("   ·   ".join(f for f in facts if f), s["fact"]), ""])
     if cover.priority_filter.strip():
-        scope = f"Scope: this pack covers {cover.priority_filter.strip()} only"
-        rows.append([para(scope, s["line"], LINE_LIMIT), ""])
+        scope = f"Scope: this pack covers {_fit(cover.priority_filter, LINE_LIMIT, ' …')} only"
+        rows.append([para(scope, s["line"]), ""])
     return _band(rows)
 
 
