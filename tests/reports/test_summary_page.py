@@ -288,3 +288,22 @@ def test_sample_business_plan_page_one_counts_statuses_and_fits(tmp_path: Path) 
     assert "Not rated" not in first and "RAG by priority" not in first
     assert f"5. {MESSAGE.format(n=5)}" in first and "The board is asked to" in first
     assert "Exceptions" in second[:200] and "Key messages" not in second
+
+
+def test_very_long_names_keep_the_header_a_band_and_print_literally(tmp_path: Path) -> None:
+    """A 300-character title and a name with markup are cut short in the header block, so
+    the figures and the messages still open page 1."""
+    data = replace(_full_pack(), board_asked="")
+    cover = replace(
+        data.cover,
+        plan_title="The Very Long Name of a Plan " * 10,
+        partnership="فاطمة الزهراء Partnership <b>",
+        prepared_by="A&B <Team> " * 30,
+    )
+    first = page_texts(render(tmp_path, replace(data, cover=cover)))[0]
+    assert f"{'The Very Long Name of a Plan ' * 3}The Very Long Name of …" in first
+    assert "الزهراء" in folded(first)
+    assert first.count("Very Long Name") == 4
+    assert "Partnership <b>" in first and "A&B <Team>" in first
+    assert "43 Actions" in first and f"5. {MESSAGE.format(n=5)}" in first
+    assert "10. Transitions to Adulthood" in first
