@@ -198,7 +198,7 @@ def summary_page(pack: BoardPackData) -> list[Flowable]:
     return [
         OutlineAnchor("Executive summary", SUMMARY_KEY),
         header_block(pack),
-        Spacer(1, 8 * mm / 2),
+        Spacer(1, 3 * mm),
         tiles_table(headline_tiles(pack)),
         *change_line(pack.comparison),
         *key_messages(pack),

@@ -21,7 +21,7 @@ from actionplan.reports.summary_chart import STATUS_BANDS
 
 
 def no_update_span(days: int) -> str:
-    """How long "no recent update" is, in plain words: 90 days reads "3 months"."""
+    """How long "no recent update" is, in plain words: "3 months" rather than a count of days."""
     months = round(days / 30.44)
     if months >= 1 and abs(days - months * 30.44) <= 3:
         words = counted(months, "month")
