@@ -9,6 +9,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     Flowable,
     ListFlowable,
@@ -37,6 +38,8 @@ ASKED_LIMIT = 1200
 TITLE_LIMIT = 110
 LINE_LIMIT = 150
 CUT_NOTE = " … (shortened to fit page 1)"
+LEFT_WIDTH = FRAME_WIDTH * 0.72
+BAND_PADDING = 10
 PALE = colors.HexColor("#C9DAEA")
 WHITE = colors.white
 
@@ -61,9 +64,6 @@ def _band_styles() -> dict[str, ParagraphStyle]:
     return {
         "kicker": style("kicker", fontName=SANS_BOLD, fontSize=8.5, leading=12, textColor=PALE),
         "title": style("title", fontName=SANS_BOLD, fontSize=16, leading=20, textColor=WHITE),
-        "long_title": style(
-            "long-title", fontName=SANS_BOLD, fontSize=13, leading=16, textColor=WHITE
-        ),
         "line": style("line", fontSize=BODY_SIZE, leading=13, textColor=colors.white),
         "fact": style("fact", fontSize=BODY_SIZE, leading=13, textColor=PALE),
         "as_at_label": style(
@@ -91,7 +91,7 @@ def header_block(pack: BoardPackData) -> Table:
     title = cover.plan_title.strip()
     left: list[Flowable] = [
         Paragraph("BOARD PACK · EXECUTIVE SUMMARY", s["kicker"]),
-        para(_fit(title, TITLE_LIMIT, " …"), s["title" if len(title) <= 60 else "long_title"]),
+        para(_fit(title, TITLE_LIMIT, " …"), _title_style(title)),
     ]
     if cover.partnership.strip():
         left.append(para(_fit(cover.partnership, LINE_LIMIT, " …"), s["line"]))
@@ -111,13 +111,22 @@ def header_block(pack: BoardPackData) -> Table:
     return _band(rows)
 
 
+def _title_style(title: str) -> ParagraphStyle:
+    """The title at the largest size that keeps it on one line; a long one wraps at 13 pt."""
+    room = LEFT_WIDTH - 2 * BAND_PADDING
+    size = next((size for size in (16, 15, 14) if stringWidth(title, SANS_BOLD, size) <= room), 13)
+    return ParagraphStyle(
+        f"band-title-{size}", parent=_band_styles()["title"], fontSize=size, leading=size + 4
+    )
+
+
 def _band(rows: list[list[object]]) -> Table:
-    table = Table(rows, colWidths=[FRAME_WIDTH * 0.7, FRAME_WIDTH * 0.3])
+    table = Table(rows, colWidths=[LEFT_WIDTH, FRAME_WIDTH - LEFT_WIDTH])
     commands: list[tuple[object, ...]] = [
         ("BACKGROUND", (0, 0), (-1, -1), PALETTE.navy),
         ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 10),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+        ("LEFTPADDING", (0, 0), (-1, -1), BAND_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), BAND_PADDING),
         ("TOPPADDING", (0, 0), (-1, 0), 8),
         ("TOPPADDING", (0, 1), (-1, -1), 0),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
