@@ -215,8 +215,8 @@ def priority_chart(pack: BoardPackData) -> PriorityChart:
             [
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ("LINEBELOW", (0, 0), (-1, 0), 0.8, PALETTE.rule),
-                ("TOPPADDING", (0, 0), (-1, -1), 1.2),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.2),
+                ("TOPPADDING", (0, 0), (-1, -1), 0.8),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0.8),
                 ("BOTTOMPADDING", (0, 0), (-1, 0), 4),
                 ("TOPPADDING", (0, 1), (-1, 1), 4),
                 ("LEFTPADDING", (0, 0), (0, -1), 0),

@@ -78,7 +78,7 @@ def _band_styles() -> dict[str, ParagraphStyle]:
             alignment=TA_RIGHT,
         ),
         "h2": ParagraphStyle(
-            "summary-h2", parent=styles()["h2"], fontSize=12, leading=15, spaceBefore=8
+            "summary-h2", parent=styles()["h2"], fontSize=12, leading=15, spaceBefore=7
         ),
         "message": ParagraphStyle("summary-message", parent=body, leading=12.5, spaceAfter=3),
     }
@@ -199,7 +199,7 @@ def board_asked(pack: BoardPackData) -> list[Flowable]:
             ]
         )
     )
-    return [Spacer(1, 8), box]
+    return [Spacer(1, 6), box]
 
 
 def summary_page(pack: BoardPackData) -> list[Flowable]:
@@ -212,6 +212,6 @@ def summary_page(pack: BoardPackData) -> list[Flowable]:
         *change_line(pack.comparison),
         *key_messages(pack),
         *board_asked(pack),
-        Spacer(1, 6),
+        Spacer(1, 2),
         *chart_section(pack, _band_styles()["h2"]),
     ]

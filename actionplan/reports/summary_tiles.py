@@ -32,6 +32,9 @@ def no_update_span(days: int) -> str:
     return words.replace(" ", "\u00a0")  # "3 months" is never split across two lines
 
 
+NOTE_SHARE = 1.5  # how much wider than the others a tile with a note is
+
+
 @dataclass(frozen=True)
 class Tile:
     """One headline figure: the number, its words and the colour of the rule above it."""
@@ -86,29 +89,29 @@ def _number_style(text: str, width: float) -> ParagraphStyle:
     size = base.fontSize
     while size > 11 and stringWidth(text, SANS_BOLD, size) > width:
         size -= 1
-    if size == base.fontSize:
-        return base
-    return ParagraphStyle(f"tile-{size}", parent=base, fontSize=size, leading=base.leading)
+    return ParagraphStyle(f"tile-{size}", parent=base, fontSize=size, leading=size + 2)
 
 
 def tiles_table(tiles: Sequence[Tile]) -> Table:
-    """The tiles side by side, each with its coloured rule above it."""
-    width = FRAME_WIDTH / len(tiles)
+    """The tiles side by side, each with its coloured rule above it; a tile with a note
+    is wider, so the note does not make the row taller."""
+    shares = [NOTE_SHARE if tile.note else 1.0 for tile in tiles]
+    widths = [FRAME_WIDTH * share / sum(shares) for share in shares]
     cells = []
-    for tile in tiles:
+    for tile, width in zip(tiles, widths, strict=True):
         number = f"{tile.number:,}"
         cell: list[Flowable] = [Paragraph(number, _number_style(number, width - 12))]
         cell.append(rich(tile.label, "tile_label"))
         if tile.note:
             cell.append(rich(tile.note, "tile_label"))
         cells.append(cell)
-    table = Table([cells], colWidths=[width] * len(tiles))
+    table = Table([cells], colWidths=widths)
     commands = [
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("BACKGROUND", (0, 0), (-1, -1), PALETTE.panel),
         ("LINEAFTER", (0, 0), (-2, -1), 2, PALETTE.white),
-        ("TOPPADDING", (0, 0), (-1, -1), 4),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 6),
+        ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
         ("LEFTPADDING", (0, 0), (-1, -1), 6),
         ("RIGHTPADDING", (0, 0), (-1, -1), 4),
     ]

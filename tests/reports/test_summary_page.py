@@ -35,7 +35,8 @@ ASKED = (
     "note the position on each priority and the two actions that went red since the board;\n"
     "agree the recovery plan for return home interviews and its due date of 30 June 2026;\n"
     "confirm the Executive champion for the transitions priority, who joins from the ICB;\n"
-    "ask the Business Unit to report on the Online Safety audit at the next meeting."
+    "ask the Business Unit to report on the Online Safety audit at the next meeting; and\n"
+    "agree the dates of the four board meetings in 2026."
 )
 TITLES = (
     "Neglect",
@@ -67,7 +68,7 @@ def _priorities(titles: tuple[str, ...] = TITLES) -> list:  # type: ignore[type-
 
 
 def _full_pack(titles: tuple[str, ...] = TITLES) -> BoardPackData:
-    """Ten priorities, five messages of about 220 characters and a 330-character request."""
+    """Ten priorities, five messages of about 230 characters and a 400-character request."""
     messages = tuple(MESSAGE.format(n=n) for n in range(1, 6))
     return pack(*_priorities(titles), key_messages=messages, board_asked=ASKED)
 
@@ -188,12 +189,21 @@ def test_change_since_the_last_board_is_one_short_line(tmp_path: Path) -> None:
 
 
 def test_page_one_fits_ten_priorities_five_long_messages_and_the_request(tmp_path: Path) -> None:
-    """Everything of page 1 is on page 1; page 2 opens with the exceptions."""
-    pdf = render(tmp_path, _full_pack())
+    """Everything of page 1 is on page 1, the change since the last board and a count of
+    actions never updated too; page 2 opens with the exceptions."""
+    data = _full_pack()
+    quiet = [
+        replace(s, actions=(replace(s.actions[0], stale=True, no_update=True), *s.actions[1:]))
+        for s in data.priorities
+    ]
+    change = Comparison("Board 12 March", date(2025, 3, 12), RagCounts(green=40), 3, 2, 1)
+    pdf = render(tmp_path, replace(data, priorities=tuple(quiet), comparison=change))
     first, second = page_texts(pdf)[:2]
     for n, title in enumerate(TITLES, start=1):
         assert f"{n}. {title}" in first
     assert f"5. {MESSAGE.format(n=5)}" in first and "The board is asked to" in first
+    assert "10 No update for 3 months 10 never updated" in first
+    assert "Since the board of 12 Mar 2025" in first
     assert _body(second).startswith("Exceptions")
 
 
