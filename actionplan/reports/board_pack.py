@@ -1,4 +1,5 @@
-"""The board pack as a PDF: cover, at a glance, exceptions, impact, priorities, appendix."""
+"""The board pack as a PDF: the executive summary (after a cover when asked for), exceptions,
+impact, priorities and the appendix."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageBreak
 from reportlab.platypus.doctemplate import PageTemplate
@@ -17,7 +19,6 @@ from reportlab.platypus.doctemplate import PageTemplate
 from actionplan.reports.board_pack_data import BoardPackData
 from actionplan.reports.cover import draw_cover
 from actionplan.reports.fonts import clean, register_fonts
-from actionplan.reports.glance import glance_section
 from actionplan.reports.impact import impact_section
 from actionplan.reports.page import (
     ContentsEntry,
@@ -25,6 +26,7 @@ from actionplan.reports.page import (
     OutlineAnchor,
     PageChrome,
     draw_body_page,
+    draw_summary_page,
     section_heading,
 )
 from actionplan.reports.sections import (
@@ -41,6 +43,7 @@ from actionplan.reports.styles import (
     PAGE_HEIGHT,
     PAGE_WIDTH,
 )
+from actionplan.reports.summary_page import SUMMARY_KEY, summary_page
 from actionplan.reports.tables import format_date
 
 log = logging.getLogger(__name__)
@@ -48,6 +51,8 @@ log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
 LANGUAGE = "en-GB"
 CONTENTS_PRIORITY_LIMIT = 9
+# Page 1 has no running header, so its frame starts just under the protective marking.
+SUMMARY_TOP = 15 * mm
 
 
 class _BoardPackDoc(BaseDocTemplate):
@@ -65,10 +70,12 @@ class _BoardPackDoc(BaseDocTemplate):
             self.progress(min(self.placed, self.story_length), self.story_length)
 
 
-def _chrome(pack: BoardPackData) -> PageChrome:
-    cover = pack.cover
+def _contents(pack: BoardPackData) -> list[ContentsEntry]:
+    """The cover's "In this pack" list (there is a list only when there is a cover)."""
+    if not pack.cover_page:
+        return []
     contents = [
-        ContentsEntry("At a glance", "glance"),
+        ContentsEntry("Executive summary", SUMMARY_KEY),
         ContentsEntry("Exceptions: red, amber and overdue actions", "exceptions"),
         ContentsEntry("Impact: measures", "impact"),
         ContentsEntry("Priorities", "priorities"),
@@ -79,19 +86,27 @@ def _chrome(pack: BoardPackData) -> PageChrome:
         ]
     if pack.appendix:
         contents.append(ContentsEntry("Appendix: every action", "appendix"))
+    return contents
+
+
+def _chrome(pack: BoardPackData) -> PageChrome:
+    cover = pack.cover
     return PageChrome(
         plan_title=cover.plan_title,
         partnership=cover.partnership,
         as_of_text=f"Position as at {format_date(cover.as_of)}",
         marking=cover.marking,
-        contents=contents,
+        contents=_contents(pack),
     )
 
 
 def build_story(pack: BoardPackData) -> list[Flowable]:
-    """Every flowable of the pack after the cover, in order."""
-    story: list[Flowable] = [OutlineAnchor("Cover", "cover"), NextPageTemplate("body"), PageBreak()]
-    story += [section_heading("At a glance", [("At a glance", "glance", 0)]), *glance_section(pack)]
+    """Every flowable of the pack in order: the executive summary first (after the cover when
+    there is one), then each section from a new page."""
+    story: list[Flowable] = []
+    if pack.cover_page:
+        story += [OutlineAnchor("Cover", "cover"), NextPageTemplate("summary"), PageBreak()]
+    story += [NextPageTemplate("body"), *summary_page(pack)]
     story += [PageBreak(), section_heading("Exceptions", [("Exceptions", "exceptions", 0)])]
     story += exceptions_section(pack)
     story += [PageBreak(), section_heading("Impact", [("Impact", "impact", 0)])]
@@ -136,20 +151,29 @@ def _one_line(text: str) -> str:
 
 
 def _templates(pack: BoardPackData, chrome: PageChrome) -> list[PageTemplate]:
+    """The page designs, the first page's first: the cover when asked for, else page 1."""
     height = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM
     body = Frame(MARGIN_LEFT, MARGIN_BOTTOM, FRAME_WIDTH, height, 0, 0, 0, 0, id="body")
+    tall = PAGE_HEIGHT - SUMMARY_TOP - MARGIN_BOTTOM
+    summary = Frame(MARGIN_LEFT, MARGIN_BOTTOM, FRAME_WIDTH, tall, 0, 0, 0, 0, id="summary")
     cover_frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM, FRAME_WIDTH, 10, 0, 0, 0, 0, id="cover")
 
     def on_cover(canvas: Canvas, _doc: BaseDocTemplate) -> None:
         draw_cover(canvas, pack, chrome)
 
+    def on_summary(canvas: Canvas, _doc: BaseDocTemplate) -> None:
+        draw_summary_page(canvas, chrome)
+
     def on_body(canvas: Canvas, _doc: BaseDocTemplate) -> None:
         draw_body_page(canvas, chrome)
 
-    return [
-        PageTemplate("cover", [cover_frame], onPage=on_cover),
+    templates = [
+        PageTemplate("summary", [summary], onPage=on_summary),
         PageTemplate("body", [body], onPage=on_body),
     ]
+    if pack.cover_page:
+        templates.insert(0, PageTemplate("cover", [cover_frame], onPage=on_cover))
+    return templates
 
 
 @contextmanager

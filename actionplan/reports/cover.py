@@ -1,4 +1,5 @@
-"""The cover: whose plan, which period, the position date, who prepared it, and a key."""
+"""The full-page cover (printed only when asked for): whose plan, which period, the position
+date, who prepared it, the contents and a key."""
 
 from __future__ import annotations
 
@@ -127,9 +128,9 @@ def _contents_heading(canvas: Canvas) -> None:
 
 def _key(canvas: Canvas) -> None:
     words = Paragraph(
-        "RAG is always printed as a word in a coloured chip. ↑ and ↓ show an action's RAG "
-        "improving or worsening since the last board snapshot; ⚑ marks a RAG that differs from "
-        "the one its dates suggest, with the lead's reason.",
+        "RAG is always printed as a word in a coloured chip, as rated by the lead. ↑ and ↓ "
+        "show an action's RAG improving or worsening since the last board; a note such as "
+        "“dates suggest Red” beside a RAG says its dates point to another rating.",
         styles()["small"],
     )
     chips = Table([legend_chips()], hAlign="LEFT")
@@ -151,7 +152,7 @@ def _key(canvas: Canvas) -> None:
 
 
 def draw_cover(canvas: Canvas, pack: BoardPackData, chrome: PageChrome) -> None:
-    """Everything on page one except the contents' page numbers, which come at the end."""
+    """Everything on the cover except the contents' page numbers, which come at the end."""
     canvas.saveState()
     _band(canvas, pack)
     _facts(canvas, pack)

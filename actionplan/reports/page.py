@@ -88,6 +88,15 @@ def draw_body_page(canvas: Canvas, chrome: PageChrome) -> None:
     draw_marking(canvas, chrome.marking)
 
 
+def draw_summary_page(canvas: Canvas, chrome: PageChrome) -> None:
+    """Page 1's frame: no running header (its own header block says whose plan it is),
+    the footer and the marking."""
+    canvas.saveState()
+    draw_footer(canvas, chrome)
+    canvas.restoreState()
+    draw_marking(canvas, chrome.marking)
+
+
 def draw_footer(canvas: Canvas, chrome: PageChrome) -> None:
     """The rule and the as-at date at the foot of the page (the page number comes later)."""
     bottom = MARGIN_BOTTOM - 10 * mm
@@ -117,7 +126,7 @@ class NumberedCanvas(Canvas):
         for state in self._saved:
             self.__dict__.update(state)
             self._draw_page_number(total)
-            if self._pageNumber == 1:
+            if self._pageNumber == 1 and self.chrome.contents:
                 draw_contents(self, self.chrome.contents, self.section_pages)
             super().showPage()
         super().save()
@@ -174,7 +183,7 @@ class SectionHeading(Paragraph):
 
 
 class OutlineAnchor(Flowable):
-    """An invisible mark that bookmarks the page it lands on (the cover has no heading)."""
+    """An invisible mark that bookmarks the page it lands on (for a page with no heading)."""
 
     def __init__(self, title: str, key: str) -> None:
         super().__init__()
@@ -188,9 +197,13 @@ class OutlineAnchor(Flowable):
 
     def draw(self) -> None:
         """Bookmark the page and open the viewer's bookmark pane (overrides Flowable.draw)."""
-        self.canv.showOutline()
-        self.canv.bookmarkPage(self.key)
-        self.canv.addOutlineEntry(self.title, self.key, 0, closed=False)
+        canvas = self.canv
+        canvas.showOutline()
+        canvas.bookmarkPage(self.key)
+        canvas.addOutlineEntry(self.title, self.key, 0, closed=False)
+        pages = getattr(canvas, "section_pages", None)
+        if pages is not None:
+            pages.setdefault(self.key, canvas.getPageNumber())
 
 
 def section_heading(title: str, outline: list[tuple[str, str, int]]) -> SectionHeading:

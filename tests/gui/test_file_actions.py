@@ -128,7 +128,7 @@ def test_export_and_board_pack_from_the_menu(
     assert report_task is not None and report_task is not task
     qtbot.waitUntil(lambda: report_task.finished_work, timeout=60_000)
     assert report_task.error is None
-    assert "At a glance" in "".join(page.extract_text() for page in PdfReader(pdf).pages[:3])
+    assert "EXECUTIVE SUMMARY" in PdfReader(pdf).pages[0].extract_text()
 
 
 def test_welcome_page_opens_the_sample_plans(

@@ -82,9 +82,12 @@ def render(tmp_path: Path, data: BoardPackData, name: str = "pack.pdf") -> Path:
     return render_board_pack(data, tmp_path / name)
 
 
-def test_cover_names_partnership_plan_period_as_at_date_and_who_prepared_it(tmp_path: Path) -> None:
-    """Page one says whose plan, which period, as at when, and who prepared it."""
-    cover = page_texts(render(tmp_path, pack()))[0]
+def test_cover_when_asked_names_partnership_plan_period_as_at_date_and_who_prepared_it(
+    tmp_path: Path,
+) -> None:
+    """--cover prints a full-page cover first: whose plan, which period, as at when, who
+    prepared it, and the contents with page numbers."""
+    cover = page_texts(render(tmp_path, replace(pack(), cover_page=True)))[0]
     for words in (
         "Northbridge Safeguarding Children Partnership",
         "Priorities Action Plan 2024-26",
@@ -92,6 +95,8 @@ def test_cover_names_partnership_plan_period_as_at_date_and_who_prepared_it(tmp_
         "POSITION AS AT 31 March 2025",
         "Partnership Business Unit",
         "In this pack",
+        "Executive summary 2",
+        "Exceptions: red, amber and overdue actions 3",
     ):
         assert words in cover
 
@@ -109,7 +114,7 @@ def test_every_page_has_the_plan_title_as_at_date_and_page_x_of_y(tmp_path: Path
 
 def test_protective_marking_is_printed_on_every_page(tmp_path: Path) -> None:
     """--marking puts the marking at the top and bottom of each page, cover included."""
-    data = pack()
+    data = replace(pack(), cover_page=True)
     data = replace(data, cover=replace(data.cover, marking="Official-Sensitive"))
     for text in page_texts(render(tmp_path, data)):
         assert text.count("OFFICIAL-SENSITIVE") >= 2
@@ -132,8 +137,7 @@ def test_bookmarks_lead_to_each_section_and_every_priority(tmp_path: Path) -> No
     data = pack(section("1", "Neglect"), section("2", "Exploitation"))
     titles = outline_titles(render(tmp_path, replace(data, appendix=True)))
     assert titles == [
-        "Cover",
-        "At a glance",
+        "Executive summary",
         "Exceptions",
         "Impact",
         "Priorities",
@@ -256,7 +260,7 @@ def test_disagreeing_rag_is_flagged_with_the_leads_reason(tmp_path: Path) -> Non
 
 
 def test_movement_since_the_snapshot_is_printed_beside_each_rag(tmp_path: Path) -> None:
-    """↑ better, ↓ worse and New show against the last snapshot, with the change table."""
+    """↑ better, ↓ worse and New show against the last snapshot; page 1 counts them in a line."""
     actions = (
         line("1.1", rag=Rag.RED, movement=Movement.WORSE),
         line("1.2", rag=Rag.GREEN, movement=Movement.BETTER),
@@ -266,9 +270,8 @@ def test_movement_since_the_snapshot_is_printed_beside_each_rag(tmp_path: Path) 
         "Board 12 March", date(2025, 3, 12), RagCounts(red=0, amber=1, green=1), 1, 1, 1
     )
     text = pdf_text(render(tmp_path, pack(section("1", "Neglect", *actions), comparison=change)))
-    assert "“Board 12 March” of 12 Mar 2025: 1 action improved, 1 action got worse" in text
+    assert "Since the board of 12 Mar 2025: 1 action better, 1 worse, 1 new." in text
     assert "↓ Worse" in text and "↑ Better" in text and "New" in text
-    assert "Then (12 Mar 2025) 0 1 1 0 0 2 Now 1 1 1 0 0 3 Change +1 0 0 0 0 +1" in text
 
 
 def test_measures_show_each_period_side_by_side_with_change_trend_and_target(
@@ -288,20 +291,18 @@ def test_measures_show_each_period_side_by_side_with_change_trend_and_target(
     )
 
 
-def test_glance_counts_every_rag_overdue_and_stale(tmp_path: Path) -> None:
-    """The glance's table and tiles show the right totals."""
+def test_page_one_tiles_count_every_rag_overdue_no_update_and_complete(tmp_path: Path) -> None:
+    """Page 1's headline figures: actions, red, amber, overdue, no update, complete."""
     actions = (
         line("1.1", rag=Rag.RED, overdue=True),
         line("1.2", rag=Rag.RED, stale=True),
         line("1.3", rag=Rag.AMBER),
         line("1.4", rag=Rag.BLUE),
     )
-    pages = page_texts(render(tmp_path, pack(section("1", "Neglect", *actions))))
-    glance = next(p for p in pages if "At a glance" in p and "Counts by priority" in p)
-    assert "4 actions across 1 priority: 2 red, 1 amber, 0 green, 1 blue and 0 not rated" in glance
-    assert "1 action is complete (status or Blue)" in glance
-    assert "1 action is overdue and 1 has had no update" in glance
-    assert "Priority 1: Neglect 4 2 1 0 1 0 1 1 All priorities 4 2 1 0 1 0 1 1" in glance
+    first = page_texts(render(tmp_path, pack(section("1", "Neglect", *actions))))[0]
+    assert "4 Actions 2 Red 1 Amber 1 Overdue 1 No update for 3 months 1 Complete" in first
+    assert "RAG by priority" in first
+    assert "Whole plan 2 1 1 4 1. Neglect 2 1 1 4" in first
 
 
 def test_every_count_is_printed_on_the_chart_even_a_thin_segment() -> None:

@@ -76,13 +76,12 @@ def pdf(db: Database, factory: PlanFactory, tmp_path: Path) -> Path:
 
 
 def test_report_has_every_section_and_every_priority(pdf: Path) -> None:
-    """Cover, glance, exceptions, impact, each priority and the appendix are all there."""
+    """The executive summary, exceptions, impact, each priority and the appendix are there."""
     text = pdf_text(pdf)
     for heading in (
         "BOARD PACK · EXECUTIVE SUMMARY",
-        "At a glance",
+        "Key messages",
         "RAG by priority",
-        "Counts by priority",
         "Exceptions",
         "Impact",
         "Priority 1: Neglect <early help>",
@@ -105,12 +104,11 @@ def test_hostile_text_prints_exactly_as_typed(pdf: Path) -> None:
 
 def test_counts_in_the_report_match_the_plan(pdf: Path) -> None:
     """Five actions: one each of red, amber and blue, two green, one of them overdue."""
-    glance = next(p for p in page_texts(pdf) if "Counts by priority" in p)
-    assert "5 actions across 2 priorities: 1 red, 1 amber, 2 green, 1 blue" in glance
-    assert "1 action is overdue" in glance
-    assert "Priority 1: Neglect <early help> 2 1 1 0 0 0 0 0" in glance
-    assert "Priority 2: Exploitation 3 0 0 2 1 0 1 1" in glance
-    assert "All priorities 5 1 1 2 1 0 1 1" in glance
+    first = page_texts(pdf)[0]
+    assert "5 Actions 1 Red 1 Amber 1 Overdue 1 No update for 3 months 1 Complete" in first
+    assert "Whole plan 1 1 2 1 5" in first
+    assert "1. Neglect <early help> 1 1 2" in first
+    assert "2. Exploitation 2 1 3" in first
 
 
 def test_exceptions_list_red_amber_and_overdue_with_lead_timescale_and_update(pdf: Path) -> None:
@@ -148,9 +146,9 @@ def test_report_for_one_priority_shows_only_that_priority(
     _plan(db, factory)
     out = make_report(db, tmp_path / "one.pdf", as_of=AS_OF, priority="exploit")
     text = pdf_text(out)
-    assert "This priority only: Priority 2: Exploitation" in text
+    assert "Scope: this pack covers Priority 2: Exploitation only" in text
     assert "Priority 1: Neglect" not in text
-    assert "3 actions across 1 priority" in text
+    assert "3 Actions 0 Red 0 Amber 1 Overdue" in page_texts(out)[0]
     assert "Repeat referrals" not in text
 
 
@@ -170,7 +168,7 @@ def test_movement_against_the_last_snapshot_is_shown(
     assert data.comparison is not None
     assert (data.comparison.better, data.comparison.worse, data.comparison.new) == (2, 1, 0)
     text = pdf_text(make_report(db, tmp_path / "moved.pdf", as_of=AS_OF))
-    assert "“Board 12 March” of 12 Mar 2025: 2 actions improved, 1 action got worse" in text
+    assert "Since the board of 12 Mar 2025: 2 actions better, 1 worse." in text
     assert "↑ Better" in text and "↓ Worse" in text
 
 
