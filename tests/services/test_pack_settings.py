@@ -8,11 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from actionplan.services.editing import ActionDraft, add_action, add_priority
 from actionplan.services.errors import ServiceError
 from actionplan.services.pack_preview import drafted_messages
 from actionplan.services.pack_settings import PackSettings, pack_settings, save_pack_settings
-from actionplan.services.plans import PlanInfo, create_plan, delete_plan
+from actionplan.services.plans import PlanInfo, delete_plan
 from actionplan.services.report import make_report
 from actionplan.store.database import Database
 from tests.conftest import PlanFactory
@@ -21,34 +20,6 @@ from tests.pdf_helpers import page_texts, squeeze
 AS_OF = date(2025, 3, 31)
 MESSAGE = "Neglect toolkit launched in every school; audit of strategy meetings slipped to May."
 ASKED = "Note the position and agree the revised date for the strategy meetings audit."
-
-
-def page_one_prints_its_words(folder: Path) -> bool:
-    """Whether the pack's page 1 prints the key messages and the board's ask it is given.
-
-    The page-1 layout that prints them is built beside this work; until both are together
-    the tests that read them from the PDF are skipped, and say why.
-    """
-    folder.mkdir(parents=True, exist_ok=True)
-    db = Database.open(folder / "probe.db")
-    try:
-        plan = create_plan(db, "Probe plan")
-        add_action(db, add_priority(db, plan.id, "Neglect"), ActionDraft(text="Launch it"))
-        pdf = make_report(
-            db, folder / "probe.pdf", as_of=AS_OF, key_messages=["Probe message"],
-            board_asked="Probe ask",
-        )  # fmt: skip
-    finally:
-        db.close()
-    first = page_texts(pdf)[0]
-    return "Probe message" in first and "Probe ask" in first
-
-
-@pytest.fixture
-def printed(tmp_path: Path) -> None:
-    """Skip unless page 1 prints its key messages and the board's ask."""
-    if not page_one_prints_its_words(tmp_path / "probe"):
-        pytest.skip("page 1 does not print key messages or the board's ask yet")
 
 
 def _stored_rows(db: Database) -> list[tuple[object, ...]]:
@@ -146,7 +117,6 @@ def test_settings_of_a_deleted_plan_are_refused_in_one_sentence(
         save_pack_settings(db, plan.id, PackSettings((MESSAGE,)))
 
 
-@pytest.mark.usefixtures("printed")
 def test_the_command_lines_pack_prints_the_messages_kept_with_the_plan(
     db: Database, factory: PlanFactory, plan: PlanInfo, tmp_path: Path
 ) -> None:
@@ -158,7 +128,6 @@ def test_the_command_lines_pack_prints_the_messages_kept_with_the_plan(
     assert drafted_messages(db, None, AS_OF)[0] not in first
 
 
-@pytest.mark.usefixtures("printed")
 def test_with_no_messages_kept_page_one_prints_the_drafts_and_no_ask(
     db: Database, factory: PlanFactory, plan: PlanInfo, tmp_path: Path
 ) -> None:
