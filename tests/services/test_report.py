@@ -120,9 +120,9 @@ def test_exceptions_list_red_amber_and_overdue_with_lead_timescale_and_update(pd
     assert f"1.1 {HOSTILE['markup']} Priority 1: Neglect <early help> {HOSTILE['polish']}" in (
         exceptions
     )
+    reason = "Reason given: “Lead's judgement”"
     assert (
-        f"Red Delayed dates suggest Amber Reason given: “Lead's judgement” 1 Mar 2025: {HOSTILE['turkish']}"
-        in exceptions
+        f"Red Delayed dates suggest Amber {reason} 1 Mar 2025: {HOSTILE['turkish']}" in exceptions
     )
     assert (
         "2.1 Map hotspots Priority 2: Exploitation CSP Sept/Oct 2024 due 31 Oct 2024 "
