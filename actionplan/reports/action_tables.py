@@ -66,8 +66,9 @@ def _table(fields: Sequence[Field], actions: Sequence[ActionLine], caption: str)
     return [Listing.of(heads, rows, caption)]
 
 
-def _under_outcomes(actions: Sequence[ActionLine]) -> Cell:
-    """The Action cell that names an outcome above the first action of each run under it."""
+def _under_outcomes(actions: Sequence[ActionLine], numbered: Sequence[str] = ()) -> Cell:
+    """The Action cell that names an outcome above the first action of each run under it:
+    by its number when the priority's facts just listed it (``numbered``), else in full."""
     starts = {
         id(a)
         for i, a in enumerate(actions)
@@ -75,7 +76,7 @@ def _under_outcomes(actions: Sequence[ActionLine]) -> Cell:
     }
 
     def cell(action: ActionLine) -> list[Piece]:
-        named = ActionWords.outcome(action) if id(action) in starts else []
+        named = ActionWords.outcome(action, numbered) if id(action) in starts else []
         return named + ActionWords.words(action)
 
     return cell
@@ -91,13 +92,19 @@ def exception_table(
         Field("Ref", ActionWords.ref, width=10),
         Field("Action", words.action_in_priority, least=40),
         Field("Lead", ActionWords.lead, least=20, most=32),
-        Field("Due", words.due, width=22),
+        Field("Due", words.due, least=22, most=34),
         *_status_field(words, actions, notes=True, width=RAG_WITH_NOTE),
-        Field("Reason given and latest update", words.reason_and_update, least=30),
+        Field(_update_title(actions), words.reason_and_update, least=30),
     ]
     if any(_changed(a) for a in actions):
         fields.append(Field("Since the last board", _change, width=24))
     return _table(fields, actions, caption)
+
+
+def _update_title(actions: Sequence[ActionLine]) -> str:
+    # Named for the reasons only when a lead gave one.
+    reasons = any(a.rag_reason.strip() for a in actions)
+    return "Reason given and latest update" if reasons else "Latest update"
 
 
 def _changed(action: ActionLine) -> bool:
@@ -116,10 +123,14 @@ def _change(action: ActionLine) -> list[Piece]:
 
 
 def priority_table(
-    pack: BoardPackData, actions: Sequence[ActionLine], caption: str = ""
+    pack: BoardPackData,
+    actions: Sequence[ActionLine],
+    caption: str = "",
+    outcomes: Sequence[str] = (),
 ) -> list[Flowable]:
-    """A priority's actions, compactly: ref, the action, lead, due, RAG and latest update."""
-    return _table(_compact_fields(pack, actions, notes=True), actions, caption)
+    """A priority's actions, compactly: ref, the action, lead, due, RAG and latest update;
+    an outcome among ``outcomes`` (listed above the table) is named by its number."""
+    return _table(_compact_fields(pack, actions, True, outcomes), actions, caption)
 
 
 def appendix_table(
@@ -127,16 +138,18 @@ def appendix_table(
 ) -> list[Flowable]:
     """Every action of a priority for the appendix: the words in full, without the notes the
     main body already gave."""
-    return _table(_compact_fields(pack, actions, notes=False), actions, caption)
+    return _table(_compact_fields(pack, actions, False), actions, caption)
 
 
-def _compact_fields(pack: BoardPackData, actions: Sequence[ActionLine], notes: bool) -> list[Field]:
+def _compact_fields(
+    pack: BoardPackData, actions: Sequence[ActionLine], notes: bool, outcomes: Sequence[str] = ()
+) -> list[Field]:
     words = ActionWords(pack)
     return [
         Field("Ref", ActionWords.ref, width=10),
-        Field("Action", _under_outcomes(actions), least=40),
+        Field("Action", _under_outcomes(actions, outcomes), least=40),
         Field("Lead", ActionWords.lead, least=20, most=32),
-        Field("Due", lambda a: words.due(a, notes=notes), width=22),
+        Field("Due", lambda a: words.due(a, notes=notes), least=22, most=34),
         *_status_field(words, actions, notes, width=RAG_WITH_NOTE if notes else 21),
         Field("Latest update", words.update, least=28),
     ]

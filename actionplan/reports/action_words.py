@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from actionplan.domain.movement import Movement
 from actionplan.domain.rules import NO_UPDATE
@@ -50,8 +51,11 @@ class ActionWords:
         return Text(words)
 
     @staticmethod
-    def outcome(action: ActionLine) -> list[Piece]:
-        """The outcome an action works towards, as a line above the first of its run."""
+    def outcome(action: ActionLine, numbered: Sequence[str] = ()) -> list[Piece]:
+        """The outcome an action works towards, as a line above the first of its run: "Outcome
+        2" when it is the second of the ``numbered`` ones listed above the table."""
+        if action.outcome in numbered:
+            return [Text(f"Outcome {list(numbered).index(action.outcome) + 1}", "strong")]
         return [Text(f"Outcome: {action.outcome}", "strong")]
 
     @staticmethod

@@ -14,6 +14,7 @@ from actionplan.reports.listing_layout import CHIP_GAP, CHIP_HEIGHT, INKS, PAD_X
 
 # How far width is moved between columns at a time: far enough to see past a plateau.
 STEPS = (2 * mm, 5 * mm, 10 * mm, 20 * mm)
+WHOLE_WORD = 36 * mm  # the widest a column is made to keep its longest word whole
 MOVES = 60  # at most this many moves: each saves at least a line of the sample
 # Enough rows to see a table's shape; a huge appendix is sized from a sample of its rows.
 SAMPLE_ROWS = 240
@@ -44,6 +45,11 @@ class _Cell:
                     words = [stringWidth(w, ink.font, ink.size) for w in typed.split()]
                     self.typed.append((words, space))
 
+    def longest(self) -> list[float]:
+        """The width of its longest word, as a list (empty for a cell with no words)."""
+        words = [w for words, _ in self.typed for w in words]
+        return [max(words)] if words else []
+
     def lines(self, width: float) -> float:
         """How many lines the cell takes at this column width (words wrap as they print)."""
         usable = max(width - 2 * PAD_X, 1.0)
@@ -73,19 +79,46 @@ def _sample(rows: Sequence[Sequence[Sequence[Piece]]]) -> Sequence[Sequence[Sequ
 def column_widths(
     bounds: Sequence[Bounds], rows: Sequence[Sequence[Sequence[Piece]]], total: float
 ) -> list[float]:
-    """Widths (points) adding up to ``total``: the room the fixed columns leave is shared
-    evenly among the free ones, then moved, a few millimetres at a time, from one free column
-    to another while that makes the table shorter."""
+    """Widths (points) adding up to ``total``. The room the fixed columns leave is first
+    shared evenly among the free ones, or given to one of them first; from each start, width
+    moves a few millimetres at a time from one free column to another while that makes the
+    table shorter; the shortest table wins."""
     table = _Table([[_Cell(cell) for cell in row] for row in _sample(rows)])
-    widths = _shared([b.least for b in bounds], bounds, total)
+    whole = _whole_words(bounds, table)
+    bounds = whole if sum(b.least for b in whole) <= total else bounds
     free = [i for i, b in enumerate(bounds) if b.most > b.least]
+    starts = [_shared([b.least for b in bounds], bounds, total, order) for order in _orders(free)]
+    tried = [_descend(table, widths, free, bounds) for widths in starts]
+    return min(tried, key=lambda t: t[1])[0]
+
+
+def _whole_words(bounds: Sequence[Bounds], table: _Table) -> list[Bounds]:
+    """The bounds with each free column at least as wide as its longest word (up to its
+    most, and to WHOLE_WORD), so a lead such as "Commissioning Manager" is not broken inside
+    a word; a web address longer than that still is."""
+    wider = []
+    for i, b in enumerate(bounds):
+        longest = max((w for row in table.cells for w in row[i].longest()), default=0.0)
+        least = min(max(b.least, longest + 2 * PAD_X + 1), b.most, max(b.least, WHOLE_WORD))
+        wider.append(Bounds(least, b.most) if b.most > b.least else b)
+    return wider
+
+
+def _orders(free: list[int]) -> list[list[int]]:
+    # Evenly among all, then each free column served first.
+    return [free, *([i] for i in free)]
+
+
+def _descend(
+    table: _Table, widths: list[float], free: list[int], bounds: Sequence[Bounds]
+) -> tuple[list[float], float]:
     height = table.height(widths)
     for _ in range(MOVES):
         moved = _better(table, widths, height, free, bounds)
         if moved is None:
             break
         widths, height = moved
-    return widths
+    return widths, height
 
 
 def _better(
@@ -130,12 +163,16 @@ class _Table:
         return float(sum(max(row) for row in zip(*columns, strict=True))) if columns else 0.0
 
 
-def _shared(widths: list[float], bounds: Sequence[Bounds], total: float) -> list[float]:
-    """The room left shared evenly among the free columns, none past its most."""
-    free = [i for i, b in enumerate(bounds) if b.most > b.least]
-    while free and total - sum(widths) > 0.01:
-        each = (total - sum(widths)) / len(free)
-        for i in free:
-            widths[i] = min(widths[i] + each, bounds[i].most)
-        free = [i for i in free if widths[i] < bounds[i].most]
+def _shared(
+    widths: list[float], bounds: Sequence[Bounds], total: float, first: list[int]
+) -> list[float]:
+    """The room left given to the ``first`` columns evenly (none past its most), then what
+    remains to all the free columns evenly."""
+    for served in (first, [i for i, b in enumerate(bounds) if b.most > b.least]):
+        free = [i for i in served if widths[i] < bounds[i].most]
+        while free and total - sum(widths) > 0.01:
+            each = (total - sum(widths)) / len(free)
+            for i in free:
+                widths[i] = min(widths[i] + each, bounds[i].most)
+            free = [i for i in free if widths[i] < bounds[i].most]
     return widths

@@ -5,7 +5,14 @@ from __future__ import annotations
 from collections.abc import Collection
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Table, TableStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    Paragraph,
+    Table,
+    TableStyle,
+)
 
 from actionplan.domain.rag import RAG_ORDER
 from actionplan.domain.rules import NO_UPDATE
@@ -90,7 +97,7 @@ def _facts(section: PrioritySection, pack: BoardPackData) -> Table:
         listed = [para(f"{n}. {title}", "body") for n, title in enumerate(section.outcomes, 1)]
         rows.append(_fact("Outcomes", listed))
     rows.append(_fact("Actions", rich(_counts_words(section, pack), "body")))
-    table = Table(rows, colWidths=[38 * mm, FRAME_WIDTH - 38 * mm])
+    table = Table(rows, colWidths=[41 * mm, FRAME_WIDTH - 41 * mm])
     table.setStyle(
         TableStyle(
             [
@@ -149,7 +156,8 @@ def _story(narrative: NarrativeText) -> list[Flowable]:
         paragraphs = [p for p in text.replace("\r", "").split("\n\n") if p.strip()]
         story += _run_in(title, paragraphs[0])
         story += [para(p, "body") for p in paragraphs[1:]]
-    return story
+    # The period's heading never ends a page alone: it goes over with its first words.
+    return [KeepTogether(story[:2]), *story[2:]]
 
 
 def _run_in(title: str, text: str) -> list[Flowable]:
@@ -188,7 +196,7 @@ def _actions(
         note = f"{elsewhere:,} of its {total:,} actions {verb} in the exceptions above"
         heading += f'<font name="{SANS}" size="{TABLE_SIZE}" color="{MUTED}"> · {note}</font>'
     story: list[Flowable] = [CondPageBreak(ROOM_FOR_A_TABLE), rich(heading, "h3")]
-    story += priority_table(pack, listed, f"{section.heading} – actions")
+    story += priority_table(pack, listed, f"{section.heading} – actions", section.outcomes)
     return story + _more(len(others) - len(listed), "action", pack.appendix)
 
 

@@ -28,7 +28,7 @@ def test_exceptions_are_one_table_ranked_red_then_overdue_then_quiet(tmp_path: P
         "1",
         "Neglect",
         line("1.1", "Amber quiet", rag=Rag.AMBER, days_since_update=200),
-        line("1.2", "Red late", rag=Rag.RED, overdue=True, days_overdue=30),
+        line("1.2", "Red late", rag=Rag.RED, overdue=True, days_overdue=30, rag_reason="Vacancy"),
     )
     second = section(
         "2",
