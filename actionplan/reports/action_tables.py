@@ -90,14 +90,14 @@ def exception_table(
     words = ActionWords(pack)
     fields = [
         Field("Ref", ActionWords.ref, width=10),
-        Field("Action", words.action_in_priority, least=40),
+        Field("Action", words.action_in_priority, least=36),
         Field("Lead", ActionWords.lead, least=20, most=32),
         Field("Due", words.due, least=22, most=34),
         *_status_field(words, actions, notes=True, width=RAG_WITH_NOTE),
-        Field(_update_title(actions), words.reason_and_update, least=30),
+        Field(_update_title(actions), words.reason_and_update, least=26),
     ]
     if any(_changed(a) for a in actions):
-        fields.append(Field("Since the last board", _change, width=24))
+        fields.append(Field("Since the last board", _change, least=20, most=34))
     return _table(fields, actions, caption)
 
 
@@ -147,9 +147,9 @@ def _compact_fields(
     words = ActionWords(pack)
     return [
         Field("Ref", ActionWords.ref, width=10),
-        Field("Action", _under_outcomes(actions, outcomes), least=40),
+        Field("Action", _under_outcomes(actions, outcomes), least=36),
         Field("Lead", ActionWords.lead, least=20, most=32),
         Field("Due", lambda a: words.due(a, notes=notes), least=22, most=34),
         *_status_field(words, actions, notes, width=RAG_WITH_NOTE if notes else 21),
-        Field("Latest update", words.update, least=28),
+        Field("Latest update", words.update, least=26),
     ]

@@ -134,5 +134,5 @@ class ActionWords:
     def reason_and_update(self, action: ActionLine) -> list[Piece]:
         """The reason the lead gave for the RAG, when written, then the latest update."""
         reason = action.rag_reason.strip()
-        given: list[Piece] = [Text(f"Reason given: “{reason}”", "strong")] if reason else []
+        given: list[Piece] = [Text(f"Reason given: “{reason}”")] if reason else []
         return given + self.update(action)

@@ -84,23 +84,25 @@ def column_widths(
     moves a few millimetres at a time from one free column to another while that makes the
     table shorter; the shortest table wins."""
     table = _Table([[_Cell(cell) for cell in row] for row in _sample(rows)])
-    whole = _whole_words(bounds, table)
-    bounds = whole if sum(b.least for b in whole) <= total else bounds
+    bounds = _whole_words(bounds, table, total)
     free = [i for i, b in enumerate(bounds) if b.most > b.least]
     starts = [_shared([b.least for b in bounds], bounds, total, order) for order in _orders(free)]
     tried = [_descend(table, widths, free, bounds) for widths in starts]
     return min(tried, key=lambda t: t[1])[0]
 
 
-def _whole_words(bounds: Sequence[Bounds], table: _Table) -> list[Bounds]:
-    """The bounds with each free column at least as wide as its longest word (up to its
-    most, and to WHOLE_WORD), so a lead such as "Commissioning Manager" is not broken inside
-    a word; a web address longer than that still is."""
-    wider = []
+def _whole_words(bounds: Sequence[Bounds], table: _Table, total: float) -> list[Bounds]:
+    """The bounds with each free column, left to right, made at least as wide as its longest
+    word (up to its most, to WHOLE_WORD, and while the columns still fit ``total``), so a
+    lead such as "Commissioning Manager" is not broken inside a word; a web address still is."""
+    wider = list(bounds)
     for i, b in enumerate(bounds):
+        if b.most <= b.least:
+            continue
         longest = max((w for row in table.cells for w in row[i].longest()), default=0.0)
         least = min(max(b.least, longest + 2 * PAD_X + 1), b.most, max(b.least, WHOLE_WORD))
-        wider.append(Bounds(least, b.most) if b.most > b.least else b)
+        spare = total - sum(w.least for w in wider)
+        wider[i] = Bounds(min(least, b.least + max(spare, 0.0)), b.most)
     return wider
 
 
