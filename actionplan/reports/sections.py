@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Collection
+from functools import cache
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     CondPageBreak,
@@ -52,6 +54,14 @@ ROOM_FOR_A_PRIORITY = (PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM) / 3
 EXCEPTIONS_SHOWN = 40
 
 
+@cache
+def _tight(name: str) -> ParagraphStyle:
+    """Body type (9.5 pt) set a little closer: a priority's facts ("fact") and its narrative
+    ("narrative") read as one block each."""
+    after = {"fact": 1.0, "narrative": 3.0}[name]
+    return ParagraphStyle(name, parent=styles()["body"], leading=12.5, spaceAfter=after)
+
+
 def exceptions_shown(pack: BoardPackData) -> list[ActionLine]:
     """The exceptions the exceptions table prints, in rank order."""
     return pack.exceptions[:EXCEPTIONS_SHOWN]
@@ -90,13 +100,16 @@ def _fact(label: str, value: Flowable | list[Flowable]) -> list[object]:
 def _facts(section: PrioritySection, pack: BoardPackData) -> Table:
     rows = []
     if section.aim.strip():
-        rows.append(_fact("Aim", para(section.aim, "body", WIDE_CELL_LIMIT)))
+        rows.append(_fact("Aim", para(section.aim, _tight("fact"), WIDE_CELL_LIMIT)))
     if section.champion.strip():
-        rows.append(_fact("Executive champion", para(section.champion, "body", CELL_LIMIT)))
+        champion = para(section.champion, _tight("fact"), CELL_LIMIT)
+        rows.append(_fact("Executive champion", champion))
     if section.outcomes:
-        listed = [para(f"{n}. {title}", "body") for n, title in enumerate(section.outcomes, 1)]
+        listed = [
+            para(f"{n}. {title}", _tight("fact")) for n, title in enumerate(section.outcomes, 1)
+        ]
         rows.append(_fact("Outcomes", listed))
-    rows.append(_fact("Actions", rich(_counts_words(section, pack), "body")))
+    rows.append(_fact("Actions", Paragraph(_counts_words(section, pack), _tight("fact"))))
     table = Table(rows, colWidths=[41 * mm, FRAME_WIDTH - 41 * mm])
     table.setStyle(
         TableStyle(
@@ -155,7 +168,7 @@ def _story(narrative: NarrativeText) -> list[Flowable]:
     for title, text in narrative.parts:
         paragraphs = [p for p in text.replace("\r", "").split("\n\n") if p.strip()]
         story += _run_in(title, paragraphs[0])
-        story += [para(p, "body") for p in paragraphs[1:]]
+        story += [para(p, _tight("narrative")) for p in paragraphs[1:]]
     # The period's heading never ends a page alone: it goes over with its first words.
     return [KeepTogether(story[:2]), *story[2:]]
 
@@ -164,8 +177,8 @@ def _run_in(title: str, text: str) -> list[Flowable]:
     """ "What has been done: …" with the heading in bold at the start of its paragraph;
     right-to-left words keep a paragraph of their own so they can be shaped."""
     if has_rtl(text):
-        return [rich(f"<b>{title}:</b>", "body"), para(text, "body")]
-    return [Paragraph(f"<b>{title}:</b> {markup(text)}", styles()["body"])]
+        return [Paragraph(f"<b>{title}:</b>", _tight("narrative")), para(text, _tight("narrative"))]
+    return [Paragraph(f"<b>{title}:</b> {markup(text)}", _tight("narrative"))]
 
 
 def _listed(section: PrioritySection, shown: Collection[int], limit: int) -> list[ActionLine]:
