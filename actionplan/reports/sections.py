@@ -163,8 +163,8 @@ def _narrative(section: PrioritySection) -> list[Flowable]:
 
 
 def _story(narrative: NarrativeText) -> list[Flowable]:
-    period = f" – {markup(narrative.period_label)}" if narrative.period_label.strip() else ""
-    story: list[Flowable] = [rich(f"Progress narrative{period}", "h3")]
+    period = f" in {markup(narrative.period_label)}" if narrative.period_label.strip() else ""
+    story: list[Flowable] = [rich(f"Progress{period}", "h3")]
     for title, text in narrative.parts:
         paragraphs = [p for p in text.replace("\r", "").split("\n\n") if p.strip()]
         story += _run_in(title, paragraphs[0])

@@ -80,7 +80,7 @@ def test_a_priority_without_narrative_or_actions_prints_no_placeholder(tmp_path:
     text = pdf_text(render(tmp_path, pack(section(), bare)))
     after = text.rsplit("Priority 2: Exploitation", 1)[1]
     assert "Actions None yet." in after
-    for words in ("No narrative", "no actions", "Progress narrative"):
+    for words in ("No narrative", "no actions", "Progress in"):
         assert words not in after
 
 

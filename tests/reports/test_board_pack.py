@@ -150,7 +150,7 @@ def test_each_priority_shows_aim_champion_narrative_and_its_actions(tmp_path: Pa
         "Priority 1: Neglect",
         "Neglect is recognised sooner.",
         "Dr Amira Haddad",
-        "What has been done: Trained 80 staff.",
+        "Progress in 2024-25 What has been done: Trained 80 staff.",
         "Analysis of progress: On plan.",
         "Impact of work: Fewer re-referrals.",
         "Next steps: Audit.",
