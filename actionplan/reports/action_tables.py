@@ -31,6 +31,7 @@ class Field:
     width: float = 0.0  # mm; 0 for a column sized by its words
     least: float = 20.0
     most: float = 200.0
+    kept: bool = False  # printed even when every cell is blank (the action's words)
 
 
 def _blank(cells: Sequence[Sequence[Piece]]) -> bool:
@@ -54,7 +55,7 @@ def _table(fields: Sequence[Field], actions: Sequence[ActionLine], caption: str)
     if not actions:
         return []
     columns = [[f.cell(a) for a in actions] for f in fields]
-    kept = [i for i, cells in enumerate(columns) if i == 1 or not _blank(cells)]
+    kept = [i for i, cells in enumerate(columns) if fields[i].kept or not _blank(cells)]
     fields, columns = [fields[i] for i in kept], [columns[i] for i in kept]
     rows: list[Row] = [list(row) for row in zip(*columns, strict=True)]
     bounds = [
@@ -90,7 +91,7 @@ def exception_table(
     words = ActionWords(pack)
     fields = [
         Field("Ref", ActionWords.ref, width=10),
-        Field("Action", words.action_in_priority, least=36),
+        Field("Action", words.action_in_priority, least=36, kept=True),
         Field("Lead", ActionWords.lead, least=20, most=32),
         Field("Due", words.due, least=22, most=34),
         *_status_field(words, actions, notes=True, width=RAG_WITH_NOTE),
@@ -147,7 +148,7 @@ def _compact_fields(
     words = ActionWords(pack)
     return [
         Field("Ref", ActionWords.ref, width=10),
-        Field("Action", _under_outcomes(actions, outcomes), least=36),
+        Field("Action", _under_outcomes(actions, outcomes), least=36, kept=True),
         Field("Lead", ActionWords.lead, least=20, most=32),
         Field("Due", lambda a: words.due(a, notes=notes), least=22, most=34),
         *_status_field(words, actions, notes, width=RAG_WITH_NOTE if notes else 21),

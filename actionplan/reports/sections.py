@@ -104,11 +104,10 @@ def _facts(section: PrioritySection, pack: BoardPackData) -> Table:
     if section.champion.strip():
         champion = para(section.champion, _tight("fact"), CELL_LIMIT)
         rows.append(_fact("Executive champion", champion))
-    if section.outcomes:
-        listed = [
-            para(f"{n}. {title}", _tight("fact")) for n, title in enumerate(section.outcomes, 1)
-        ]
-        rows.append(_fact("Outcomes", listed))
+    # One row per outcome, so a priority with very many outcomes can run over a page.
+    for n, title in enumerate(section.outcomes, 1):
+        outcome = para(f"{n}. {title}", _tight("fact"))
+        rows.append(_fact("Outcomes" if n == 1 else "", outcome))
     rows.append(_fact("Actions", Paragraph(_counts_words(section, pack), _tight("fact"))))
     table = Table(rows, colWidths=[41 * mm, FRAME_WIDTH - 41 * mm])
     table.setStyle(

@@ -143,3 +143,10 @@ def test_the_appendix_lists_every_action_once_without_the_notes(tmp_path: Path) 
     assert appendix.count("Word") == 300
     assert "dates suggest" not in appendix
     assert "Priority 2: SEND" not in appendix
+
+
+def test_a_priority_with_very_many_outcomes_runs_over_pages(tmp_path: Path) -> None:
+    """Two hundred outcomes are all listed, the list running on over the pages it needs."""
+    many = replace(section(), outcomes=tuple(f"Outcome words {i}" for i in range(200)))
+    text = pdf_text(render(tmp_path, pack(many)))
+    assert sorted(int(n) for n in re.findall(r"Outcome words (\d+)", text)) == list(range(200))
