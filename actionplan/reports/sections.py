@@ -48,8 +48,8 @@ from actionplan.reports.styles import (
 MUTED = PALETTE.muted.hexval().replace("0x", "#")
 # A heading goes to the next page unless a table's header and first rows fit under it.
 ROOM_FOR_A_TABLE = 40 * mm
-# A priority starts on a new page only when less than about a third of a page is left.
-ROOM_FOR_A_PRIORITY = (PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM) / 3
+# A priority starts on a new page only when less than about a third of a page (75 mm) is left.
+ROOM_FOR_A_PRIORITY = (PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM) * 0.3
 # The exceptions table stops here in a very large plan (the appendix lists every action).
 EXCEPTIONS_SHOWN = 40
 
