@@ -1,219 +1,156 @@
-"""Tables of actions: the exceptions list, each priority's actions and the appendix."""
+"""Tables of actions: the exceptions across the plan, each priority's actions, the appendix."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable
 
-from actionplan.reports.board_pack_data import ActionLine
-from actionplan.reports.listing import Chip, Column, Listing, Piece, Text
-from actionplan.reports.tables import format_date
+from actionplan.domain.movement import Movement
+from actionplan.reports.action_words import ActionWords
+from actionplan.reports.board_pack_data import ActionLine, BoardPackData
+from actionplan.reports.column_sizes import Bounds, column_widths
+from actionplan.reports.listing import Column, Listing, Piece, Text
+from actionplan.reports.styles import FRAME_WIDTH
 
-PRIORITY_COLUMNS = tuple(
-    Column(title, width * mm)
-    for title, width in (
-        ("Ref", 11),
-        ("Action", 41),
-        ("Lead", 24),
-        ("Timescale", 20),
-        ("Status", 15),
-        ("RAG", 17),
-        ("Latest update", 42),
-    )
-)
-EXCEPTION_COLUMNS = tuple(
-    Column(title, width * mm)
-    for title, width in (
-        ("Ref", 11),
-        ("Action", 43),
-        ("Lead", 24),
-        ("Timescale", 21),
-        ("RAG", 18),
-        ("Latest update", 53),
-    )
-)
-APPENDIX_COLUMNS = tuple(
-    Column(title, width * mm)
-    for title, width in (
-        ("Ref", 12),
-        ("Action", 47),
-        ("Lead", 24),
-        ("Timescale", 19),
-        ("Status", 15),
-        ("RAG", 15),
-        ("Latest update", 38),
-    )
-)
-# Rows per Listing: long enough to keep the flow quick, short enough to split cheaply.
-CHUNK_ROWS = 100
-_EXACT_DATE = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\b")
+# Wide enough for "dates suggest" on one line under the chip.
+RAG_WITH_NOTE = 23.5
+Cell = Callable[[ActionLine], list[Piece]]
+Row = list[list[Piece]]
 
 
-def shorten(text: str, limit: int) -> tuple[str, bool]:
-    """The text cut at a word near ``limit`` characters, and whether it was cut."""
-    text = text.strip()
-    if len(text) <= limit:
-        return text, False
-    cut = text[:limit].rsplit(" ", 1)[0] if " " in text[:limit] else text[:limit]
-    return cut.rstrip(" ,;:.") + " …", True
+@dataclass(frozen=True)
+class Field:
+    """A column of an action table: its title, how one action fills it, and its width: fixed
+    (mm), or between ``least`` and ``most`` mm, wide where it saves the most lines."""
+
+    title: str
+    cell: Cell
+    width: float = 0.0  # mm; 0 for a column sized by its words
+    least: float = 20.0
+    most: float = 200.0
+    kept: bool = False  # printed even when every cell is blank (the action's words)
 
 
-def _timescale(action: ActionLine) -> list[Piece]:
-    words = action.timescale or format_date(action.due_date)
-    cell: list[Piece] = [Text(words)]
-    if action.due_date and action.timescale and not _EXACT_DATE.search(words):
-        cell.append(Text(f"due {format_date(action.due_date)}", "small"))
-    if action.overdue:
-        cell.append(Text("Overdue", "strong"))
-    if action.stale:
-        cell.append(Text("No update recorded" if action.no_update else "No recent update", "small"))
+def _blank(cells: Sequence[Sequence[Piece]]) -> bool:
+    return all(not cell or cell == [Text("–")] or cell == [Text("", "bold")] for cell in cells)
+
+
+def _status_field(
+    words: ActionWords, actions: Sequence[ActionLine], notes: bool, width: float
+) -> list[Field]:
+    """The RAG column (with the status under the chip), "Status" when the plan has no RAG,
+    and none at all when there is neither a RAG nor a status to print."""
+    if not words.rated and not any(a.status.is_known for a in actions):
+        return []
+    title = "RAG" if words.rated else "Status"
+    return [Field(title, lambda a: words.rag(a, notes=notes), width=width)]
+
+
+def _table(fields: Sequence[Field], actions: Sequence[ActionLine], caption: str) -> list[Flowable]:
+    """The actions as a listing; a column with nothing to say for any of them (no leads, no
+    dates) is left out, and the others share its room."""
+    if not actions:
+        return []
+    columns = [[f.cell(a) for a in actions] for f in fields]
+    kept = [i for i, cells in enumerate(columns) if fields[i].kept or not _blank(cells)]
+    fields, columns = [fields[i] for i in kept], [columns[i] for i in kept]
+    rows: list[Row] = [list(row) for row in zip(*columns, strict=True)]
+    bounds = [
+        Bounds(f.width * mm, f.width * mm) if f.width else Bounds(f.least * mm, f.most * mm)
+        for f in fields
+    ]
+    widths = column_widths(bounds, rows, FRAME_WIDTH)
+    heads = [Column(f.title, w) for f, w in zip(fields, widths, strict=True)]
+    return [Listing.of(heads, rows, caption)]
+
+
+def _under_outcomes(actions: Sequence[ActionLine], numbered: Sequence[str] = ()) -> Cell:
+    """The Action cell that names an outcome above the first action of each run under it:
+    by its number when the priority's facts just listed it (``numbered``), else in full."""
+    starts = {
+        id(a)
+        for i, a in enumerate(actions)
+        if a.outcome.strip() and (i == 0 or a.outcome != actions[i - 1].outcome)
+    }
+
+    def cell(action: ActionLine) -> list[Piece]:
+        named = ActionWords.outcome(action, numbered) if id(action) in starts else []
+        return named + ActionWords.words(action)
+
     return cell
 
 
-def _rag(action: ActionLine, with_status: bool) -> list[Piece]:
-    cell: list[Piece] = [Chip(action.rag)]
-    if with_status:
-        cell.append(Text(action.status.word, "small"))
-    if action.movement is not None:
-        cell.append(Text(action.movement.word, "small"))
-    return cell
+def exception_table(
+    pack: BoardPackData, actions: Sequence[ActionLine], caption: str = "Exceptions"
+) -> list[Flowable]:
+    """The ranked exceptions as one table: the action and its priority, lead, how late, RAG,
+    the lead's reason with the latest update, and what changed since the last board."""
+    words = ActionWords(pack)
+    fields = [
+        Field("Ref", ActionWords.ref, width=10),
+        Field("Action", words.action_in_priority, least=36, kept=True),
+        Field("Lead", ActionWords.lead, least=20, most=32),
+        Field("Due", words.due, least=22, most=34),
+        *_status_field(words, actions, notes=True, width=RAG_WITH_NOTE),
+        Field(_update_title(actions), words.reason_and_update, least=26),
+    ]
+    if any(_changed(a) for a in actions):
+        fields.append(Field("Since the last board", _change, least=20, most=34))
+    return _table(fields, actions, caption)
 
 
-def disagreement_note(action: ActionLine) -> str:
-    """The flag for a RAG that differs from the suggested RAG, with the lead's reason."""
-    why = f" ({action.suggestion_reason})" if action.suggestion_reason else ""
-    reason = (
-        f"Reason given: “{action.rag_reason.strip()}”"
-        if action.rag_reason.strip()
-        else "No reason recorded."
+def _update_title(actions: Sequence[ActionLine]) -> str:
+    # Named for the reasons only when a lead gave one.
+    reasons = any(a.rag_reason.strip() for a in actions)
+    return "Reason given and latest update" if reasons else "Latest update"
+
+
+def _changed(action: ActionLine) -> bool:
+    return bool(action.change.strip()) or action.movement in (
+        Movement.BETTER,
+        Movement.WORSE,
+        Movement.NEW,
     )
-    return (
-        f"⚑ Rated {action.rag.word}; the dates suggest {action.suggested_rag.word}{why}. {reason}"
-    )
 
 
-def _update(action: ActionLine, limit: int | None, note: str) -> list[Piece]:
-    text, cut = shorten(action.latest_update, limit) if limit else (action.latest_update, False)
-    when = _when(action)
-    if not (when or text):
-        cell: list[Piece] = [Text("No update recorded", "small")]
-    else:
-        cell = [Text(when, "small")]
-        cell.append(Text(text or "(no words recorded)"))
-    if cut:
-        cell.append(Text(f"Shortened here: {note}", "small"))
-    if action.disagrees:
-        cell.append(Text(disagreement_note(action), "flag"))
-    return cell
+def _change(action: ActionLine) -> list[Piece]:
+    # The named change when known; otherwise the movement of its RAG, if it moved.
+    if action.change.strip():
+        return [ActionWords.text(action.change)]
+    return ActionWords.movement(action)
 
 
-def _action_words(action: ActionLine, outcome_shown: bool) -> list[Piece]:
-    """The action as written, under its outcome (when the row above did not name it) and
-    with how the partnership will know it is making a difference."""
-    cell: list[Piece] = []
-    if action.outcome.strip() and not outcome_shown:
-        cell.append(Text(f"Outcome: {action.outcome}", "strong"))
-    cell.append(Text(action.text))
-    if action.how_we_know.strip():
-        cell.append(Text(f"How we will know: {action.how_we_know}", "small"))
-    return cell
+def priority_table(
+    pack: BoardPackData,
+    actions: Sequence[ActionLine],
+    caption: str = "",
+    outcomes: Sequence[str] = (),
+) -> list[Flowable]:
+    """A priority's actions, compactly: ref, the action, lead, due, RAG and latest update;
+    an outcome among ``outcomes`` (listed above the table) is named by its number."""
+    return _table(_compact_fields(pack, actions, True, outcomes), actions, caption)
 
 
-def _outcome_above(actions: Sequence[ActionLine]) -> list[bool]:
-    # A run of actions under one outcome names it once, on the first of them.
-    return [i > 0 and a.outcome == actions[i - 1].outcome for i, a in enumerate(actions)]
+def appendix_table(
+    pack: BoardPackData, actions: Sequence[ActionLine], caption: str = ""
+) -> list[Flowable]:
+    """Every action of a priority for the appendix: the words in full, without the notes the
+    main body already gave."""
+    return _table(_compact_fields(pack, actions, False), actions, caption)
 
 
-def priority_rows(actions: Sequence[ActionLine]) -> list[list[list[Piece]]]:
-    """One row per action with ref, words, lead, timescale, status, RAG and latest update."""
+def _compact_fields(
+    pack: BoardPackData, actions: Sequence[ActionLine], notes: bool, outcomes: Sequence[str] = ()
+) -> list[Field]:
+    words = ActionWords(pack)
     return [
-        [
-            [Text(a.ref, "bold")],
-            _action_words(a, above),
-            [Text(a.lead or "–")],
-            _timescale(a),
-            [Text(a.status.word)],
-            _rag(a, with_status=False),
-            _update(a, None, ""),
-        ]
-        for a, above in zip(actions, _outcome_above(actions), strict=True)
+        Field("Ref", ActionWords.ref, width=10),
+        Field("Action", _under_outcomes(actions, outcomes), least=36, kept=True),
+        Field("Lead", ActionWords.lead, least=20, most=32),
+        Field("Due", lambda a: words.due(a, notes=notes), least=22, most=34),
+        *_status_field(words, actions, notes, width=RAG_WITH_NOTE if notes else 21),
+        Field("Latest update", words.update, least=26),
     ]
-
-
-def _listings(columns: Sequence[Column], rows: list[list[list[Piece]]]) -> list[Flowable]:
-    return [
-        Listing.of(columns, rows[start : start + CHUNK_ROWS])
-        for start in range(0, len(rows), CHUNK_ROWS)
-    ]
-
-
-def priority_table(actions: Sequence[ActionLine]) -> list[Flowable]:
-    """Each priority's (or the appendix's) actions."""
-    return _listings(PRIORITY_COLUMNS, priority_rows(actions))
-
-
-def _brief_update(action: ActionLine) -> list[Piece]:
-    when = _when(action)
-    if not (when or action.latest_update.strip()):
-        return [Text("No update recorded", "small")]
-    return [Text(f"{when}: {action.latest_update}")]
-
-
-def _when(action: ActionLine) -> str:
-    """The latest update's date as known; a plain date when only that was given."""
-    return action.latest_update_when or format_date(action.latest_update_date)
-
-
-def _brief_timescale(action: ActionLine) -> list[Piece]:
-    cell: list[Piece] = [Text(action.timescale or format_date(action.due_date))]
-    return [*cell, Text("Overdue", "strong")] if action.overdue else cell
-
-
-def _brief_rag(action: ActionLine) -> list[Piece]:
-    cell: list[Piece] = [Chip(action.rag)]
-    return [*cell, Text(action.movement.word, "small")] if action.movement else cell
-
-
-def appendix_rows(actions: Sequence[ActionLine]) -> list[list[list[Piece]]]:
-    """Compact rows for the full list: the words in full, the notes left to the summary."""
-    return [
-        [
-            [Text(a.ref, "bold")],
-            _action_words(a, above),
-            [Text(a.lead or "–")],
-            _brief_timescale(a),
-            [Text(a.status.word)],
-            _brief_rag(a),
-            _brief_update(a),
-        ]
-        for a, above in zip(actions, _outcome_above(actions), strict=True)
-    ]
-
-
-def appendix_table(actions: Sequence[ActionLine]) -> list[Flowable]:
-    """Every action of a priority, compactly, for the appendix."""
-    return _listings(APPENDIX_COLUMNS, appendix_rows(actions))
-
-
-def exception_rows(actions: Sequence[ActionLine], limit: int) -> list[list[list[Piece]]]:
-    """Rows for the exceptions list: long updates shortened, status beside the RAG."""
-    note = "the full update is in the priority's section."
-    return [
-        [
-            [Text(a.ref, "bold")],
-            [Text(a.text)],
-            [Text(a.lead or "–")],
-            _timescale(a),
-            _rag(a, with_status=True),
-            _update(a, limit, note),
-        ]
-        for a in actions
-    ]
-
-
-def exception_table(actions: Sequence[ActionLine], limit: int) -> list[Flowable]:
-    """The exceptions of one priority as a table."""
-    return _listings(EXCEPTION_COLUMNS, exception_rows(actions, limit))

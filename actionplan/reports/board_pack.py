@@ -117,7 +117,7 @@ def build_story(pack: BoardPackData) -> list[Flowable]:
             PageBreak(),
             section_heading("Appendix: every action", [("Appendix", "appendix", 0)]),
         ]
-        story += appendix_section(pack.priorities)
+        story += appendix_section(pack)
     return story
 
 

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from reportlab.platypus import Flowable
 
-from actionplan.reports.listing_draw import draw_listing, header_height
+from actionplan.reports.listing_draw import CAPTION_HEIGHT, draw_listing, header_height
 from actionplan.reports.listing_layout import (
     PAD_X,
     Chip,
@@ -30,27 +30,47 @@ MIN_ROW_SPLIT = 90.0
 
 
 class Listing(Flowable):
-    """Rows under a repeated header, split between pages as needed."""
+    """Rows under a repeated header, split between pages as needed.
 
-    def __init__(self, columns: Sequence[Column], rows: list[LaidRow], first: int = 0) -> None:
+    The part carried over to a later page is ``continued``: a line above its header names
+    the table (its ``caption``) and says "(continued)", so a reader who turns the page knows
+    the rows belong to the table before.
+    """
+
+    def __init__(
+        self,
+        columns: Sequence[Column],
+        rows: list[LaidRow],
+        first: int = 0,
+        *,
+        caption: str = "",
+        continued: bool = False,
+        body: float | None = None,
+    ) -> None:
         super().__init__()
         self.columns = list(columns)
         self.rows = rows
         self.first = first  # the index of the first row, so zebra stripes continue
+        self.caption = caption
+        self.continued = continued
         self.deferred = False  # set once moved to a new page for want of room
         self.width = sum(c.width for c in self.columns)
-        self.header = header_height(self.columns)
-        self.height = self.header + sum(r.height for r in rows)
+        self.header = header_height(self.columns) + (CAPTION_HEIGHT if continued else 0.0)
+        # The rows' height is handed on when splitting, so a long table is summed only once.
+        self.body = sum(r.height for r in rows) if body is None else body
+        self.height = self.header + self.body
 
     @classmethod
-    def of(cls, columns: Sequence[Column], rows: Sequence[Sequence[Sequence[Piece]]]) -> Listing:
+    def of(
+        cls, columns: Sequence[Column], rows: Sequence[Sequence[Sequence[Piece]]], caption: str = ""
+    ) -> Listing:
         """Lay out rows of cells (each a list of pieces) under the columns."""
         widths = [c.width - 2 * PAD_X for c in columns]
         laid = [
             LaidRow([lay_cell(cell, w) for cell, w in zip(row, widths, strict=True)])
             for row in rows
         ]
-        return cls(columns, laid)
+        return cls(columns, laid, caption=caption)
 
     def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
         """Full size of the remaining rows (overrides Flowable.wrap)."""
@@ -68,19 +88,29 @@ class Listing(Flowable):
         rows = list(self.rows)
         left = room - used
         overflow = rows[fit].height - left
+        rest = self.body - used  # the rows from ``fit`` on
+        carried = 0  # 1 when a row is split: its tail keeps the row's stripe
         # A long row splits here; a short one moves whole, unless it is already on a fresh page.
         if left >= MIN_ROW_SPLIT and (overflow >= MIN_ROW_SPLIT or self.deferred):
             head, tail = split_row(rows[fit], left)
+            rest += tail.height - rows[fit].height
             rows[fit : fit + 1] = [head, tail]
-            fit += 1
+            used += head.height
+            fit, carried = fit + 1, 1
         if fit == 0:
             self.deferred = True
             return []
         return [
-            Listing(self.columns, rows[:fit], self.first),
-            Listing(self.columns, rows[fit:], self.first + fit),
+            self._part(rows[:fit], self.first, self.continued, used),
+            self._part(rows[fit:], self.first + fit - carried, True, rest),
         ]
+
+    def _part(self, rows: list[LaidRow], first: int, continued: bool, body: float) -> Listing:
+        return Listing(
+            self.columns, rows, first, caption=self.caption, continued=continued, body=body
+        )
 
     def draw(self) -> None:
         """Header, zebra stripes, hairlines, chips and text (overrides Flowable.draw)."""
-        draw_listing(self.canv, self.columns, self.rows, self.first, self.height)
+        caption = self.caption if self.continued else None
+        draw_listing(self.canv, self.columns, self.rows, self.first, self.height, caption)

@@ -30,10 +30,13 @@ from actionplan.reports.listing_layout import (
     Line,
     wrap_text,
 )
+from actionplan.reports.page import fit_text
 from actionplan.reports.styles import PALETTE, TABLE_SIZE
 
 CHIP_WIDTH = 50.0
 _CHIP_INK = Ink(SANS_BOLD, TABLE_SIZE, 11, colors.white)
+# The line above a continued table's header: "Priority 2: Neglect – actions (continued)".
+CAPTION_HEIGHT = INKS["caption"].leading + PAD_TOP
 
 
 class Pen:
@@ -108,12 +111,21 @@ def header_height(columns: Sequence[Column]) -> float:
 
 
 def draw_listing(
-    canvas: Canvas, columns: Sequence[Column], rows: Sequence[LaidRow], first: int, height: float
+    canvas: Canvas,
+    columns: Sequence[Column],
+    rows: Sequence[LaidRow],
+    first: int,
+    height: float,
+    caption: str | None = None,
 ) -> None:
-    """Header, zebra stripes, hairlines, chips and text."""
+    """A continued table's caption (its name; "" for none), header, rows, chips and text."""
     width = sum(c.width for c in columns)
     pen = Pen(canvas)
-    y = _header(pen, columns, width, height)
+    top = height
+    if caption is not None:
+        _caption(pen, caption, width, top)
+        top -= CAPTION_HEIGHT
+    y = _header(pen, columns, width, top)
     for index, row in enumerate(rows, start=first):
         row_height = row.height
         if index % 2:
@@ -122,6 +134,15 @@ def draw_listing(
         _row(pen, columns, row, y)
         y -= row_height
     pen.finish()
+
+
+def _caption(pen: Pen, name: str, width: float, top: float) -> None:
+    ink = INKS["caption"]
+    suffix = "(continued)"
+    room = width - stringWidth(" " + suffix, ink.font, ink.size)
+    # One line: a very long table name is cut with an ellipsis; "(continued)" always shows.
+    words = f"{fit_text(name, ink.font, ink.size, room)} {suffix}" if name.strip() else suffix
+    pen.write(0, top - ink.leading + (ink.leading - ink.size) * 0.5 + 1, words, ink, ink.colour)
 
 
 def _header(pen: Pen, columns: Sequence[Column], width: float, top: float) -> float:

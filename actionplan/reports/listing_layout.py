@@ -16,7 +16,7 @@ from actionplan.domain.rag import Rag
 from actionplan.reports.fonts import SANS, SANS_BOLD, SANS_ITALIC, clean, has_rtl
 from actionplan.reports.styles import PALETTE, TABLE_SIZE, para
 
-PAD_X, PAD_TOP, PAD_BOTTOM = 3.0, 3.5, 4.0
+PAD_X, PAD_TOP, PAD_BOTTOM = 3.0, 3.0, 3.5
 CHIP_HEIGHT, CHIP_GAP = 13.0, 2.0
 
 
@@ -37,6 +37,7 @@ INKS = {
     "strong": Ink(SANS_BOLD, TABLE_SIZE, 11, PALETTE.ink),
     "flag": Ink(SANS_ITALIC, TABLE_SIZE, 11, PALETTE.flag),
     "head": Ink(SANS_BOLD, TABLE_SIZE, 11, PALETTE.navy),
+    "caption": Ink(SANS_BOLD, TABLE_SIZE, 11, PALETTE.accent),
 }
 
 

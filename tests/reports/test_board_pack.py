@@ -104,7 +104,7 @@ def test_cover_when_asked_names_partnership_plan_period_as_at_date_and_who_prepa
 def test_every_page_has_the_plan_title_as_at_date_and_page_x_of_y(tmp_path: Path) -> None:
     """Each page carries the footer with the date and its number out of the total."""
     pages = page_texts(render(tmp_path, pack()))
-    assert len(pages) >= 4
+    assert len(pages) >= 3  # page 1, the exceptions, and the impact with the priorities
     for number, text in enumerate(pages, start=1):
         assert f"Page {number} of {len(pages)}" in text
         assert "Position as at 31 Mar 2025" in text
@@ -154,11 +154,11 @@ def test_each_priority_shows_aim_champion_narrative_and_its_actions(tmp_path: Pa
         "Priority 1: Neglect",
         "Neglect is recognised sooner.",
         "Dr Amira Haddad",
-        "What has been done Trained 80 staff.",
-        "Analysis of progress On plan.",
-        "Impact of work Fewer re-referrals.",
-        "Next steps Audit.",
-        "Ref Action Lead Timescale Status RAG Latest update",
+        "Progress in 2024-25 What has been done: Trained 80 staff.",
+        "Analysis of progress: On plan.",
+        "Impact of work: Fewer re-referrals.",
+        "Next steps: Audit.",
+        "Ref Action Lead Due RAG Latest update",
         "Run a joint audit",
     ):
         assert words in text
@@ -171,8 +171,9 @@ def test_rag_is_always_a_word_in_its_chip(tmp_path: Path) -> None:
     exceptions = next(
         p for p in pages if p.startswith("Priorities Action Plan") and "Exceptions" in p
     )
-    assert "1.1 Run a joint audit Head of Early Help March 2025 due 31 Mar 2025 Red" in exceptions
-    assert "1.2 Run a joint audit Head of Early Help March 2025 due 31 Mar 2025 Amber" in exceptions
+    row = "Run a joint audit Priority 1: Neglect Head of Early Help March 2025 due 31 Mar 2025"
+    assert f"1.1 {row} Red" in exceptions
+    assert f"1.2 {row} Amber" in exceptions
     assert "1.3" not in exceptions.split("Exceptions", 1)[1]
 
 
@@ -225,13 +226,17 @@ def test_a_20000_character_update_flows_across_pages_in_full(tmp_path: Path) -> 
     assert len(pages_with_words) >= 3
 
 
-def test_exceptions_stay_short_for_a_big_priority_and_say_how_many_more(tmp_path: Path) -> None:
-    """Past the limit, the summary lists the most pressing and says "and N more"."""
-    reds = [line(f"1.{i}", f"Red action {i}", rag=Rag.RED, overdue=i < 5) for i in range(40)]
+def test_exceptions_stop_at_40_and_the_rest_print_with_their_priority(tmp_path: Path) -> None:
+    """Past 40 rows the exceptions table says "and N more", and those actions are listed
+    in their priority's table instead: every action is printed once."""
+    reds = [line(f"1.{i}", f"Red action {i}", rag=Rag.RED, overdue=i < 5) for i in range(45)]
     text = pdf_text(render(tmp_path, pack(section("1", "Neglect", *reds))))
-    assert "… and 28 more red, amber or overdue actions (print with --appendix" in text
-    assert "… and 15 more actions" in text
-    assert "Red action 39" not in text
+    assert (
+        "… and 5 more red, amber or overdue actions; a pack printed with the appendix lists "
+        "every action." in text
+    )
+    assert "40 of its 45 actions are in the exceptions above" in text
+    assert sorted(int(n) for n in re.findall(r"Red action (\d+)\b", text)) == list(range(45))
 
 
 def test_appendix_lists_every_action_only_when_asked(tmp_path: Path) -> None:
@@ -245,8 +250,9 @@ def test_appendix_lists_every_action_only_when_asked(tmp_path: Path) -> None:
     assert "Green action 39" in full
 
 
-def test_disagreeing_rag_is_flagged_with_the_leads_reason(tmp_path: Path) -> None:
-    """A RAG unlike the suggested one is marked, with the reason the lead recorded."""
+def test_a_rag_unlike_its_dates_gets_one_small_note_and_the_leads_reason(tmp_path: Path) -> None:
+    """A RAG unlike the suggested one has "dates suggest Red" under its chip, once, and the
+    reason the lead recorded; a rating with no reason (an imported workbook) is not blamed."""
     flagged = line(
         rag=Rag.GREEN,
         suggested_rag=Rag.RED,
@@ -254,9 +260,13 @@ def test_disagreeing_rag_is_flagged_with_the_leads_reason(tmp_path: Path) -> Non
         rag_reason="Police data <late> & chased",
         overdue=True,
     )
-    text = pdf_text(render(tmp_path, pack(section("1", "Neglect", flagged))))
-    assert "⚑ Rated Green; the dates suggest Red (overdue since 31 Jan 2025)." in text
-    assert "Reason given: “Police data <late> & chased”" in text
+    imported = line("1.2", rag=Rag.AMBER, suggested_rag=Rag.GREEN)
+    text = pdf_text(render(tmp_path, pack(section("1", "Neglect", flagged, imported))))
+    body = text.split("Exceptions Every", 1)[1]
+    assert body.count("dates suggest Red") == 1 and body.count("dates suggest Green") == 1
+    assert "Red Reason given: “Police data <late> & chased” 1 Mar 2025: On track" in body
+    assert "No reason recorded" not in text
+    assert "⚑" not in body
 
 
 def test_movement_since_the_snapshot_is_printed_beside_each_rag(tmp_path: Path) -> None:
@@ -323,13 +333,13 @@ def test_pages_render_as_images_without_error(tmp_path: Path) -> None:
 
 
 def test_a_count_of_one_says_action_not_actions(tmp_path: Path) -> None:
-    """A priority with one action says "1 action in all"; one left over says "1 more action"."""
+    """A priority with one action says "1 action"; one left over says "1 more action"."""
     single = section("1", "Neglect", line("1.1", "Audit neglect referrals"))
-    reds = [line(f"2.{i}", f"Red action {i}", rag=Rag.RED) for i in range(13)]
+    reds = [line(f"2.{i}", f"Red action {i}", rag=Rag.RED) for i in range(41)]
     greens = [line(f"3.{i}", f"Green action {i}") for i in range(26)]
     data = pack(single, section("2", "Exploitation", *reds), section("3", "SEND", *greens))
     text = pdf_text(render(tmp_path, data))
-    assert "1 action in all" in text
-    assert "… and 1 more red, amber or overdue action (print" in text
-    assert "… and 1 more action (print" in text
-    assert "1 actions" not in text and "1 more actions" not in text
+    assert "Actions 1 action: 1 green." in text
+    assert "… and 1 more red, amber or overdue action; a pack printed" in text
+    assert "… and 1 more action; a pack printed" in text
+    assert not re.search(r"(?<![\d,])1 (more )?actions", text)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from actionplan.reports.fonts import SANS, QuickTTFont, register_fonts
+from actionplan.reports.listing import Column, Listing
+from actionplan.reports.listing_draw import CAPTION_HEIGHT, header_height
 from actionplan.reports.listing_layout import INKS, LaidRow, Text, lay_cell, split_row, wrap_text
 from actionplan.resources import resource_path
 
@@ -65,3 +68,22 @@ def test_quick_font_encodes_exactly_as_reportlab_does() -> None:
     samples = ["Zażółć gęślą jaźń", "Nguyễn Thị Lan", "<b>&amp;</b> (x) \\ y", "Zażółć", "ab\xa0c"]
     for text in samples * 2:
         assert quick.splitString(text, ours) == plain.splitString(text, theirs)
+
+
+def test_the_part_of_a_listing_carried_to_the_next_page_is_marked_continued() -> None:
+    """Split for want of room, the first part is as it was and the rest is "continued": it
+    keeps the caption, makes room for the caption line, and every row is kept."""
+    register_fonts()
+    columns = [Column("Ref", 30), Column("Action", 300)]
+    rows = [[[Text(f"1.{i}")], [Text("Audit neglect cases with schools " * 4)]] for i in range(30)]
+    listing = Listing.of(columns, rows, caption="Priority 2: Neglect – actions")
+    head, rest = listing.split(330, 300)
+    assert head.height <= 300
+    assert (head.continued, rest.continued) == (False, True)
+    assert rest.caption == "Priority 2: Neglect – actions"
+    assert len(head.rows) + len(rest.rows) == 30
+    assert rest.height == pytest.approx(
+        header_height(columns) + CAPTION_HEIGHT + sum(r.height for r in rest.rows)
+    )
+    again = rest.split(330, 300)
+    assert [part.continued for part in again] == [True, True]

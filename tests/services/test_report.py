@@ -112,16 +112,23 @@ def test_counts_in_the_report_match_the_plan(pdf: Path) -> None:
 
 
 def test_exceptions_list_red_amber_and_overdue_with_lead_timescale_and_update(pdf: Path) -> None:
-    """Exceptions show who leads, when it is due and the latest update with its date."""
-    exceptions = next(p for p in page_texts(pdf) if "Every red and amber action" in p)
-    assert f"1.1 {HOSTILE['markup']} {HOSTILE['polish']} 2026" in exceptions
-    assert f"Red Delayed 1 Mar 2025 {HOSTILE['turkish']}" in exceptions
-    assert (
-        "2.1 Map hotspots CSP Sept/Oct 2024 due 31 Oct 2024 Overdue No recent update" in exceptions
+    """One table across the plan: each exception with its priority, lead, how late it is,
+    its RAG, the reason the lead gave and the latest update with its date."""
+    exceptions = next(p for p in page_texts(pdf) if "Every red or amber action" in p)
+    assert f"1.1 {HOSTILE['markup']} Priority 1: Neglect <early help> {HOSTILE['polish']}" in (
+        exceptions
     )
-    assert "Green In progress 1 Sep 2024 Map shared" in exceptions
+    reason = "Reason given: “Lead's judgement”"
+    assert (
+        f"Red Delayed dates suggest Amber {reason} 1 Mar 2025: {HOSTILE['turkish']}" in exceptions
+    )
+    assert (
+        "2.1 Map hotspots Priority 2: Exploitation CSP Sept/Oct 2024 due 31 Oct 2024 "
+        "overdue 151 days no update for 7 months Green In progress dates suggest Red"
+    ) in exceptions
+    assert "1 Sep 2024: Map shared" in exceptions
     assert "Launch panel" not in exceptions
-    assert "⚑ Rated Green; the dates suggest Red" in exceptions
+    assert "⚑" not in exceptions and "No reason recorded" not in exceptions
 
 
 def test_marking_and_page_numbers_are_on_every_page(pdf: Path) -> None:

@@ -1,0 +1,108 @@
+"""The sample workbooks' board packs read as a chair reads them: each action once, no
+placeholders, the exceptions in rank order, within the page goals."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date
+from pathlib import Path
+
+import pytest
+from pypdf import PageObject, PdfReader
+
+from actionplan.reports.styles import MARGIN_LEFT
+from actionplan.services.importing import import_workbook
+from actionplan.services.report import board_pack_data, make_report
+from actionplan.store.database import Database
+from tests.excel.import_books import BUSINESS_SAMPLE, PRIORITIES_SAMPLE, TRACKER_SAMPLE
+from tests.pdf_helpers import page_texts, pdf_text
+
+AS_OF = date(2025, 12, 15)  # the samples' own year
+PLACEHOLDERS = (
+    "No narrative has been written",
+    "– Same",
+    "No reason recorded",
+    "stale",
+    "RAG override",
+    "(no words recorded)",
+)
+# Where a table's Ref column prints: the frame's left edge plus the cell's padding.
+REF_X = (MARGIN_LEFT + 1, MARGIN_LEFT + 5)
+
+
+def ref_column(pdf: Path, refs: set[str]) -> list[list[str]]:
+    """Per page, each known ref printed in a table's Ref column, in order (a ref quoted in
+    an update or a heading is elsewhere on the line and is not counted)."""
+    return [_refs_on(page, refs) for page in PdfReader(pdf).pages]
+
+
+def _refs_on(page: PageObject, refs: set[str]) -> list[str]:
+    found: list[str] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], *_: object) -> None:
+        x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+        if text.strip() in refs and REF_X[0] <= x <= REF_X[1]:
+            found.append(text.strip())
+
+    page.extract_text(visitor_text=visit)
+    return found
+
+
+def sample_pack(db: Database, workbook: Path, out: Path, appendix: bool = False) -> Path:
+    """The sample imported into the test's database and printed as at the samples' date."""
+    import_workbook(db, workbook)
+    return make_report(db, out, as_of=AS_OF, appendix=appendix)
+
+
+@pytest.mark.parametrize("workbook", [TRACKER_SAMPLE, PRIORITIES_SAMPLE], ids=lambda p: p.stem)
+def test_each_action_is_printed_once_before_the_appendix_and_once_in_it(
+    db: Database, tmp_path: Path, workbook: Path
+) -> None:
+    """Every action's ref is in a Ref column exactly once in the exceptions and priorities,
+    and exactly once again in the appendix."""
+    pdf = sample_pack(db, workbook, tmp_path / "pack.pdf", appendix=True)
+    refs = [a.ref for a in board_pack_data(db, None, AS_OF).actions if a.ref]
+    assert len(refs) == len(set(refs)) > 30
+    texts = page_texts(pdf)
+    appendix = next(i for i, text in enumerate(texts) if "Every action in the plan, in" in text)
+    columns = ref_column(pdf, set(refs))
+    before = Counter(ref for page in columns[:appendix] for ref in page)
+    after = Counter(ref for page in columns[appendix:] for ref in page)
+    assert before == Counter(refs)
+    assert after == Counter(refs)
+
+
+def test_the_exceptions_table_lists_in_rank_order(db: Database, tmp_path: Path) -> None:
+    """The tracker's exceptions print in the pack's ranking: red before amber, then the
+    longest overdue, then the longest since an update."""
+    pdf = sample_pack(db, TRACKER_SAMPLE, tmp_path / "pack.pdf")
+    ranked = [a.ref for a in board_pack_data(db, None, AS_OF).exceptions]
+    texts = page_texts(pdf)
+    first = next(i for i, text in enumerate(texts) if "Every red or amber action" in text)
+    columns = ref_column(pdf, set(ranked))
+    printed = [ref for page in columns[first:] for ref in page][: len(ranked)]
+    assert len(ranked) > 20
+    assert printed == ranked
+
+
+@pytest.mark.parametrize(
+    "workbook", [TRACKER_SAMPLE, PRIORITIES_SAMPLE, BUSINESS_SAMPLE], ids=lambda p: p.stem
+)
+def test_sample_packs_print_no_placeholder_or_engineer_words(
+    db: Database, tmp_path: Path, workbook: Path
+) -> None:
+    """No "no narrative yet", "– Same", "No reason recorded", "stale" or "override" in
+    any sample's pack, appendix included."""
+    text = pdf_text(sample_pack(db, workbook, tmp_path / "pack.pdf", appendix=True))
+    assert [words for words in PLACEHOLDERS if words in text] == []
+
+
+@pytest.mark.parametrize(
+    "workbook", [TRACKER_SAMPLE, PRIORITIES_SAMPLE, BUSINESS_SAMPLE], ids=lambda p: p.stem
+)
+def test_sample_packs_stay_within_twelve_pages(
+    db: Database, tmp_path: Path, workbook: Path
+) -> None:
+    """The 36-, 37- and 70-action samples each print in at most 12 pages (no appendix)."""
+    pdf = sample_pack(db, workbook, tmp_path / "pack.pdf")
+    assert len(PdfReader(pdf).pages) <= 12
