@@ -13,7 +13,14 @@ from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, NextPageTemplate, PageBreak
+from reportlab.platypus import (
+    BaseDocTemplate,
+    CondPageBreak,
+    Flowable,
+    Frame,
+    NextPageTemplate,
+    PageBreak,
+)
 from reportlab.platypus.doctemplate import PageTemplate
 
 from actionplan.reports.board_pack_data import BoardPackData
@@ -30,6 +37,7 @@ from actionplan.reports.page import (
     section_heading,
 )
 from actionplan.reports.sections import (
+    ROOM_FOR_A_PRIORITY,
     appendix_section,
     exceptions_section,
     priorities_section,
@@ -109,7 +117,11 @@ def build_story(pack: BoardPackData) -> list[Flowable]:
     story += [NextPageTemplate("body"), *summary_page(pack)]
     story += [PageBreak(), section_heading("Exceptions", [("Exceptions", "exceptions", 0)])]
     story += exceptions_section(pack)
-    story += [PageBreak(), section_heading("Impact", [("Impact", "impact", 0)])]
+    # Impact follows the exceptions on their last page when a third of it is left.
+    story += [
+        CondPageBreak(ROOM_FOR_A_PRIORITY),
+        section_heading("Impact", [("Impact", "impact", 0)]),
+    ]
     story += impact_section(pack)
     story += priorities_section(pack)
     if pack.appendix:

@@ -114,3 +114,45 @@ class Listing(Flowable):
         """Header, zebra stripes, hairlines, chips and text (overrides Flowable.draw)."""
         caption = self.caption if self.continued else None
         draw_listing(self.canv, self.columns, self.rows, self.first, self.height, caption)
+
+
+class Headed(Flowable):
+    """A heading kept with the first rows of the table under it.
+
+    A heading alone at the foot of a page, its table starting over the page, reads as a
+    section with nothing in it; a whole table moved on for its heading leaves half a page
+    empty. Headed splits the table where the page ends and takes the heading with the part
+    that stays, or moves both on when not even one row fits.
+    """
+
+    def __init__(self, heading: Flowable, table: Flowable) -> None:
+        super().__init__()
+        self.heading = heading
+        self.table = table
+        self.heading_height = 0.0
+
+    def _heading_room(self, available_width: float) -> float:
+        _, height = self.heading.wrap(available_width, 1_000_000)
+        self.heading_height = height + self.heading.getSpaceBefore() + self.heading.getSpaceAfter()
+        return self.heading_height
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        """The heading's height and the table's (overrides Flowable.wrap)."""
+        room = self._heading_room(available_width)
+        width, height = self.table.wrap(available_width, available_height - room)
+        self.width, self.height = max(width, available_width), room + height
+        return self.width, self.height
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        """The heading with the rows that fit, then the rest (overrides Flowable.split)."""
+        room = self._heading_room(available_width)
+        parts = self.table.split(available_width, available_height - room)
+        if not parts:
+            return []
+        return [Headed(self.heading, parts[0]), *parts[1:]]
+
+    def draw(self) -> None:
+        """The heading at the top, the table under it (overrides Flowable.draw)."""
+        top = self.height - self.heading.getSpaceBefore()
+        self.heading.drawOn(self.canv, 0, top - self.heading.height)
+        self.table.drawOn(self.canv, 0, 0)

@@ -28,6 +28,7 @@ from actionplan.reports.board_pack_data import (
     PrioritySection,
 )
 from actionplan.reports.fonts import SANS, has_rtl, markup
+from actionplan.reports.listing import Headed
 from actionplan.reports.page import SectionHeading, section_heading
 from actionplan.reports.styles import (
     CELL_LIMIT,
@@ -46,8 +47,7 @@ from actionplan.reports.styles import (
 )
 
 MUTED = PALETTE.muted.hexval().replace("0x", "#")
-# A heading goes to the next page unless a table's header and first rows fit under it.
-ROOM_FOR_A_TABLE = 40 * mm
+
 # A priority starts on a new page only when less than about a third of a page (75 mm) is left.
 ROOM_FOR_A_PRIORITY = (PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM) * 0.3
 # The exceptions table stops here in a very large plan (the appendix lists every action).
@@ -207,8 +207,8 @@ def _actions(
         verb = "is" if elsewhere == 1 else "are"
         note = f"{elsewhere:,} of its {total:,} actions {verb} in the exceptions above"
         heading += f'<font name="{SANS}" size="{TABLE_SIZE}" color="{MUTED}"> · {note}</font>'
-    story: list[Flowable] = [CondPageBreak(ROOM_FOR_A_TABLE), rich(heading, "h3")]
-    story += priority_table(pack, listed, f"{section.heading} – actions", section.outcomes)
+    table = priority_table(pack, listed, f"{section.heading} – actions", section.outcomes)
+    story: list[Flowable] = [Headed(rich(heading, "h3"), table[0]), *table[1:]]
     return story + _more(len(others) - len(listed), "action", pack.appendix)
 
 
@@ -245,6 +245,6 @@ def appendix_section(pack: BoardPackData) -> list[Flowable]:
     ]
     for section in pack.priorities:
         if section.actions:
-            story += [CondPageBreak(ROOM_FOR_A_TABLE), para(section.heading, "h3")]
-            story += appendix_table(pack, section.actions, f"Appendix: {section.heading}")
+            table = appendix_table(pack, section.actions, f"Appendix: {section.heading}")
+            story += [Headed(para(section.heading, "h3"), table[0]), *table[1:]]
     return story

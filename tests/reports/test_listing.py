@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from reportlab.lib.pagesizes import A4
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import SimpleDocTemplate, Spacer
 
 from actionplan.reports.fonts import SANS, QuickTTFont, register_fonts
-from actionplan.reports.listing import Column, Listing
+from actionplan.reports.listing import Column, Headed, Listing
 from actionplan.reports.listing_draw import CAPTION_HEIGHT, header_height
 from actionplan.reports.listing_layout import INKS, LaidRow, Text, lay_cell, split_row, wrap_text
+from actionplan.reports.styles import rich
 from actionplan.resources import resource_path
+from tests.pdf_helpers import page_texts
 
 INK = INKS["cell"]
 
@@ -87,3 +93,29 @@ def test_the_part_of_a_listing_carried_to_the_next_page_is_marked_continued() ->
     )
     again = rest.split(330, 300)
     assert [part.continued for part in again] == [True, True]
+
+
+def _headed_pdf(tmp_path: Path, room: float) -> list[str]:
+    """A page filled but for ``room`` points, then "Actions" over a 30-row table."""
+    register_fonts()
+    columns = [Column("Ref", 40), Column("Action", 300)]
+    rows = [[[Text(f"9.{i}")], [Text(f"Audit neglect cases, part {i}")]] for i in range(30)]
+    doc = SimpleDocTemplate(str(tmp_path / "headed.pdf"), pagesize=A4)
+    filler = doc.height - room
+    heading = rich("Actions", "h3")
+    doc.build([Spacer(1, filler), Headed(heading, Listing.of(columns, rows, caption="Neglect"))])
+    return page_texts(tmp_path / "headed.pdf")
+
+
+def test_a_heading_never_ends_a_page_without_the_first_rows_of_its_table(tmp_path: Path) -> None:
+    """With room for the heading but not for a row under it, heading and table go over the
+    page together; with room for a few rows, the heading stays with them and the rest
+    continue on the next page, every row printed once."""
+    cramped = _headed_pdf(tmp_path, 45)
+    assert "Actions" not in cramped[0]
+    assert cramped[1].startswith("Actions Ref Action 9.0 ")
+    roomy = _headed_pdf(tmp_path, 160)
+    assert "Actions Ref Action 9.0 " in roomy[0] and "9.29" not in roomy[0]
+    assert "Neglect (continued)" in roomy[1] and "Actions" not in roomy[1]
+    printed = " ".join(roomy)
+    assert all(printed.count(f"9.{i} ") == 1 for i in range(30))
