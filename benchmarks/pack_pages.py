@@ -1,8 +1,9 @@
 """How many pages each sample plan's board pack takes, against the size goals of a pack a
 chair reads through.
 
-Goals (without the appendix): a plan of about 17 actions in at most 5 pages (the fictional
-Northbridge plan of docs/make_board_pack.py, with a board snapshot, narratives and measures),
+Goals (without the appendix): a plan of about 17 actions in at most 5 pages (the first three
+priorities, 18 actions, of the fictional Northbridge plan of docs/make_board_pack.py, with a
+board snapshot, narratives and measures),
 the 70-action tracker sample in at most 12, and beyond the summary no more than one page per
 8 actions for larger plans. Prints, per plan: actions, pages, the goal and whether it is met.
 
@@ -23,6 +24,7 @@ from make_board_pack import AS_OF as DEMO_AS_OF
 from make_board_pack import build_plan
 from pypdf import PdfReader
 
+from actionplan.services.editing import delete_priority
 from actionplan.services.importing import import_workbook
 from actionplan.services.report import make_report
 from actionplan.services.summary import plan_summary
@@ -54,13 +56,16 @@ def pages_of(workbook: Path, folder: Path) -> tuple[int, int]:
     return actions, len(PdfReader(pdf).pages)
 
 
-def demo_pages(folder: Path) -> tuple[int, int]:
-    """The actions and pack pages of the fictional plan the README's pages come from."""
-    db = Database.open(folder / "demo.db")
+def demo_pages(folder: Path, keep: int | None = None) -> tuple[int, int]:
+    """The actions and pack pages of the fictional plan the README's pages come from; with
+    ``keep``, only its first priorities (three of them hold 18 actions)."""
+    db = Database.open(folder / f"demo-{keep}.db")
     try:
-        build_plan(db)
+        priorities = build_plan(db)
+        for priority_id in priorities[keep:] if keep else []:
+            delete_priority(db, priority_id)
         actions = plan_summary(db, as_of=DEMO_AS_OF)["actions"]
-        pdf = make_report(db, folder / "demo.pdf", as_of=DEMO_AS_OF)
+        pdf = make_report(db, folder / f"demo-{keep}.pdf", as_of=DEMO_AS_OF)
     finally:
         db.close()
     return actions, len(PdfReader(pdf).pages)
@@ -76,6 +81,7 @@ def main() -> None:
     """Print the page count of each sample's pack beside its goal."""
     print(f"board pack, no appendix (samples as at {AS_OF:%d %b %Y})")
     with tempfile.TemporaryDirectory() as folder:
+        print(_line("make_board_pack.py, first 3 priorities", *demo_pages(Path(folder), 3)))
         print(_line("make_board_pack.py (Northbridge demo)", *demo_pages(Path(folder))))
         for workbook in sorted(SAMPLES.glob("*.xlsx")):
             print(_line(workbook.name, *pages_of(workbook, Path(folder))))

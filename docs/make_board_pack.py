@@ -444,8 +444,9 @@ def _record(db: Database, action_id: int, update: Update) -> None:
         record_progress(db, ProgressEntry(action_id, when, rag, status, text, "", fallback))
 
 
-def build_plan(db: Database) -> None:
-    """The fictional Northbridge plan with updates, measures, narratives and a snapshot."""
+def build_plan(db: Database) -> list[int]:
+    """The fictional Northbridge plan with updates, measures, narratives and a snapshot;
+    returns its priorities' ids in order."""
     plan = create_plan(
         db,
         "Safeguarding Priorities Action Plan 2024-26",
@@ -480,6 +481,7 @@ def build_plan(db: Database) -> None:
         measure_id = add_measure(db, plan.id, name, unit, direction, baseline, target, priority_id)
         for year, value in zip(YEARS, values, strict=True):
             add_reading(db, measure_id, year, value)
+    return ids
 
 
 def main() -> int:

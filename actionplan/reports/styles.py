@@ -71,8 +71,14 @@ def styles() -> dict[str, ParagraphStyle]:
         "lead": _style("lead", fontSize=11, leading=16, textColor=p.ink, spaceAfter=8),
         "small": _style("small", fontSize=TABLE_SIZE, leading=11, textColor=p.muted),
         "note": _style("note", fontSize=TABLE_SIZE, leading=11.5, textColor=p.muted, spaceBefore=3),
-        "h1": _style(
-            "h1", fontName=SANS_BOLD, fontSize=19, leading=24, textColor=p.navy, spaceAfter=4
+        "h1": _style(  # its space before is dropped at the top of a page
+            "h1",
+            fontName=SANS_BOLD,
+            fontSize=19,
+            leading=24,
+            textColor=p.navy,
+            spaceBefore=16,
+            spaceAfter=4,
         ),
         "h2": _style(
             "h2",
