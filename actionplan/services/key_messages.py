@@ -125,11 +125,13 @@ def _longest_overdue(pack: BoardPackData) -> str:
     if not overdue:
         return ""
     worst = max(overdue, key=lambda a: a.days_overdue)  # the first in plan order on a tie
-    how = "is the longest overdue" if len(overdue) > 1 else "is overdue"
+    # "Longest overdue: 1.4 Launch the panel, due 30 Jun 2025, 168 days ago; lead: Police."
+    # The action's words come after the label, so a shortened one still reads as a sentence.
+    how = "Longest overdue" if len(overdue) > 1 else "Overdue"
     ago = f"{counted(worst.days_overdue, 'day')} ago"
     lead = shortened(worst.lead, 50).rstrip(".")
     led = f"; lead: {lead}" if lead else ""
-    return _sentence(f"{_named(worst)} {how}: due {format_due(worst.due_date)}, {ago}{led}")
+    return _sentence(f"{how}: {_named(worst)}, due {format_due(worst.due_date)}, {ago}{led}")
 
 
 def _completed(pack: BoardPackData) -> str:

@@ -105,7 +105,7 @@ def test_the_longest_overdue_action_is_named_with_its_due_date_days_and_lead() -
         overdue("1.5", "Train school staff", 90, date(2025, 9, 16)),
     )
     assert (
-        "1.4 Launch the exploitation panel is the longest overdue: due 30 Jun 2025, "
+        "Longest overdue: 1.4 Launch the exploitation panel, due 30 Jun 2025, "
         "168 days ago; lead: Police."
     ) in draft_key_messages(data)
 
@@ -113,7 +113,7 @@ def test_the_longest_overdue_action_is_named_with_its_due_date_days_and_lead() -
 def test_one_overdue_action_is_simply_overdue_and_a_missing_lead_is_left_out() -> None:
     """With a single overdue action there is no "longest"; with no lead, no "lead:"."""
     data = pack(overdue("2.1", "Publish the audit", 1, date(2025, 12, 14), lead=""))
-    assert "2.1 Publish the audit is overdue: due 14 Dec 2025, 1 day ago." in (
+    assert "Overdue: 2.1 Publish the audit, due 14 Dec 2025, 1 day ago." in (
         draft_key_messages(data)
     )
 
@@ -217,7 +217,7 @@ def test_all_five_in_order_each_short_and_in_plain_words() -> None:
         measures=(measure("Re-referrals", Direction.LOWER, ("2023", 22), ("2024", 18)),),
     )
     messages = draft_key_messages(data)
-    starts = ["1 action went red", "1.4 Launch", "1 action completed", "Re-referrals", "3 actions"]
+    starts = ["1 action went red", "Overdue: 1.4 Launch", "1 action completed", "Re-referrals", "3 actions"]
     assert [m[: len(s)] for m, s in zip(messages, starts, strict=True)] == starts
     assert all(len(m) <= LONGEST for m in messages)
     assert not any(word in m.lower() for m in messages for word in ("stale", "override"))
