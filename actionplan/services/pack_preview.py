@@ -47,7 +47,9 @@ def drafted_messages(
 def preview_page_one(
     db: Database, choices: PackChoices, width: int, progress: Progress | None = None
 ) -> PageImage:
-    """Page 1 of the pack these choices would print, ``width`` pixels wide.
+    """The executive summary of the pack these choices would print, ``width`` pixels wide:
+    page 1, or the page after the cover when the pack starts with one (the cover holds none
+    of the words being edited, and the appendix none of page 1's, so neither is made).
 
     The pack is written to a temporary file that is gone when this returns; with no key
     messages chosen, page 1 carries the drafts, as the printed pack would.
@@ -56,8 +58,8 @@ def preview_page_one(
     with tempfile.TemporaryDirectory(prefix="actionplan-preview-") as folder:
         pdf = make_report(
             db, Path(folder) / "preview.pdf", choices.plan_name, choices.as_of,
-            choices.priority, choices.marking, settings.appendix, progress,
-            cover=settings.cover, key_messages=settings.key_messages or None,
+            choices.priority, choices.marking, False, progress,
+            cover=False, key_messages=settings.key_messages or None,
             board_asked=settings.board_asked,
         )  # fmt: skip
         return first_page(pdf, width)

@@ -217,7 +217,13 @@ def test_all_five_in_order_each_short_and_in_plain_words() -> None:
         measures=(measure("Re-referrals", Direction.LOWER, ("2023", 22), ("2024", 18)),),
     )
     messages = draft_key_messages(data)
-    starts = ["1 action went red", "Overdue: 1.4 Launch", "1 action completed", "Re-referrals", "3 actions"]
+    starts = [
+        "1 action went red",
+        "Overdue: 1.4 Launch",
+        "1 action completed",
+        "Re-referrals",
+        "3 actions",
+    ]
     assert [m[: len(s)] for m, s in zip(messages, starts, strict=True)] == starts
     assert all(len(m) <= LONGEST for m in messages)
     assert not any(word in m.lower() for m in messages for word in ("stale", "override"))

@@ -9,7 +9,13 @@ from pathlib import Path
 import pytest
 
 from actionplan.services.errors import ServiceError
-from actionplan.services.pack_preview import drafted_messages
+from actionplan.services.pack_preview import (
+    PackChoices,
+    PageImage,
+    drafted_messages,
+    first_page,
+    preview_page_one,
+)
 from actionplan.services.pack_settings import PackSettings, pack_settings, save_pack_settings
 from actionplan.services.plans import PlanInfo, delete_plan
 from actionplan.services.report import make_report
@@ -177,3 +183,27 @@ def test_hostile_words_are_kept_exactly_as_typed(db: Database, plan: PlanInfo) -
     kept = PackSettings(words, "Agree:\n• the plan\n• the \x00 budget")
     save_pack_settings(db, plan.id, kept)
     assert pack_settings(db, plan.id) == kept
+
+
+def _darkness(image: PageImage, top: float, bottom: float) -> float:
+    """How dark a band of the picture is, 0 (white) to 1 (black), from ``top`` to ``bottom``
+    as parts of the page's height."""
+    start, end = int(image.height * top) * image.stride, int(image.height * bottom) * image.stride
+    pixels = image.pixels[start:end]
+    return 1 - sum(pixels) / (255 * len(pixels))
+
+
+def test_the_preview_shows_the_summary_even_when_the_pack_starts_with_a_cover(
+    db: Database, plan: PlanInfo, factory: PlanFactory, tmp_path: Path
+) -> None:
+    """With the cover chosen, the printed pack's page 1 is the cover's navy band a third of
+    the way down; the preview shows the executive summary being edited instead, whose band
+    is a strip at the top."""
+    factory.action(factory.priority("Neglect"), "Audit neglect cases", rag="R")
+    settings = PackSettings(("Neglect audit moved to May.",), cover=True)
+    save_pack_settings(db, plan.id, settings)
+    printed = first_page(make_report(db, tmp_path / "pack.pdf", as_of=AS_OF), 300)
+    choices = PackChoices(None, AS_OF, None, "", settings)
+    preview = preview_page_one(db, choices, 300)
+    assert _darkness(printed, 0.25, 0.4) > 0.5
+    assert _darkness(preview, 0.25, 0.4) < 0.2
