@@ -10,12 +10,13 @@ from pathlib import Path
 import pytest
 from pypdf import PageObject, PdfReader
 
-from actionplan.reports.styles import MARGIN_LEFT
+from actionplan.reports.styles import MARGIN_LEFT, TABLE_SIZE
 from actionplan.services.importing import import_workbook
+from actionplan.services.key_messages import draft_key_messages
 from actionplan.services.report import board_pack_data, make_report
 from actionplan.store.database import Database
 from tests.excel.import_books import BUSINESS_SAMPLE, PRIORITIES_SAMPLE, TRACKER_SAMPLE
-from tests.pdf_helpers import page_texts, pdf_text
+from tests.pdf_helpers import page_texts, pdf_text, squeeze
 
 AS_OF = date(2025, 12, 15)  # the samples' own year
 PLACEHOLDERS = (
@@ -106,3 +107,58 @@ def test_sample_packs_stay_within_twelve_pages(
     """The 36-, 37- and 70-action samples each print in at most 12 pages (no appendix)."""
     pdf = sample_pack(db, workbook, tmp_path / "pack.pdf")
     assert len(PdfReader(pdf).pages) <= 12
+
+
+SAMPLES = [TRACKER_SAMPLE, PRIORITIES_SAMPLE, BUSINESS_SAMPLE]
+
+
+@pytest.mark.parametrize("workbook", SAMPLES, ids=lambda p: p.stem)
+def test_page_one_holds_the_drafted_key_messages_and_the_headline_counts(
+    db: Database, tmp_path: Path, workbook: Path
+) -> None:
+    """Page 1 of each sample's pack carries every key message drafted from its figures and
+    the plan's count of actions, before any exception or priority."""
+    pdf = sample_pack(db, workbook, tmp_path / "pack.pdf")
+    data = board_pack_data(db, None, AS_OF)
+    first = squeeze(page_texts(pdf)[0])
+    messages = draft_key_messages(data)
+    assert messages and all(squeeze(m) in first for m in messages)
+    assert f"{len(data.actions)} Actions" in first
+    assert "Exceptions" not in first
+
+
+@pytest.mark.parametrize("workbook", SAMPLES, ids=lambda p: p.stem)
+def test_every_measures_years_and_comparators_are_printed(
+    db: Database, tmp_path: Path, workbook: Path
+) -> None:
+    """Each measure of each sample is named in the pack with the period of every reading it
+    has a figure for, and every comparator it has by name."""
+    text = squeeze(pdf_text(sample_pack(db, workbook, tmp_path / "pack.pdf")))
+    measures = board_pack_data(db, None, AS_OF).measures
+    assert measures
+    for m in measures:
+        assert squeeze(m.name)[:40] in text
+        for reading in m.readings:
+            if reading.value is not None:
+                assert squeeze(reading.period_label) in text
+        for comparator in m.comparators:
+            assert squeeze(comparator.name) in text
+
+
+@pytest.mark.parametrize("workbook", SAMPLES, ids=lambda p: p.stem)
+def test_every_word_of_every_page_is_at_least_8_5_pt_in_dejavu_sans(
+    db: Database, tmp_path: Path, workbook: Path
+) -> None:
+    """All pages of each sample's pack, appendix included: no text under 8.5 pt and no
+    condensed face, so the pack reads on paper."""
+    pdf = sample_pack(db, workbook, tmp_path / "pack.pdf", appendix=True)
+    seen: list[tuple[float, str]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        if text.strip() and isinstance(font, dict):
+            seen.append((size * abs(tm[3]) * abs(cm[3]), str(font.get("/BaseFont"))))
+
+    for page in PdfReader(pdf).pages:
+        page.extract_text(visitor_text=visit)
+    assert seen and min(size for size, _ in seen) >= TABLE_SIZE - 0.01
+    assert {face for _, face in seen if "Condensed" in face or "DejaVuSans" not in face} == set()
