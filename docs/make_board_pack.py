@@ -1,14 +1,14 @@
-"""Build the sample Northbridge board pack and render its first pages as PNGs.
+"""The fictional Northbridge plan: 34 actions with a year of updates, a board snapshot,
+narratives and measures, so its board pack names what changed since the last board.
 
-Run from the project root: .venv/bin/python docs/make_board_pack.py
-Writes docs/board_pack/page-1.png, page-2.png and page-3.png (and keeps the PDF in a
-temporary folder unless --pdf is given). Everything here is fictional.
+Run from the project root: .venv/bin/python docs/make_board_pack.py northbridge.pdf
+writes its pack; docs/make_sample_pack_pages.py renders its pages for the README beside the
+sample workbooks' packs. Everything here is fictional.
 """
 
 from __future__ import annotations
 
 import argparse
-import subprocess
 import sys
 import tempfile
 from datetime import date
@@ -485,23 +485,16 @@ def build_plan(db: Database) -> list[int]:
 
 
 def main() -> int:
-    """Build the plan in a temporary database, print the pack, render its first pages."""
+    """Build the plan in a temporary database and print its pack to the PDF named."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--out", type=Path, default=Path(__file__).parent / "board_pack")
-    parser.add_argument("--pdf", type=Path, help="also keep the PDF here")
+    parser.add_argument("pdf", type=Path, help="the PDF to write, e.g. northbridge.pdf")
     args = parser.parse_args()
-    args.out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
         db = Database.open(Path(folder) / "northbridge.db")
         build_plan(db)
-        pdf = args.pdf or Path(folder) / "northbridge-board-pack.pdf"
-        make_report(db, pdf, as_of=AS_OF, marking="OFFICIAL")
+        make_report(db, args.pdf, as_of=AS_OF, marking="OFFICIAL")
         db.close()
-        for page in (1, 2, 3):
-            target = args.out / f"page-{page}"
-            command = ["pdftoppm", "-r", "80", "-png", "-f", str(page), "-l", str(page)]
-            subprocess.run([*command, "-singlefile", str(pdf), str(target)], check=True)
-    print(f"Wrote {args.out}/page-1.png, page-2.png, page-3.png")
+    print(f"Wrote {args.pdf}")
     return 0
 
 

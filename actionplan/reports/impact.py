@@ -266,7 +266,8 @@ def _group_table(group: MeasureGroup, priority: bool) -> Flowable:
         latest = len(shape.periods) + (1 if shape.baseline else 0)
         extra.append(("FONT", (latest, 1), (latest, -1), SANS_BOLD))
     widths = [shape.name_width, *[w for _, w in shape.columns]]
-    return plain_table(rows, widths + ([CHART_WIDTH] if shape.chart else []), extra)
+    chart = [CHART_WIDTH] if shape.chart else []
+    return plain_table(rows, widths + chart, extra, caption="Impact: measures")
 
 
 def _key(charted: list[MeasureLine]) -> str:

@@ -8,9 +8,10 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import Table, TableStyle
+from reportlab.platypus import Flowable, Table, TableStyle
 
 from actionplan.reports.fonts import SANS, SANS_BOLD, clean, has_rtl
+from actionplan.reports.listing import Headed
 from actionplan.reports.styles import PALETTE, TABLE_SIZE, para, styles
 
 CELL_PADDING = 3.0
@@ -60,13 +61,35 @@ def house_style(rows: int, header: bool = True, zebra: bool = True) -> list[tupl
     return commands
 
 
+class CaptionedTable(Table):
+    """A table whose part carried over to the next page says so above its repeated header:
+    "Impact: measures (continued)"."""
+
+    caption = ""  # set on each table; reportlab makes the parts of a split as this class
+
+    def split(self, available_width: float, available_height: float) -> list[Flowable]:
+        """The rows that fit, then the rest under its caption (overrides Table.split)."""
+        parts = super().split(available_width, available_height)
+        if len(parts) < 2:
+            return parts
+        for part in parts:
+            part.caption = self.caption
+        continued = para(f"{self.caption} (continued)", "kicker")
+        return [parts[0], Headed(continued, parts[1]), *parts[2:]]
+
+
 def plain_table(
     rows: Sequence[Sequence[Cell]],
     widths: Sequence[float],
     extra: Sequence[tuple[Any, ...]] = (),
     header: bool = True,
+    caption: str = "",
 ) -> Table:
-    """A short table in the house style (counts, measures)."""
-    table = Table([list(r) for r in rows], colWidths=list(widths), repeatRows=1 if header else 0)
+    """A short table in the house style (counts, measures); with a ``caption``, a part
+    carried over to another page is headed with it and "(continued)"."""
+    table = CaptionedTable(
+        [list(r) for r in rows], colWidths=list(widths), repeatRows=1 if header else 0
+    )
+    table.caption = caption
     table.setStyle(TableStyle([*house_style(len(rows), header), *extra]))
     return table

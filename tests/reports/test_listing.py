@@ -16,6 +16,7 @@ from actionplan.reports.listing import Column, Headed, Listing
 from actionplan.reports.listing_draw import CAPTION_HEIGHT, header_height
 from actionplan.reports.listing_layout import INKS, LaidRow, Text, lay_cell, split_row, wrap_text
 from actionplan.reports.styles import rich
+from actionplan.reports.tables import plain_table
 from actionplan.resources import resource_path
 from tests.pdf_helpers import page_texts
 
@@ -119,3 +120,18 @@ def test_a_heading_never_ends_a_page_without_the_first_rows_of_its_table(tmp_pat
     assert "Neglect (continued)" in roomy[1] and "Actions" not in roomy[1]
     printed = " ".join(roomy)
     assert all(printed.count(f"9.{i} ") == 1 for i in range(30))
+
+
+def test_a_measures_table_carried_over_says_continued_above_its_repeated_header(
+    tmp_path: Path,
+) -> None:
+    """A 120-row table in the house style runs over three pages; the second and third each
+    open with its caption and "(continued)", then the header again, and no row is lost."""
+    rows = [["Measure", "2024-25"], *[[f"Measure {i}", f"{i}%"] for i in range(120)]]
+    doc = SimpleDocTemplate(str(tmp_path / "measures.pdf"), pagesize=A4)
+    doc.build([plain_table(rows, [300, 100], caption="Impact: measures")])
+    pages = page_texts(tmp_path / "measures.pdf")
+    assert len(pages) >= 3 and "continued" not in pages[0]
+    assert all(p.startswith("Impact: measures (continued) Measure 2024-25 ") for p in pages[1:])
+    printed = " ".join(pages)
+    assert all(printed.count(f"Measure {i} {i}%") == 1 for i in range(120))
