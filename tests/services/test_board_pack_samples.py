@@ -162,3 +162,15 @@ def test_every_word_of_every_page_is_at_least_8_5_pt_in_dejavu_sans(
         page.extract_text(visitor_text=visit)
     assert seen and min(size for size, _ in seen) >= TABLE_SIZE - 0.01
     assert {face for _, face in seen if "Condensed" in face or "DejaVuSans" not in face} == set()
+
+
+def test_a_one_priority_pack_says_the_plan_has_measures_elsewhere(
+    db: Database, tmp_path: Path
+) -> None:
+    """The business plan's five indicators are whole-plan measures: a pack of one priority
+    says so, rather than claiming the plan records none."""
+    import_workbook(db, BUSINESS_SAMPLE)
+    pdf = make_report(db, tmp_path / "one.pdf", as_of=AS_OF, priority="Voice of the Child")
+    text = squeeze(pdf_text(pdf))
+    assert "The plan has 5 measures; none belongs to this priority." in text
+    assert "records no measures" not in text
