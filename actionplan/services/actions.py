@@ -9,7 +9,6 @@ from typing import Any
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
-from actionplan.domain.models import Action, Outcome, Priority
 from actionplan.domain.rules import STALE_AFTER_DAYS
 from actionplan.services.as_at import rows_as_at
 from actionplan.services.first_look import build_action_rows
@@ -22,6 +21,7 @@ from actionplan.store.queries import (
     update_history,
 )
 from actionplan.store.quick_read import ACTION_COLUMNS
+from actionplan.store.tables import Action, Outcome, Priority
 
 __all__ = ["ActionRow", "action_rows", "action_rows_as_at"]
 

@@ -8,7 +8,6 @@ from sqlalchemy import func
 from sqlmodel import Session, SQLModel, col, select
 
 from actionplan.domain.leads import split_leads
-from actionplan.domain.models import Action, ActionLead, Lead, Outcome, Plan, Priority
 from actionplan.domain.rag import Rag, parse_rag
 from actionplan.domain.status import status_from_word
 from actionplan.domain.timescale import parse_timescale
@@ -16,6 +15,7 @@ from actionplan.services.errors import ServiceError
 from actionplan.services.views import ActionDraft, LeadView, PriorityHeading
 from actionplan.store.database import Database
 from actionplan.store.removal import Removed, put_back, take_out
+from actionplan.store.tables import Action, ActionLead, Lead, Outcome, Plan, Priority
 
 
 def _get(session: Session, model: type, item_id: int, what: str) -> object:

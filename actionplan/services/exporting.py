@@ -17,7 +17,6 @@ from pathlib import Path
 
 from sqlmodel import col, select
 
-from actionplan.domain.models import Action, PlanSource, Priority, ProgressUpdate
 from actionplan.domain.plan_data import ActionData, PlanData
 from actionplan.domain.wording import counted
 from actionplan.excel.cell_safety import MAX_CELL_TEXT, CellTextTooLong
@@ -30,6 +29,7 @@ from actionplan.services.errors import ServiceError
 from actionplan.services.plan_loader import load_plan_data
 from actionplan.services.plans import resolve_plan
 from actionplan.store.database import Database
+from actionplan.store.tables import Action, PlanSource, Priority, ProgressUpdate
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]

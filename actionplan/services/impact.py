@@ -7,12 +7,12 @@ from datetime import date
 from sqlmodel import Session, col, select
 
 from actionplan.domain.measures import parse_direction
-from actionplan.domain.models import Measure, MeasureReading, Narrative, Plan, Priority
 from actionplan.services.editing import delete_row
 from actionplan.services.errors import ServiceError
 from actionplan.services.views import MeasureHeading, NarrativeView
 from actionplan.store.database import Database
 from actionplan.store.removal import Removed
+from actionplan.store.tables import Measure, MeasureReading, Narrative, Plan, Priority
 
 
 def _require(session: Session, model: type, item_id: int, what: str) -> None:

@@ -12,10 +12,10 @@ from actionplan.domain.measures import (
     parse_direction,
     trend,
 )
-from actionplan.domain.models import Measure, MeasureReading, Priority
 from actionplan.services.views import ComparatorRow, MeasureRow, ReadingRow
 from actionplan.store.database import Database
 from actionplan.store.queries import comparators_of
+from actionplan.store.tables import Measure, MeasureReading, Priority
 
 __all__ = ["MeasureRow", "ReadingRow", "measure_rows"]
 

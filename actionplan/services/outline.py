@@ -7,10 +7,10 @@ from collections.abc import Sequence
 from sqlalchemy import func
 from sqlmodel import col, select
 
-from actionplan.domain.models import Action, Outcome, Priority
 from actionplan.services.views import OutcomeNode, PriorityNode
 from actionplan.store.database import Database
 from actionplan.store.queries import priorities_of
+from actionplan.store.tables import Action, Outcome, Priority
 
 __all__ = ["OutcomeNode", "PriorityNode", "plan_outline"]
 

@@ -7,19 +7,6 @@ from typing import Any
 
 from sqlmodel import Session, col, select
 
-from actionplan.domain.models import (
-    Action,
-    ActionLead,
-    Lead,
-    Measure,
-    MeasureComparator,
-    MeasureReading,
-    Narrative,
-    Outcome,
-    Plan,
-    Priority,
-    ProgressUpdate,
-)
 from actionplan.domain.plan_data import (
     ActionData,
     ComparatorData,
@@ -37,6 +24,19 @@ from actionplan.domain.update_dates import precision_from_word
 from actionplan.services.errors import ServiceError
 from actionplan.store.database import Database
 from actionplan.store.queries import comparators_of
+from actionplan.store.tables import (
+    Action,
+    ActionLead,
+    Lead,
+    Measure,
+    MeasureComparator,
+    MeasureReading,
+    Narrative,
+    Outcome,
+    Plan,
+    Priority,
+    ProgressUpdate,
+)
 
 
 def load_plan_data(db: Database, plan_id: int) -> PlanData:

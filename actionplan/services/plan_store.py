@@ -13,7 +13,11 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, func, insert, select
 
-from actionplan.domain.models import (
+from actionplan.domain.plan_data import ActionData, MeasureData, PlanData, PriorityData
+from actionplan.domain.timescale import parse_timescale
+from actionplan.services.errors import ServiceError
+from actionplan.store.database import Database
+from actionplan.store.tables import (
     Action,
     ActionLead,
     Lead,
@@ -27,10 +31,6 @@ from actionplan.domain.models import (
     Priority,
     ProgressUpdate,
 )
-from actionplan.domain.plan_data import ActionData, MeasureData, PlanData, PriorityData
-from actionplan.domain.timescale import parse_timescale
-from actionplan.services.errors import ServiceError
-from actionplan.store.database import Database
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]

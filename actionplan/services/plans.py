@@ -7,7 +7,6 @@ from datetime import date
 
 from sqlmodel import Session
 
-from actionplan.domain.models import Plan
 from actionplan.domain.timescale import format_due
 from actionplan.services.editing import delete_row
 from actionplan.services.errors import ServiceError
@@ -15,6 +14,7 @@ from actionplan.services.views import PlanInfo, PlanSettings
 from actionplan.store.database import Database
 from actionplan.store.queries import plans_newest_first
 from actionplan.store.removal import Removed
+from actionplan.store.tables import Plan
 
 
 def list_plans(db: Database) -> list[PlanInfo]:

@@ -6,7 +6,6 @@ from datetime import date, datetime
 
 from sqlmodel import col, select
 
-from actionplan.domain.models import Action, IssuedReturn, ProgressUpdate
 from actionplan.domain.rag import Rag, rag_from_word
 from actionplan.domain.rules import Suggestion, rag_disagrees, suggest_for_update
 from actionplan.domain.status import Status, status_from_word
@@ -14,6 +13,7 @@ from actionplan.domain.timescale import format_due
 from actionplan.services.errors import ReasonNeeded, ServiceError
 from actionplan.services.views import ProgressEntry, UpdateView
 from actionplan.store.database import Database
+from actionplan.store.tables import Action, IssuedReturn, ProgressUpdate
 
 MAX_UPDATE_LENGTH = 32_000
 

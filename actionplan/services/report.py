@@ -14,15 +14,6 @@ from sqlmodel import Session, col, select
 
 from actionplan.domain.as_at import written_by
 from actionplan.domain.measures import Direction
-from actionplan.domain.models import (
-    Action,
-    Measure,
-    MeasureReading,
-    Narrative,
-    Outcome,
-    Priority,
-    ProgressUpdate,
-)
 from actionplan.domain.rules import STALE_AFTER_DAYS
 from actionplan.domain.timescale import format_due, parse_timescale
 from actionplan.reports.board_pack import cycle_collection_paused, render_board_pack
@@ -53,6 +44,15 @@ from actionplan.services.plans import PlanInfo, resolve_plan
 from actionplan.services.snapshots import SnapshotBaseline, baseline_before
 from actionplan.store.database import Database
 from actionplan.store.queries import comparators_of, measure_count, priorities_of, rag_history
+from actionplan.store.tables import (
+    Action,
+    Measure,
+    MeasureReading,
+    Narrative,
+    Outcome,
+    Priority,
+    ProgressUpdate,
+)
 
 Progress = Callable[[int, int], None]
 

@@ -6,11 +6,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from actionplan.domain.models import ProgressUpdate
 from actionplan.domain.rag import Rag
 from actionplan.domain.status import Status
 from actionplan.domain.timescale import format_due
 from actionplan.excel.returns_reader import ReturnedRow
+from actionplan.store.tables import ProgressUpdate
 
 # kind: "change" (would be recorded), "recorded", "conflict" (changed in the app since the
 # return was issued: left alone), "already" (this update is already in the plan),

@@ -28,7 +28,6 @@ from pathlib import Path
 
 from sqlmodel import col, select
 
-from actionplan.domain.models import Action, Plan, ProgressUpdate
 from actionplan.domain.rag import Rag, rag_from_word
 from actionplan.domain.return_signature import (
     IssuedRecord,
@@ -58,6 +57,7 @@ from actionplan.services.return_changes import ReturnChange, ReturnReport
 from actionplan.store.database import Database
 from actionplan.store.errors import StoreError
 from actionplan.store.issued_returns import issue_return, issued_record
+from actionplan.store.tables import Action, Plan, ProgressUpdate
 
 __all__ = [
     "ReturnChange",

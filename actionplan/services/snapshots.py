@@ -8,7 +8,6 @@ from datetime import date
 from sqlalchemy import func, insert
 from sqlmodel import col, select
 
-from actionplan.domain.models import Action, Snapshot, SnapshotEntry
 from actionplan.domain.movement import Movement, movement
 from actionplan.domain.rag import Rag, rag_from_word
 from actionplan.domain.rules import is_complete
@@ -18,6 +17,7 @@ from actionplan.services.errors import ServiceError
 from actionplan.services.plans import resolve_plan
 from actionplan.store.database import Database
 from actionplan.store.queries import snapshot_states, update_history
+from actionplan.store.tables import Action, Snapshot, SnapshotEntry
 
 
 @dataclass(frozen=True)

@@ -8,13 +8,13 @@ from typing import Any
 from sqlalchemy import func
 from sqlmodel import Session, col, select
 
-from actionplan.domain.models import Measure, Outcome, Priority
 from actionplan.domain.rag import Rag
 from actionplan.domain.rules import STALE_AFTER_DAYS, rag_tally
 from actionplan.services.actions import ActionRow, action_rows_as_at
 from actionplan.services.plans import resolve_plan
 from actionplan.store.database import Database
 from actionplan.store.queries import priorities_of
+from actionplan.store.tables import Measure, Outcome, Priority
 
 
 def rag_counts(rags: list[Rag]) -> dict[str, int]:

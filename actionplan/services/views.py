@@ -17,7 +17,7 @@ from actionplan.domain.status import Status
 from actionplan.domain.update_dates import format_update_date
 
 if TYPE_CHECKING:
-    from actionplan.domain.models import Plan
+    from actionplan.store.tables import Plan
 
 
 @dataclass(frozen=True)

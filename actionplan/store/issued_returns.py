@@ -6,16 +6,16 @@ from datetime import date
 
 from sqlmodel import Session, col, select
 
-from actionplan.domain.models import (
+from actionplan.domain.return_signature import IssuedEntry, IssuedRecord
+from actionplan.store.database import Database
+from actionplan.store.errors import StoreError
+from actionplan.store.tables import (
     Action,
     DatabaseSecret,
     IssuedReturn,
     IssuedReturnAction,
     Lead,
 )
-from actionplan.domain.return_signature import IssuedEntry, IssuedRecord
-from actionplan.store.database import Database
-from actionplan.store.errors import StoreError
 
 _KEY_NAME = "returns"
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from sqlmodel import Session
 
-from actionplan.domain.models import Plan, PlanPackSettings
+from actionplan.store.tables import Plan, PlanPackSettings
 
 
 @dataclass(frozen=True)

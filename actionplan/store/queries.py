@@ -9,7 +9,8 @@ from sqlalchemy import func
 from sqlalchemy import select as sa_select
 from sqlmodel import Session, col, select
 
-from actionplan.domain.models import (
+from actionplan.store.quick_read import LatestUpdate
+from actionplan.store.tables import (
     Action,
     ActionLead,
     Lead,
@@ -21,7 +22,6 @@ from actionplan.domain.models import (
     Snapshot,
     SnapshotEntry,
 )
-from actionplan.store.quick_read import LatestUpdate
 
 
 def plans_newest_first(session: Session) -> list[Plan]:

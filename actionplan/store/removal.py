@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Table, and_, delete, insert, or_, select, update
 from sqlmodel import Session
 
-from actionplan.domain.models import Plan
+from actionplan.store.tables import Plan
 
 # Every table of the app: the models share one metadata.
 METADATA = Plan.metadata

@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session
 
-from actionplan.domain.models import Action, ProgressUpdate
+from actionplan.store.tables import Action, ProgressUpdate
 
 # Reordering actions renumbers the neighbours too; what a lead was asked about is unchanged.
 # A form saved with nothing changed still stamps updated_at, and is not a change either.

@@ -13,7 +13,6 @@ from hypothesis import HealthCheck, given, settings
 from openpyxl import load_workbook
 from sqlmodel import col, select
 
-from actionplan.domain.models import Action, Priority
 from actionplan.domain.plan_data import PlanData
 from actionplan.domain.rag import Rag
 from actionplan.domain.status import Status
@@ -28,6 +27,7 @@ from actionplan.services.plans import change_plan_settings, create_plan, plan_se
 from actionplan.services.progress import ProgressEntry, record_progress
 from actionplan.services.views import PlanSettings
 from actionplan.store.database import Database
+from actionplan.store.tables import Action, Priority
 from tests.excel.plans import awkward_plans, realistic_plan
 
 SAMPLES = sorted((Path(__file__).resolve().parents[2] / "sample_plans").glob("*.xlsx"))

@@ -7,11 +7,11 @@ from datetime import date
 import pytest
 from sqlmodel import col, select
 
-from actionplan.domain.models import Measure, MeasureReading, Narrative
 from actionplan.services.errors import ServiceError
 from actionplan.services.impact import add_measure, add_reading, set_narrative
 from actionplan.services.plans import create_plan
 from actionplan.store.database import Database
+from actionplan.store.tables import Measure, MeasureReading, Narrative
 from tests.conftest import PlanFactory
 
 

@@ -10,7 +10,6 @@ import pytest
 from sqlalchemy import text
 from sqlmodel import select
 
-from actionplan.domain.models import PlanSource
 from actionplan.domain.rag import Rag
 from actionplan.excel import reader
 from actionplan.services import importing, plan_store
@@ -21,6 +20,7 @@ from actionplan.services.plan_store import SaveCancelled
 from actionplan.services.plans import list_plans
 from actionplan.services.sample_plans import load_sample_plans
 from actionplan.store.database import Database
+from actionplan.store.tables import PlanSource
 from tests.excel.import_books import (
     BUSINESS_SAMPLE,
     PRIORITIES_SAMPLE,

@@ -106,7 +106,7 @@ def test_source_workbook_is_kept_with_the_plan(db: Database) -> None:
     """The original file and its mapping are stored for writing back later."""
     from sqlmodel import select
 
-    from actionplan.domain.models import PlanSource
+    from actionplan.store.tables import PlanSource
 
     plan_id = save_plan_data(
         db, _plan(), SourceFile("plan.xlsx", b"PK\x03\x04data", "business", "{}")

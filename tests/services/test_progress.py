@@ -7,13 +7,13 @@ from datetime import date
 import pytest
 from sqlmodel import select
 
-from actionplan.domain.models import Action, ProgressUpdate
 from actionplan.domain.rag import Rag
 from actionplan.domain.status import Status
 from actionplan.services.actions import action_rows
 from actionplan.services.errors import ReasonNeeded, ServiceError
 from actionplan.services.progress import ProgressEntry, history, record_progress
 from actionplan.store.database import Database
+from actionplan.store.tables import Action, ProgressUpdate
 from tests.conftest import PlanFactory
 
 

@@ -18,13 +18,13 @@ from openpyxl.cell.text import InlineFont
 from openpyxl.styles import Font
 from sqlmodel import col, select
 
-from actionplan.domain.models import Action
 from actionplan.domain.rag import Rag
 from actionplan.domain.status import Status
 from actionplan.services.exporting import export_original_layout
 from actionplan.services.importing import import_workbook
 from actionplan.services.progress import ProgressEntry, current_rating, record_progress
 from actionplan.store.database import Database
+from actionplan.store.tables import Action
 from tests.excel.import_books import fill, tracker
 from tests.excel.workbook_diff import colour_key, fill_key, font_key, workbook_diff
 

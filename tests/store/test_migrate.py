@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import inspect
 
-from actionplan.domain.models import metadata
 from actionplan.store.database import Database
 from actionplan.store.errors import StoreError
 from actionplan.store.migrate import current_revision, head_revision
+from actionplan.store.tables import metadata
 
 
 def test_empty_database_is_migrated_to_head(db: Database) -> None:

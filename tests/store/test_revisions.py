@@ -7,7 +7,6 @@ from datetime import date
 
 from sqlmodel import select
 
-from actionplan.domain.models import Action
 from actionplan.domain.rag import Rag
 from actionplan.domain.status import Status
 from actionplan.services.actions import action_rows
@@ -15,6 +14,7 @@ from actionplan.services.editing import action_draft, edit_action, move_action
 from actionplan.services.plan_store import save_plan_data
 from actionplan.services.progress import ProgressEntry, record_progress, withdraw_update
 from actionplan.store.database import Database
+from actionplan.store.tables import Action
 from tests.plan_helpers import plan_with_leads
 
 
