@@ -30,7 +30,7 @@ from actionplan.services.errors import USER_ERRORS
 from actionplan.services.pack_preview import PackChoices, drafted_messages, preview_page_one
 from actionplan.services.pack_settings import PackSettings, pack_settings, save_pack_settings
 from actionplan.services.views import PlanInfo
-from actionplan.store.database import Database
+from actionplan.services.workspace import Database
 
 MARKINGS = ("", "OFFICIAL", "OFFICIAL-SENSITIVE")
 # Typing a date changes it a digit at a time: draft again once the typing pauses.
