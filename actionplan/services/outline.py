@@ -2,64 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from sqlalchemy import func
-from sqlmodel import col, select
-
 from actionplan.services.views import OutcomeNode, PriorityNode
+from actionplan.store import outline
 from actionplan.store.database import Database
-from actionplan.store.queries import priorities_of
-from actionplan.store.tables import Action, Outcome, Priority
 
 __all__ = ["OutcomeNode", "PriorityNode", "plan_outline"]
 
 
 def plan_outline(db: Database, plan_id: int) -> list[PriorityNode]:
     """The plan's priorities in order, each with its outcomes and action counts."""
-    with db.reading() as session:
-        priorities = priorities_of(session, plan_id)
-        counts = dict(
-            session.exec(
-                select(Action.priority_id, func.count(col(Action.id)))
-                .where(Action.plan_id == plan_id)
-                .group_by(col(Action.priority_id))
-            ).all()
-        )
-        by_outcome = dict(
-            session.exec(
-                select(Action.outcome_id, func.count(col(Action.id)))
-                .where(Action.plan_id == plan_id)
-                .group_by(col(Action.outcome_id))
-            ).all()
-        )
-        outcomes = session.exec(
-            select(Outcome)
-            .join(Priority, col(Priority.id) == Outcome.priority_id)
-            .where(Priority.plan_id == plan_id)
-            .order_by(col(Outcome.position), col(Outcome.id))
-        ).all()
-    return [_node(p, counts, by_outcome, outcomes) for p in priorities]
-
-
-def _node(
-    priority: Priority,
-    counts: dict[int, int],
-    by_outcome: dict[int | None, int],
-    outcomes: Sequence[Outcome],
-) -> PriorityNode:
-    assert priority.id is not None
-    children = tuple(
-        OutcomeNode(o.id, o.title, by_outcome.get(o.id, 0))
-        for o in outcomes
-        if o.priority_id == priority.id and o.id is not None
-    )
-    return PriorityNode(
-        priority.id,
-        priority.number,
-        priority.title,
-        priority.aim,
-        priority.champion,
-        counts.get(priority.id, 0),
-        children,
-    )
+    return outline.plan_outline(db, plan_id)

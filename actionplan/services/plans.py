@@ -2,25 +2,49 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
-
-from sqlmodel import Session
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from actionplan.domain.timescale import format_due
-from actionplan.services.editing import delete_row
 from actionplan.services.errors import ServiceError
+from actionplan.services.row_sentences import in_sentences
 from actionplan.services.views import PlanInfo, PlanSettings
+from actionplan.store import plans as stored
 from actionplan.store.database import Database
+from actionplan.store.deletes import delete_row
 from actionplan.store.queries import plans_newest_first
 from actionplan.store.removal import Removed
-from actionplan.store.tables import Plan
+
+if TYPE_CHECKING:
+    from actionplan.store.tables import Plan
+
+__all__ = [
+    "PlanInfo",
+    "change_plan_settings",
+    "create_plan",
+    "create_plan_with",
+    "delete_plan",
+    "find_plan",
+    "list_plans",
+    "plan_settings",
+    "rename_plan",
+    "resolve_plan",
+]
+
+
+class _Titled(Protocol):
+    @property
+    def title(self) -> str: ...
+
+
+Titled = TypeVar("Titled", bound=_Titled)
 
 
 def list_plans(db: Database) -> list[PlanInfo]:
     """Every plan in the database, the one added last first."""
-    with db.reading() as session:
-        return [PlanInfo.of(plan) for plan in plans_newest_first(session)]
+    return stored.plans_newest(db)
 
 
 def find_plan(db: Database, name: str | None = None) -> PlanInfo | None:
@@ -28,14 +52,23 @@ def find_plan(db: Database, name: str | None = None) -> PlanInfo | None:
 
     A name matches a whole title ignoring case, else a unique part of one.
     """
-    with db.reading() as session:
-        plan = resolve_plan(session, name, required=False)
-        return PlanInfo.of(plan) if plan else None
+    return choose_plan(stored.plans_newest(db), name, required=False)
 
 
-def resolve_plan(session: Session, name: str | None, *, required: bool = True) -> Plan | None:
-    """The stored plan for ``name`` inside a session; raises when a named plan is missing."""
-    plans = plans_newest_first(session)
+def resolve_plan(session: Any, name: str | None, *, required: bool = True) -> Plan | None:
+    """The stored plan for ``name`` inside an open session (for services that read the
+    plan with other things in one session); raises when a named plan is missing."""
+    return choose_plan(plans_newest_first(session), name, required=required)
+
+
+def choose_plan(
+    plans: Sequence[Titled], name: str | None, *, required: bool = True
+) -> Titled | None:
+    """The plan of ``plans`` (newest first) that ``name`` names, or the newest without one.
+
+    A name matches a whole title ignoring case, else a unique part of one; any other
+    name is refused with the plans' titles.
+    """
     if not name:
         if not plans and required:
             raise ServiceError(
@@ -68,30 +101,27 @@ def create_plan(
 
 def create_plan_with(db: Database, settings: PlanSettings) -> PlanInfo:
     """Start a new, empty plan with these settings; refused with one sentence when invalid."""
-    with db.writing() as session:
-        settings = _checked(session, settings)
-        plan = Plan(title=settings.title)
-        _apply(plan, settings)
-        session.add(plan)
-        session.flush()
-        return PlanInfo.of(plan)
+    settings = _checked(settings)
+    try:
+        return stored.add_plan(db, settings)
+    except stored.TitleTaken:
+        raise _taken(settings.title) from None
 
 
 def plan_settings(db: Database, plan_id: int) -> PlanSettings:
     """The plan's title, partnership, period, author and protective marking."""
-    with db.reading() as session:
-        return _settings_of(_stored(session, plan_id))
+    with in_sentences():
+        return stored.stored_settings(db, plan_id)
 
 
 def change_plan_settings(db: Database, plan_id: int, settings: PlanSettings) -> PlanSettings:
     """Save the plan's settings together; returns the ones it had (for undo)."""
-    with db.writing() as session:
-        plan = _stored(session, plan_id)
-        settings = _checked(session, settings, plan_id)
-        old = _settings_of(plan)
-        _apply(plan, settings)
-        session.add(plan)
-        return old
+    settings = _checked(settings)
+    try:
+        with in_sentences():
+            return stored.change_plan(db, plan_id, settings)
+    except stored.TitleTaken:
+        raise _taken(settings.title) from None
 
 
 def rename_plan(db: Database, plan_id: int, title: str) -> str:
@@ -100,14 +130,7 @@ def rename_plan(db: Database, plan_id: int, title: str) -> str:
     return change_plan_settings(db, plan_id, settings).title
 
 
-def _stored(session: Session, plan_id: int) -> Plan:
-    plan = session.get(Plan, plan_id)
-    if plan is None:
-        raise ServiceError("The plan no longer exists (it may have been deleted).")
-    return plan
-
-
-def _checked(session: Session, settings: PlanSettings, plan_id: int | None = None) -> PlanSettings:
+def _checked(settings: PlanSettings) -> PlanSettings:
     """The settings with spaces trimmed, or a ServiceError saying what is wrong."""
     tidy = replace(
         settings,
@@ -124,33 +147,16 @@ def _checked(session: Session, settings: PlanSettings, plan_id: int | None = Non
             f"The plan's period ends before it starts: it ends on {format_due(end)} "
             f"but starts on {format_due(start)}."
         )
-    wanted = tidy.title.casefold()
-    if any(p.title.casefold() == wanted and p.id != plan_id for p in plans_newest_first(session)):
-        raise ServiceError(
-            f'Another plan is already called "{tidy.title}": give this one a different title.'
-        )
     return tidy
 
 
-def _settings_of(plan: Plan) -> PlanSettings:
-    return PlanSettings(
-        plan.title,
-        plan.partnership,
-        plan.period_start,
-        plan.period_end,
-        plan.prepared_by,
-        plan.marking,
-        plan.period_raw,
+def _taken(title: str) -> ServiceError:
+    return ServiceError(
+        f'Another plan is already called "{title}": give this one a different title.'
     )
-
-
-def _apply(plan: Plan, settings: PlanSettings) -> None:
-    plan.title, plan.partnership = settings.title, settings.partnership
-    plan.period_start, plan.period_end = settings.period_start, settings.period_end
-    plan.prepared_by, plan.marking = settings.prepared_by, settings.marking
-    plan.period_raw = settings.period_raw
 
 
 def delete_plan(db: Database, plan_id: int) -> Removed:
     """Delete a plan with everything in it; ``editing.restore`` puts it all back."""
-    return delete_row(db, Plan, plan_id, "plan")
+    with in_sentences():
+        return delete_row(db, "plan", plan_id, "plan")

@@ -2,18 +2,29 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from dataclasses import replace
+from datetime import date
 
-from sqlmodel import col, select
-
-from actionplan.domain.rag import Rag, rag_from_word
+from actionplan.domain.rag import Rag
 from actionplan.domain.rules import Suggestion, rag_disagrees, suggest_for_update
-from actionplan.domain.status import Status, status_from_word
+from actionplan.domain.status import Status
 from actionplan.domain.timescale import format_due
 from actionplan.services.errors import ReasonNeeded, ServiceError
+from actionplan.services.row_sentences import in_sentences
 from actionplan.services.views import ProgressEntry, UpdateView
+from actionplan.store import progress
 from actionplan.store.database import Database
-from actionplan.store.tables import Action, IssuedReturn, ProgressUpdate
+from actionplan.store.progress import StoredUpdate
+
+__all__ = [
+    "MAX_UPDATE_LENGTH",
+    "ProgressEntry",
+    "current_rating",
+    "history",
+    "record_progress",
+    "suggestion_for",
+    "withdraw_update",
+]
 
 MAX_UPDATE_LENGTH = 32_000
 
@@ -22,11 +33,9 @@ def suggestion_for(
     db: Database, action_id: int, as_of: date, status: Status | None = None
 ) -> Suggestion:
     """The RAG the action's dates suggest as at ``as_of`` (for a status about to be set)."""
-    with db.reading() as session:
-        action = session.get(Action, action_id)
-        if action is None:
-            raise ServiceError("The action no longer exists (it may have been deleted).")
-        return suggest_for_update(status or status_from_word(action.status), action.due_date, as_of)
+    with in_sentences():
+        stored = progress.rating(db, action_id)
+    return suggest_for_update(status or stored.status, stored.due_date, as_of)
 
 
 def record_progress(db: Database, entry: ProgressEntry) -> int:
@@ -43,60 +52,31 @@ def record_progress(db: Database, entry: ProgressEntry) -> int:
     suggested = suggestion_for(db, entry.action_id, entry.update_date, entry.status)
     if rag_disagrees(entry.rag, suggested.rag) and not entry.reason.strip():
         raise ReasonNeeded(entry.rag, suggested.rag, suggested.reason)
-    with db.writing() as session:
-        action = session.get(Action, entry.action_id)
-        if action is None:
-            raise ServiceError("The action no longer exists (it may have been deleted).")
-        update = ProgressUpdate(
-            action_id=entry.action_id,
-            update_date=entry.update_date,
-            author=entry.author.strip(),
-            text=text,
-            rag=entry.rag.value,
-            status=entry.status.value,
-            suggested_rag=suggested.rag.value,
-            reason=entry.reason.strip(),
-            issued_return_id=entry.issued_return_id,
-        )
-        session.add(update)
-        action.rag, action.status = entry.rag.value, entry.status.value
-        action.updated_at = datetime.now()
-        session.add(action)
-        session.flush()
-        assert update.id is not None
-        return update.id
+    tidy = replace(entry, text=text, author=entry.author.strip(), reason=entry.reason.strip())
+    with in_sentences():
+        return progress.add_update(db, tidy, suggested.rag)
 
 
 def history(db: Database, action_id: int) -> list[UpdateView]:
     """An action's updates, newest first."""
-    query = (
-        select(ProgressUpdate, IssuedReturn)
-        .outerjoin(IssuedReturn, col(IssuedReturn.id) == ProgressUpdate.issued_return_id)
-        .where(ProgressUpdate.action_id == action_id)
-        .order_by(
-            col(ProgressUpdate.update_date).desc().nulls_last(), col(ProgressUpdate.id).desc()
-        )
-    )
-    with db.reading() as session:
-        return [_view(update, issued) for update, issued in session.exec(query)]
+    return [_view(update) for update in progress.updates_of(db, action_id)]
 
 
-def _view(update: ProgressUpdate, issued: IssuedReturn | None = None) -> UpdateView:
-    assert update.id is not None
+def _view(update: StoredUpdate) -> UpdateView:
     source = ""
-    if issued is not None:
-        source = f"return issued to {issued.lead_name} on {format_due(issued.issued_on)}"
+    if update.issued_on is not None:
+        source = f"return issued to {update.issued_to} on {format_due(update.issued_on)}"
     return UpdateView(
         id=update.id,
         update_date=update.update_date,
         author=update.author,
         text=update.text,
-        rag=Rag(update.rag),
-        status=status_from_word(update.status),
-        suggested_rag=Rag(update.suggested_rag) if update.suggested_rag else None,
+        rag=update.rag,
+        status=update.status,
+        suggested_rag=update.suggested_rag,
         reason=update.reason,
         recorded_at=update.recorded_at,
-        precision=update.date_precision,
+        precision=update.precision,
         from_return=source,
     )
 
@@ -106,29 +86,15 @@ def withdraw_update(db: Database, update_id: int, rag: Rag, status: Status) -> N
 
     Only an action's newest update can be withdrawn, so history is never rewritten.
     """
-    with db.writing() as session:
-        update = session.get(ProgressUpdate, update_id)
-        if update is None:
-            raise ServiceError("That update has already been taken back.")
-        newest = session.exec(
-            select(ProgressUpdate.id)
-            .where(ProgressUpdate.action_id == update.action_id)
-            .order_by(col(ProgressUpdate.recorded_at).desc(), col(ProgressUpdate.id).desc())
-        ).first()
-        if newest != update_id:
-            raise ServiceError("Only the newest update of an action can be taken back.")
-        action = session.get(Action, update.action_id)
-        assert action is not None
-        action.rag, action.status = rag.value, status.value
-        action.updated_at = datetime.now()
-        session.add(action)
-        session.delete(update)
+    try:
+        with in_sentences(gone={"update": "That update has already been taken back."}):
+            progress.remove_update(db, update_id, rag, status)
+    except progress.NotNewest:
+        raise ServiceError("Only the newest update of an action can be taken back.") from None
 
 
 def current_rating(db: Database, action_id: int) -> tuple[Rag, Status]:
     """An action's RAG and status now."""
-    with db.reading() as session:
-        action = session.get(Action, action_id)
-        if action is None:
-            raise ServiceError("The action no longer exists (it may have been deleted).")
-        return rag_from_word(action.rag), status_from_word(action.status)
+    with in_sentences():
+        stored = progress.rating(db, action_id)
+    return stored.rag, stored.status

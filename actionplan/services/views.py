@@ -6,18 +6,47 @@ rows while that layer is still loading.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
-from typing import TYPE_CHECKING
 
 from actionplan.domain.measures import Direction, MeasureStatus, Trend
+from actionplan.domain.plan_values import (
+    ActionDraft,
+    ComparatorRow,
+    LeadView,
+    MeasureHeading,
+    NarrativeView,
+    OutcomeNode,
+    PlanInfo,
+    PlanSettings,
+    PriorityHeading,
+    PriorityNode,
+    ProgressEntry,
+    ReadingRow,
+)
 from actionplan.domain.rag import Rag
 from actionplan.domain.rules import is_complete
 from actionplan.domain.status import Status
 from actionplan.domain.update_dates import format_update_date
 
-if TYPE_CHECKING:
-    from actionplan.store.tables import Plan
+# The values the store returns as they are, named here too for the window.
+__all__ = [
+    "ActionDraft",
+    "ActionRow",
+    "ComparatorRow",
+    "LeadView",
+    "MeasureHeading",
+    "MeasureRow",
+    "NarrativeView",
+    "OutcomeNode",
+    "PlanInfo",
+    "PlanSettings",
+    "PriorityHeading",
+    "PriorityNode",
+    "ProgressEntry",
+    "ReadingRow",
+    "UpdateView",
+]
 
 
 @dataclass(frozen=True)
@@ -70,124 +99,6 @@ class ActionRow:
 
 
 @dataclass(frozen=True)
-class PlanInfo:
-    """A plan's identity and heading facts."""
-
-    id: int
-    title: str
-    partnership: str
-    period_start: date | None
-    period_end: date | None
-    period_raw: str
-    prepared_by: str
-    marking: str = ""
-
-    @classmethod
-    def of(cls, plan: Plan) -> PlanInfo:
-        """The info of a stored plan."""
-        assert plan.id is not None
-        return cls(
-            plan.id,
-            plan.title,
-            plan.partnership,
-            plan.period_start,
-            plan.period_end,
-            plan.period_raw,
-            plan.prepared_by,
-            plan.marking,
-        )
-
-
-@dataclass(frozen=True)
-class PlanSettings:
-    """What a plan says about itself on the board pack's cover and the tracker's summary."""
-
-    title: str
-    partnership: str = ""
-    period_start: date | None = None
-    period_end: date | None = None
-    prepared_by: str = ""
-    marking: str = ""  # protective marking, e.g. "OFFICIAL-SENSITIVE"; blank for none
-    # The period in the imported workbook's own words ("2019-2021"), printed while it stands.
-    period_raw: str = ""
-
-
-@dataclass
-class ActionDraft:
-    """What a user types for a new or edited action; leads come from the lead text."""
-
-    text: str
-    ref: str = ""
-    timescale: str = ""
-    lead: str = ""
-    how_we_know: str = ""
-    outcome_id: int | None = None
-    rag: str = ""
-    status: Status = Status.NOT_STARTED
-    extra_leads: list[str] = field(default_factory=list)
-    # Where it sits: another priority moves it there (at the end unless a position is given).
-    priority_id: int | None = None
-    position: int | None = None
-
-
-@dataclass(frozen=True)
-class PriorityHeading:
-    """What heads a priority: its title, executive champion and aim."""
-
-    title: str
-    champion: str = ""
-    aim: str = ""
-
-
-@dataclass(frozen=True)
-class NarrativeView:
-    """A priority's story for one reporting period, under the board pack's four headings."""
-
-    period_label: str
-    done: str = ""
-    analysis: str = ""
-    impact: str = ""
-    next_steps: str = ""
-
-
-@dataclass(frozen=True)
-class MeasureHeading:
-    """What defines a measure: what is counted, its unit, which way is better, where it
-    starts and aims, and the priority it belongs to (None: the whole plan)."""
-
-    name: str
-    unit: str = ""
-    direction: str = ""  # "higher", "lower" or ""
-    baseline: float | None = None
-    target: float | None = None
-    priority_id: int | None = None
-
-
-@dataclass(frozen=True)
-class LeadView:
-    """A lead of the plan, the agency it belongs to and how many actions it leads."""
-
-    id: int
-    name: str
-    agency: str
-    actions: int
-
-
-@dataclass(frozen=True)
-class ProgressEntry:
-    """What a lead records: the date, the RAG and status it sets, and the words."""
-
-    action_id: int
-    update_date: date
-    rag: Rag
-    status: Status
-    text: str
-    author: str = ""
-    reason: str = ""
-    issued_return_id: int | None = None  # the lead's return it was merged from, if any
-
-
-@dataclass(frozen=True)
 class UpdateView:
     """One update in an action's history, as shown to people."""
 
@@ -210,28 +121,6 @@ class UpdateView:
 
 
 @dataclass(frozen=True)
-class ReadingRow:
-    """One period's reading."""
-
-    id: int
-    period_label: str
-    value: float | None
-    value_raw: str
-    period_end: date | None
-    note: str
-
-
-@dataclass(frozen=True)
-class ComparatorRow:
-    """A benchmark beside a measure (England, London, statistical neighbours), as written."""
-
-    name: str
-    period_label: str
-    value: float | None
-    value_raw: str
-
-
-@dataclass(frozen=True)
 class MeasureRow:
     """A measure with its readings and what they say against the target."""
 
@@ -247,25 +136,3 @@ class MeasureRow:
     status: MeasureStatus
     trend: Trend
     comparators: tuple[ComparatorRow, ...] = ()
-
-
-@dataclass(frozen=True)
-class OutcomeNode:
-    """An outcome under a priority."""
-
-    id: int
-    title: str
-    actions: int
-
-
-@dataclass(frozen=True)
-class PriorityNode:
-    """A priority with its outcomes."""
-
-    id: int
-    number: str
-    title: str
-    aim: str
-    champion: str
-    actions: int
-    outcomes: tuple[OutcomeNode, ...]

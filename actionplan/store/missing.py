@@ -1,0 +1,37 @@
+"""What the store says when a row a read or write needs is not where it should be.
+
+The store names the row ("action", "priority"); services turn that into the sentence a
+user reads. Raised inside a write, either one rolls the whole write back.
+"""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from sqlmodel import Session
+
+Row = TypeVar("Row")
+
+
+class Gone(LookupError):
+    """The row is not there: deleted meanwhile, or never written."""
+
+    def __init__(self, what: str) -> None:
+        super().__init__(what)
+        self.what = what
+
+
+class Misplaced(ValueError):
+    """The row is there but belongs elsewhere: a priority of another plan, say."""
+
+    def __init__(self, what: str) -> None:
+        super().__init__(what)
+        self.what = what
+
+
+def fetch(session: Session, table: type[Row], row_id: int, what: str) -> Row:
+    """The row of ``table`` with that id; raises Gone naming it ``what`` when there is none."""
+    row = session.get(table, row_id)
+    if row is None:
+        raise Gone(what)
+    return row
