@@ -28,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from openpyxl import Workbook, load_workbook
 
-from actionplan.excel.tracker_writer import write_tracker
+from actionplan.excel.tracker.writer import write_tracker
 from actionplan.services.exporting import export_tracker, load_for_export
 from actionplan.services.plan_store import save_plan_data
 from actionplan.store.database import Database

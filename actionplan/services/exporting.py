@@ -21,9 +21,10 @@ from actionplan.domain.plan_data import ActionData, PlanData
 from actionplan.domain.wording import counted
 from actionplan.excel.cell_safety import MAX_CELL_TEXT, CellTextTooLong
 from actionplan.excel.errors import WorkbookError
-from actionplan.excel.tracker_writer import WriteCancelled, write_tracker
-from actionplan.excel.write_back import WriteBackError, WrittenBack, read_mapping, write_back
-from actionplan.excel.write_back_baseline import imported_actions
+from actionplan.excel.tracker.writer import WriteCancelled, write_tracker
+from actionplan.excel.write_back.baseline import imported_actions
+from actionplan.excel.write_back.layout import WriteBackError, read_mapping
+from actionplan.excel.write_back.writer import WrittenBack, write_back
 from actionplan.services.as_at import plan_as_at
 from actionplan.services.errors import ServiceError
 from actionplan.services.plan_loader import load_plan_data

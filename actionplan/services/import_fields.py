@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from actionplan.excel.column_mapping import column_letter
-from actionplan.excel.synonyms import ACTION_FIELDS, IGNORE, field_label
+from actionplan.excel.read.column_mapping import column_letter
+from actionplan.excel.read.synonyms import ACTION_FIELDS, IGNORE, field_label
 
 __all__ = ["FIELD_CHOICES", "IGNORE", "NOT_IMPORTED", "column_letter"]
 

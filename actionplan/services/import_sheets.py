@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from actionplan.domain.wording import counted
-from actionplan.excel.column_mapping import ColumnMapping, SheetMapping, column_letter
-from actionplan.excel.import_report import ImportReport
-from actionplan.excel.sheet_sample import SheetSample
-from actionplan.excel.synonyms import IGNORE, field_label
+from actionplan.excel.read.column_mapping import ColumnMapping, SheetMapping, column_letter
+from actionplan.excel.read.import_report import ImportReport
+from actionplan.excel.read.sheet_sample import SheetSample
+from actionplan.excel.read.synonyms import IGNORE, field_label
 from actionplan.services.import_fields import NOT_IMPORTED
 from actionplan.services.importing import ImportPreview
 

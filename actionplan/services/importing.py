@@ -16,12 +16,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from actionplan.domain.plan_data import PlanData
-from actionplan.excel.column_mapping import ColumnMapping
 from actionplan.excel.errors import WorkbookError, quoted
-from actionplan.excel.import_report import ImportReport
-from actionplan.excel.own_export_import import read_own_export_import
-from actionplan.excel.own_export_reader import is_own_export
-from actionplan.excel.reader import Overrides, ReadResult, read_workbook
+from actionplan.excel.read.column_mapping import ColumnMapping
+from actionplan.excel.read.import_report import ImportReport
+from actionplan.excel.read.reader import Overrides, ReadResult, read_workbook
+from actionplan.excel.tracker.own_export_import import read_own_export_import
+from actionplan.excel.tracker.own_export_reader import is_own_export
 from actionplan.log_words import where_it_failed
 from actionplan.services.errors import ServiceError
 from actionplan.services.plan_store import (

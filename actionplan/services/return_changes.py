@@ -9,7 +9,7 @@ from pathlib import Path
 from actionplan.domain.rag import Rag
 from actionplan.domain.status import Status
 from actionplan.domain.timescale import format_due
-from actionplan.excel.returns_reader import ReturnedRow
+from actionplan.excel.returns.reader import ReturnedRow
 from actionplan.store.tables import ProgressUpdate
 
 # kind: "change" (would be recorded), "recorded", "conflict" (changed in the app since the

@@ -39,14 +39,14 @@ from actionplan.domain.rules import rag_disagrees
 from actionplan.domain.status import Status, status_from_word
 from actionplan.domain.timescale import format_due
 from actionplan.excel.errors import WorkbookError
-from actionplan.excel.returns import (
+from actionplan.excel.returns.reader import AddedRow, ReturnedFile, ReturnedRow, read_return
+from actionplan.excel.returns.writer import (
     COLUMNS,
     FIRST_ROW,
     ReturnAction,
     ReturnIssue,
     write_return,
 )
-from actionplan.excel.returns_reader import AddedRow, ReturnedFile, ReturnedRow, read_return
 from actionplan.services.actions import ActionRow, action_rows
 from actionplan.services.errors import ServiceError
 from actionplan.services.exporting import write_atomically

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from actionplan.excel.own_export_reader import read_own_export
+from actionplan.excel.tracker.own_export_reader import read_own_export
 from actionplan.services.plan_loader import load_plan_data
 from actionplan.services.plan_store import save_plan_data
 from actionplan.store.database import Database

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from actionplan.domain.update_dates import DatePrecision
-from actionplan.excel.cell_updates import CellUpdate, extract_updates
+from actionplan.excel.read.cell_updates import CellUpdate, extract_updates
 
 
 def test_update_with_a_month_is_kept_as_that_month() -> None:

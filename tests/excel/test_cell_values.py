@@ -6,7 +6,7 @@ from datetime import date, datetime
 
 import pytest
 
-from actionplan.excel.cell_values import cell_date, cell_text, split_numbering, timescale_words
+from actionplan.excel.read.cell_values import cell_date, cell_text, split_numbering, timescale_words
 
 
 def test_numbers_and_dates_read_as_written() -> None:

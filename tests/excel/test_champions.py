@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from actionplan.domain.plan_data import PriorityData
-from actionplan.excel.champions import ChampionRow, assign_champions, similarity
-from actionplan.excel.import_report import SheetReport
-from actionplan.excel.reader import read_workbook
+from actionplan.excel.read.champions import ChampionRow, assign_champions, similarity
+from actionplan.excel.read.import_report import SheetReport
+from actionplan.excel.read.reader import read_workbook
 from tests.excel.import_books import book
 
 

@@ -16,7 +16,7 @@ from actionplan.excel.colours import (
     rag_of_rgb,
     theme_palette,
 )
-from actionplan.excel.reader import read_workbook
+from actionplan.excel.read.reader import read_workbook
 from tests.excel.import_books import rag_fill_book
 
 VIVID = {"FF0000": Rag.RED, "C00000": Rag.RED, "FFC000": Rag.AMBER, "FFFF00": Rag.AMBER,

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from actionplan.excel.column_mapping import ColumnMapping, column_letter, parse_overrides
 from actionplan.excel.errors import WorkbookError
-from actionplan.excel.reader import read_workbook
+from actionplan.excel.read.column_mapping import ColumnMapping, column_letter, parse_overrides
+from actionplan.excel.read.reader import read_workbook
 from tests.excel.import_books import book
 
 ODD = [["Action", "Person", "Notes", "RAG"], ["Relaunch", "Health", "ring Sam", "G"]]

@@ -9,8 +9,9 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 
-from actionplan.excel import fast_cells, tracker_style
-from actionplan.excel.tracker_writer import write_tracker
+from actionplan.excel.tracker import fast_cells
+from actionplan.excel.tracker import style as tracker_style
+from actionplan.excel.tracker.writer import write_tracker
 from tests.excel.plans import realistic_plan
 
 

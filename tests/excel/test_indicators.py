@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime
 from pathlib import Path
 
-from actionplan.excel.indicators import period_of
-from actionplan.excel.reader import read_workbook
+from actionplan.excel.read.indicators import period_of
+from actionplan.excel.read.reader import read_workbook
 from tests.excel.import_books import book
 
 ACTIONS = [["Action", "Lead"], ["Relaunch the toolkit", "Health"]]

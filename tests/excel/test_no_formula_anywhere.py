@@ -34,7 +34,7 @@ from actionplan.domain.plan_data import (
 from actionplan.domain.rag import Rag
 from actionplan.domain.status import Status
 from actionplan.excel.cell_safety import cell_text, is_risky
-from actionplan.excel.tracker_schema import timescale_text
+from actionplan.excel.tracker.schema import timescale_text
 from actionplan.services.exporting import export_original_layout, export_tracker
 from actionplan.services.importing import import_workbook
 from actionplan.services.plan_loader import load_plan_data

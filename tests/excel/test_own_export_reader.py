@@ -14,8 +14,8 @@ from actionplan.domain.plan_data import PlanData
 from actionplan.domain.rag import Rag
 from actionplan.domain.status import Status
 from actionplan.excel.errors import WorkbookError
-from actionplan.excel.own_export_reader import is_own_export, read_own_export
-from actionplan.excel.tracker_writer import write_tracker
+from actionplan.excel.tracker.own_export_reader import is_own_export, read_own_export
+from actionplan.excel.tracker.writer import write_tracker
 from tests.excel.plans import as_stored, awkward_plans, realistic_plan
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_plans"

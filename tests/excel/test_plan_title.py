@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from actionplan.excel.plan_title import choose_title, plan_heading, title_from_file_name
+from actionplan.excel.read.plan_title import choose_title, plan_heading, title_from_file_name
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ from actionplan.domain.rag import Rag
 from actionplan.domain.status import Status
 from actionplan.domain.update_dates import DatePrecision
 from actionplan.excel.errors import WorkbookError
-from actionplan.excel.reader import ReadResult, read_workbook
+from actionplan.excel.read.reader import ReadResult, read_workbook
 from tests.excel.import_books import book, ods, tracker, write_rows
 
 

@@ -15,7 +15,7 @@ from openpyxl import Workbook
 from openpyxl.styles import PatternFill
 
 from actionplan.excel.errors import WorkbookError
-from actionplan.excel.reader import read_workbook
+from actionplan.excel.read.reader import read_workbook
 from actionplan.services.plan_store import save_plan_data
 from actionplan.store.database import Database
 

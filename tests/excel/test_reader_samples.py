@@ -12,7 +12,7 @@ import pytest
 from actionplan.domain.plan_data import ActionData, PlanData
 from actionplan.domain.rag import Rag
 from actionplan.domain.status import Status
-from actionplan.excel.reader import ReadResult, read_workbook
+from actionplan.excel.read.reader import ReadResult, read_workbook
 from tests.excel.import_books import BUSINESS_SAMPLE, PRIORITIES_SAMPLE, TRACKER_SAMPLE
 
 

@@ -12,8 +12,8 @@ from openpyxl import load_workbook
 from actionplan.domain.rag import Rag
 from actionplan.domain.status import Status
 from actionplan.excel.errors import WorkbookError
-from actionplan.excel.returns import ReturnAction, ReturnIssue, write_return
-from actionplan.excel.returns_reader import read_return
+from actionplan.excel.returns.reader import read_return
+from actionplan.excel.returns.writer import ReturnAction, ReturnIssue, write_return
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_plans"
 

@@ -10,9 +10,9 @@ import openpyxl
 import pytest
 from defusedxml import DefusedXmlException
 
-from actionplan.excel import safety, shared_text, xml_scan
 from actionplan.excel.errors import WorkbookError
-from actionplan.excel.reader import read_workbook
+from actionplan.excel.opening import safety, shared_text, xml_scan
+from actionplan.excel.read.reader import read_workbook
 from tests.excel.import_books import TRACKER_SAMPLE, book, entity_bomb, replace_part, tracker
 from tests.hostile.hostile_files import long_plan, shared_string_bomb
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from actionplan.excel.reader import read_workbook
-from actionplan.excel.sheet_sample import MAX_SAMPLE_COLUMNS, SAMPLE_ROWS
+from actionplan.excel.read.reader import read_workbook
+from actionplan.excel.read.sheet_sample import MAX_SAMPLE_COLUMNS, SAMPLE_ROWS
 from tests.excel.import_books import book
 
 HEADER = ["Ref", "Action", "Lead", "Due date"]

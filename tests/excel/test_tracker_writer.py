@@ -14,7 +14,7 @@ from actionplan.domain.plan_data import ActionData, PlanData, PriorityData
 from actionplan.domain.rag import Rag
 from actionplan.domain.status import Status
 from actionplan.excel.cell_safety import cell_text
-from actionplan.excel.tracker_writer import WriteCancelled, write_tracker
+from actionplan.excel.tracker.writer import WriteCancelled, write_tracker
 from tests.excel.plans import AWKWARD, realistic_plan
 
 AS_OF = date(2025, 12, 1)

@@ -15,8 +15,9 @@ from openpyxl import load_workbook
 from actionplan.domain.plan_data import ActionData, PlanData, UpdateData
 from actionplan.domain.rag import Rag
 from actionplan.domain.status import Status
-from actionplan.excel.reader import ReadResult, read_workbook
-from actionplan.excel.write_back import WriteBackError, read_mapping, write_back
+from actionplan.excel.read.reader import ReadResult, read_workbook
+from actionplan.excel.write_back.layout import WriteBackError, read_mapping
+from actionplan.excel.write_back.writer import write_back
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_plans"
 PRIORITIES = SAMPLES / "northbridge_priorities_2025.xlsx"

@@ -16,7 +16,7 @@ from sqlmodel import col, select
 from actionplan.domain.plan_data import PlanData
 from actionplan.domain.rag import Rag
 from actionplan.domain.status import Status
-from actionplan.excel.own_export_reader import read_own_export
+from actionplan.excel.tracker.own_export_reader import read_own_export
 from actionplan.services.editing import ActionDraft, add_action
 from actionplan.services.errors import ServiceError
 from actionplan.services.exporting import export_original_layout, export_tracker

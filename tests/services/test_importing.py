@@ -11,7 +11,7 @@ from sqlalchemy import text
 from sqlmodel import select
 
 from actionplan.domain.rag import Rag
-from actionplan.excel import reader
+from actionplan.excel.read import reader
 from actionplan.services import importing, plan_store
 from actionplan.services.errors import ServiceError
 from actionplan.services.importing import import_workbook, preview_import, read_import
