@@ -19,15 +19,15 @@ from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QProgressBar, QSta
 from actionplan.gui import prompts, window_state
 from actionplan.gui import settings as prefs
 from actionplan.gui.after_paint import after_paint, open_in_background
-from actionplan.gui.database_actions import DatabaseActions
-from actionplan.gui.file_actions import FileActions
-from actionplan.gui.menus import WindowCommands, build_actions, build_menus
+from actionplan.gui.menus.database_menu import DatabaseMenu
+from actionplan.gui.menus.file_menu import FileMenu
+from actionplan.gui.menus.menu_bar import WindowCommands, build_actions, build_menus
+from actionplan.gui.pages.plan_view import PlanView
+from actionplan.gui.pages.welcome_page import WelcomePage
 from actionplan.gui.pending_edits import PendingEdits
 from actionplan.gui.plan_undo_stack import PlanUndoStack
-from actionplan.gui.plan_view import PlanView
 from actionplan.gui.row_reader import FIRST_ROWS, RowReader
 from actionplan.gui.settings import Settings
-from actionplan.gui.welcome_page import WelcomePage
 from actionplan.services.errors import USER_ERRORS
 from actionplan.services.first_look import first_look, pick_plan
 from actionplan.services.views import ActionRow, PlanInfo
@@ -36,8 +36,8 @@ from actionplan.services.workspace import describe_target, open_database
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
-    from actionplan.gui.edit_actions import EditActions
-    from actionplan.gui.plan_actions import PlanActions
+    from actionplan.gui.menus.edit_menu import EditMenu
+    from actionplan.gui.menus.plan_menu import PlanMenu
     from actionplan.services.workspace import Database
 
 log = logging.getLogger(__name__)
@@ -85,8 +85,8 @@ class MainWindow(QMainWindow, WindowCommands):
         self.busy.hide()
         self.rows = RowReader(self)
         build_actions(self)
-        self.files = FileActions(self)
-        self.databases = DatabaseActions(self)
+        self.files = FileMenu(self)
+        self.databases = DatabaseMenu(self)
         self.toolbar = build_menus(self)
         self._connect()
         self.data_label = QLabel()
@@ -142,18 +142,18 @@ class MainWindow(QMainWindow, WindowCommands):
         return self._db
 
     @cached_property
-    def edits(self) -> EditActions:
+    def edits(self) -> EditMenu:
         """Recording progress, saving edits and readings (loads the writing services)."""
-        from actionplan.gui.edit_actions import EditActions
+        from actionplan.gui.menus.edit_menu import EditMenu
 
-        return EditActions(self)
+        return EditMenu(self)
 
     @cached_property
-    def plan_edits(self) -> PlanActions:
+    def plan_edits(self) -> PlanMenu:
         """Adding, changing and deleting plans, priorities, actions and measures."""
-        from actionplan.gui.plan_actions import PlanActions
+        from actionplan.gui.menus.plan_menu import PlanMenu
 
-        return PlanActions(self)
+        return PlanMenu(self)
 
     def start(self) -> None:
         """Show the window with the plan's first rows at once, and read the rest just after.

@@ -13,8 +13,8 @@ from PySide6.QtCore import QObject, QSignalBlocker, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 if TYPE_CHECKING:
-    from actionplan.gui.action_detail_panel import ActionDetailPanel
     from actionplan.gui.main_window import MainWindow
+    from actionplan.gui.pages.action_detail_panel import ActionDetailPanel
     from actionplan.services.views import ActionRow, PlanInfo
 
 

@@ -15,11 +15,11 @@ from pytestqt.qtbot import QtBot
 from actionplan.domain.rag import Rag
 from actionplan.domain.status import Status
 from actionplan.gui import prompts
+from actionplan.gui.dialogs.task_dialog import TaskDialog
 from actionplan.gui.main_window import MainWindow
 from actionplan.gui.models.action_table_model import ActionTableModel
 from actionplan.gui.models.measure_table_model import MeasureTableModel
 from actionplan.gui.plain import plain_tip
-from actionplan.gui.task_dialog import TaskDialog
 from actionplan.services.impact import add_measure
 from actionplan.services.progress import record_progress
 from actionplan.services.views import ProgressEntry

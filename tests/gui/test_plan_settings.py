@@ -11,8 +11,8 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
+from actionplan.gui.dialogs.plan_settings_dialog import PlanSettingsDialog
 from actionplan.gui.main_window import MainWindow
-from actionplan.gui.plan_settings_dialog import PlanSettingsDialog
 from actionplan.services.plans import create_plan_with, list_plans, plan_settings
 from actionplan.services.views import PlanSettings
 from actionplan.store.database import Database

@@ -14,8 +14,8 @@ from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
 from actionplan.gui import worker
+from actionplan.gui.dialogs.report_dialog import ReportDialog
 from actionplan.gui.main_window import MainWindow
-from actionplan.gui.report_dialog import ReportDialog
 from actionplan.services.pack_preview import drafted_messages
 from actionplan.services.pack_settings import PackSettings, pack_settings
 from actionplan.services.plans import delete_plan

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -22,15 +22,17 @@ from PySide6.QtWidgets import (
 )
 
 from actionplan.gui import prompts
-from actionplan.gui.form_dialog import SAVE_KEYS
-from actionplan.gui.key_messages_widget import KeyMessagesWidget
-from actionplan.gui.page_preview import PagePreviewWidget
+from actionplan.gui.dialogs.form_dialog import SAVE_KEYS
+from actionplan.gui.dialogs.key_messages_widget import KeyMessagesWidget
+from actionplan.gui.dialogs.page_preview import PagePreviewWidget
 from actionplan.gui.worker import Job
 from actionplan.services.errors import USER_ERRORS
 from actionplan.services.pack_preview import PackChoices, drafted_messages, preview_page_one
 from actionplan.services.pack_settings import PackSettings, pack_settings, save_pack_settings
 from actionplan.services.views import PlanInfo
-from actionplan.services.workspace import Database
+
+if TYPE_CHECKING:
+    from actionplan.services.workspace import Database
 
 MARKINGS = ("", "OFFICIAL", "OFFICIAL-SENSITIVE")
 # Typing a date changes it a digit at a time: draft again once the typing pauses.

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from actionplan.gui.models.measure_table_model import MeasureTableModel, number_text
-from actionplan.gui.trend_chart import TrendChartWidget
+from actionplan.gui.widgets.trend_chart import TrendChartWidget
 from actionplan.services.views import MeasureRow
 
 

@@ -1,4 +1,4 @@
-"""DatabaseActions: open another database, open a recent one, back the database up."""
+"""DatabaseMenu: open another database, open a recent one, back the database up."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from actionplan.gui import prompts
+from actionplan.gui.dialogs.task_dialog import TaskDialog
 from actionplan.gui.shortcuts import make_action
-from actionplan.gui.task_dialog import TaskDialog
 from actionplan.services.errors import USER_ERRORS
 from actionplan.services.workspace import open_database
 
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 DATABASES = "actionplan database (*.db);;All files (*)"
 
 
-class DatabaseActions(QObject):
+class DatabaseMenu(QObject):
     """The File menu's database items, for one main window."""
 
     def __init__(self, window: MainWindow) -> None:

@@ -1,4 +1,4 @@
-"""FileActions: import, export, write-back, update returns, the board pack and snapshots.
+"""FileMenu: import, export, write-back, update returns, the board pack and snapshots.
 
 Each runs its service on a worker through a TaskDialog (progress, Cancel where the
 service can stop, and an Open button for the file made).
@@ -17,17 +17,17 @@ from PySide6.QtGui import QDropEvent
 from actionplan.domain.wording import counted
 from actionplan.gui import prompts
 from actionplan.gui import settings as prefs
+from actionplan.gui.dialogs.task_dialog import TaskDialog
 from actionplan.gui.shortcuts import make_action
-from actionplan.gui.task_dialog import TaskDialog
 from actionplan.services.errors import USER_ERRORS
 
 # The services behind these menu items (openpyxl, reportlab) load when first used, so the
 # window opens without waiting for them.
 if TYPE_CHECKING:
-    from actionplan.gui.import_wizard import ImportWizard
+    from actionplan.gui.dialogs.import_wizard import ImportWizard
+    from actionplan.gui.dialogs.merge_returns_dialog import MergeReturnsDialog
+    from actionplan.gui.dialogs.report_dialog import ReportChoices, ReportDialog
     from actionplan.gui.main_window import MainWindow
-    from actionplan.gui.merge_returns_dialog import MergeReturnsDialog
-    from actionplan.gui.report_dialog import ReportChoices, ReportDialog
     from actionplan.services.exporting import ExportResult
     from actionplan.services.importing import ImportResult
     from actionplan.services.return_changes import ReturnReport
@@ -47,7 +47,7 @@ def dropped_workbook(mime: QMimeData) -> Path | None:
     return path if path.suffix.lower() in WORKBOOK_SUFFIXES else None
 
 
-class FileActions(QObject):
+class FileMenu(QObject):
     """The File menu's work with files, for one main window."""
 
     def __init__(self, window: MainWindow) -> None:
@@ -114,7 +114,7 @@ class FileActions(QObject):
 
     def open_wizard(self, path: Path) -> None:
         """Preview a workbook and offer to import it."""
-        from actionplan.gui.import_wizard import ImportWizard
+        from actionplan.gui.dialogs.import_wizard import ImportWizard
 
         self.wizard = ImportWizard(self.window.db, path, self.window)
         self.wizard.imported.connect(self._imported)
@@ -189,7 +189,7 @@ class FileActions(QObject):
 
     def merge_returns(self) -> None:
         """Choose returned workbooks, show what they change, and record them when approved."""
-        from actionplan.gui.merge_returns_dialog import MergeReturnsDialog
+        from actionplan.gui.dialogs.merge_returns_dialog import MergeReturnsDialog
 
         files = prompts.open_files(self.window, "Returns from leads", "Workbooks (*.xlsx)")
         if files:
@@ -211,7 +211,7 @@ class FileActions(QObject):
     def report(self) -> None:
         """Ask what the board pack covers and says on page 1 (kept with the plan), then where
         to save it, and print it."""
-        from actionplan.gui.report_dialog import ReportDialog
+        from actionplan.gui.dialogs.report_dialog import ReportDialog
 
         plan = self.window.current_plan
         if plan is None:

@@ -15,9 +15,9 @@ from actionplan.gui.plain import plain_tip
 from actionplan.gui.shortcuts import make_action
 
 if TYPE_CHECKING:
-    from actionplan.gui.edit_actions import EditActions
     from actionplan.gui.main_window import MainWindow
-    from actionplan.gui.plan_actions import PlanActions
+    from actionplan.gui.menus.edit_menu import EditMenu
+    from actionplan.gui.menus.plan_menu import PlanMenu
 
 
 class WindowCommands:
@@ -56,10 +56,10 @@ def build_actions(window: MainWindow) -> None:
     keys = QKeySequence.StandardKey
 
     # The services behind these load on first use (see MainWindow.edits and .plan_edits).
-    def edits() -> EditActions:
+    def edits() -> EditMenu:
         return window.edits
 
-    def plan() -> PlanActions:
+    def plan() -> PlanMenu:
         return window.plan_edits
 
     window.new_plan_action = act("&New plan…", keys.New, lambda: plan().new_plan())

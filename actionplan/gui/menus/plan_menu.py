@@ -1,4 +1,4 @@
-"""PlanActions: the plan's shape changed in the window — plans, priorities, actions,
+"""PlanMenu: the plan's shape changed in the window — plans, priorities, actions,
 and narratives added, changed or deleted, each on the undo stack."""
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ from PySide6.QtCore import QObject
 from actionplan.domain.wording import counted
 from actionplan.gui import prompts
 from actionplan.gui.commands import AddedCommand, ChangeCommand, DeletedCommand, MoveCommand
-from actionplan.gui.leads_dialog import LeadsDialog
-from actionplan.gui.narrative_dialog import NarrativeDialog
-from actionplan.gui.plan_settings_dialog import PlanSettingsDialog
-from actionplan.gui.priority_dialog import PriorityDialog
+from actionplan.gui.dialogs.leads_dialog import LeadsDialog
+from actionplan.gui.dialogs.narrative_dialog import NarrativeDialog
+from actionplan.gui.dialogs.plan_settings_dialog import PlanSettingsDialog
+from actionplan.gui.dialogs.priority_dialog import PriorityDialog
 from actionplan.services.editing import (
     ActionDraft,
     PriorityHeading,
@@ -51,7 +51,7 @@ if TYPE_CHECKING:
 UNDO_UNTIL_CLOSED = " You can undo this (Ctrl+Z) until you close actionplan."
 
 
-class PlanActions(QObject):
+class PlanMenu(QObject):
     """Adding, changing and deleting the parts of a plan, for one main window."""
 
     def __init__(self, window: MainWindow) -> None:

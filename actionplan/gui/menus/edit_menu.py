@@ -1,4 +1,4 @@
-"""EditActions: recording progress, saving an action's words, measures and their readings —
+"""EditMenu: recording progress, saving an action's words, measures and their readings —
 all undoable."""
 
 from __future__ import annotations
@@ -11,7 +11,6 @@ from PySide6.QtCore import QObject
 from actionplan.domain.wording import counted
 from actionplan.gui import prompts
 from actionplan.gui import settings as prefs
-from actionplan.gui.add_reading_dialog import AddReadingDialog
 from actionplan.gui.commands import (
     AddedCommand,
     AddReadingCommand,
@@ -19,9 +18,10 @@ from actionplan.gui.commands import (
     EditActionCommand,
     RecordProgressCommand,
 )
-from actionplan.gui.measure_dialog import MeasureDialog
-from actionplan.gui.plan_actions import confirm_delete
-from actionplan.gui.record_progress_dialog import RecordProgressDialog
+from actionplan.gui.dialogs.add_reading_dialog import AddReadingDialog
+from actionplan.gui.dialogs.measure_dialog import MeasureDialog
+from actionplan.gui.dialogs.record_progress_dialog import RecordProgressDialog
+from actionplan.gui.menus.plan_menu import confirm_delete
 from actionplan.services.actions import action_rows
 from actionplan.services.editing import ActionDraft, action_draft, edit_action
 from actionplan.services.errors import USER_ERRORS, ReasonNeeded
@@ -43,7 +43,7 @@ SAVE = "Save changes"
 NOT_ON_SCREEN = "That action is not in the plan on screen, so nothing was saved."
 
 
-class EditActions(QObject):
+class EditMenu(QObject):
     """Every edit a user makes in the window goes through here and onto the undo stack."""
 
     def __init__(self, window: MainWindow) -> None:

@@ -21,15 +21,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from actionplan.gui.action_detail_panel import ActionDetailPanel
-from actionplan.gui.dashboard_page import DashboardPage
-from actionplan.gui.filter_bar import FilterBar
-from actionplan.gui.measures_page import MeasuresPage
 from actionplan.gui.models.action_filter_model import ActionFilterModel
 from actionplan.gui.models.action_table_model import ActionTableModel
+from actionplan.gui.pages.action_detail_panel import ActionDetailPanel
+from actionplan.gui.pages.dashboard_page import DashboardPage
+from actionplan.gui.pages.filter_bar import FilterBar
+from actionplan.gui.pages.measures_page import MeasuresPage
+from actionplan.gui.pages.table_sizing import (
+    fit_refs,
+    keep_actions_readable,
+    width_for_every_column,
+)
 from actionplan.gui.plain import plain_tip
-from actionplan.gui.rag_chip import RagChipDelegate
-from actionplan.gui.table_sizing import fit_refs, keep_actions_readable, width_for_every_column
+from actionplan.gui.widgets.rag_chip import RagChipDelegate
 from actionplan.services.views import ActionRow, PriorityNode
 
 _KIND_ROLE = Qt.ItemDataRole.UserRole + 1
