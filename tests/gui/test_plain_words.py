@@ -65,10 +65,11 @@ def test_navigator_and_table_tooltips_show_the_users_words(
 def test_undo_names_the_users_words_whole_in_its_tooltip_and_menu(open_window: Opener) -> None:
     """Undo's tooltip shows a title with tags as typed, and an "&" stays in the menu."""
     window = open_window()
-    window.undo_stack.push(QUndoCommand(f"Import '{BOLD}'"))
-    assert shown(window.undo_action.toolTip()) == f"Undo Import '{BOLD}'"
-    window.undo_stack.push(QUndoCommand("Import 'Tom & Jerry'"))
-    assert window.undo_action.text().replace("&&", "&").lstrip("&") == "Undo Import 'Tom & Jerry'"
+    window.workspace.undo_stack.push(QUndoCommand(f"Import '{BOLD}'"))
+    assert shown(window.commands.undo_action.toolTip()) == f"Undo Import '{BOLD}'"
+    window.workspace.undo_stack.push(QUndoCommand("Import 'Tom & Jerry'"))
+    undo = window.commands.undo_action
+    assert undo.text().replace("&&", "&").lstrip("&") == "Undo Import 'Tom & Jerry'"
 
 
 def test_dialog_labels_show_the_users_words(

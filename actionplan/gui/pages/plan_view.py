@@ -277,6 +277,15 @@ class PlanView(QWidget):
         if keep is not None:
             self.select_action(keep)
 
+    def selected_row(self) -> ActionRow | None:
+        """The action selected in the table."""
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(ActionTableModel.ROW_ROLE) if rows else None
+
+    def show_selected(self) -> None:
+        """Say again which action is selected (or none), so its details are read afresh."""
+        self.action_selected.emit(self.selected_row())
+
     def moved(self, row: ActionRow) -> bool:
         """True when the action now sits under another priority or outcome than shown."""
         number = self.table_model.row_of(row.id)
