@@ -31,6 +31,7 @@ class PlanRefresher(QObject):
         self.workspace, self.view, self.rows = workspace, view, rows
         self.pending: PendingEdits | None = None  # the typed words, kept before moving on
         workspace.changed.connect(self._changed)
+        view.measures.follow(workspace)
         view.action_selected.connect(self.show_action)
         rows.selection_read.connect(view.show_selected)
 
@@ -42,8 +43,7 @@ class PlanRefresher(QObject):
         elif changes.touches(Kind.ACTIONS, Kind.UPDATES):
             for action_id in changes.action_ids or (None,):
                 self.refresh(action_id)
-        elif changes.touches(Kind.MEASURES):
-            self.refresh_measures(changes.measure_id)
+        # The measures page follows the workspace itself.
 
     def refresh(self, action_id: int | None = None) -> None:
         """Re-read after a change: just the action changed, or the whole plan on screen."""
@@ -66,7 +66,6 @@ class PlanRefresher(QObject):
 
     def reload_plan(self, action_id: int | None = None) -> None:
         """Read the plan on screen again after its shape changed, showing the action given."""
-        from actionplan.services.measure_rows import measure_rows
         from actionplan.services.outline import plan_outline
 
         plan, db = self.workspace.current_plan, self.workspace.db
@@ -74,17 +73,7 @@ class PlanRefresher(QObject):
             return
         self.view.show_outline(plan.title, plan_outline(db, plan.id))
         self.rows.read_all(plan.id, action_id, reveal=True)
-        self.view.measures.set_rows(measure_rows(db, plan.id))
         self.show_selected_action()
-
-    def refresh_measures(self, measure_id: int | None = None) -> None:
-        """Re-read the plan's measures after a change."""
-        from actionplan.services.measure_rows import measure_rows
-
-        plan = self.workspace.current_plan
-        if plan is not None:
-            rows = measure_rows(self.workspace.db, plan.id)
-            self.view.measures.set_rows(rows, keep=measure_id)
 
     def show_selected_action(self) -> None:
         """Show the selected action (or none) in the detail panel."""
