@@ -63,11 +63,16 @@ class Changes:
 NOTHING = Changes()
 
 
-def changed(*kinds: Kind, **about: int | str | None) -> Changes:
-    """Changes of these kinds; ``action_id`` names the one action they were about."""
-    action_id = about.pop("action_id", None)
-    ids = (action_id,) if isinstance(action_id, int) else ()
-    return Changes(frozenset(kinds), action_ids=ids, **about)  # type: ignore[arg-type]
+def changed(
+    *kinds: Kind,
+    plan_id: int | None = None,
+    plan_title: str | None = None,
+    action_id: int | None = None,
+    measure_id: int | None = None,
+) -> Changes:
+    """Changes of these kinds, about the plan, the one action or the measure named."""
+    ids = (action_id,) if action_id is not None else ()
+    return Changes(frozenset(kinds), plan_id, plan_title, ids, measure_id)
 
 
 def item_changes(item: str, item_id: int | None) -> Changes:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QMimeData, QObject
 from PySide6.QtGui import QDropEvent
-from PySide6.QtWidgets import QMainWindow
+from PySide6.QtWidgets import QWidget
 
 from actionplan.domain.wording import counted
 from actionplan.gui import prompts
@@ -53,7 +53,7 @@ def dropped_workbook(mime: QMimeData) -> Path | None:
 class FileMenu(QObject):
     """The File menu's work with files, for one main window."""
 
-    def __init__(self, workspace: Workspace, view: PlanView, window: QMainWindow) -> None:
+    def __init__(self, workspace: Workspace, view: PlanView, window: QWidget) -> None:
         """File work on the workspace's plan shown in ``view``; a workbook dropped on
         ``window`` is imported, and dialogs open over it."""
         super().__init__(window)
