@@ -121,11 +121,11 @@ class Soak:
 
     def undo(self) -> None:
         """Undo the last edit, as Ctrl+Z does."""
-        self.window.undo_action.trigger()
+        self.window.commands.undo_action.trigger()
 
     def redo(self) -> None:
         """Redo, as Ctrl+Shift+Z does."""
-        self.window.redo_action.trigger()
+        self.window.commands.redo_action.trigger()
 
     def switch_tab(self) -> None:
         """Look at the dashboard or the measures, or back at the actions."""
@@ -137,7 +137,7 @@ class Soak:
         print(f"steps: {sum(self.done.values()):,}")
         for name, count in self.done.most_common():
             print(f"  {name}: {count:,}")
-        print(f"undo entries at the end: {self.window.undo_stack.count():,}")
+        print(f"undo entries at the end: {self.window.workspace.undo_stack.count():,}")
         print(f"references to None: {sys.getrefcount(None) - self.none_at_start:+,} over the run")
         print(f"messages shown to the user: {len(self.told)} {self.told[:3]}")
         print(f"peak resident memory: {peak:.0f} MB")

@@ -37,7 +37,7 @@ def main() -> None:
     db = open_database(Path(tempfile.mkdtemp()) / "samples.db")
     load_sample_plans(db)
     window = MainWindow(db, "Tracker")
-    window.as_of = AS_OF
+    window.workspace.as_of = AS_OF
     window.resize(1500, 900)
     window.start()
     steps = [

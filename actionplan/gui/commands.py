@@ -1,4 +1,8 @@
-"""Undoable edits: each is carried out through the services, then kept on the QUndoStack."""
+"""Undoable edits: each is carried out through the services, then kept on the QUndoStack.
+
+Each says what it changed (a ``Changes`` value); the undo stack hands that to the
+workspace, whose ``changed`` signal refreshes the views.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 from actionplan.domain.rag import Rag
 from actionplan.domain.status import Status
 from actionplan.domain.wording import counted
+from actionplan.gui.changes import NOTHING, Changes, Kind, changed, item_changes
 from actionplan.gui.plan_undo_stack import PlanCommand
 from actionplan.services.editing import (
     ActionDraft,
@@ -23,8 +28,6 @@ if TYPE_CHECKING:
     from actionplan.services.editing import Removed
     from actionplan.services.workspace import Database
 
-Changed = Callable[[int], None]
-
 
 def _ref(db: Database, action_id: int) -> str:
     # The action's reference as people quote it ("2.3"); a bare action has none yet.
@@ -35,51 +38,52 @@ class RecordProgressCommand(PlanCommand):
     """A progress update already recorded; undo takes it back, redo records it again."""
 
     def __init__(
-        self,
-        db: Database,
-        entry: ProgressEntry,
-        update_id: int,
-        before: tuple[Rag, Status],
-        changed: Changed,
+        self, db: Database, entry: ProgressEntry, update_id: int, before: tuple[Rag, Status]
     ) -> None:
         super().__init__(f"Record progress on {_ref(db, entry.action_id)}")
         self.db, self.entry, self.update_id, self.before = db, entry, update_id, before
-        self.changed = changed
         self._first = True
 
-    def redo(self) -> None:  # overrides QUndoCommand.redo
+    def _changes(self) -> Changes:
+        return changed(Kind.UPDATES, Kind.ACTIONS, action_id=self.entry.action_id)
+
+    def apply(self) -> Changes:
         """Record the update (the first time it is already recorded)."""
         if not self._first:
             self.update_id = record_progress(self.db, self.entry)
         self._first = False
-        self.changed(self.entry.action_id)
+        return self._changes()
 
-    def undo(self) -> None:  # overrides QUndoCommand.undo
+    def revert(self) -> Changes:
         """Take the update back and restore the RAG and status it replaced."""
         withdraw_update(self.db, self.update_id, *self.before)
-        self.changed(self.entry.action_id)
+        return self._changes()
 
 
 class MergeCommand(PlanCommand):
     """The updates a merge of returns recorded, undone and redone together."""
 
-    def __init__(self, db: Database, recorded: list[Any], changed: Changed) -> None:
+    def __init__(self, db: Database, recorded: list[Any]) -> None:
         super().__init__(f"Merge returns ({counted(len(recorded), 'update')})")
         # Held here rather than as Qt children, so Python keeps each one alive.
         self.steps = [
-            RecordProgressCommand(db, entry, update_id, before, changed)
+            RecordProgressCommand(db, entry, update_id, before)
             for entry, update_id, before in recorded
         ]
 
-    def redo(self) -> None:  # overrides QUndoCommand.redo
+    def apply(self) -> Changes:
         """Record each update again (the first time they are already recorded)."""
+        changes = NOTHING
         for step in self.steps:
-            step.redo()
+            changes = changes | step.apply()
+        return changes
 
-    def undo(self) -> None:  # overrides QUndoCommand.undo
+    def revert(self) -> Changes:
         """Take each update back, newest first."""
+        changes = NOTHING
         for step in reversed(self.steps):
-            step.undo()
+            changes = changes | step.revert()
+        return changes
 
 
 class EditActionCommand(PlanCommand):
@@ -91,28 +95,27 @@ class EditActionCommand(PlanCommand):
         action_id: int,
         old: ActionDraft,
         new: ActionDraft,
-        changed: Changed,
         *,
         shown: bool = False,
     ) -> None:
         super().__init__(f"Edit action {new.ref or old.ref or ''}".strip())
         self.db, self.action_id, self.old, self.new = db, action_id, old, new
-        self.changed = changed
         # Saved as the user moved on to another row or plan: the window shows it itself.
         self._first, self._shown = True, shown
 
-    def redo(self) -> None:  # overrides QUndoCommand.redo
+    def apply(self) -> Changes:
         """Save the new words (the first time they are already saved)."""
         first, self._first = self._first, False
         if not first:
             edit_action(self.db, self.action_id, self.new)
-        if not (first and self._shown):
-            self.changed(self.action_id)
+        if first and self._shown:
+            return NOTHING
+        return changed(Kind.ACTIONS, action_id=self.action_id)
 
-    def undo(self) -> None:  # overrides QUndoCommand.undo
+    def revert(self) -> Changes:
         """Put the old words back."""
         edit_action(self.db, self.action_id, self.old)
-        self.changed(self.action_id)
+        return changed(Kind.ACTIONS, action_id=self.action_id)
 
 
 class AddReadingCommand(PlanCommand):
@@ -124,130 +127,114 @@ class AddReadingCommand(PlanCommand):
         measure_id: int,
         reading: tuple[str, float | None, str],
         reading_id: int,
-        changed: Changed,
     ) -> None:
         super().__init__(f"Add reading for {reading[0]}")
-        self.db, self.measure_id, self.reading, self.reading_id = (
-            db,
-            measure_id,
-            reading,
-            reading_id,
-        )
-        self.changed = changed
+        self.db, self.measure_id, self.reading = db, measure_id, reading
+        self.reading_id = reading_id
         self._first = True
 
-    def redo(self) -> None:  # overrides QUndoCommand.redo
+    def apply(self) -> Changes:
         """Add the reading (the first time it is already added)."""
         if not self._first:
             period, value, note = self.reading
             self.reading_id = add_reading(self.db, self.measure_id, period, value, note=note)
         self._first = False
-        self.changed(self.measure_id)
+        return changed(Kind.MEASURES, measure_id=self.measure_id)
 
-    def undo(self) -> None:  # overrides QUndoCommand.undo
+    def revert(self) -> Changes:
         """Remove the reading."""
         remove_reading(self.db, self.reading_id)
-        self.changed(self.measure_id)
+        return changed(Kind.MEASURES, measure_id=self.measure_id)
 
 
 Delete = Callable[["Database", int], "Removed"]  # a service that deletes and gives back
-Reload = Callable[[int | None], None]
 
 
 class AddedCommand(PlanCommand):
-    """A priority or action already added; undo deletes it, redo puts the same one back."""
+    """A plan, priority, outcome, action or measure (``item``) already added; undo deletes
+    it, redo puts the same one back."""
 
-    def __init__(self, text: str, db: Database, item_id: int, delete: Delete, changed: Reload):
+    def __init__(self, text: str, db: Database, item: str, item_id: int, delete: Delete):
         super().__init__(text)
-        self.db, self.item_id, self.delete, self.changed = db, item_id, delete, changed
+        self.db, self.item, self.item_id, self.delete = db, item, item_id, delete
         self.removed: Removed | None = None
 
-    def redo(self) -> None:  # overrides QUndoCommand.redo
+    def apply(self) -> Changes:
         """Put it back with the same id (the first time it is already there)."""
         if self.removed is not None:
             restore(self.db, self.removed)
-        self.changed(self.item_id)
+        return item_changes(self.item, self.item_id)
 
-    def undo(self) -> None:  # overrides QUndoCommand.undo
+    def revert(self) -> Changes:
         """Delete it again, keeping what goes so redo can bring it back."""
         self.removed = self.delete(self.db, self.item_id)
-        self.changed(None)
+        return item_changes(self.item, None)
 
 
 class DeletedCommand(PlanCommand):
-    """A deletion already made; undo puts everything back with the same ids."""
+    """A deletion (of an ``item``) already made; undo puts everything back with the same ids."""
 
     def __init__(
-        self,
-        text: str,
-        db: Database,
-        item_id: int,
-        removed: Removed,
-        delete: Delete,
-        changed: Reload,
+        self, text: str, db: Database, item: str, item_id: int, removed: Removed, delete: Delete
     ) -> None:
         super().__init__(text)
-        self.db, self.item_id, self.removed = db, item_id, removed
-        self.delete, self.changed = delete, changed
+        self.db, self.item, self.item_id, self.removed = db, item, item_id, removed
+        self.delete = delete
         self._first = True
 
-    def redo(self) -> None:  # overrides QUndoCommand.redo
+    def apply(self) -> Changes:
         """Delete (the first time it is already deleted)."""
         if not self._first:
             self.removed = self.delete(self.db, self.item_id)
         self._first = False
-        self.changed(None)
+        return item_changes(self.item, None)
 
-    def undo(self) -> None:  # overrides QUndoCommand.undo
+    def revert(self) -> Changes:
         """Put back every row the deletion took."""
         restore(self.db, self.removed)
-        self.changed(self.item_id)
+        return item_changes(self.item, self.item_id)
 
 
 class MoveCommand(PlanCommand):
     """An action already moved up or down; undo moves it back."""
 
-    def __init__(self, db: Database, action_id: int, step: int, changed: Changed) -> None:
+    def __init__(self, db: Database, action_id: int, step: int) -> None:
         super().__init__(f"Move action {_ref(db, action_id)} {'up' if step < 0 else 'down'}")
-        self.db, self.action_id, self.step, self.changed = db, action_id, step, changed
+        self.db, self.action_id, self.step = db, action_id, step
         self._first = True
 
-    def redo(self) -> None:  # overrides QUndoCommand.redo
+    def apply(self) -> Changes:
         """Move it (the first time it is already moved)."""
         if not self._first:
             move_action(self.db, self.action_id, self.step)
         self._first = False
-        self.changed(self.action_id)
+        return changed(Kind.OUTLINE, action_id=self.action_id)
 
-    def undo(self) -> None:  # overrides QUndoCommand.undo
+    def revert(self) -> Changes:
         """Move it back."""
         move_action(self.db, self.action_id, -self.step)
-        self.changed(self.action_id)
+        return changed(Kind.OUTLINE, action_id=self.action_id)
 
 
 class ChangeCommand(PlanCommand):
-    """A change of some words already saved; undo saves the old words, redo the new ones."""
+    """A change of some words already saved; undo saves the old words, redo the new ones.
+    Either way it changes what ``changes`` says."""
 
     def __init__(
-        self,
-        text: str,
-        save: Callable[[Any], object],
-        old: Any,
-        new: Any,
-        changed: Callable[[], None],
+        self, text: str, save: Callable[[Any], object], old: Any, new: Any, changes: Changes
     ) -> None:
         super().__init__(text)
-        self.save, self.old, self.new, self.changed = save, old, new, changed
+        self.save, self.old, self.new, self.changes = save, old, new, changes
         self._first = True
 
-    def redo(self) -> None:  # overrides QUndoCommand.redo
+    def apply(self) -> Changes:
         """Save the new words (the first time they are already saved)."""
         if not self._first:
             self.save(self.new)
         self._first = False
-        self.changed()
+        return self.changes
 
-    def undo(self) -> None:  # overrides QUndoCommand.undo
+    def revert(self) -> Changes:
         """Save the old words again."""
         self.save(self.old)
-        self.changed()
+        return self.changes

@@ -3,47 +3,48 @@
 The window shows a plan's first rows before the database layer (SQLAlchemy) has loaded:
 it starts from a first look read with sqlite3 alone, then opens the database just after.
 So the services that need that layer are imported where they are used, not up here.
+
+What the window works on lives in its workspace; the window answers the workspace's
+``changed`` signal for the plan list, the plan on screen and the database.
 """
 
 from __future__ import annotations
 
 import logging
-from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtCore import QSignalBlocker, Qt, QTimer
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QProgressBar, QStackedWidget
 
 from actionplan.gui import prompts, window_state
 from actionplan.gui import settings as prefs
 from actionplan.gui.after_paint import after_paint, open_in_background
-from actionplan.gui.database_actions import DatabaseActions
-from actionplan.gui.file_actions import FileActions
-from actionplan.gui.menus import WindowCommands, build_actions, build_menus
+from actionplan.gui.changes import Changes, Kind
+from actionplan.gui.menus.database_menu import DatabaseMenu
+from actionplan.gui.menus.file_menu import FileMenu
+from actionplan.gui.menus.menu_bar import WindowParts, build_actions, build_menus
+from actionplan.gui.pages.plan_view import PlanView
+from actionplan.gui.pages.welcome_page import WelcomePage
 from actionplan.gui.pending_edits import PendingEdits
-from actionplan.gui.plan_undo_stack import PlanUndoStack
-from actionplan.gui.plan_view import PlanView
+from actionplan.gui.plan_refresh import PlanRefresher
 from actionplan.gui.row_reader import FIRST_ROWS, RowReader
 from actionplan.gui.settings import Settings
-from actionplan.gui.welcome_page import WelcomePage
+from actionplan.gui.workspace import Workspace
 from actionplan.services.errors import USER_ERRORS
 from actionplan.services.first_look import first_look, pick_plan
 from actionplan.services.views import ActionRow, PlanInfo
-from actionplan.services.workspace import describe_target, open_database
 
 if TYPE_CHECKING:
-    from concurrent.futures import Future
-
-    from actionplan.gui.edit_actions import EditActions
-    from actionplan.gui.plan_actions import PlanActions
+    from actionplan.gui.menus.edit_menu import EditMenu
+    from actionplan.gui.menus.plan_menu import PlanMenu
     from actionplan.services.workspace import Database
 
 log = logging.getLogger(__name__)
 
 
-class MainWindow(QMainWindow, WindowCommands):
+class MainWindow(QMainWindow):
     """The app's one main window."""
 
     def __init__(
@@ -57,23 +58,15 @@ class MainWindow(QMainWindow, WindowCommands):
     ) -> None:
         """A window on an open database, or on a target (path or URL) it opens at start."""
         super().__init__(parent)
-        self._db = db
-        self.target = db.target if db is not None else describe_target(target)
-        self.settings = settings or Settings()
-        self.as_of = date.today()
-        self._plans: list[PlanInfo] = []
+        self.workspace = workspace = Workspace(settings or Settings(), db, target, self)
         # The plan asked for, else the one on screen when the window last closed.
-        self._wanted_plan: str | None = plan_name or self.settings.get(prefs.LAST_PLAN)
+        self._wanted_plan: str | None = plan_name or workspace.settings.get(prefs.LAST_PLAN)
         self._filling: int | None = None
-        self._opening: Future[Database] | None = None
-        # The plan whose actions are on screen (the plan box can be a step ahead of it).
-        self.shown_plan: PlanInfo | None = None
-        self.undo_stack = PlanUndoStack(self)
+        self._target_shown = workspace.target  # whose filters the filter bar holds
         self.setWindowTitle("actionplan")
         self.resize(1400, 860)  # brought within a smaller screen by window_state.restore
         self.welcome = WelcomePage()
         self.plan_view = PlanView()
-        self.pending = PendingEdits(self)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.welcome)
         self.stack.addWidget(self.plan_view)
@@ -83,29 +76,41 @@ class MainWindow(QMainWindow, WindowCommands):
         self.busy = QProgressBar()
         self.busy.setMaximumWidth(160)
         self.busy.hide()
-        self.rows = RowReader(self)
-        build_actions(self)
-        self.files = FileActions(self)
-        self.databases = DatabaseActions(self)
-        self.toolbar = build_menus(self)
-        self._connect()
+        self._build_parts()
         self.data_label = QLabel()
         self.data_label.setTextFormat(Qt.TextFormat.PlainText)  # a path is shown as it is
         self.statusBar().addPermanentWidget(self.busy)
         self.statusBar().addPermanentWidget(self.data_label)
-        window_state.restore(self)
+        window_state.restore(self, workspace.settings, self.plan_view, self.commands.details_action)
+        window_state.restore_filters(workspace.settings, workspace.target, self.plan_view)
         self._remember_database()
+
+    def _build_parts(self) -> None:
+        workspace, view = self.workspace, self.plan_view
+        self.rows = RowReader(workspace, view, self.busy)
+        self.refresher = PlanRefresher(workspace, view, self.rows)
+        self.pending = PendingEdits(workspace, view, lambda: self.edits, self)
+        self.refresher.pending = self.pending
+        self.files = FileMenu(workspace, view, self)
+        self.databases = DatabaseMenu(workspace, self)
+        parts = WindowParts(
+            self, workspace, view, lambda: self.edits, lambda: self.plan_edits,
+            self.files, self.databases, self.pending.save, self.refresh,
+        )  # fmt: skip
+        self.commands = build_actions(parts)
+        self.toolbar = build_menus(parts, self.commands, self.plan_box)
+        self._connect()
 
     def _connect(self) -> None:
         self.welcome.new_plan_requested.connect(lambda: self.plan_edits.new_plan())
         self.welcome.samples_requested.connect(self.files.load_samples)
         self.welcome.import_requested.connect(self.files.choose_workbook)
-        self.plan_view.action_selected.connect(self._show_action)
-        self.plan_view.detail.record_progress_requested.connect(lambda _id: self.record_progress())
-        self.plan_view.detail.edit_requested.connect(
+        detail = self.plan_view.detail
+        detail.record_progress_requested.connect(lambda _id: self.record_progress())
+        detail.edit_requested.connect(
             lambda action_id, draft: self.edits.save_action_edit(action_id, draft)
         )
-        self.plan_view.detail.changes_pending.connect(self.save_changes_action.setEnabled)
+        detail.changes_pending.connect(self.commands.save_changes_action.setEnabled)
         # Choosing a priority or outcome on the left leaves the action being edited.
         self.plan_view.navigator.selectionModel().selectionChanged.connect(
             lambda *_: self.pending.save()
@@ -114,57 +119,51 @@ class MainWindow(QMainWindow, WindowCommands):
         measures.new_measure_requested.connect(lambda: self.edits.new_measure())
         measures.delete_measure_requested.connect(lambda i: self.edits.delete_measure(i))
         measures.edit_measure_requested.connect(lambda i: self.edits.edit_measure(i))
-        self.plan_view.measures.add_reading_requested.connect(
-            lambda measure_id: self.edits.add_reading(measure_id)
-        )
+        measures.add_reading_requested.connect(lambda i: self.edits.add_reading(i))
         self.plan_box.currentIndexChanged.connect(self._plan_chosen)
+        self.refresher.action_shown.connect(self._action_shown)
+        self.workspace.changed.connect(self._changed)
+        self.workspace.told.connect(self.statusBar().showMessage)
 
     def _remember_database(self) -> None:
-        self.data_label.setText(f"Data: {self.target}")
-        self.databases.remember(self.target)
+        self.data_label.setText(f"Data: {self.workspace.target}")
+        self.databases.remember(self.workspace.target)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # overrides QWidget.closeEvent
         """Save what was typed, remember the window's layout and choices, then close."""
         if not self.pending.leave(show_later=False):
             event.ignore()  # the user was told why the words cannot be saved; they stay
             return
-        window_state.remember(self)
+        workspace = self.workspace
+        window_state.remember(self, workspace.settings, self.plan_view)
+        window_state.keep_filters(workspace.settings, workspace.target, self.plan_view)
         self.rows.drop()  # a read still running must not deliver rows to a closed window
         super().closeEvent(event)
 
-    @property
-    def db(self) -> Database:
-        """The open database (a window started from a target opens it on first use, or
-        waits for the opening already under way)."""
-        if self._db is None:
-            opening = self._opening
-            self._db = opening.result() if opening else open_database(self.target)
-        return self._db
-
     @cached_property
-    def edits(self) -> EditActions:
+    def edits(self) -> EditMenu:
         """Recording progress, saving edits and readings (loads the writing services)."""
-        from actionplan.gui.edit_actions import EditActions
+        from actionplan.gui.menus.edit_menu import EditMenu
 
-        return EditActions(self)
+        return EditMenu(self.workspace, self.plan_view, self)
 
     @cached_property
-    def plan_edits(self) -> PlanActions:
+    def plan_edits(self) -> PlanMenu:
         """Adding, changing and deleting plans, priorities, actions and measures."""
-        from actionplan.gui.plan_actions import PlanActions
+        from actionplan.gui.menus.plan_menu import PlanMenu
 
-        return PlanActions(self)
+        return PlanMenu(self.workspace, self.plan_view, self)
 
     def start(self) -> None:
         """Show the window with the plan's first rows at once, and read the rest just after.
 
         A database that cannot be opened raises the store's error before anything shows.
         """
-        look = None
-        if self._db is None:
-            look = first_look(self.target, self._wanted_plan, self.as_of, FIRST_ROWS)
+        workspace, look = self.workspace, None
+        if not workspace.is_open:
+            look = first_look(workspace.target, self._wanted_plan, workspace.as_of, FIRST_ROWS)
         if look is None:
-            self.db  # noqa: B018 - opened here, so a failure is told before the window shows
+            workspace.db  # noqa: B018 - opened here, so a failure is told before the window shows
             self._show_on_screen()
             self.reload_plans()
             return
@@ -179,55 +178,72 @@ class MainWindow(QMainWindow, WindowCommands):
 
     def _open_in_background(self) -> None:
         # The database layer loads on a worker, so the window answers the user meanwhile.
-        if self._db is None and self._opening is None:
-            self._opening = open_in_background(
-                self.target, lambda: self._fill_rest(), lambda: self._database_open()
+        workspace = self.workspace
+        if not workspace.is_open and not workspace.is_opening:
+            workspace.opening(
+                open_in_background(
+                    workspace.target, lambda: self._fill_rest(), lambda: self._database_open()
+                )
             )
 
     def close_database(self) -> None:
         """Close the database, if it was opened (when the app ends)."""
-        if self._db is not None:
-            self._db.close()
+        self.workspace.close()
 
     def _database_open(self) -> bool:
         """Open the database if the window started without it; on failure say so and close."""
-        if self._db is not None:
+        if self.workspace.is_open:
             return True
         try:
-            self.db  # noqa: B018 - opens it, or waits for the opening under way
+            self.workspace.db  # noqa: B018 - opens it, or waits for the opening under way
         except USER_ERRORS as exc:
             prompts.warn(self, "actionplan cannot open its database", str(exc))
             self.close()
             return False
         return True
 
+    def _changed(self, changes: Changes) -> None:
+        # The window answers for the plan list, the plan on screen and the database; the
+        # plan view's refresher answers for what is inside the plan.
+        if changes.touches(Kind.DATABASE):
+            self._database_switched()
+        elif changes.touches(Kind.PLAN_LIST, Kind.PLAN_SETTINGS):
+            if changes.plan_title:
+                self.show_plan_titled(changes.plan_title)
+            else:
+                self.show_plan_id(changes.plan_id)
+        elif changes.touches(Kind.PLAN_SHOWN):
+            self._plan_switched()
+
     def reload_plans(self) -> None:
         """Read the list of plans and show the chosen one, or the welcome page."""
         from actionplan.services.plans import list_plans
 
-        plans = list_plans(self.db)
+        plans = list_plans(self.workspace.db)
         self._show_plans(plans, pick_plan(plans, self._wanted_plan))
 
     def _show_plans(
         self, plans: list[PlanInfo], chosen: int, first_rows: list[ActionRow] | None = None
     ) -> None:
         chosen = self.pending.plan_to_show(plans, chosen)
-        self._plans = plans
-        self.plan_box.blockSignals(True)
-        self.plan_box.clear()
-        for plan in self._plans:
-            self.plan_box.addItem(plan.title, plan.id)
-        self.plan_box.blockSignals(False)
-        for plan_only in self.plan_actions:
-            plan_only.setEnabled(bool(self._plans))
-        self.files.set_plan_open(bool(self._plans))
-        if not self._plans:
-            self.shown_plan = None
-            self._clear_detail()
+        workspace = self.workspace
+        workspace.set_plans(plans)
+        with QSignalBlocker(self.plan_box):
+            self.plan_box.clear()
+            for plan in plans:
+                self.plan_box.addItem(plan.title, plan.id)
+            if plans:
+                self.plan_box.setCurrentIndex(chosen)
+        for plan_only in self.commands.plan_actions:
+            plan_only.setEnabled(bool(plans))
+        self.files.set_plan_open(bool(plans))
+        workspace.current_plan = plans[chosen] if plans else None
+        if not plans:
+            workspace.shown_plan = None
+            self.refresher.clear_detail()
             self.stack.setCurrentWidget(self.welcome)
             self.setWindowTitle("actionplan")
             return
-        self.plan_box.setCurrentIndex(chosen)
         self._show_plan(first_rows)
 
     def show_plan_titled(self, title: str | None) -> None:
@@ -235,34 +251,42 @@ class MainWindow(QMainWindow, WindowCommands):
         self._wanted_plan = title
         self.reload_plans()
 
-    @property
-    def current_plan(self) -> PlanInfo | None:
-        """The plan on screen."""
-        index = self.plan_box.currentIndex()
-        return self._plans[index] if 0 <= index < len(self._plans) else None
+    def _plan_chosen(self, index: int) -> None:
+        # Chosen in the plan box: the words typed for the plan on screen are saved first;
+        # when they cannot be, the user was told why and the box goes back to their plan.
+        plans, shown, box = self.workspace.plans, self.workspace.shown_plan, self.plan_box
+        if shown is not None and not self.pending.leave(show_later=False):
+            if box.findData(shown.id) >= 0:
+                with QSignalBlocker(box):
+                    box.setCurrentIndex(box.findData(shown.id))
+            return
+        self.workspace.choose_plan(plans[index] if 0 <= index < len(plans) else None)
 
-    def _plan_chosen(self, *_: Any) -> None:
-        if self.pending.leave_plan():
-            self._show_plan()
-
-    def go_to_plan(self, plan_id: int) -> None:
-        """Show the plan with this id, whole at once, if it is in the list."""
-        index = self.plan_box.findData(plan_id)
-        if index >= 0 and index != self.plan_box.currentIndex():
-            self.plan_box.setCurrentIndex(index)
-            self._fill_rest()  # its navigator and measures now, before a change is undone there
+    def _plan_switched(self) -> None:
+        # Another plan put on screen: from the plan box, or by an undo of another plan's
+        # change, which needs that plan whole (its navigator and measures) at once.
+        plan, box = self.workspace.current_plan, self.plan_box
+        index = box.findData(plan.id) if plan is not None else -1
+        elsewhere = index >= 0 and index != box.currentIndex()
+        if elsewhere:
+            with QSignalBlocker(box):
+                box.setCurrentIndex(index)
+        self._show_plan()
+        if elsewhere:
+            self._fill_rest()
 
     def _show_plan(self, first_rows: list[ActionRow] | None = None) -> None:
-        plan = self.current_plan
+        workspace = self.workspace
+        plan = workspace.current_plan
         if plan is None:
             return
-        if self.shown_plan is None or self.shown_plan.id != plan.id:
-            self._clear_detail()  # the panel never shows an action of another plan,
+        if workspace.shown_plan is None or workspace.shown_plan.id != plan.id:
+            self.refresher.clear_detail()  # the panel never shows an action of another plan,
             self.plan_view.outline = []  # nor offers its priorities, until this one's are read
-        self.shown_plan = plan
+        workspace.shown_plan = plan
         self.stack.setCurrentWidget(self.plan_view)
         self.setWindowTitle(f"{plan.title} — actionplan")
-        self.settings.set(prefs.LAST_PLAN, plan.title)
+        workspace.settings.set(prefs.LAST_PLAN, plan.title)
         # The first screenful at once; the navigator, measures and the rest of a big plan
         # just after, so the window shows actions without a wait.
         self._filling = plan.id
@@ -272,19 +296,21 @@ class MainWindow(QMainWindow, WindowCommands):
             return
         from actionplan.services.actions import action_rows
 
-        self.plan_view.set_rows(action_rows(self.db, plan.id, self.as_of, limit=FIRST_ROWS))
+        rows = action_rows(workspace.db, plan.id, workspace.as_of, limit=FIRST_ROWS)
+        self.plan_view.set_rows(rows)
         QTimer.singleShot(0, self._fill_rest)
 
     def _fill_rest(self) -> None:
         from actionplan.services.measure_rows import measure_rows
         from actionplan.services.outline import plan_outline
 
-        plan = self.current_plan
+        plan = self.workspace.current_plan
         if plan is None or plan.id != self._filling or not self._database_open():
             return
         self._filling = None
-        self.plan_view.show_outline(plan.title, plan_outline(self.db, plan.id))
-        self.plan_view.measures.set_rows(measure_rows(self.db, plan.id))
+        db = self.workspace.db
+        self.plan_view.show_outline(plan.title, plan_outline(db, plan.id))
+        self.plan_view.measures.set_rows(measure_rows(db, plan.id))
         if self.plan_view.table_model.rowCount() == FIRST_ROWS:
             self.rows.read_rest(plan.id)
 
@@ -295,101 +321,34 @@ class MainWindow(QMainWindow, WindowCommands):
 
     def refresh(self, action_id: int | None = None) -> None:
         """Re-read after a change: just the action changed, or the whole plan on screen."""
-        from actionplan.services.actions import action_rows
-
-        plan = self.current_plan
-        if plan is None:
-            return
-        changed = None
-        if action_id is not None:
-            changed = action_rows(self.db, plan.id, self.as_of, action_ids=[action_id])
-        if changed and self.plan_view.moved(changed[0]):
-            self.reload_plan(action_id)  # a new place in the plan: its order and counts change
-            return
-        if not changed or not self.plan_view.replace_rows(changed):
-            self.rows.read_all(plan.id, action_id)
-        elif action_id is not None:
-            self.plan_view.select_action(action_id)
-        self.show_selected_action()
-
-    def show_selected_action(self) -> None:
-        """Show the selected action (or none) in the detail panel."""
-        self._show_action(self.selected_row())
+        self.refresher.refresh(action_id)
 
     def selected_row(self) -> ActionRow | None:
         """The action selected in the table."""
-        rows = self.plan_view.table.selectionModel().selectedRows()
-        return rows[0].data(self.plan_view.table_model.ROW_ROLE) if rows else None
+        return self.plan_view.selected_row()
 
-    def _show_action(self, row: ActionRow | None) -> None:
-        from actionplan.services.editing import action_draft
-        from actionplan.services.progress import history
-
-        if not self.pending.moving_to(row):
-            return
-        if row is None:
-            self._clear_detail()
-        else:
-            for needs_action in self._action_commands():
-                needs_action.setEnabled(True)
-            draft = action_draft(self.db, row.id)
-            outline = self.plan_view.outline
-            self.plan_view.detail.show_action(row, history(self.db, row.id), draft, outline)
-        self.pending.show_saved()
-
-    def _action_commands(self) -> tuple[QAction, ...]:
-        return (self.delete_action_action, self.move_up_action, self.move_down_action)
-
-    def _clear_detail(self) -> None:
-        for needs_action in self._action_commands():
-            needs_action.setEnabled(False)
-        self.plan_view.detail.show_action(None, [])
+    def _action_shown(self, shown: bool) -> None:
+        for needs_action in self.commands.action_commands:
+            needs_action.setEnabled(shown)
 
     def show_plan_id(self, plan_id: int | None) -> None:
         """Read the list of plans again and show the one with this id (else the newest)."""
         self._wanted_plan = None
         self.reload_plans()
-        ids = [plan.id for plan in self._plans]
+        ids = [plan.id for plan in self.workspace.plans]
         if plan_id in ids and self.plan_box.currentIndex() != ids.index(plan_id):
             self.plan_box.setCurrentIndex(ids.index(plan_id))
-
-    def reload_plan(self, action_id: int | None = None) -> None:
-        """Read the plan on screen again after its shape changed, showing the action given."""
-        from actionplan.services.measure_rows import measure_rows
-        from actionplan.services.outline import plan_outline
-
-        plan = self.current_plan
-        if plan is None:
-            return
-        self.plan_view.show_outline(plan.title, plan_outline(self.db, plan.id))
-        self.rows.read_all(plan.id, action_id, reveal=True)
-        self.plan_view.measures.set_rows(measure_rows(self.db, plan.id))
-        self.show_selected_action()
-
-    def refresh_measures(self, measure_id: int | None = None) -> None:
-        """Re-read the plan's measures after a change."""
-        from actionplan.services.measure_rows import measure_rows
-
-        plan = self.current_plan
-        if plan is not None:
-            self.plan_view.measures.set_rows(measure_rows(self.db, plan.id), keep=measure_id)
 
     def record_progress(self) -> None:
         """Record progress on the selected action."""
         self.edits.record_progress()
 
-    def use_database(self, db: Database) -> None:
-        """Close this database and show the one given (after saving what was typed), with
-        the filters last used on it."""
-        if not self.pending.leave(show_later=False):
-            db.close()
-            return
-        window_state.keep_filters(self)
-        self.close_database()
-        self.shown_plan = None
-        self._db = db
-        self.target = db.target
-        self.undo_stack.clear()
+    def _database_switched(self) -> None:
+        # Another database: the filters used on the last one are kept for it, and this
+        # one's come back.
+        workspace, view = self.workspace, self.plan_view
+        window_state.keep_filters(workspace.settings, self._target_shown, view)
+        self._target_shown = workspace.target
         self._remember_database()
-        window_state.restore_filters(self)
+        window_state.restore_filters(workspace.settings, workspace.target, view)
         self.reload_plans()

@@ -7,24 +7,38 @@ filter hides the row, before an undo and when the window closes, or with Ctrl+S.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSignalBlocker, QTimer
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
+from actionplan.gui.changes import Kind, changed
+
 if TYPE_CHECKING:
-    from actionplan.gui.action_detail_panel import ActionDetailPanel
-    from actionplan.gui.main_window import MainWindow
+    from actionplan.gui.menus.edit_menu import EditMenu
+    from actionplan.gui.pages.action_detail_panel import ActionDetailPanel
+    from actionplan.gui.pages.plan_view import PlanView
+    from actionplan.gui.workspace import Workspace
     from actionplan.services.views import ActionRow, PlanInfo
 
 
 class PendingEdits(QObject):
     """Saves the words typed in one window's detail panel, into the action they were typed for."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(
+        self,
+        workspace: Workspace,
+        view: PlanView,
+        edits: Callable[[], EditMenu],
+        window: QWidget,
+    ) -> None:
+        """``edits`` gives the menu that saves (loaded when first needed); ``window`` is the
+        window whose widgets taking the focus from the panel mean the user moved on."""
         super().__init__(window)
-        self.window = window
+        self.workspace, self.view, self._edits, self._window = workspace, view, edits, window
         self._saved_while_leaving: tuple[int, int] | None = None  # plan id, action id
+        workspace.typed = self
         app = QApplication.instance()
         assert isinstance(app, QApplication)
         app.focusChanged.connect(self._focus_changed)
@@ -32,7 +46,7 @@ class PendingEdits(QObject):
     @property
     def panel(self) -> ActionDetailPanel:
         """The detail panel whose words are kept."""
-        return self.window.plan_view.detail
+        return self.view.detail
 
     def save(self) -> bool:
         """Save the panel's words where the user is (Ctrl+S); False when they could not be
@@ -40,7 +54,7 @@ class PendingEdits(QObject):
         panel = self.panel
         if not panel.has_changes or panel.action_id is None:
             return True
-        return self.window.edits.save_action_edit(panel.action_id, panel.edited_draft())
+        return self._edits().save_action_edit(panel.action_id, panel.edited_draft())
 
     def leave(self, show_later: bool = True, *, quietly: bool = False) -> bool:
         """Save the panel's words as the user leaves the row; False when they could not be
@@ -49,33 +63,21 @@ class PendingEdits(QObject):
 
         The saved row is shown by ``show_saved`` once the window has moved on (not at all
         when ``show_later`` is False: the whole plan is read again anyway)."""
-        panel, plan = self.panel, self.window.shown_plan
+        panel, plan = self.panel, self.workspace.shown_plan
         action_id = panel.action_id
         if not panel.has_changes or action_id is None:
             return True
-        edits = self.window.edits
+        edits = self._edits()
         save = edits.save_quietly if quietly else edits.save_action_edit
         saved = save(action_id, panel.edited_draft(), moving_on=True)
         if saved and show_later and plan is not None:
             self._saved_while_leaving = (plan.id, action_id)
         return saved
 
-    def leave_plan(self) -> bool:
-        """Before the plan chosen in the plan box is shown, save the words typed for the plan
-        on screen; False when they could not be saved: the user was told why, the words stay
-        and the plan box goes back to their plan."""
-        shown, box = self.window.shown_plan, self.window.plan_box
-        if shown is None or self.leave(show_later=False):
-            return True
-        if box.findData(shown.id) >= 0:
-            with QSignalBlocker(box):
-                box.setCurrentIndex(box.findData(shown.id))
-        return False
-
     def plan_to_show(self, plans: list[PlanInfo], chosen: int) -> int:
         """Which of the plans read again to show: the one chosen, once the words typed for the
         plan on screen are saved; the plan on screen again when they cannot be."""
-        shown = self.window.shown_plan
+        shown = self.workspace.shown_plan
         if shown is None or (plans and plans[chosen].id == shown.id):
             return chosen
         ids = [plan.id for plan in plans]
@@ -92,7 +94,7 @@ class PendingEdits(QObject):
         if not self.panel.has_changes or same_row or self.leave(show_later=True):
             return True
         if kept is not None:
-            self.window.plan_view.select_action(kept)
+            self.view.select_action(kept)
         return False
 
     def show_saved(self) -> None:
@@ -106,21 +108,22 @@ class PendingEdits(QObject):
 
     def _show_saved_now(self) -> None:
         saved, self._saved_while_leaving = self._saved_while_leaving, None
-        plan = self.window.shown_plan
+        plan = self.workspace.shown_plan
         if saved is not None and plan is not None and plan.id == saved[0]:
             self._show_row(plan.id, saved[1])
 
     def _show_row(self, plan_id: int, action_id: int) -> None:
         from actionplan.services.actions import action_rows
 
-        window, view = self.window, self.window.plan_view
+        workspace, view = self.workspace, self.view
         if view.table_model.row_of(action_id) is None:
             return  # not read into the table (yet): nothing shown to bring up to date
-        changed = action_rows(window.db, plan_id, window.as_of, action_ids=[action_id])
-        if changed and not view.moved(changed[0]) and view.replace_rows(changed):
-            window.show_selected_action()  # the panel too, if it still shows that action
+        rows = action_rows(workspace.db, plan_id, workspace.as_of, action_ids=[action_id])
+        if rows and not view.moved(rows[0]) and view.replace_rows(rows):
+            self.view.show_selected()  # the panel too, if it still shows that action
             return
-        window.reload_plan()  # it moved to another priority: the plan's order and counts change
+        # It moved to another priority: the plan's order and counts change.
+        workspace.announce(changed(Kind.OUTLINE))
 
     def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
         # Focus leaving the panel for another part of this window saves what was typed;
@@ -129,10 +132,10 @@ class PendingEdits(QObject):
         # click on another row must land on the row under the pointer).
         if old is None or new is None:
             return  # the window lost the focus, or a widget holding it went away
-        panel, window = self.panel, self.window
+        panel = self.panel
         if not panel.isAncestorOf(old):
             return
-        if panel.isAncestorOf(new) or not window.isAncestorOf(new):
+        if panel.isAncestorOf(new) or not self._window.isAncestorOf(new):
             return
         if self.leave(quietly=True):
             self.show_saved()

@@ -1,21 +1,23 @@
 """PlanUndoStack: the window's undo history, where every entry names the plan it changed.
 
 Undoing an entry of a plan not on screen first shows that plan, so nobody changes a plan
-they cannot see; the status bar then says what was undone.
+they cannot see; the status bar then says what was undone. After every push, undo and redo
+the workspace announces what the entries run changed.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from actionplan.gui.shortcuts import make_action
+from actionplan.gui.changes import NOTHING, Changes
 
 if TYPE_CHECKING:
-    from actionplan.gui.main_window import MainWindow
+    from actionplan.services.views import PlanInfo
 
 
 @dataclass(frozen=True)
@@ -28,43 +30,86 @@ class PlanRef:
 
 class PlanCommand(QUndoCommand):
     """An undo entry of one plan: the undo stack stamps the plan on screen when it is pushed
-    (unless the entry already names its own, as an import does)."""
+    (unless the entry already names its own, as an import does).
+
+    ``apply`` and ``revert`` do the write and say what it changed."""
 
     plan: PlanRef | None = None
+    done: Changes = NOTHING  # what the latest redo or undo changed
+
+    def apply(self) -> Changes:
+        """Do the write (the first time it is usually done already); say what changed."""
+        return NOTHING
+
+    def revert(self) -> Changes:
+        """Take the write back; say what changed."""
+        return NOTHING
+
+    def redo(self) -> None:  # overrides QUndoCommand.redo
+        """Do the write, keeping what it changed for the stack to announce."""
+        self.done = self.apply()
+
+    def undo(self) -> None:  # overrides QUndoCommand.undo
+        """Take the write back, keeping what it changed for the stack to announce."""
+        self.done = self.revert()
+
+
+class Owner(Protocol):
+    """What the undo history needs of the workspace that holds it."""
+
+    shown_plan: PlanInfo | None
+
+    def announce(self, changes: Changes) -> None:
+        """Tell every view what a write changed."""
+
+    def tell(self, words: str, milliseconds: int = 4000) -> None:
+        """Say a sentence in the status bar."""
+
+    def save_typed(self) -> bool:
+        """Save words typed and not yet saved; False when they could not be."""
+
+    def go_to_plan(self, plan_id: int) -> None:
+        """Put the plan with this id on screen, whole."""
 
 
 class PlanUndoStack(QUndoStack):
-    """Undo and Redo for one main window, each entry stamped with its plan."""
+    """Undo and Redo for one workspace, each entry stamped with its plan."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-        keys = QKeySequence.StandardKey
-        self.undo_action = _history_action(window, "&Undo", keys.Undo, self.undo_entry)
-        self.redo_action = _history_action(window, "&Redo", keys.Redo, self.redo_entry)
-        self.canUndoChanged.connect(self.undo_action.setEnabled)
-        self.canRedoChanged.connect(self.redo_action.setEnabled)
-        self.undoTextChanged.connect(lambda text: self.undo_action.setText(_named("&Undo", text)))
-        self.redoTextChanged.connect(lambda text: self.redo_action.setText(_named("&Redo", text)))
+    def __init__(self, workspace: Owner, parent: QObject) -> None:
+        super().__init__(parent)
+        self.workspace = workspace
+        self._index = 0
+        self.indexChanged.connect(self._announce)
 
     def push(self, command: QUndoCommand) -> None:  # overrides QUndoStack.push
         """Name the entry's plan in its text (the plan on screen unless it names its own)."""
         if isinstance(command, PlanCommand):
-            shown = self.window.shown_plan
+            shown = self.workspace.shown_plan
             if command.plan is None and shown is not None:
                 command.plan = PlanRef(shown.id, shown.title)
             if command.plan is not None:
                 command.setText(f"{command.text()} — {command.plan.title}")
         super().push(command)
 
+    def _announce(self, index: int) -> None:
+        # The entries between the old place in the history and the new were just run.
+        low, high = sorted((self._index, index))
+        self._index = index
+        changes = NOTHING
+        for number in range(low, high):
+            command = self.command(number)
+            if isinstance(command, PlanCommand):
+                changes = changes | command.done
+        self.workspace.announce(changes)
+
     def undo_entry(self) -> None:
         """Undo the latest entry, on its own plan, and say what was undone."""
-        if self.window.pending.save() and self.canUndo():
+        if self.workspace.save_typed() and self.canUndo():
             self._step(self.index() - 1, "Undone", self.undo)
 
     def redo_entry(self) -> None:
         """Redo the entry undone last, on its own plan, and say what was redone."""
-        if self.window.pending.save() and self.canRedo():
+        if self.workspace.save_typed() and self.canRedo():
             self._step(self.index(), "Redone", self.redo)
 
     def _step(self, number: int, done: str, step: Callable[[], None]) -> None:
@@ -73,19 +118,7 @@ class PlanUndoStack(QUndoStack):
         what = command.text()
         if plan is not None:
             # A plan no longer in the list (its deletion is what is undone) comes back itself.
-            self.window.go_to_plan(plan.id)
+            self.workspace.go_to_plan(plan.id)
             what = what.removesuffix(f" — {plan.title}") + f" in {plan.title}"
         step()
-        self.window.statusBar().showMessage(f"{done}: {what[:1].lower()}{what[1:]}.", 10000)
-
-
-def _history_action(
-    window: MainWindow, text: str, key: QKeySequence.StandardKey, slot: Callable[[], None]
-) -> QAction:
-    action = make_action(window, text, key, slot)
-    action.setEnabled(False)
-    return action
-
-
-def _named(verb: str, text: str) -> str:
-    return f"{verb} {text}" if text else verb
+        self.workspace.tell(f"{done}: {what[:1].lower()}{what[1:]}.", 10000)

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 
 from actionplan.gui import prompts
 from actionplan.gui.worker import Worker, start
 
 if TYPE_CHECKING:
-    from actionplan.gui.main_window import MainWindow
+    from PySide6.QtWidgets import QProgressBar
+
+    from actionplan.gui.pages.plan_view import PlanView
+    from actionplan.gui.workspace import Workspace
     from actionplan.services.views import ActionRow
 
 # Rows read before the window draws: a screenful, quick even on a 24,000-action plan.
@@ -18,11 +21,13 @@ FIRST_ROWS = 200
 
 
 class RowReader(QObject):
-    """Reads the plan on screen into the window's table, big plans off the GUI thread."""
+    """Reads the plan on screen into the plan view's table, big plans off the GUI thread."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    selection_read = Signal()  # the action asked for is selected, now its rows are read
+
+    def __init__(self, workspace: Workspace, view: PlanView, busy: QProgressBar) -> None:
+        super().__init__(view)
+        self.workspace, self.view, self.busy_bar = workspace, view, busy
         self._loader: Worker | None = None
         self._show_when_read: tuple[int | None, bool] = (None, False)
 
@@ -37,16 +42,16 @@ class RowReader(QObject):
         (``reveal``: clearing filters that hide it)."""
         from actionplan.services.actions import action_rows
 
-        window = self.window
-        rows = action_rows(window.db, plan_id, window.as_of, limit=FIRST_ROWS + 1)
-        window.plan_view.set_rows(rows[:FIRST_ROWS])
+        workspace = self.workspace
+        rows = action_rows(workspace.db, plan_id, workspace.as_of, limit=FIRST_ROWS + 1)
+        self.view.set_rows(rows[:FIRST_ROWS])
         if len(rows) > FIRST_ROWS:
             self.read_rest(plan_id, action_id, reveal)
         else:
             self._select(action_id, reveal)
 
     def _select(self, action_id: int | None, reveal: bool) -> None:
-        view = self.window.plan_view
+        view = self.view
         if action_id is not None:
             (view.show_action_in_table if reveal else view.select_action)(action_id)
 
@@ -55,15 +60,15 @@ class RowReader(QObject):
         from actionplan.services.actions import action_rows
 
         self.drop()
-        db, as_of = self.window.db, self.window.as_of
+        db, as_of = self.workspace.db, self.workspace.as_of
         worker = Worker(lambda _progress, _cancelled: (plan_id, action_rows(db, plan_id, as_of)))
         worker.signals.succeeded.connect(self._read)
         worker.signals.failed.connect(
-            lambda exc: prompts.warn(self.window, "Loading the plan", str(exc))
+            lambda exc: prompts.warn(self.view.window(), "Loading the plan", str(exc))
         )
         self._loader, self._show_when_read = start(worker), (action_id, reveal)
-        self.window.busy.setRange(0, 0)
-        self.window.busy.show()
+        self.busy_bar.setRange(0, 0)
+        self.busy_bar.show()
 
     def drop(self) -> None:
         """Stop a read under way delivering its rows (the window closed or changed plan)."""
@@ -75,13 +80,13 @@ class RowReader(QObject):
     def _read(self, result: tuple[int, list[ActionRow]]) -> None:
         plan_id, rows = result
         self._loader = None
-        self.window.busy.hide()
-        current = self.window.current_plan
+        self.busy_bar.hide()
+        current = self.workspace.current_plan
         if current is None or current.id != plan_id:
             return
-        self.window.plan_view.set_rows(rows)
+        self.view.set_rows(rows)
         action_id, reveal = self._show_when_read
         if action_id is not None:
             self._select(action_id, reveal)
-            self.window.show_selected_action()
+            self.selection_read.emit()
         self._show_when_read = (None, False)

@@ -6,17 +6,19 @@ import os
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMainWindow, QWidget
 
 from actionplan.gui import settings as prefs
 
 if TYPE_CHECKING:
-    from actionplan.gui.main_window import MainWindow
+    from PySide6.QtGui import QAction
+
+    from actionplan.gui.pages.plan_view import PlanView
+    from actionplan.gui.settings import Settings
 
 
-def restore(window: MainWindow) -> None:
+def restore(window: QMainWindow, stored: Settings, view: PlanView, details: QAction) -> None:
     """Put the window back as it was left, within the screen it opens on."""
-    stored = window.settings
     geometry = stored.get(prefs.WINDOW_GEOMETRY)
     if geometry:
         window.restoreGeometry(geometry)
@@ -24,47 +26,44 @@ def restore(window: MainWindow) -> None:
     state = stored.get(prefs.WINDOW_STATE)
     if state:
         window.restoreState(state)
-    header = window.plan_view.table.horizontalHeader()
+    header = view.table.horizontalHeader()
     columns = stored.get(prefs.TABLE_HEADER)
     if columns:  # the order and widths the user gave the columns
         header.restoreState(columns)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)  # plan order at start
-    window.plan_view.hide_columns(stored.get(prefs.HIDDEN_COLUMNS))
-    window.details_action.setChecked(stored.get(prefs.DETAILS_SHOWN))
+    view.hide_columns(stored.get(prefs.HIDDEN_COLUMNS))
+    details.setChecked(stored.get(prefs.DETAILS_SHOWN))
     split = stored.get(prefs.NAVIGATOR_SPLIT)
     if split:  # how wide the user made the priorities list
-        window.plan_view.splitter.restoreState(split)
-    window.plan_view.filter_bar.my_name = stored.get(prefs.MY_NAME)
-    restore_filters(window)
+        view.splitter.restoreState(split)
+    view.filter_bar.my_name = stored.get(prefs.MY_NAME)
 
 
-def remember(window: MainWindow) -> None:
-    """Keep the window's layout and choices for next time."""
-    stored = window.settings
+def remember(window: QMainWindow, stored: Settings, view: PlanView) -> None:
+    """Keep the window's layout and choices for next time (the filters: ``keep_filters``)."""
     stored.set(prefs.WINDOW_GEOMETRY, bytes(window.saveGeometry().data()))
     stored.set(prefs.WINDOW_STATE, bytes(window.saveState().data()))
-    stored.set(prefs.HIDDEN_COLUMNS, window.plan_view.hidden_columns())
-    stored.set(prefs.DETAILS_SHOWN, window.plan_view.details_shown())
-    stored.set(prefs.NAVIGATOR_SPLIT, bytes(window.plan_view.splitter.saveState().data()))
-    header = window.plan_view.table.horizontalHeader()
+    stored.set(prefs.HIDDEN_COLUMNS, view.hidden_columns())
+    stored.set(prefs.DETAILS_SHOWN, view.details_shown())
+    stored.set(prefs.NAVIGATOR_SPLIT, bytes(view.splitter.saveState().data()))
+    header = view.table.horizontalHeader()
     stored.set(prefs.TABLE_HEADER, bytes(header.saveState().data()))
-    keep_filters(window)
 
 
-def restore_filters(window: MainWindow) -> None:
-    """Bring back the filters last used on the window's database (none for one new to it)."""
-    remembered = _filters_by_database(window.settings).get(_key(window.target), {})
-    window.plan_view.filter_model.forget_kept()
-    window.plan_view.filter_bar.restore(remembered)
+def restore_filters(stored: Settings, target: str, view: PlanView) -> None:
+    """Bring back the filters last used on the database (none for one new to it)."""
+    remembered = _filters_by_database(stored).get(_key(target), {})
+    view.filter_model.forget_kept()
+    view.filter_bar.restore(remembered)
 
 
-def keep_filters(window: MainWindow) -> None:
-    """Remember the filters in use for the window's database, forgetting the oldest others."""
-    remembered = _filters_by_database(window.settings)
-    remembered.pop(_key(window.target), None)
-    remembered[_key(window.target)] = window.plan_view.filter_bar.saved()
+def keep_filters(stored: Settings, target: str, view: PlanView) -> None:
+    """Remember the filters in use for the database, forgetting the oldest others."""
+    remembered = _filters_by_database(stored)
+    remembered.pop(_key(target), None)
+    remembered[_key(target)] = view.filter_bar.saved()
     latest = list(remembered.items())[-prefs.MAX_FILTERED_DATABASES :]
-    window.settings.set(prefs.FILTERS_BY_DATABASE, dict(latest))
+    stored.set(prefs.FILTERS_BY_DATABASE, dict(latest))
 
 
 def _filters_by_database(stored: prefs.Settings) -> dict[str, dict[str, Any]]:

@@ -17,9 +17,9 @@ from pytestqt.qtbot import QtBot
 from actionplan.domain.rag import Rag
 from actionplan.domain.status import Status
 from actionplan.gui import prompts
+from actionplan.gui.dialogs.plan_settings_dialog import PlanSettingsDialog
+from actionplan.gui.dialogs.record_progress_dialog import RecordProgressDialog
 from actionplan.gui.main_window import MainWindow
-from actionplan.gui.plan_settings_dialog import PlanSettingsDialog
-from actionplan.gui.record_progress_dialog import RecordProgressDialog
 from actionplan.gui.settings import Settings
 from actionplan.store.database import Database
 

@@ -73,7 +73,7 @@ def test_rag_chip_is_painted_in_the_rag_colour_with_its_word(qtbot: object) -> N
     from PySide6.QtGui import QColor
     from PySide6.QtWidgets import QTableView
 
-    from actionplan.gui.rag_chip import RagChipDelegate
+    from actionplan.gui.widgets.rag_chip import RagChipDelegate
 
     model = _model()
     view = QTableView()

@@ -46,8 +46,8 @@ def test_a_new_plan_is_built_from_the_welcome_page_and_undone_step_by_step(
     click_save(qtbot, plan_settings_on_screen(qtbot, window, "Eastvale Safeguarding Plan 2026"))
     [plan] = list_plans(db)
     assert window.plan_view.empty_hint.isVisible()
-    window.new_priority_action.trigger()
-    window.new_action_action.trigger()
+    window.commands.new_priority_action.trigger()
+    window.commands.new_action_action.trigger()
     [row] = action_rows(db, plan.id, AS_OF)
     assert (row.ref, row.text, row.priority_title) == (
         "1.1",
@@ -57,17 +57,17 @@ def test_a_new_plan_is_built_from_the_welcome_page_and_undone_step_by_step(
     assert window.plan_view.detail.action_id == row.id  # ready for its leads and timescale
     assert not window.plan_view.empty_hint.isVisible()
     answers.texts.append("Audit neglect cases open to Early Help")
-    window.new_action_action.trigger()
+    window.commands.new_action_action.trigger()
     both = ["Launch the neglect toolkit", "Audit neglect cases open to Early Help"]
     assert _texts(window) == both
     assert [node.actions for node in plan_outline(db, plan.id)] == [2]
-    window.undo_action.trigger()
+    window.commands.undo_action.trigger()
     assert _texts(window) == ["Launch the neglect toolkit"]
-    window.undo_action.trigger()
-    window.undo_action.trigger()
+    window.commands.undo_action.trigger()
+    window.commands.undo_action.trigger()
     assert plan_outline(db, plan.id) == [] and _texts(window) == []
     for _ in range(3):
-        window.redo_action.trigger()
+        window.commands.redo_action.trigger()
     assert [r.text for r in action_rows(db, plan.id, AS_OF)] == both
 
 
@@ -81,7 +81,7 @@ def test_a_new_action_goes_under_the_priority_chosen_in_the_navigator(
     window = open_window()
     window.plan_view.choose_priority(send)
     answers.texts.append("Train SENCOs on the graduated approach")
-    window.new_action_action.trigger()
+    window.commands.new_action_action.trigger()
     added = next(r for r in action_rows(db, factory.plan.id, AS_OF) if r.text.startswith("Train"))
     assert (added.priority_id, added.ref) == (send, "2.2")
     assert _texts(window) == ["Audit EHCP timeliness", "Train SENCOs on the graduated approach"]
@@ -92,7 +92,7 @@ def test_a_plan_without_priorities_asks_for_one_first(
 ) -> None:
     """No priority yet: the window says what to do instead of asking for the action."""
     window = open_window()
-    window.new_action_action.trigger()
+    window.commands.new_action_action.trigger()
     [(kind, text)] = answers.said
     assert kind == "inform" and "New priority" in text
     assert answers.texts == []
@@ -108,21 +108,21 @@ def test_deleting_an_action_asks_first_and_undo_brings_back_its_history(
     window = open_window()
     fill_progress(window, doomed, "=Pathway agreed with dentists").accept()
     answers.confirms.append(False)
-    window.delete_action_action.trigger()
+    window.commands.delete_action_action.trigger()
     assert [r.id for r in action_rows(db, factory.plan.id, AS_OF)] == [keep, doomed]
     answers.confirms.append(True)
-    window.delete_action_action.trigger()
+    window.commands.delete_action_action.trigger()
     assert answers.asked[-1] == (
         'Delete action 1.2 "Dental <neglect> pathway"? Its 1 progress update will be deleted '
         "with it. You can undo this (Ctrl+Z) until you close actionplan."
     )
     assert [r.id for r in action_rows(db, factory.plan.id, AS_OF)] == [keep]
     assert _texts(window) == ["Toolkit"]
-    window.undo_action.trigger()
+    window.commands.undo_action.trigger()
     assert [r.id for r in action_rows(db, factory.plan.id, AS_OF)] == [keep, doomed]
     assert [u.text for u in history(db, doomed)] == ["=Pathway agreed with dentists"]
     assert window.plan_view.detail.action_id == doomed
-    window.redo_action.trigger()
+    window.commands.redo_action.trigger()
     assert [r.id for r in action_rows(db, factory.plan.id, AS_OF)] == [keep]
 
 
@@ -152,9 +152,9 @@ def test_a_priority_is_renamed_with_its_champion_and_aim_and_undo_puts_the_old_w
     """Right-click a priority (or Edit ▸ Edit priority…): title, champion and aim together."""
     priority = factory.priority("Contextual Risk", champion="Ana Novak")
     window = open_window()
-    assert window.edit_priority_action in window.plan_view.navigator.actions()
+    assert window.commands.edit_priority_action in window.plan_view.navigator.actions()
     window.plan_view.choose_priority(priority)
-    window.edit_priority_action.trigger()
+    window.commands.edit_priority_action.trigger()
     dialog = window.plan_edits.priority_dialog
     assert dialog is not None
     assert (dialog.title_edit.text(), dialog.champion_edit.text()) == (
@@ -169,7 +169,7 @@ def test_a_priority_is_renamed_with_its_champion_and_aim_and_undo_puts_the_old_w
     assert (node.title, node.champion) == ("Exploitation & contextual safeguarding", "Marek Dvořák")
     navigator_text = window.plan_view.navigator_model.item(0).child(0).text()
     assert navigator_text.startswith("1. Exploitation & contextual safeguarding")
-    window.undo_action.trigger()
+    window.commands.undo_action.trigger()
     [node] = plan_outline(db, factory.plan.id)
     assert (node.title, node.champion, node.aim) == ("Contextual Risk", "Ana Novak", "")
 
@@ -185,14 +185,14 @@ def test_deleting_a_priority_asks_with_its_action_count_and_undo_restores_it(
     window = open_window()
     window.plan_view.choose_priority(neglect)
     answers.confirms.append(True)
-    window.delete_priority_action.trigger()
+    window.commands.delete_priority_action.trigger()
     assert answers.asked == [
         'Delete the priority "Neglect"? Its 2 actions will be deleted with it, updates too. '
         "You can undo this (Ctrl+Z) until you close actionplan."
     ]
     assert [node.title for node in plan_outline(db, factory.plan.id)] == ["SEND"]
     assert _texts(window) == ["EHCP audit"]
-    window.undo_action.trigger()
+    window.commands.undo_action.trigger()
     assert [node.title for node in plan_outline(db, factory.plan.id)] == ["Neglect", "SEND"]
     assert window.plan_view.table_model.rowCount() == 3
 
@@ -203,22 +203,22 @@ def test_renaming_and_deleting_a_plan_are_undoable(
     """File ▸ Plan settings… and Delete plan…: the plan list follows, Undo brings it back."""
     factory.action(factory.priority("Neglect"), "Toolkit")
     window = open_window()
-    window.plan_settings_action.trigger()
+    window.commands.plan_settings_action.trigger()
     click_save(
         qtbot, plan_settings_on_screen(qtbot, window, "Northbridge Partnership Plan 2025-26")
     )
     assert window.windowTitle() == "Northbridge Partnership Plan 2025-26 — actionplan"
     answers.confirms.append(True)
-    window.delete_plan_action.trigger()
+    window.commands.delete_plan_action.trigger()
     assert answers.asked[-1].startswith('Delete the plan "Northbridge Partnership Plan 2025-26"')
     assert "with its 1 action, every progress update" in answers.asked[-1]
     assert list_plans(db) == []
     assert window.stack.currentWidget() is window.welcome
-    window.undo_action.trigger()
+    window.commands.undo_action.trigger()
     assert [plan.title for plan in list_plans(db)] == ["Northbridge Partnership Plan 2025-26"]
     assert window.stack.currentWidget() is window.plan_view
     assert _texts(window) == ["Toolkit"]
-    window.undo_action.trigger()
+    window.commands.undo_action.trigger()
     assert window.windowTitle() == f"{factory.plan.title} — actionplan"
 
 
@@ -230,7 +230,7 @@ def test_a_narrative_written_in_the_window_is_printed_in_the_board_pack(
     factory.action(neglect, "Toolkit", timescale="2031-32")
     window = open_window()
     window.plan_view.choose_priority(neglect)
-    window.narrative_action.trigger()
+    window.commands.narrative_action.trigger()
     dialog = window.plan_edits.narrative_dialog
     assert dialog is not None
     dialog.period_edit.setText("Q3 2025/26")
@@ -246,9 +246,9 @@ def test_a_narrative_written_in_the_window_is_printed_in_the_board_pack(
     text = squeeze(pdf_text(pdf))
     assert squeeze("Toolkit launched with 40 <practitioners> trained") in text
     assert squeeze("=Audit use of the toolkit in March") in text
-    window.undo_action.trigger()
+    window.commands.undo_action.trigger()
     assert narrative_for(db, neglect) is None
-    window.narrative_action.trigger()
+    window.commands.narrative_action.trigger()
     assert window.plan_edits.narrative_dialog.period_edit.text() == ""
 
 
@@ -261,7 +261,7 @@ def test_outcomes_are_added_and_an_action_is_moved_under_one_in_the_detail_panel
     window = open_window()
     window.plan_view.choose_priority(neglect)
     answers.texts.append("Children get help <earlier>")
-    window.new_outcome_action.trigger()
+    window.commands.new_outcome_action.trigger()
     [node] = plan_outline(db, factory.plan.id)
     assert [outcome.title for outcome in node.outcomes] == ["Children get help <earlier>"]
     window.plan_view.select_action(action_id)
@@ -275,12 +275,12 @@ def test_outcomes_are_added_and_an_action_is_moved_under_one_in_the_detail_panel
     detail.save_button.click()
     [row] = action_rows(db, factory.plan.id, AS_OF)
     assert row.outcome_title == "Children get help <earlier>"
-    window.undo_action.trigger()  # the move
-    window.undo_action.trigger()  # the outcome
+    window.commands.undo_action.trigger()  # the move
+    window.commands.undo_action.trigger()  # the outcome
     [row] = action_rows(db, factory.plan.id, AS_OF)
     assert row.outcome_id is None and plan_outline(db, factory.plan.id)[0].outcomes == ()
     answers.texts.append("   ")
-    window.new_outcome_action.trigger()  # a blank outcome is not added
+    window.commands.new_outcome_action.trigger()  # a blank outcome is not added
     assert plan_outline(db, factory.plan.id)[0].outcomes == ()
 
 
@@ -313,7 +313,7 @@ def test_an_action_is_moved_to_another_priority_and_undo_puts_it_back_in_its_pla
     assert shown == ["Toolkit", "Strategy refresh", "EHCP audit", "Dental pathway"]
     assert [node.actions for node in window.plan_view.outline] == [2, 2]
     assert detail.action_id == moved
-    window.undo_action.trigger()
+    window.commands.undo_action.trigger()
     texts = [row.text for row in action_rows(db, factory.plan.id, AS_OF)]
     assert texts == ["Toolkit", "Dental pathway", "Strategy refresh", "EHCP audit"]
     assert first in [row.id for row in action_rows(db, factory.plan.id, AS_OF)]
@@ -333,11 +333,11 @@ def test_alt_up_in_the_table_moves_the_action_up_and_undo_moves_it_back(
     qtbot.keyClick(window.plan_view.table, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
     assert _texts(window) == ["Toolkit", "Strategy refresh", "Dental pathway"]
     assert window.plan_view.detail.text.toPlainText() == "Strategy refresh"
-    window.move_up_action.trigger()
-    window.move_up_action.trigger()  # already first: nothing happens
+    window.commands.move_up_action.trigger()
+    window.commands.move_up_action.trigger()  # already first: nothing happens
     assert action_rows(db, factory.plan.id, AS_OF)[0].text == "Strategy refresh"
-    window.undo_action.trigger()
-    window.undo_action.trigger()
+    window.commands.undo_action.trigger()
+    window.commands.undo_action.trigger()
     assert _texts(window) == ["Toolkit", "Dental pathway", "Strategy refresh"]
 
 
@@ -349,7 +349,7 @@ def test_agencies_typed_for_leads_fill_the_agency_filter_and_undo_clears_them(
     factory.action(neglect, "Toolkit", lead="Health Visiting / Police")
     factory.action(neglect, "Patrols", lead="Police")
     window = open_window()
-    window.leads_action.trigger()
+    window.commands.leads_action.trigger()
     dialog = window.plan_edits.leads_dialog
     assert dialog is not None
     model = dialog.model
@@ -362,7 +362,7 @@ def test_agencies_typed_for_leads_fill_the_agency_filter_and_undo_clears_them(
     assert "Northbridge <Police> — شرطة" in agencies
     bar.agency.setCurrentIndex(agencies.index("Northbridge <Police> — شرطة"))
     assert window.plan_view.filter_model.rowCount() == 2
-    window.undo_action.trigger()
+    window.commands.undo_action.trigger()
     assert all(not row.agencies for row in action_rows(db, factory.plan.id, AS_OF))
 
 
@@ -377,13 +377,13 @@ def test_deleting_an_outcome_keeps_its_actions_and_undo_files_them_under_it_agai
     window.plan_view.choose_outcome(outcome)
     assert _texts(window) == ["Toolkit"]
     answers.confirms.append(True)
-    window.delete_outcome_action.trigger()
+    window.commands.delete_outcome_action.trigger()
     assert answers.asked == [
         'Delete the outcome "Children get help earlier"? Its actions stay under the '
         "priority. You can undo this (Ctrl+Z) until you close actionplan."
     ]
     [row] = action_rows(db, factory.plan.id, AS_OF)
     assert row.outcome_id is None and plan_outline(db, factory.plan.id)[0].outcomes == ()
-    window.undo_action.trigger()
+    window.commands.undo_action.trigger()
     [row] = action_rows(db, factory.plan.id, AS_OF)
     assert row.outcome_title == "Children get help earlier"

@@ -45,11 +45,11 @@ def test_edit_in_the_detail_panel_saves_and_undo_restores(
         "Launch the neglect toolkit in all schools",
         ("Health", "Education"),
     )
-    window.undo_action.trigger()
+    window.commands.undo_action.trigger()
     [row] = action_rows(db, factory.plan.id, date(2025, 1, 1))
     assert (row.text, row.leads) == ("Launch the neglect toolkit", ("Health",))
     assert detail.text.toPlainText() == "Launch the neglect toolkit"
-    window.redo_action.trigger()
+    window.commands.redo_action.trigger()
     assert action_rows(db, factory.plan.id, date(2025, 1, 1))[0].text.endswith("in all schools")
 
 
@@ -64,10 +64,10 @@ def test_undo_takes_back_recorded_progress(
         "Toolkit launched at the practitioner forum"
     ]
     assert window.plan_view.table_model.row_at(0).rag is Rag.GREEN
-    window.undo_action.trigger()
+    window.commands.undo_action.trigger()
     assert history(db, action_id) == []
     assert window.plan_view.table_model.row_at(0).rag is Rag.UNRATED
-    window.redo_action.trigger()
+    window.commands.redo_action.trigger()
     assert len(history(db, action_id)) == 1
 
 
@@ -169,7 +169,7 @@ def test_refresh_keeps_the_order_the_user_chose(factory: PlanFactory, open_windo
     window = open_window()
     view = window.plan_view
     view.table.sortByColumn(ActionTableModel.DUE, Qt.SortOrder.AscendingOrder)
-    window.refresh_action.trigger()
+    window.commands.refresh_action.trigger()
     shown = [view.filter_model.index(r, ActionTableModel.ACTION).data() for r in range(3)]
     assert shown == ["Refresh", "Dental", "Audit"]
 
@@ -199,10 +199,10 @@ def test_an_edit_that_no_longer_matches_the_filter_stays_until_the_filter_change
     )
     dashboard_total = sum(row.total for row in view.dashboard.chart.rows)
     assert dashboard_total == 3
-    window.undo_action.trigger()
+    window.commands.undo_action.trigger()
     assert view.filter_model.rowCount() == 2
     assert view.count_label.text() == "2 of 3 actions — 1 hidden by filters"
-    window.redo_action.trigger()
+    window.commands.redo_action.trigger()
     bar.search.setText("a")  # any change of filter lets go of the action
     shown = [view.filter_model.index(r, ActionTableModel.ACTION).data() for r in range(1)]
     assert shown == ["Health visiting audit"] and view.filter_model.rowCount() == 1

@@ -13,10 +13,10 @@ from pytestqt.qtbot import QtBot
 from actionplan.domain.rag import Rag
 from actionplan.domain.status import Status
 from actionplan.gui import settings as prefs
-from actionplan.gui.filter_bar import FilterBar
 from actionplan.gui.main_window import MainWindow
 from actionplan.gui.models.action_table_model import ActionTableModel
-from actionplan.gui.plan_view import PlanView
+from actionplan.gui.pages.filter_bar import FilterBar
+from actionplan.gui.pages.plan_view import PlanView
 from actionplan.gui.settings import Settings
 from actionplan.services.editing import action_draft, edit_action, plan_leads, set_lead_agency
 from actionplan.services.plans import create_plan

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
-from actionplan.gui.priority_dialog import PriorityDialog
+from actionplan.gui.dialogs.priority_dialog import PriorityDialog
 from actionplan.services.views import PriorityHeading
 
 

@@ -10,7 +10,7 @@ from PySide6.QtGui import QContextMenuEvent, QTextDocument
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from actionplan.gui.import_wizard import ImportWizard
+from actionplan.gui.dialogs.import_wizard import ImportWizard
 from actionplan.gui.main_window import MainWindow
 from actionplan.services.plan_loader import load_plan_data
 from actionplan.services.plans import list_plans

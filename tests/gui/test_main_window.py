@@ -150,10 +150,10 @@ def test_find_goes_to_the_search_box_and_about_says_where_the_data_is(
     view = window.plan_view
     view.search.setText("hotspots")
     view.tabs.setCurrentIndex(1)
-    window.find_action.trigger()
+    window.commands.find_action.trigger()
     assert view.tabs.currentIndex() == 0
     assert view.search.selectedText() == "hotspots"
-    window.about_action.trigger()
+    window.commands.about_action.trigger()
     [(kind, text)] = answers.said
     assert kind == "inform" and f"Data: {db.target}" in text and f"actionplan {__version__}" in text
 

@@ -76,7 +76,7 @@ def test_adding_a_reading_updates_the_chart_and_undo_removes_it(
     [row] = measure_rows(db, factory.plan.id)
     assert (row.latest, row.status, row.trend) == (88.0, MeasureStatus.MET, Trend.IMPROVING)
     assert page.chart.points()[-1] == ("2024-25", 88.0)
-    window.undo_action.trigger()
+    window.commands.undo_action.trigger()
     [row] = measure_rows(db, factory.plan.id)
     assert [r.period_label for r in row.readings] == ["2022-23", "2023-24"]
     assert row.id == measure
@@ -110,9 +110,9 @@ def test_a_new_measure_is_added_from_the_measures_tab_and_undo_takes_it_away(
         "lower",
     )
     assert page.selected is not None and page.selected.id == row.id
-    window.undo_action.trigger()
+    window.commands.undo_action.trigger()
     assert measure_rows(db, factory.plan.id) == []
-    window.redo_action.trigger()
+    window.commands.redo_action.trigger()
     assert [m.id for m in measure_rows(db, factory.plan.id)] == [row.id]
 
 
@@ -145,7 +145,7 @@ def test_deleting_a_measure_asks_and_undo_brings_back_its_readings(
     ]
     assert measure_rows(db, factory.plan.id) == []
     assert page.empty.isVisibleTo(page)
-    window.undo_action.trigger()
+    window.commands.undo_action.trigger()
     [row] = measure_rows(db, factory.plan.id)
     assert [r.period_label for r in row.readings] == ["2022-23", "2023-24"]
 
@@ -173,6 +173,6 @@ def test_a_measure_is_edited_with_its_old_values_filled_in_and_undo_restores_the
     [row] = measure_rows(db, factory.plan.id)
     assert (row.id, row.target, row.priority_title, len(row.readings)) == (measure, 90.0, "", 2)
     assert row.status is MeasureStatus.NOT_MET
-    window.undo_action.trigger()
+    window.commands.undo_action.trigger()
     [row] = measure_rows(db, factory.plan.id)
     assert (row.target, row.priority_title) == (85.0, "Child Protection")

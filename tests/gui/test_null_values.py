@@ -21,10 +21,10 @@ from PySide6.QtGui import QAction, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QComboBox
 from pytestqt.qtbot import QtBot
 
-from actionplan.gui.action_detail_panel import ActionDetailPanel
 from actionplan.gui.models.action_filter_model import ActionFilterModel
 from actionplan.gui.models.action_table_model import ActionTableModel
 from actionplan.gui.models.measure_table_model import MeasureTableModel
+from actionplan.gui.pages.action_detail_panel import ActionDetailPanel
 from actionplan.gui.settings import LAST_PLAN, Settings
 from actionplan.services.actions import action_rows
 from actionplan.services.measure_rows import measure_rows

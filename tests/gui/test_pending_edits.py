@@ -81,7 +81,7 @@ def test_switching_plan_clears_the_detail_panel_and_save_cannot_reach_the_hidden
     assert not detail.leads.isEnabled() and not detail.save_button.isEnabled()
     window.edits.save_action_edit(toolkit, ActionDraft(text="Words for the wrong plan"))
     assert action_draft(db, toolkit).text == "Launch the neglect toolkit"
-    assert window.undo_stack.count() == 0
+    assert window.workspace.undo_stack.count() == 0
     assert len(answers.said) == 1 and answers.said[0][0] == "warn"
 
 
@@ -97,9 +97,9 @@ def test_typing_then_clicking_another_row_saves_the_words_and_undo_reverts_them(
     assert _lead_of(db, toolkit) == "Health / Education"
     assert window.plan_view.detail.action_id == audit
     assert window.selected_row() is not None and window.selected_row().id == audit
-    assert window.undo_stack.count() == 1
-    assert window.undo_action.text().startswith("&Undo Edit action 1.1")
-    window.undo_action.trigger()
+    assert window.workspace.undo_stack.count() == 1
+    assert window.commands.undo_action.text().startswith("&Undo Edit action 1.1")
+    window.commands.undo_action.trigger()
     assert _lead_of(db, toolkit) == "Health"
 
 
@@ -145,14 +145,14 @@ def test_ctrl_s_saves_the_panel_and_is_offered_only_with_something_to_save(
     window = open_window()
     window.activateWindow()
     window.plan_view.select_action(toolkit)
-    assert not window.save_changes_action.isEnabled()
+    assert not window.commands.save_changes_action.isEnabled()
     leads = window.plan_view.detail.leads
     leads.setFocus()
     _type_lead(qtbot, window, "; Schools")
-    assert window.save_changes_action.isEnabled()
+    assert window.commands.save_changes_action.isEnabled()
     qtbot.keyClick(leads, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert _lead_of(db, toolkit) == "Health; Schools"
-    assert not window.save_changes_action.isEnabled()
+    assert not window.commands.save_changes_action.isEnabled()
     assert window.plan_view.detail.action_id == toolkit
 
 
@@ -220,7 +220,7 @@ def test_words_are_saved_when_the_focus_leaves_the_panel(
     view.search.setFocus()
     assert _lead_of(db, toolkit) == "Health / Youth Service"
     assert view.detail.action_id == toolkit and not view.detail.save_button.isEnabled()
-    assert window.undo_action.text().startswith("&Undo Edit action 1.1")
+    assert window.commands.undo_action.text().startswith("&Undo Edit action 1.1")
 
 
 def test_words_that_cannot_be_saved_as_the_focus_leaves_stay_and_the_status_bar_says_why(
@@ -253,9 +253,10 @@ def test_a_new_plan_saves_the_words_typed_and_opens_with_an_empty_panel(
     window = open_window()
     window.plan_view.select_action(toolkit)
     _type_lead(qtbot, window, " / Public Health")
-    window.new_plan_action.trigger()
+    window.commands.new_plan_action.trigger()
     click_save(qtbot, plan_settings_on_screen(qtbot, window, "Ealdham SCP Plan 2026"))
-    assert window.current_plan is not None and window.current_plan.title == "Ealdham SCP Plan 2026"
+    plan = window.workspace.current_plan
+    assert plan is not None and plan.title == "Ealdham SCP Plan 2026"
     assert _lead_of(db, toolkit) == "Health / Public Health"
     assert window.plan_view.detail.action_id is None
 
@@ -297,7 +298,7 @@ def test_opening_another_database_saves_the_words_and_empties_the_panel(
     qtbot.waitUntil(lambda: not window.loading)
     assert window.windowTitle() == f"{OTHER_PLAN} — actionplan"
     assert window.plan_view.detail.action_id is None
-    assert not window.undo_action.isEnabled()
+    assert not window.commands.undo_action.isEnabled()
     window.close_database()
     assert _lead_of(db, toolkit) == "Health / Housing"
 

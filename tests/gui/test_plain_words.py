@@ -15,11 +15,11 @@ from pytestqt.qtbot import QtBot
 from actionplan.domain.rag import Rag
 from actionplan.domain.status import Status
 from actionplan.gui import prompts
+from actionplan.gui.dialogs.task_dialog import TaskDialog
 from actionplan.gui.main_window import MainWindow
 from actionplan.gui.models.action_table_model import ActionTableModel
 from actionplan.gui.models.measure_table_model import MeasureTableModel
 from actionplan.gui.plain import plain_tip
-from actionplan.gui.task_dialog import TaskDialog
 from actionplan.services.impact import add_measure
 from actionplan.services.progress import record_progress
 from actionplan.services.views import ProgressEntry
@@ -65,10 +65,11 @@ def test_navigator_and_table_tooltips_show_the_users_words(
 def test_undo_names_the_users_words_whole_in_its_tooltip_and_menu(open_window: Opener) -> None:
     """Undo's tooltip shows a title with tags as typed, and an "&" stays in the menu."""
     window = open_window()
-    window.undo_stack.push(QUndoCommand(f"Import '{BOLD}'"))
-    assert shown(window.undo_action.toolTip()) == f"Undo Import '{BOLD}'"
-    window.undo_stack.push(QUndoCommand("Import 'Tom & Jerry'"))
-    assert window.undo_action.text().replace("&&", "&").lstrip("&") == "Undo Import 'Tom & Jerry'"
+    window.workspace.undo_stack.push(QUndoCommand(f"Import '{BOLD}'"))
+    assert shown(window.commands.undo_action.toolTip()) == f"Undo Import '{BOLD}'"
+    window.workspace.undo_stack.push(QUndoCommand("Import 'Tom & Jerry'"))
+    undo = window.commands.undo_action
+    assert undo.text().replace("&&", "&").lstrip("&") == "Undo Import 'Tom & Jerry'"
 
 
 def test_dialog_labels_show_the_users_words(

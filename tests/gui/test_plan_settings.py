@@ -11,8 +11,8 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
+from actionplan.gui.dialogs.plan_settings_dialog import PlanSettingsDialog
 from actionplan.gui.main_window import MainWindow
-from actionplan.gui.plan_settings_dialog import PlanSettingsDialog
 from actionplan.services.plans import create_plan_with, list_plans, plan_settings
 from actionplan.services.views import PlanSettings
 from actionplan.store.database import Database
@@ -70,12 +70,12 @@ def test_every_setting_is_saved_and_shown_again_on_reopening(
     """Title, partnership, period, author and marking typed in are saved and shown next time;
     the window's title and plan box follow the new title."""
     window = open_window()
-    window.plan_settings_action.trigger()
+    window.commands.plan_settings_action.trigger()
     click_save(qtbot, _fill(qtbot, window, WESTMOOR))
     assert plan_settings(db, factory.plan.id) == WESTMOOR
     assert window.windowTitle() == f"{LONG_TITLE} — actionplan"
     assert window.plan_box.currentText() == LONG_TITLE
-    window.plan_settings_action.trigger()
+    window.commands.plan_settings_action.trigger()
     dialog = window.plan_edits.settings_dialog
     assert dialog is not None and dialog.isVisible()
     assert _shown(dialog) == (
@@ -88,7 +88,7 @@ def test_every_setting_is_saved_and_shown_again_on_reopening(
     )
     assert answers.said == []
     click_save(qtbot, dialog)  # saved again unchanged: nothing new to undo
-    assert window.undo_stack.count() == 1
+    assert window.workspace.undo_stack.count() == 1
 
 
 def test_the_dialog_is_wide_enough_for_a_long_title_and_every_label_has_an_access_key(
@@ -97,7 +97,7 @@ def test_the_dialog_is_wide_enough_for_a_long_title_and_every_label_has_an_acces
     """A long title fits without scrolling sideways; each field can be reached with Alt."""
     create_plan_with(db, WESTMOOR)
     window = open_window()
-    window.plan_settings_action.trigger()
+    window.commands.plan_settings_action.trigger()
     dialog = window.plan_edits.settings_dialog
     assert dialog is not None
     assert dialog.width() >= 480
@@ -116,7 +116,7 @@ def test_a_period_ending_before_it_starts_is_refused_and_nothing_is_saved(
     """The user is told in one sentence; the dialog stays open with what was typed."""
     window = open_window()
     before = plan_settings(db, factory.plan.id)
-    window.plan_settings_action.trigger()
+    window.commands.plan_settings_action.trigger()
     backwards = PlanSettings(
         "Westmoor Plan", period_start=date(2026, 4, 1), period_end=date(2025, 3, 31)
     )
@@ -131,7 +131,7 @@ def test_a_period_ending_before_it_starts_is_refused_and_nothing_is_saved(
     ]
     assert dialog.isVisible() and dialog.title_edit.text() == "Westmoor Plan"
     assert plan_settings(db, factory.plan.id) == before
-    assert not window.undo_action.isEnabled()
+    assert not window.commands.undo_action.isEnabled()
 
 
 def test_undo_puts_the_old_settings_back_and_redo_the_new(
@@ -140,12 +140,12 @@ def test_undo_puts_the_old_settings_back_and_redo_the_new(
     """Edit ▸ Undo restores every setting and the window's title; Redo saves them again."""
     old = plan_settings(db, factory.plan.id)
     window = open_window()
-    window.plan_settings_action.trigger()
+    window.commands.plan_settings_action.trigger()
     click_save(qtbot, _fill(qtbot, window, WESTMOOR))
-    window.undo_action.trigger()
+    window.commands.undo_action.trigger()
     assert plan_settings(db, factory.plan.id) == old
     assert window.windowTitle() == f"{old.title} — actionplan"
-    window.redo_action.trigger()
+    window.commands.redo_action.trigger()
     assert plan_settings(db, factory.plan.id) == WESTMOOR
     assert window.plan_box.currentText() == LONG_TITLE
 
@@ -156,7 +156,7 @@ def test_a_period_can_be_taken_off_the_plan(
     """Unticking "Period from" and "to" leaves the plan with no period, shown as Not set."""
     plan = create_plan_with(db, WESTMOOR)
     window = open_window()
-    window.plan_settings_action.trigger()
+    window.commands.plan_settings_action.trigger()
     dialog = window.plan_edits.settings_dialog
     assert dialog is not None
     qtbot.mouseClick(dialog.start_edit.label, Qt.MouseButton.LeftButton)
@@ -173,7 +173,7 @@ def test_new_plan_opens_the_same_dialog_empty_and_starts_the_plan_with_its_setti
 ) -> None:
     """File ▸ New plan… asks for every setting; Undo takes the new plan away again."""
     window = open_window()
-    window.new_plan_action.trigger()
+    window.commands.new_plan_action.trigger()
     dialog = window.plan_edits.settings_dialog
     assert dialog is not None
     assert _shown(dialog) == ("", "", "Not set", "Not set", "", "")
@@ -182,7 +182,7 @@ def test_new_plan_opens_the_same_dialog_empty_and_starts_the_plan_with_its_setti
     assert plan_settings(db, plan.id) == WESTMOOR
     assert window.stack.currentWidget() is window.plan_view
     assert window.windowTitle() == f"{LONG_TITLE} — actionplan"
-    window.undo_action.trigger()
+    window.commands.undo_action.trigger()
     assert list_plans(db) == []
     assert window.stack.currentWidget() is window.welcome
 
@@ -192,7 +192,7 @@ def test_new_plan_with_a_title_already_used_is_refused(
 ) -> None:
     """Two plans of one name could not be told apart in the plan box: the second is refused."""
     window = open_window()
-    window.new_plan_action.trigger()
+    window.commands.new_plan_action.trigger()
     click_save(qtbot, plan_settings_on_screen(qtbot, window, factory.plan.title.upper()))
     assert answers.said == [
         (
@@ -216,7 +216,7 @@ def test_the_board_pack_carries_the_plans_marking_partnership_period_and_author(
     who prepared it, and every page carries the marking."""
     factory.action(factory.priority("Neglect"), "Launch the neglect toolkit")
     window = open_window()
-    window.plan_settings_action.trigger()
+    window.commands.plan_settings_action.trigger()
     click_save(qtbot, _fill(qtbot, window, WESTMOOR))
     window.files.report_action.trigger()
     report = window.files.report_dialog

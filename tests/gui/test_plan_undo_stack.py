@@ -49,14 +49,16 @@ def test_ctrl_z_on_another_plan_goes_back_to_the_plan_and_says_what_it_undid(
     window.activateWindow()
     window.plan_view.table.setFocus()
     qtbot.keyClick(window.plan_view.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert window.current_plan is not None and window.current_plan.title == title
+    plan = window.workspace.current_plan
+    assert plan is not None and plan.title == title
     assert window.windowTitle() == f"{title} — actionplan"
     assert history(db, dental) == []
     assert window.statusBar().currentMessage() == f"Undone: record progress on 1.2 in {title}."
     assert window.plan_view.detail.action_id == dental
     _choose_plan(window, OTHER_PLAN)
-    window.redo_action.trigger()
-    assert window.current_plan is not None and window.current_plan.title == title
+    window.commands.redo_action.trigger()
+    plan = window.workspace.current_plan
+    assert plan is not None and plan.title == title
     assert len(history(db, dental)) == 1
     assert window.statusBar().currentMessage() == f"Redone: record progress on 1.2 in {title}."
 
@@ -70,14 +72,14 @@ def test_the_undo_text_names_the_plan_and_the_action(
     title = factory.plan.title
     _choose_plan(window, title)
     fill_progress(window, dental, "Pathway agreed").accept()
-    assert window.undo_action.text() == f"&Undo Record progress on 1.2 — {title}"
-    assert window.undo_action.isEnabled() and not window.redo_action.isEnabled()
-    window.undo_action.trigger()
-    assert window.redo_action.text() == f"&Redo Record progress on 1.2 — {title}"
-    assert not window.undo_action.isEnabled()
+    assert window.commands.undo_action.text() == f"&Undo Record progress on 1.2 — {title}"
+    assert window.commands.undo_action.isEnabled() and not window.commands.redo_action.isEnabled()
+    window.commands.undo_action.trigger()
+    assert window.commands.redo_action.text() == f"&Redo Record progress on 1.2 — {title}"
+    assert not window.commands.undo_action.isEnabled()
     window.plan_view.select_action(dental)
-    window.move_up_action.trigger()
-    assert window.undo_action.text() == f"&Undo Move action 1.2 up — {title}"
+    window.commands.move_up_action.trigger()
+    assert window.commands.undo_action.text() == f"&Undo Move action 1.2 up — {title}"
 
 
 def test_undo_with_unsaved_words_in_the_panel_takes_back_those_words_and_redo_restores_them(
@@ -91,12 +93,12 @@ def test_undo_with_unsaved_words_in_the_panel_takes_back_those_words_and_redo_re
     fill_progress(window, dental, "Pathway agreed").accept()
     leads = window.plan_view.detail.leads
     qtbot.keyClicks(leads, "Community Dental Service")
-    window.undo_action.trigger()
+    window.commands.undo_action.trigger()
     assert action_draft(db, dental).lead == ""
     assert len(history(db, dental)) == 1
     assert leads.text() == ""
     message = f"Undone: edit action 1.2 in {factory.plan.title}."
     assert window.statusBar().currentMessage() == message
-    window.redo_action.trigger()
+    window.commands.redo_action.trigger()
     assert action_draft(db, dental).lead == "Community Dental Service"
     assert leads.text() == "Community Dental Service"

@@ -12,8 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from actionplan.domain.rag import Rag
 from actionplan.domain.status import Status
+from actionplan.gui.dialogs.record_progress_dialog import RecordProgressDialog
 from actionplan.gui.main_window import MainWindow
-from actionplan.gui.record_progress_dialog import RecordProgressDialog
 from actionplan.services.editing import action_draft, edit_action
 from actionplan.services.progress import history
 from actionplan.store.database import Database

@@ -14,8 +14,8 @@ from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 
 from actionplan.gui import worker
+from actionplan.gui.dialogs.report_dialog import ReportDialog
 from actionplan.gui.main_window import MainWindow
-from actionplan.gui.report_dialog import ReportDialog
 from actionplan.services.pack_preview import drafted_messages
 from actionplan.services.pack_settings import PackSettings, pack_settings
 from actionplan.services.plans import delete_plan
@@ -100,7 +100,7 @@ def test_an_edited_message_and_the_boards_ask_are_kept_and_shown_again_next_time
     qtbot.keyClicks(dialog.board_asked, ASKED)
     dialog.cover.setChecked(True)
     save_pdf(qtbot, window, dialog, tmp_path / "pack.pdf", answers)
-    plan = window.current_plan
+    plan = window.workspace.current_plan
     assert plan is not None
     assert pack_settings(db, plan.id) == PackSettings((*drafts, MESSAGE), ASKED, cover=True)
     again = open_dialog(qtbot, window)
@@ -165,7 +165,7 @@ def test_too_long_a_message_is_refused_and_the_dialog_stays_open(
     assert kind == "warn" and "Key message 1 is 5,000 characters long" in said
     assert "\n" not in said and said.count(". ") == 0
     assert dialog.isVisible() and window.files.task is None
-    plan = window.current_plan
+    plan = window.workspace.current_plan
     assert plan is not None and pack_settings(db, plan.id) == PackSettings()
 
 

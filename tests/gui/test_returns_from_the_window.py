@@ -54,10 +54,10 @@ def test_returns_go_out_per_lead_and_come_back_after_approval(
         Rag.GREEN,
     )
     assert window.plan_view.table_model.row_at(0).rag is Rag.GREEN
-    window.undo_action.trigger()  # the whole merge comes back out
+    window.commands.undo_action.trigger()  # the whole merge comes back out
     assert history(db, action_id) == []
     assert window.plan_view.table_model.row_at(0).rag is Rag.AMBER
-    window.redo_action.trigger()
+    window.commands.redo_action.trigger()
     assert [u.text for u in history(db, action_id)] == ["=25 businesses signed up <b>so far</b>"]
     assert window.plan_view.table_model.row_at(0).rag is Rag.GREEN
     window.plan_view.select_action(action_id)
@@ -73,7 +73,7 @@ def test_cancelling_every_file_menu_question_changes_nothing(
     files_before = sorted(tmp_path.rglob("*"))
     files, databases = window.files, window.databases
     for action in (
-        window.new_plan_action,
+        window.commands.new_plan_action,
         files.import_action,
         files.export_action,
         files.write_back_action,
@@ -83,7 +83,7 @@ def test_cancelling_every_file_menu_question_changes_nothing(
         files.snapshot_action,
         databases.open_action,
         databases.backup_action,
-        window.whoami_action,
+        window.commands.whoami_action,
     ):
         action.trigger()
     assert (files.task, files.wizard, files.merge_dialog, databases.task) == (None,) * 4

@@ -54,7 +54,7 @@ def test_a_long_plan_shows_its_first_rows_at_once_then_all_of_it(
     qtbot.waitUntil(lambda: not window.loading, timeout=20_000)
     assert window.plan_view.table_model.rowCount() == 233
     assert window.plan_view.navigator_model.rowCount() > 0
-    assert window.db.target == str(db_path)
+    assert window.workspace.db.target == str(db_path)
     window.close()
     window.close_database()
     # Nothing is left beside the file once the window has closed it.
@@ -90,8 +90,8 @@ def test_an_empty_database_file_shows_the_welcome_page(
     window = _started(qtbot, settings, db_path)
     assert window.stack.currentWidget() is window.welcome
     assert window.windowTitle() == "actionplan"
-    assert not window.record_action.isEnabled()
-    qtbot.waitUntil(lambda: window.db.target == str(db_path))
+    assert not window.commands.record_action.isEnabled()
+    qtbot.waitUntil(lambda: window.workspace.db.target == str(db_path))
     window.close_database()
 
 
@@ -151,11 +151,11 @@ def test_a_change_to_a_big_plan_shows_a_screenful_at_once_and_the_rest_from_a_wo
     doomed = window.plan_view.table_model.row_at(220)
     window.plan_view.select_action(doomed.id)
     answers.confirms.append(True)
-    window.delete_action_action.trigger()
+    window.commands.delete_action_action.trigger()
     assert window.plan_view.table_model.rowCount() == FIRST_ROWS
     qtbot.waitUntil(lambda: not window.loading, timeout=20_000)
     assert window.plan_view.table_model.rowCount() == 232
-    window.undo_action.trigger()
+    window.commands.undo_action.trigger()
     qtbot.waitUntil(lambda: not window.loading, timeout=20_000)
     assert window.plan_view.table_model.rowCount() == 233
     assert window.plan_view.detail.action_id == doomed.id

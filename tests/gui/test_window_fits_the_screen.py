@@ -145,9 +145,9 @@ def test_toolbar_buttons_stay_put_when_undo_names_what_it_would_undo(
     dialog.reason_edit.setText("Agreed at the March board")  # if the RAG asks for a reason
     dialog.accept()
     QApplication.processEvents()
-    assert window.undo_action.isEnabled()
+    assert window.commands.undo_action.isEnabled()
     assert {a: w.geometry() for a, w in buttons.items() if w is not None} == before
-    undo_button = toolbar.widgetForAction(window.undo_action)
+    undo_button = toolbar.widgetForAction(window.commands.undo_action)
     assert undo_button.text() == "Undo"
     assert "Record progress" in undo_button.toolTip()
 

@@ -10,7 +10,7 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from actionplan.domain.rag import RAG_ORDER, Rag
-from actionplan.gui.rag_chip import chip_text_colour
+from actionplan.gui.widgets.rag_chip import chip_text_colour
 
 
 @dataclass(frozen=True)

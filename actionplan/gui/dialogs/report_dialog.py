@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from actionplan.gui import prompts
-from actionplan.gui.form_dialog import SAVE_KEYS
-from actionplan.gui.key_messages_widget import KeyMessagesWidget
-from actionplan.gui.page_preview import PagePreviewWidget
+from actionplan.gui.dialogs.form_dialog import SAVE_KEYS
+from actionplan.gui.dialogs.key_messages_widget import KeyMessagesWidget
+from actionplan.gui.dialogs.page_preview import PagePreviewWidget
 from actionplan.gui.worker import Job
 from actionplan.services.errors import USER_ERRORS
 from actionplan.services.pack_preview import PackChoices, drafted_messages, preview_page_one

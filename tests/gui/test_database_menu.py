@@ -75,7 +75,7 @@ def test_open_another_database_then_come_back_through_recent(
     window.databases.recent_menu.actions()[1].trigger()
     qtbot.waitUntil(lambda: not window.loading)
     assert window.windowTitle() == first_title
-    assert window.db.target == str(db_path)
+    assert window.workspace.db.target == str(db_path)
     window.close_database()
 
 
@@ -93,5 +93,5 @@ def test_opening_a_file_that_is_not_a_database_keeps_the_one_on_screen(
     [(kind, text)] = answers.said
     assert kind == "warn" and "minutes.db" in text
     assert window.windowTitle() == title
-    assert window.db.target == str(db_path)
+    assert window.workspace.db.target == str(db_path)
     assert wrong.read_text(encoding="utf-8") == "Board minutes, 3 March\n=IMPORTXML(A1)\n"

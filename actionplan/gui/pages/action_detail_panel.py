@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from actionplan.domain.timescale import format_due, parse_timescale
-from actionplan.gui.rag_chip import chip_html
+from actionplan.gui.widgets.rag_chip import chip_html
 from actionplan.services.views import ActionDraft, ActionRow, PriorityNode, UpdateView
 
 

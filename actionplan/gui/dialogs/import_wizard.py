@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 
 from actionplan.domain.rag import RAG_ORDER
 from actionplan.domain.wording import counted
+from actionplan.gui.dialogs.task_dialog import TaskDialog
 from actionplan.gui.models.sheet_preview_table_model import SheetPreviewTableModel
-from actionplan.gui.rag_chip import chip_html
-from actionplan.gui.task_dialog import TaskDialog
+from actionplan.gui.widgets.rag_chip import chip_html
 from actionplan.gui.worker import Worker, start
 from actionplan.services.errors import USER_ERRORS
 from actionplan.services.import_fields import FIELD_CHOICES

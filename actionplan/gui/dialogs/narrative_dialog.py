@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
 )
 
-from actionplan.gui.form_dialog import FormDialog
+from actionplan.gui.dialogs.form_dialog import FormDialog
 from actionplan.services.views import NarrativeView
 
 # The board pack's four headings, in its order, with the field each one shows.

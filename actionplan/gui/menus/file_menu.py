@@ -1,4 +1,4 @@
-"""FileActions: import, export, write-back, update returns, the board pack and snapshots.
+"""FileMenu: import, export, write-back, update returns, the board pack and snapshots.
 
 Each runs its service on a worker through a TaskDialog (progress, Cancel where the
 service can stop, and an Open button for the file made).
@@ -13,21 +13,24 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QMimeData, QObject
 from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QWidget
 
 from actionplan.domain.wording import counted
 from actionplan.gui import prompts
 from actionplan.gui import settings as prefs
+from actionplan.gui.changes import Kind, changed
+from actionplan.gui.dialogs.task_dialog import TaskDialog
 from actionplan.gui.shortcuts import make_action
-from actionplan.gui.task_dialog import TaskDialog
 from actionplan.services.errors import USER_ERRORS
 
 # The services behind these menu items (openpyxl, reportlab) load when first used, so the
 # window opens without waiting for them.
 if TYPE_CHECKING:
-    from actionplan.gui.import_wizard import ImportWizard
-    from actionplan.gui.main_window import MainWindow
-    from actionplan.gui.merge_returns_dialog import MergeReturnsDialog
-    from actionplan.gui.report_dialog import ReportChoices, ReportDialog
+    from actionplan.gui.dialogs.import_wizard import ImportWizard
+    from actionplan.gui.dialogs.merge_returns_dialog import MergeReturnsDialog
+    from actionplan.gui.dialogs.report_dialog import ReportChoices, ReportDialog
+    from actionplan.gui.pages.plan_view import PlanView
+    from actionplan.gui.workspace import Workspace
     from actionplan.services.exporting import ExportResult
     from actionplan.services.importing import ImportResult
     from actionplan.services.return_changes import ReturnReport
@@ -47,12 +50,14 @@ def dropped_workbook(mime: QMimeData) -> Path | None:
     return path if path.suffix.lower() in WORKBOOK_SUFFIXES else None
 
 
-class FileActions(QObject):
+class FileMenu(QObject):
     """The File menu's work with files, for one main window."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, workspace: Workspace, view: PlanView, window: QWidget) -> None:
+        """File work on the workspace's plan shown in ``view``; a workbook dropped on
+        ``window`` is imported, and dialogs open over it."""
         super().__init__(window)
-        self.window = window
+        self.workspace, self.view, self.widget = workspace, view, window
         self.task: TaskDialog | None = None
         self.wizard: ImportWizard | None = None
         self.merge_dialog: MergeReturnsDialog | None = None
@@ -78,7 +83,7 @@ class FileActions(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # overrides QObject
         """Accept one workbook dragged onto the window, and open the import wizard on it."""
         kinds = (QEvent.Type.DragEnter, QEvent.Type.Drop)
-        if watched is not self.window or event.type() not in kinds:
+        if watched is not self.widget or event.type() not in kinds:
             return False
         assert isinstance(event, QDropEvent)  # a drag-enter event is a kind of drop event
         path = dropped_workbook(event.mimeData())
@@ -95,28 +100,28 @@ class FileActions(QObject):
             action.setEnabled(is_open)
 
     def _plan_title(self) -> str | None:
-        plan = self.window.current_plan
+        plan = self.workspace.current_plan
         return plan.title if plan else None
 
     def _run(
         self, title: str, doing: str, job: Any, describe: Any = None, done: Any = None
     ) -> None:
-        self.task = TaskDialog(title, doing, job, self.window, describe)
+        self.task = TaskDialog(title, doing, job, self.widget, describe)
         if done is not None:
             self.task.succeeded.connect(done)
         self.task.run()
 
     def choose_workbook(self) -> None:
         """Ask for a workbook and open the import wizard on it."""
-        path = prompts.open_file(self.window, "Import a workbook", WORKBOOKS)
+        path = prompts.open_file(self.widget, "Import a workbook", WORKBOOKS)
         if path is not None:
             self.open_wizard(path)
 
     def open_wizard(self, path: Path) -> None:
         """Preview a workbook and offer to import it."""
-        from actionplan.gui.import_wizard import ImportWizard
+        from actionplan.gui.dialogs.import_wizard import ImportWizard
 
-        self.wizard = ImportWizard(self.window.db, path, self.window)
+        self.wizard = ImportWizard(self.workspace.db, path, self.widget)
         self.wizard.imported.connect(self._imported)
         self.wizard.open()
         self.wizard.read()
@@ -128,28 +133,29 @@ class FileActions(QObject):
 
         # Undo takes a mistaken import out again (and Redo brings the same plan back).
         command = AddedCommand(
-            f"Import '{result.title}'", self.window.db, result.plan_id, delete_plan,
-            self.window.show_plan_id,
-        )  # fmt: skip
+            f"Import '{result.title}'", self.workspace.db, "plan", result.plan_id, delete_plan
+        )
         command.plan = PlanRef(result.plan_id, result.title)  # the entry is the new plan's
-        self.window.undo_stack.push(command)
-        self.window.statusBar().showMessage(f"Imported '{result.title}'.", 6000)
+        self.workspace.push(command)
+        self.workspace.tell(f"Imported '{result.title}'.", 6000)
 
     def load_samples(self) -> None:
         """Import the sample plans that are not in the database yet."""
         from actionplan.services.sample_plans import load_sample_plans
 
-        db = self.window.db
+        db = self.workspace.db
         self._run(
             "Sample plans",
             "Loading the sample plans…",
             lambda _p, _c: load_sample_plans(db),
             _describe_samples,
-            lambda loads: self.window.show_plan_titled(loads[-1].title if loads else None),
+            lambda loads: self.workspace.announce(
+                changed(Kind.PLAN_LIST, plan_title=loads[-1].title if loads else None)
+            ),
         )
 
     def _save_target(self, title: str, suggested: str, filters: str) -> Path | None:
-        return prompts.save_file(self.window, title, suggested, filters)
+        return prompts.save_file(self.widget, title, suggested, filters)
 
     def export_tracker(self) -> None:
         """Write the plan as a tracker workbook."""
@@ -166,7 +172,7 @@ class FileActions(QObject):
     def _export(self, title: str, suggested: str, export: Any) -> None:
         target = self._save_target(title, suggested, "Workbook (*.xlsx)")
         if target is not None and self._may_replace(title, target):
-            db, name = self.window.db, self._plan_title()
+            db, name = self.workspace.db, self._plan_title()
             # No as-at day: the workbook holds the whole plan, every update included.
             job = lambda p, c: export(db, target, name, None, p, c, replace=True)  # noqa: E731
             self._run(title, f"Writing {target.name}…", job, _describe_export)
@@ -175,26 +181,26 @@ class FileActions(QObject):
         if not target.exists():
             return True
         question = f"'{target.name}' already exists. Replace it with this export?"
-        return prompts.confirm(self.window, title, question)
+        return prompts.confirm(self.widget, title, question)
 
     def export_returns(self) -> None:
         """Write one return workbook per lead into a folder."""
         from actionplan.services.returns import export_returns
 
-        folder = prompts.choose_folder(self.window, "Folder for the leads' returns")
+        folder = prompts.choose_folder(self.widget, "Folder for the leads' returns")
         if folder is not None:
-            db, name, as_of = self.window.db, self._plan_title(), self.window.as_of
+            db, name, as_of = self.workspace.db, self._plan_title(), self.workspace.as_of
             job = lambda _p, _c: export_returns(db, folder, name, as_of)  # noqa: E731
             self._run("Update returns", "Writing a return for each lead…", job, _describe_returns)
 
     def merge_returns(self) -> None:
         """Choose returned workbooks, show what they change, and record them when approved."""
-        from actionplan.gui.merge_returns_dialog import MergeReturnsDialog
+        from actionplan.gui.dialogs.merge_returns_dialog import MergeReturnsDialog
 
-        files = prompts.open_files(self.window, "Returns from leads", "Workbooks (*.xlsx)")
+        files = prompts.open_files(self.widget, "Returns from leads", "Workbooks (*.xlsx)")
         if files:
             self.merge_dialog = MergeReturnsDialog(
-                self.window.db, files, self._plan_title(), self.window
+                self.workspace.db, files, self._plan_title(), self.widget
             )
             self.merge_dialog.applied.connect(self._merged)
             self.merge_dialog.open()
@@ -206,20 +212,20 @@ class FileActions(QObject):
 
         recorded = recorded_updates(reports)
         if recorded:  # Undo takes every update of the merge back at once
-            self.window.undo_stack.push(MergeCommand(self.window.db, recorded, self.window.refresh))
+            self.workspace.push(MergeCommand(self.workspace.db, recorded))
 
     def report(self) -> None:
         """Ask what the board pack covers and says on page 1 (kept with the plan), then where
         to save it, and print it."""
-        from actionplan.gui.report_dialog import ReportDialog
+        from actionplan.gui.dialogs.report_dialog import ReportDialog
 
-        plan = self.window.current_plan
+        plan = self.workspace.current_plan
         if plan is None:
             return
-        priorities = [node.title for node in self.window.plan_view.outline]
+        priorities = [node.title for node in self.view.outline]
         dialog = ReportDialog(
-            self.window.db, plan, self.window.as_of, priorities,
-            self._marking(), self.window,
+            self.workspace.db, plan, self.workspace.as_of, priorities,
+            self._marking(), self.widget,
         )  # fmt: skip
         dialog.accepted.connect(lambda: self._print(dialog.choices()))
         dialog.finished.connect(dialog.deleteLater)  # with its preview picture, once closed
@@ -228,21 +234,21 @@ class FileActions(QObject):
 
     def _marking(self) -> str:
         # The plan's own marking (Plan settings) first; else the one last printed with.
-        plan = self.window.current_plan
+        plan = self.workspace.current_plan
         own = plan.marking if plan is not None else ""
-        return own or self.window.settings.get(prefs.REPORT_MARKING)
+        return own or self.workspace.settings.get(prefs.REPORT_MARKING)
 
     def _print(self, choices: ReportChoices) -> None:
         from actionplan.services.report import make_report
 
-        plan = self.window.current_plan
+        plan = self.workspace.current_plan
         if plan is None or not plan.marking:
             # Remembered for plans without a marking of their own, which would not want one's.
-            self.window.settings.set(prefs.REPORT_MARKING, choices.marking)
+            self.workspace.settings.set(prefs.REPORT_MARKING, choices.marking)
         target = self._save_target("Board pack", f"{self._stem()} board pack.pdf", "PDF (*.pdf)")
         if target is None or not self._may_replace("Board pack", target):
             return
-        db, name, when = self.window.db, self._plan_title(), choices.as_of
+        db, name, when = self.workspace.db, self._plan_title(), choices.as_of
         marking, appendix = choices.marking, choices.appendix  # "" prints no marking
         job = lambda p, _c: make_report(  # noqa: E731
             db, target, name, when, choices.priority, marking, appendix, progress=p,
@@ -256,16 +262,16 @@ class FileActions(QObject):
         from actionplan.services.snapshots import take_snapshot
 
         name = prompts.ask_text(
-            self.window, "Snapshot", "Name of the meeting:", f"Board {date.today():%d %B %Y}"
+            self.widget, "Snapshot", "Name of the meeting:", f"Board {date.today():%d %B %Y}"
         )
         if not name:
             return
         try:
-            take_snapshot(self.window.db, name, self._plan_title(), self.window.as_of)
+            take_snapshot(self.workspace.db, name, self._plan_title(), self.workspace.as_of)
         except USER_ERRORS as exc:
-            prompts.warn(self.window, "Snapshot", str(exc))
+            prompts.warn(self.widget, "Snapshot", str(exc))
             return
-        self.window.statusBar().showMessage(f"Snapshot '{name}' taken.", 6000)
+        self.workspace.tell(f"Snapshot '{name}' taken.", 6000)
 
     def _stem(self) -> str:
         title = self._plan_title() or "plan"

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from actionplan.domain.rag import RAG_ORDER, Rag
 from actionplan.domain.rules import Suggestion, rag_disagrees, suggest_for_update
 from actionplan.domain.status import Status
-from actionplan.gui.form_dialog import FormDialog
+from actionplan.gui.dialogs.form_dialog import FormDialog
 from actionplan.services.views import ActionRow, ProgressEntry
 
 # Wide enough for a sentence a line; long action words wrap rather than stretch the dialog.

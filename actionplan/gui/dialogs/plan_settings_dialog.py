@@ -9,8 +9,8 @@ from typing import Any
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLabel, QLineEdit
 
-from actionplan.gui.form_dialog import FormDialog
-from actionplan.gui.report_dialog import MARKINGS
+from actionplan.gui.dialogs.form_dialog import FormDialog
+from actionplan.gui.dialogs.report_dialog import MARKINGS
 from actionplan.services.views import PlanSettings
 
 # A date edit showing this date shows "Not set" instead: the plan has no such date.

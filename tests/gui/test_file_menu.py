@@ -30,7 +30,7 @@ def _import_tracker(qtbot: QtBot, window: MainWindow, answers: Answers) -> None:
     assert wizard is not None
     qtbot.waitUntil(lambda: wizard.preview is not None, timeout=20_000)
     wizard.import_button.click()
-    qtbot.waitUntil(lambda: bool(list_plans(window.db)), timeout=20_000)
+    qtbot.waitUntil(lambda: bool(list_plans(window.workspace.db)), timeout=20_000)
     qtbot.waitUntil(lambda: window.plan_view.table_model.rowCount() > 0, timeout=20_000)
 
 
@@ -55,12 +55,12 @@ def test_import_wizard_previews_then_imports_a_workbook(
     qtbot.waitUntil(lambda: bool(list_plans(db)), timeout=20_000)
     assert [p.title for p in list_plans(db)] == ["Northbridge tracker (imported)"]
     qtbot.waitUntil(lambda: window.plan_view.table_model.rowCount() == 70, timeout=20_000)
-    assert window.current_plan is not None
-    assert window.current_plan.title == "Northbridge tracker (imported)"
-    window.undo_action.trigger()  # a mistaken import is taken out again
+    assert window.workspace.current_plan is not None
+    assert window.workspace.current_plan.title == "Northbridge tracker (imported)"
+    window.commands.undo_action.trigger()  # a mistaken import is taken out again
     assert list_plans(db) == []
     assert window.stack.currentWidget() is window.welcome
-    window.redo_action.trigger()
+    window.commands.redo_action.trigger()
     assert [p.title for p in list_plans(db)] == ["Northbridge tracker (imported)"]
     assert window.plan_view.table_model.rowCount() == 70
 

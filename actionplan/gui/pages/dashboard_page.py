@@ -21,8 +21,8 @@ from actionplan.domain.rules import NO_UPDATE, STALE_AFTER_DAYS, rag_tally, stal
 from actionplan.domain.wording import counted
 from actionplan.gui.models.action_filter_model import ActionFilter, ActionFilterModel
 from actionplan.gui.models.action_table_model import ActionTableModel
-from actionplan.gui.rag_chart import ChartRow, RagChartWidget
-from actionplan.gui.rag_chip import RagChipDelegate
+from actionplan.gui.widgets.rag_chart import ChartRow, RagChartWidget
+from actionplan.gui.widgets.rag_chip import RagChipDelegate
 from actionplan.services.views import ActionRow
 
 LIST_WIDTHS = {

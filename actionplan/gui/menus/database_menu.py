@@ -1,4 +1,4 @@
-"""DatabaseActions: open another database, open a recent one, back the database up."""
+"""DatabaseMenu: open another database, open a recent one, back the database up."""
 
 from __future__ import annotations
 
@@ -9,26 +9,27 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QMenu, QWidget
 
 from actionplan.gui import prompts
+from actionplan.gui.dialogs.task_dialog import TaskDialog
 from actionplan.gui.shortcuts import make_action
-from actionplan.gui.task_dialog import TaskDialog
 from actionplan.services.errors import USER_ERRORS
 from actionplan.services.workspace import open_database
 
 if TYPE_CHECKING:
-    from actionplan.gui.main_window import MainWindow
+    from actionplan.gui.workspace import Workspace
 
 DATABASES = "actionplan database (*.db);;All files (*)"
 
 
-class DatabaseActions(QObject):
+class DatabaseMenu(QObject):
     """The File menu's database items, for one main window."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, workspace: Workspace, window: QWidget) -> None:
+        """Database items for the workspace; their shortcuts work in ``window``."""
         super().__init__(window)
-        self.window = window
+        self.workspace, self.widget = workspace, window
         self.task: TaskDialog | None = None
         self.open_action = make_action(
             window, "&Open database…", QKeySequence.StandardKey.Open, self.choose
@@ -39,12 +40,12 @@ class DatabaseActions(QObject):
     def remember(self, target: str) -> None:
         """Put the database on screen first in the recent list."""
         self.recent_menu.clear()
-        for recent in self.window.settings.remember_database(target):
+        for recent in self.workspace.settings.remember_database(target):
             self.recent_menu.addAction(recent, partial(self.switch, recent))
 
     def choose(self) -> None:
         """Ask for another database file and show it."""
-        path = prompts.open_file(self.window, "Open database", DATABASES)
+        path = prompts.open_file(self.widget, "Open database", DATABASES)
         if path is not None:
             self.switch(str(path))
 
@@ -53,24 +54,24 @@ class DatabaseActions(QObject):
         try:
             db = open_database(target)
         except USER_ERRORS as exc:
-            prompts.warn(self.window, "Open database", str(exc))
+            prompts.warn(self.widget, "Open database", str(exc))
             return
-        self.window.use_database(db)
+        self.workspace.use_database(db)
 
     def backup(self) -> None:
         """Copy the database to a file the user picks, while it stays in use."""
         from actionplan.services.backup import backup_database
 
         suggested = f"actionplan-backup-{date.today():%Y-%m-%d}.db"
-        target = prompts.save_file(self.window, "Back up database", suggested, "Database (*.db)")
+        target = prompts.save_file(self.widget, "Back up database", suggested, "Database (*.db)")
         if target is None:
             return
-        db = self.window.db
+        db = self.workspace.db
         self.task = TaskDialog(
             "Back up database",
             f"Copying the database to {target.name}…",
             lambda _progress, _cancelled: backup_database(db, Path(target)),
-            self.window,
+            self.widget,
             lambda copy: f"The database was copied to {copy}.",
             open_folder=True,
         )

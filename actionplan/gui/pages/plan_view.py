@@ -21,15 +21,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from actionplan.gui.action_detail_panel import ActionDetailPanel
-from actionplan.gui.dashboard_page import DashboardPage
-from actionplan.gui.filter_bar import FilterBar
-from actionplan.gui.measures_page import MeasuresPage
 from actionplan.gui.models.action_filter_model import ActionFilterModel
 from actionplan.gui.models.action_table_model import ActionTableModel
+from actionplan.gui.pages.action_detail_panel import ActionDetailPanel
+from actionplan.gui.pages.dashboard_page import DashboardPage
+from actionplan.gui.pages.filter_bar import FilterBar
+from actionplan.gui.pages.measures_page import MeasuresPage
+from actionplan.gui.pages.table_sizing import (
+    fit_refs,
+    keep_actions_readable,
+    width_for_every_column,
+)
 from actionplan.gui.plain import plain_tip
-from actionplan.gui.rag_chip import RagChipDelegate
-from actionplan.gui.table_sizing import fit_refs, keep_actions_readable, width_for_every_column
+from actionplan.gui.widgets.rag_chip import RagChipDelegate
 from actionplan.services.views import ActionRow, PriorityNode
 
 _KIND_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -272,6 +276,15 @@ class PlanView(QWidget):
         self._update_count()
         if keep is not None:
             self.select_action(keep)
+
+    def selected_row(self) -> ActionRow | None:
+        """The action selected in the table."""
+        rows = self.table.selectionModel().selectedRows()
+        return rows[0].data(ActionTableModel.ROW_ROLE) if rows else None
+
+    def show_selected(self) -> None:
+        """Say again which action is selected (or none), so its details are read afresh."""
+        self.action_selected.emit(self.selected_row())
 
     def moved(self, row: ActionRow) -> bool:
         """True when the action now sits under another priority or outcome than shown."""

@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 
-from actionplan.gui.form_dialog import FormDialog
+from actionplan.gui.dialogs.form_dialog import FormDialog
 from actionplan.services.views import PriorityHeading
 
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit
 
 from actionplan.domain.measures import parse_number
-from actionplan.gui.form_dialog import FormDialog
+from actionplan.gui.dialogs.form_dialog import FormDialog
 from actionplan.services.views import MeasureRow
 
 

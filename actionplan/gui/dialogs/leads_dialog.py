@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView
 
-from actionplan.gui.form_dialog import FormDialog
+from actionplan.gui.dialogs.form_dialog import FormDialog
 from actionplan.gui.models.row_table_model import Index, RowTableModel
 from actionplan.services.views import LeadView
 

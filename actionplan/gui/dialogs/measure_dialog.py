@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtWidgets import QComboBox, QLineEdit
 
 from actionplan.domain.measures import parse_number
-from actionplan.gui.form_dialog import FormDialog
+from actionplan.gui.dialogs.form_dialog import FormDialog
 from actionplan.gui.models.measure_table_model import number_text
 from actionplan.services.views import MeasureHeading
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelection, Signal
 from PySide6.QtWidgets import (
@@ -19,9 +19,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from actionplan.gui.changes import Changes, Kind
 from actionplan.gui.models.measure_table_model import MeasureTableModel, number_text
-from actionplan.gui.trend_chart import TrendChartWidget
+from actionplan.gui.widgets.trend_chart import TrendChartWidget
 from actionplan.services.views import MeasureRow
+
+if TYPE_CHECKING:
+    from actionplan.gui.workspace import Workspace
+
+# Writes after which the measures are read again: theirs, or a change of the plan's shape
+# (a priority a measure belongs to may have gone or come back).
+READ_AGAIN = (Kind.MEASURES, Kind.OUTLINE)
 
 
 class MeasuresPage(QWidget):
@@ -89,6 +97,20 @@ class MeasuresPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.empty)
         layout.addWidget(splitter)
+
+    def follow(self, workspace: Workspace) -> None:
+        """Read the plan's measures again whenever a write changes them."""
+        self._workspace = workspace
+        workspace.changed.connect(self._changed)
+
+    def _changed(self, changes: Changes) -> None:
+        from actionplan.services.measure_rows import measure_rows
+
+        plan = self._workspace.current_plan
+        if plan is None or not changes.touches(*READ_AGAIN):
+            return
+        keep = changes.measure_id if changes.touches(Kind.MEASURES) else None
+        self.set_rows(measure_rows(self._workspace.db, plan.id), keep=keep)
 
     def set_rows(self, rows: list[MeasureRow], keep: int | None = None) -> None:
         """Show the plan's measures, keeping the chosen one selected."""

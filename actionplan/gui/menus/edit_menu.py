@@ -1,4 +1,4 @@
-"""EditActions: recording progress, saving an action's words, measures and their readings —
+"""EditMenu: recording progress, saving an action's words, measures and their readings —
 all undoable."""
 
 from __future__ import annotations
@@ -7,11 +7,12 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QWidget
 
 from actionplan.domain.wording import counted
 from actionplan.gui import prompts
 from actionplan.gui import settings as prefs
-from actionplan.gui.add_reading_dialog import AddReadingDialog
+from actionplan.gui.changes import Kind, changed
 from actionplan.gui.commands import (
     AddedCommand,
     AddReadingCommand,
@@ -19,9 +20,10 @@ from actionplan.gui.commands import (
     EditActionCommand,
     RecordProgressCommand,
 )
-from actionplan.gui.measure_dialog import MeasureDialog
-from actionplan.gui.plan_actions import confirm_delete
-from actionplan.gui.record_progress_dialog import RecordProgressDialog
+from actionplan.gui.dialogs.add_reading_dialog import AddReadingDialog
+from actionplan.gui.dialogs.measure_dialog import MeasureDialog
+from actionplan.gui.dialogs.record_progress_dialog import RecordProgressDialog
+from actionplan.gui.menus.plan_menu import confirm_delete
 from actionplan.services.actions import action_rows
 from actionplan.services.editing import ActionDraft, action_draft, edit_action
 from actionplan.services.errors import USER_ERRORS, ReasonNeeded
@@ -37,30 +39,32 @@ from actionplan.services.progress import current_rating, record_progress
 from actionplan.services.views import MeasureHeading
 
 if TYPE_CHECKING:
-    from actionplan.gui.main_window import MainWindow
+    from actionplan.gui.pages.plan_view import PlanView
+    from actionplan.gui.workspace import Workspace
 
 SAVE = "Save changes"
 NOT_ON_SCREEN = "That action is not in the plan on screen, so nothing was saved."
 
 
-class EditActions(QObject):
+class EditMenu(QObject):
     """Every edit a user makes in the window goes through here and onto the undo stack."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, workspace: Workspace, view: PlanView, parent: QWidget) -> None:
+        """Edits of the workspace's plan shown in ``view``; dialogs open over ``parent``."""
+        super().__init__(parent)
+        self.workspace, self.view, self.widget = workspace, view, parent
         self.progress_dialog: RecordProgressDialog | None = None
         self.reading_dialog: AddReadingDialog | None = None
         self.measure_dialog: MeasureDialog | None = None
 
     def record_progress(self) -> None:
         """Open the record-progress dialog for the selected action."""
-        row = self.window.selected_row()
+        row = self.view.selected_row()
         if row is None:
-            prompts.inform(self.window, "Record progress", "Select an action first.")
+            prompts.inform(self.widget, "Record progress", "Select an action first.")
             return
-        author = self.window.settings.get(prefs.MY_NAME)
-        dialog = RecordProgressDialog(row, author=author, parent=self.window)
+        author = self.workspace.settings.get(prefs.MY_NAME)
+        dialog = RecordProgressDialog(row, author=author, parent=self.widget)
         dialog.accepted.connect(lambda: self._save_progress(dialog))
         dialog.open()
         self.progress_dialog = dialog
@@ -69,20 +73,18 @@ class EditActions(QObject):
         # A refused update reopens the dialog as typed: a lead never has to type it twice.
         entry = dialog.entry()
         try:
-            before = current_rating(self.window.db, entry.action_id)
-            update_id = record_progress(self.window.db, entry)
+            before = current_rating(self.workspace.db, entry.action_id)
+            update_id = record_progress(self.workspace.db, entry)
         except USER_ERRORS as exc:
             if isinstance(exc, ReasonNeeded):
                 dialog.require_reason(str(exc))
             else:
-                prompts.warn(self.window, "Record progress", str(exc))
+                prompts.warn(self.widget, "Record progress", str(exc))
             dialog.open()
             dialog.activateWindow()
             return
-        self.window.undo_stack.push(
-            RecordProgressCommand(self.window.db, entry, update_id, before, self.window.refresh)
-        )
-        self.window.statusBar().showMessage("Progress recorded.", 4000)
+        self.workspace.push(RecordProgressCommand(self.workspace.db, entry, update_id, before))
+        self.workspace.tell("Progress recorded.", 4000)
 
     def save_action_edit(
         self, action_id: int, draft: ActionDraft, *, moving_on: bool = False
@@ -90,11 +92,11 @@ class EditActions(QObject):
         """Save the detail panel's words as one undoable edit; False when nothing was saved
         (the user has been told why). ``moving_on``: the window shows the change itself."""
         if not self._on_screen(action_id):
-            prompts.warn(self.window, SAVE, NOT_ON_SCREEN)
+            prompts.warn(self.widget, SAVE, NOT_ON_SCREEN)
             return False
-        db = self.window.db
+        db = self.workspace.db
         old = action_draft(db, action_id)
-        if prompts.attempt(self.window, lambda: edit_action(db, action_id, draft), SAVE) is False:
+        if prompts.attempt(self.widget, lambda: edit_action(db, action_id, draft), SAVE) is False:
             return False
         self._action_saved(action_id, old, draft, moving_on)
         return True
@@ -104,38 +106,39 @@ class EditActions(QObject):
         and the words stay in the panel, to be saved or corrected (False then)."""
         if not self._on_screen(action_id):
             return False
-        db = self.window.db
+        db = self.workspace.db
         old = action_draft(db, action_id)
         try:
             edit_action(db, action_id, draft)
         except USER_ERRORS as exc:
-            self.window.statusBar().showMessage(f"Not saved yet: {exc}", 10000)
+            self.workspace.tell(f"Not saved yet: {exc}", 10000)
             return False
         self._action_saved(action_id, old, draft, moving_on)
         return True
 
     def _on_screen(self, action_id: int) -> bool:
         # A save reaches only an action of the plan whose actions are on screen.
-        plan = self.window.shown_plan
+        plan = self.workspace.shown_plan
         if plan is None:
             return False
-        return bool(action_rows(self.window.db, plan.id, self.window.as_of, action_ids=[action_id]))
+        return bool(
+            action_rows(self.workspace.db, plan.id, self.workspace.as_of, action_ids=[action_id])
+        )
 
     def _action_saved(
         self, action_id: int, old: ActionDraft, new: ActionDraft, moving_on: bool
     ) -> None:
-        self.window.plan_view.detail.mark_saved(action_id)
-        refresh = self.window.refresh
-        command = EditActionCommand(self.window.db, action_id, old, new, refresh, shown=moving_on)
-        self.window.undo_stack.push(command)
-        self.window.statusBar().showMessage("Changes saved.", 4000)
+        self.view.detail.mark_saved(action_id)
+        command = EditActionCommand(self.workspace.db, action_id, old, new, shown=moving_on)
+        self.workspace.push(command)
+        self.workspace.tell("Changes saved.", 4000)
 
     def add_reading(self, measure_id: int) -> None:
         """Ask for a reading of the chosen measure and save it as one undoable edit."""
-        measure = self.window.plan_view.measures.selected
+        measure = self.view.measures.selected
         if measure is None or measure.id != measure_id:
             return
-        dialog = AddReadingDialog(measure, self.window)
+        dialog = AddReadingDialog(measure, self.widget)
         dialog.accepted.connect(lambda: self._save_reading(measure_id, dialog))
         dialog.open()
         self.reading_dialog = dialog
@@ -143,97 +146,88 @@ class EditActions(QObject):
     def _save_reading(self, measure_id: int, dialog: AddReadingDialog) -> None:
         period, value, note = dialog.reading()
         reading_id = prompts.attempt(
-            self.window,
-            lambda: add_reading(self.window.db, measure_id, period, value, note=note),
+            self.widget,
+            lambda: add_reading(self.workspace.db, measure_id, period, value, note=note),
             "Add a reading",
         )
         if reading_id is False:
             return
         command = AddReadingCommand(
-            self.window.db,
+            self.workspace.db,
             measure_id,
             (period, value, note),
             reading_id,
-            self.window.refresh_measures,
         )
-        self.window.undo_stack.push(command)
+        self.workspace.push(command)
 
     def choose_my_name(self) -> None:
         """Choose which lead "My actions" means."""
         name = prompts.ask_text(
-            self.window,
+            self.widget,
             "Who am I",
             "Your name as it appears in the Leads column:",
-            self.window.settings.get(prefs.MY_NAME),
+            self.workspace.settings.get(prefs.MY_NAME),
         )
         if name is not None:
-            self.window.settings.set(prefs.MY_NAME, name.strip())
-            self.window.plan_view.filter_bar.my_name = name.strip()
-            self.window.plan_view.apply_filter()
+            self.workspace.settings.set(prefs.MY_NAME, name.strip())
+            self.view.filter_bar.my_name = name.strip()
+            self.view.apply_filter()
 
     def new_measure(self) -> None:
         """Ask for a new measure of impact and add it, undoably."""
-        plan = self.window.current_plan
+        plan = self.workspace.current_plan
         if plan is None:
             return
-        chosen, _outcome = self.window.plan_view.chosen_place()
+        chosen, _outcome = self.view.chosen_place()
         heading = MeasureHeading("", priority_id=chosen)
         dialog = self._measure_dialog("New measure", plan.id, heading)
         dialog.accepted.connect(lambda: self._save_measure(plan.id, dialog.measure()))
 
     def edit_measure(self, measure_id: int) -> None:
         """Change a measure's name, unit, direction, baseline, target or priority, undoably."""
-        plan = self.window.current_plan
+        plan = self.workspace.current_plan
         if plan is None:
             return
-        db = self.window.db
+        db = self.workspace.db
         old = measure_heading(db, measure_id)
         dialog = self._measure_dialog("Edit measure", plan.id, old)
         dialog.accepted.connect(lambda: self._save_measure_edit(measure_id, old, dialog.measure()))
 
     def _measure_dialog(self, title: str, plan_id: int, heading: MeasureHeading) -> MeasureDialog:
-        outline = plan_outline(self.window.db, plan_id)
+        outline = plan_outline(self.workspace.db, plan_id)
         priorities = [(node.id, f"{node.number}. {node.title}") for node in outline]
-        dialog = MeasureDialog(title, priorities, heading, self.window)
+        dialog = MeasureDialog(title, priorities, heading, self.widget)
         dialog.open()
         self.measure_dialog = dialog
         return dialog
 
     def _save_measure_edit(self, measure_id: int, old: MeasureHeading, new: MeasureHeading) -> None:
-        db = self.window.db
+        db = self.workspace.db
         save = partial(edit_measure, db, measure_id)
-        if prompts.attempt(self.window, lambda: save(new), "Edit measure") is False:
+        if prompts.attempt(self.widget, lambda: save(new), "Edit measure") is False:
             return
-        changed = partial(self.window.refresh_measures, measure_id)
-        self.window.undo_stack.push(ChangeCommand("Edit measure", save, old, new, changed))
+        changes = changed(Kind.MEASURES, measure_id=measure_id)
+        self.workspace.push(ChangeCommand("Edit measure", save, old, new, changes))
 
     def _save_measure(self, plan_id: int, new: MeasureHeading) -> None:
-        db = self.window.db
+        db = self.workspace.db
         words = (new.name, new.unit, new.direction, new.baseline, new.target, new.priority_id)
         measure_id = prompts.attempt(
-            self.window, lambda: add_measure(db, plan_id, *words), "New measure"
+            self.widget, lambda: add_measure(db, plan_id, *words), "New measure"
         )
         if measure_id is False:
             return
-        self.window.undo_stack.push(
-            AddedCommand(
-                "New measure", db, measure_id, delete_measure, self.window.refresh_measures
-            )
-        )
+        self.workspace.push(AddedCommand("New measure", db, "measure", measure_id, delete_measure))
 
     def delete_measure(self, measure_id: int) -> None:
         """Delete a measure with its readings after asking; Undo brings them back."""
-        measure = self.window.plan_view.measures.selected
+        measure = self.view.measures.selected
         if measure is None or measure.id != measure_id:
             return
         question = f'Delete the measure "{measure.name}"?'
         if measure.readings:
             question += f" Its {counted(len(measure.readings), 'reading')} will be deleted too."
+        title = "Delete measure"
         confirm_delete(
-            self.window,
-            "Delete measure",
-            question,
-            measure_id,
-            delete_measure,
-            self.window.refresh_measures,
+            self.workspace, self.widget, title, question, "measure", measure_id, delete_measure
         )

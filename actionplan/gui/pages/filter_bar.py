@@ -23,7 +23,7 @@ from actionplan.domain.rag import Rag
 from actionplan.domain.status import Status
 from actionplan.domain.wording import counted
 from actionplan.gui.models.action_filter_model import ActionFilter
-from actionplan.gui.rag_filter_button import RagFilterButton
+from actionplan.gui.widgets.rag_filter_button import RagFilterButton
 from actionplan.services.views import ActionRow
 
 CLEAR_TIP = (

@@ -1,0 +1,1 @@
+"""The window's commands (QActions) and the menus and toolbar that hold them."""

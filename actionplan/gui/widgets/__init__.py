@@ -1,0 +1,1 @@
+"""Small hand-drawn widgets: RAG chips, charts, the RAG filter button."""
