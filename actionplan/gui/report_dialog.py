@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -30,7 +30,9 @@ from actionplan.services.errors import USER_ERRORS
 from actionplan.services.pack_preview import PackChoices, drafted_messages, preview_page_one
 from actionplan.services.pack_settings import PackSettings, pack_settings, save_pack_settings
 from actionplan.services.views import PlanInfo
-from actionplan.services.workspace import Database
+
+if TYPE_CHECKING:
+    from actionplan.services.workspace import Database
 
 MARKINGS = ("", "OFFICIAL", "OFFICIAL-SENSITIVE")
 # Typing a date changes it a digit at a time: draft again once the typing pauses.
