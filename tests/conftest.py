@@ -1,22 +1,30 @@
-"""Shared fixtures: a fresh database per test and small factories for plan objects."""
+"""Shared fixtures: a fresh database per test and small factories for plan objects.
+
+Every test that wants an empty database gets a copy of one migrated once per run:
+copying a file is quick, running every migration for each test is not. The tests
+of migration itself open new files with Database.open and keep running Alembic.
+"""
 
 from __future__ import annotations
 
 import os
+import shutil
 
 # Qt aborts the whole run without a display unless this is set before Qt loads.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
 from hypothesis import settings
 
+from actionplan.private_files import create_private_file, make_private_folder
 from actionplan.services.editing import ActionDraft, add_action, add_priority
 from actionplan.services.plans import PlanInfo, create_plan
 from actionplan.store.database import Database
+from actionplan.store.migrate import current_revision, head_revision
 
 # Hypothesis's per-example deadline is a timing assertion, and shared machines are noisy.
 settings.register_profile("actionplan", deadline=None)
@@ -38,12 +46,47 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "plan.db"
 
 
+@pytest.fixture(scope="session")
+def empty_database_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One empty database, migrated to the newest schema once for the whole run."""
+    path = tmp_path_factory.mktemp("empty-database") / "empty.db"
+    database = Database.open(path)
+    try:
+        assert current_revision(database.engine) == head_revision()
+    finally:
+        database.close()
+    # Closing the last connection writes the log back into the file and removes it.
+    assert not path.with_name(f"{path.name}-wal").exists()
+    return path
+
+
+def copy_empty_database(template: Path, path: Path) -> None:
+    """Put a copy of the migrated empty database at path, private as the app makes it."""
+    make_private_folder(path.parent)
+    if not create_private_file(path):
+        raise FileExistsError(f"'{path}' is there already")
+    shutil.copyfile(template, path)
+
+
 @pytest.fixture
-def db(db_path: Path) -> Iterator[Database]:
+def new_database(empty_database_file: Path) -> Iterator[Callable[[Path], Database]]:
+    """Opens a new, migrated, empty database at a path, closing it after the test."""
+    opened: list[Database] = []
+
+    def open_new(path: Path) -> Database:
+        copy_empty_database(empty_database_file, path)
+        opened.append(Database.open(path))
+        return opened[-1]
+
+    yield open_new
+    for database in opened:
+        database.close()
+
+
+@pytest.fixture
+def db(db_path: Path, new_database: Callable[[Path], Database]) -> Database:
     """A fresh, migrated, empty database file."""
-    database = Database.open(db_path)
-    yield database
-    database.close()
+    return new_database(db_path)
 
 
 @pytest.fixture
