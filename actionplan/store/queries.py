@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -33,6 +34,25 @@ def priorities_of(session: Session, plan_id: int) -> list[Priority]:
     """A plan's priorities in their order."""
     query = select(Priority).where(Priority.plan_id == plan_id)
     return list(session.exec(query.order_by(col(Priority.position), col(Priority.id))))
+
+
+@dataclass(frozen=True)
+class PriorityHeading:
+    """A priority's identity and heading words."""
+
+    id: int
+    number: str
+    title: str
+    aim: str
+    champion: str
+
+
+def priority_headings(session: Session, plan_id: int) -> list[PriorityHeading]:
+    """A plan's priorities in their order, as plain headings."""
+    return [
+        PriorityHeading(p.id or 0, p.number, p.title, p.aim, p.champion)
+        for p in priorities_of(session, plan_id)
+    ]
 
 
 def measure_count(session: Session, plan_id: int) -> int:
