@@ -8,7 +8,6 @@ the database needs the ordinary path (new, older schema, server, damaged).
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -24,7 +23,7 @@ from actionplan.domain.rules import (
 )
 from actionplan.domain.status import status_from_word
 from actionplan.services.views import ActionRow, PlanInfo
-from actionplan.store.quick_read import LatestUpdate, quick_reader
+from actionplan.store.quick_read import READ_ERRORS, LatestUpdate, quick_reader
 
 
 @dataclass(frozen=True)
@@ -57,7 +56,7 @@ def first_look(target: str, wanted: str | None, as_of: date, limit: int) -> Firs
                 reader.latest_updates(plan_id, ids),
                 as_of,
             )
-        except (sqlite3.Error, ValueError, TypeError):
+        except READ_ERRORS:
             # Anything unexpected in the file: the ordinary path opens it and says what is wrong.
             return None
     return FirstLook(plans, chosen, rows)

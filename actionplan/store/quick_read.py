@@ -46,6 +46,11 @@ PLAN_COLUMNS = (
 )
 
 
+# What reading an unexpected file can raise inside a quick_reader block (a column of the wrong
+# type, a date that is not one): the caller then takes the ordinary path.
+READ_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error, ValueError, TypeError)
+
+
 @dataclass(frozen=True)
 class LatestUpdate:
     """The newest progress update of an action; its date is None when none was given."""
@@ -129,7 +134,7 @@ class QuickReader:
 def quick_reader(target: str) -> Iterator[QuickReader | None]:
     """A reader on the target, or None when the ordinary store must open it instead.
 
-    Read errors inside the block are the caller's to catch (sqlite3.Error, ValueError).
+    Read errors inside the block are the caller's to catch (READ_ERRORS).
     """
     path = _usable_file(target)
     if path is None:
