@@ -41,18 +41,18 @@ def first_look(target: str, wanted: str | None, as_of: date, limit: int) -> Firs
         if reader is None:
             return None
         try:
-            plans = [PlanInfo(*columns) for columns in reader.plans()]
+            plans = [PlanInfo(*columns) for columns in reader.plans_newest_first()]
             if not plans:
                 return FirstLook(plans, -1, [])
             chosen = pick_plan(plans, wanted)
             plan_id = plans[chosen].id
-            actions = reader.first_actions(plan_id, limit)
+            actions = reader.action_columns(plan_id, limit)
             ids = [action[0] for action in actions]
             rows = build_action_rows(
                 actions,
                 reader.priority_titles(plan_id),
                 reader.outcome_titles(plan_id),
-                reader.leads(plan_id, ids),
+                reader.leads_by_action(plan_id, ids),
                 reader.latest_updates(plan_id, ids),
                 as_of,
             )
