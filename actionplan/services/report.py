@@ -44,7 +44,7 @@ from actionplan.services.snapshots import SnapshotBaseline, baseline_before
 from actionplan.services.views import PlanInfo
 from actionplan.store.database import Database
 from actionplan.store.pack_facts import PackFacts, pack_facts
-from actionplan.store.queries import PriorityHeading
+from actionplan.store.queries import PriorityInfo
 
 Progress = Callable[[int, int], None]
 
@@ -157,7 +157,7 @@ class _Facts:
     baseline: SnapshotBaseline | None
 
 
-def _chosen(priorities: list[PriorityHeading], wanted: str | None) -> list[PriorityHeading]:
+def _chosen(priorities: list[PriorityInfo], wanted: str | None) -> list[PriorityInfo]:
     if not wanted:
         return priorities
     key = wanted.strip().casefold()
@@ -253,7 +253,7 @@ def _completed_since(row: ActionRow, baseline: SnapshotBaseline | None) -> bool:
 
 
 def _section(
-    priority: PriorityHeading,
+    priority: PriorityInfo,
     narratives: list[NarrativeText],
     rows: Sequence[ActionRow],
     facts: _Facts,
@@ -288,7 +288,7 @@ def _comparison(
     )
 
 
-def _measures(stored: PackFacts, priorities: list[PriorityHeading]) -> tuple[MeasureLine, ...]:
+def _measures(stored: PackFacts, priorities: list[PriorityInfo]) -> tuple[MeasureLine, ...]:
     """The plan's measures with their readings; only the chosen priority's when filtered."""
     headings = {p.id: _heading(p) for p in priorities}
     filtered = len(priorities) != len(stored.priorities)
@@ -299,7 +299,7 @@ def _measures(stored: PackFacts, priorities: list[PriorityHeading]) -> tuple[Mea
     )
 
 
-def _heading(priority: PriorityHeading) -> str:
+def _heading(priority: PriorityInfo) -> str:
     return f"Priority {priority.number}: {priority.title}" if priority.number else priority.title
 
 

@@ -10,7 +10,7 @@ from actionplan.domain.rules import STALE_AFTER_DAYS, rag_tally
 from actionplan.services.actions import ActionRow, action_rows_as_at
 from actionplan.services.plans import find_plan
 from actionplan.store.database import Database
-from actionplan.store.queries import PriorityHeading
+from actionplan.store.queries import PriorityInfo
 from actionplan.store.summary import plan_counts
 
 
@@ -51,7 +51,7 @@ def plan_summary(
     }
 
 
-def _priority_entry(priority: PriorityHeading, rows: list[ActionRow]) -> dict[str, Any]:
+def _priority_entry(priority: PriorityInfo, rows: list[ActionRow]) -> dict[str, Any]:
     mine = [row for row in rows if row.priority_id == priority.id]
     return {
         "name": priority.title,

@@ -16,10 +16,10 @@ from sqlmodel import Session, col, select
 from actionplan.domain.plan_data import ComparatorData, MeasureData, NarrativeData, ReadingData
 from actionplan.store.database import Database
 from actionplan.store.queries import (
-    PriorityHeading,
+    PriorityInfo,
     comparators_of,
     measure_count,
-    priority_headings,
+    priority_infos,
     rag_history,
 )
 from actionplan.store.tables import (
@@ -46,7 +46,7 @@ class OwnedMeasure:
 class PackFacts:
     """A plan's facts for the board pack, each in the order the pack shows them."""
 
-    priorities: list[PriorityHeading]
+    priorities: list[PriorityInfo]
     narratives: dict[int, list[NarrativeData]]  # by priority, in the order written
     outcomes: dict[int, list[str]]  # by priority, those with no actions yet included
     reasons: list[tuple[int, date | None, str]]  # (action, update day, reason), oldest first
@@ -59,7 +59,7 @@ def pack_facts(db: Database, plan_id: int) -> PackFacts:
     """Everything the pack reads about the plan besides its action rows."""
     with db.reading() as session:
         return PackFacts(
-            priorities=priority_headings(session, plan_id),
+            priorities=priority_infos(session, plan_id),
             narratives=_narratives(session, plan_id),
             outcomes=_outcome_titles(session, plan_id),
             reasons=_reasons(session, plan_id),

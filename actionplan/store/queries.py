@@ -139,8 +139,8 @@ def priorities_of(session: Session, plan_id: int) -> list[Priority]:
 
 
 @dataclass(frozen=True)
-class PriorityHeading:
-    """A priority's identity and heading words."""
+class PriorityInfo:
+    """A priority's identity and heading facts."""
 
     id: int
     number: str
@@ -149,10 +149,10 @@ class PriorityHeading:
     champion: str
 
 
-def priority_headings(session: Session, plan_id: int) -> list[PriorityHeading]:
-    """A plan's priorities in their order, as plain headings."""
+def priority_infos(session: Session, plan_id: int) -> list[PriorityInfo]:
+    """A plan's priorities in their order, as plain values."""
     return [
-        PriorityHeading(p.id or 0, p.number, p.title, p.aim, p.champion)
+        PriorityInfo(p.id or 0, p.number, p.title, p.aim, p.champion)
         for p in priorities_of(session, plan_id)
     ]
 

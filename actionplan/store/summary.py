@@ -12,7 +12,7 @@ from sqlalchemy import func
 from sqlmodel import col, select
 
 from actionplan.store.database import Database
-from actionplan.store.queries import PriorityHeading, measure_count, priority_headings
+from actionplan.store.queries import PriorityInfo, measure_count, priority_infos
 from actionplan.store.tables import Outcome, Priority
 
 
@@ -20,7 +20,7 @@ from actionplan.store.tables import Outcome, Priority
 class PlanCounts:
     """A plan's priorities in order, and how many outcomes and measures it has."""
 
-    priorities: list[PriorityHeading]
+    priorities: list[PriorityInfo]
     outcomes: int
     measures: int
 
@@ -34,7 +34,7 @@ def plan_counts(db: Database, plan_id: int) -> PlanCounts:
     )
     with db.reading() as session:
         return PlanCounts(
-            priority_headings(session, plan_id),
+            priority_infos(session, plan_id),
             session.exec(outcomes).one(),
             measure_count(session, plan_id),
         )
