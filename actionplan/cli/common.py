@@ -8,11 +8,11 @@ from contextlib import contextmanager
 from datetime import date
 from typing import TYPE_CHECKING, NoReturn
 
-from actionplan.services.errors import ServiceError
-from actionplan.store.errors import StoreError
+from actionplan.services.errors import USER_ERRORS
+from actionplan.services.workspace import open_database as open_target
 
 if TYPE_CHECKING:
-    from actionplan.store.database import Database
+    from actionplan.services.workspace import Database
 
 EXIT_FAILED = 1
 EXIT_USAGE = 2
@@ -31,7 +31,7 @@ class Parser(argparse.ArgumentParser):
 
 def known_errors() -> tuple[type[Exception], ...]:
     """Errors whose message is already the one sentence to print."""
-    return (ServiceError, StoreError, UsageError)
+    return (*USER_ERRORS, UsageError)
 
 
 def parse_as_of(text: str) -> date:
@@ -76,9 +76,7 @@ def today(args: argparse.Namespace) -> date:
 @contextmanager
 def open_database(args: argparse.Namespace) -> Iterator[Database]:
     """The database named by --db (or the environment, or the default), closed afterwards."""
-    from actionplan.store.database import Database  # SQLAlchemy loads only when a command runs
-
-    db = Database.open(args.db)
+    db = open_target(args.db)  # SQLAlchemy loads only when a command runs
     try:
         yield db
     finally:

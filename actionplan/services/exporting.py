@@ -8,14 +8,11 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections import defaultdict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
-
-from sqlmodel import col, select
 
 from actionplan.domain.plan_data import ActionData, PlanData
 from actionplan.domain.wording import counted
@@ -27,10 +24,10 @@ from actionplan.excel.write_back.layout import WriteBackError, read_mapping
 from actionplan.excel.write_back.writer import WrittenBack, write_back
 from actionplan.services.as_at import plan_as_at
 from actionplan.services.errors import ServiceError
-from actionplan.services.plan_loader import load_plan_data
-from actionplan.services.plans import resolve_plan
+from actionplan.services.plan_choice import chosen_plan
+from actionplan.services.plan_loader import load_plan
 from actionplan.store.database import Database
-from actionplan.store.tables import Action, PlanSource, Priority, ProgressUpdate
+from actionplan.store.plan_sources import KeptSource, actions_updated_since, latest_source
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -57,25 +54,8 @@ class PlanForExport:
 
 def load_for_export(db: Database, plan_name: str | None = None) -> PlanForExport:
     """The plan named (or the one added last) as plain values, ready for a writer."""
-    with db.reading() as session:
-        plan = resolve_plan(session, plan_name)
-        assert plan is not None and plan.id is not None
-        plan_id = plan.id
-        priorities = session.exec(
-            select(Priority.id)
-            .where(Priority.plan_id == plan_id)
-            .order_by(col(Priority.position), col(Priority.id))
-        ).all()
-        query = (
-            select(Action.id, Action.priority_id)
-            .where(Action.plan_id == plan_id)
-            .order_by(col(Action.position), col(Action.id))
-        )
-        grouped: dict[int, list[int]] = defaultdict(list)
-        for action_id, priority_id in session.exec(query):
-            grouped[priority_id].append(action_id or 0)
-    ordered = [i for priority_id in priorities for i in grouped.get(priority_id or 0, [])]
-    return PlanForExport(plan_id, load_plan_data(db, plan_id), ordered)
+    stored = load_plan(db, chosen_plan(db, plan_name).id)
+    return PlanForExport(stored.plan_id, stored.data, stored.action_ids)
 
 
 def export_tracker(
@@ -156,17 +136,7 @@ def _untouched_as_they_are(
     recorded since the import has nothing to write, however this version of the app would
     read its workbook now.
     """
-    with db.reading() as session:
-        touched = set(
-            session.exec(
-                select(ProgressUpdate.action_id)
-                .join(Action, col(Action.id) == ProgressUpdate.action_id)
-                .where(
-                    Action.plan_id == plan.plan_id, col(ProgressUpdate.recorded_at) > imported_at
-                )
-                .distinct()
-            )
-        )
+    touched = actions_updated_since(db, plan.plan_id, imported_at)
     baseline = list(imported)
     actions = [action for priority in plan.data.priorities for action in priority.actions]
     for action_id, action, index in zip(plan.action_ids, actions, placement, strict=True):
@@ -192,13 +162,8 @@ def _saver(written: WrittenBack, original: bytes) -> Callable[[Path], object]:
     return lambda path: path.write_bytes(original)
 
 
-def _source_of(db: Database, plan_id: int, title: str) -> PlanSource:
-    with db.reading() as session:
-        source = session.exec(
-            select(PlanSource)
-            .where(PlanSource.plan_id == plan_id)
-            .order_by(col(PlanSource.id).desc())
-        ).first()
+def _source_of(db: Database, plan_id: int, title: str) -> KeptSource:
+    source = latest_source(db, plan_id)
     if source is None:
         raise ServiceError(
             f"This plan was not imported from a workbook, so '{title}' has no layout of its own "
@@ -212,7 +177,7 @@ def _source_of(db: Database, plan_id: int, title: str) -> PlanSource:
     return source
 
 
-def _placement(action_ids: list[int], source: PlanSource) -> list[int | None]:
+def _placement(action_ids: list[int], source: KeptSource) -> list[int | None]:
     """Each action's row in the import: actions keep the order of their ids from the import."""
     try:
         imported = len(read_mapping(source.mapping_json).actions)

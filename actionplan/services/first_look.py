@@ -8,7 +8,6 @@ the database needs the ordinary path (new, older schema, server, damaged).
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -24,7 +23,7 @@ from actionplan.domain.rules import (
 )
 from actionplan.domain.status import status_from_word
 from actionplan.services.views import ActionRow, PlanInfo
-from actionplan.store.quick_read import LatestUpdate, quick_reader
+from actionplan.store.quick_read import READ_ERRORS, LatestUpdate, quick_reader
 
 
 @dataclass(frozen=True)
@@ -42,22 +41,22 @@ def first_look(target: str, wanted: str | None, as_of: date, limit: int) -> Firs
         if reader is None:
             return None
         try:
-            plans = [PlanInfo(*columns) for columns in reader.plans()]
+            plans = [PlanInfo(*columns) for columns in reader.plans_newest_first()]
             if not plans:
                 return FirstLook(plans, -1, [])
             chosen = pick_plan(plans, wanted)
             plan_id = plans[chosen].id
-            actions = reader.first_actions(plan_id, limit)
+            actions = reader.action_columns(plan_id, limit)
             ids = [action[0] for action in actions]
             rows = build_action_rows(
                 actions,
                 reader.priority_titles(plan_id),
                 reader.outcome_titles(plan_id),
-                reader.leads(plan_id, ids),
+                reader.leads_by_action(plan_id, ids),
                 reader.latest_updates(plan_id, ids),
                 as_of,
             )
-        except (sqlite3.Error, ValueError, TypeError):
+        except READ_ERRORS:
             # Anything unexpected in the file: the ordinary path opens it and says what is wrong.
             return None
     return FirstLook(plans, chosen, rows)

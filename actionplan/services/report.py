@@ -10,10 +10,9 @@ from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
 
-from sqlmodel import Session, col, select
-
 from actionplan.domain.as_at import written_by
 from actionplan.domain.measures import Direction
+from actionplan.domain.plan_data import MeasureData, NarrativeData
 from actionplan.domain.rules import STALE_AFTER_DAYS
 from actionplan.domain.timescale import format_due, parse_timescale
 from actionplan.reports.board_pack import cycle_collection_paused, render_board_pack
@@ -40,19 +39,12 @@ from actionplan.services.board_changes import (
 from actionplan.services.errors import ServiceError
 from actionplan.services.key_messages import MOST_MESSAGES, draft_key_messages
 from actionplan.services.pack_settings import pack_settings_of
-from actionplan.services.plans import PlanInfo, resolve_plan
+from actionplan.services.plan_choice import chosen_plan
 from actionplan.services.snapshots import SnapshotBaseline, baseline_before
+from actionplan.services.views import PlanInfo
 from actionplan.store.database import Database
-from actionplan.store.queries import comparators_of, measure_count, priorities_of, rag_history
-from actionplan.store.tables import (
-    Action,
-    Measure,
-    MeasureReading,
-    Narrative,
-    Outcome,
-    Priority,
-    ProgressUpdate,
-)
+from actionplan.store.pack_facts import PackFacts, pack_facts
+from actionplan.store.queries import PriorityInfo
 
 Progress = Callable[[int, int], None]
 
@@ -129,35 +121,28 @@ def board_pack_data(
     appendix: bool = False,
 ) -> BoardPackData:
     """Everything the board pack shows, read from the database as plain values."""
-    with db.reading() as session:
-        plan_row = resolve_plan(session, plan_name)
-        assert plan_row is not None and plan_row.id is not None
-        plan = PlanInfo.of(plan_row)
-        priorities = _chosen(priorities_of(session, plan.id), priority)
-        narratives = _narratives(session, plan.id)
-        reasons = _latest_reasons(session, plan.id, as_of)
-        outcomes = _outcome_titles(session, plan.id)
-        measures = _measures(session, plan.id, priorities)
-        in_plan = measure_count(session, plan.id)
-        history = rag_history(session, plan.id)
+    plan = chosen_plan(db, plan_name)
+    stored = pack_facts(db, plan.id)
+    priorities = _chosen(stored.priorities, priority)
     baseline = baseline_before(db, plan.id, as_of)
     rows = action_rows_as_at(db, plan.id, as_of)
-    facts = _Facts(as_of, reasons, {a: rags_set(h, as_of) for a, h in history.items()}, baseline)
+    rags = {a: rags_set(h, as_of) for a, h in stored.rag_history.items()}
+    facts = _Facts(as_of, _latest_reasons(stored, as_of), rags, baseline)
     sections = tuple(
         replace(
-            _section(p, narratives.get(p.id or -1, []), rows, facts),
-            outcomes=tuple(outcomes.get(p.id or -1, [])),
+            _section(p, _narratives(stored.narratives.get(p.id, [])), rows, facts),
+            outcomes=tuple(stored.outcomes.get(p.id, [])),
         )
         for p in priorities
     )
     return BoardPackData(
         cover=_cover(plan, as_of, marking, _heading(priorities[0]) if priority else ""),
         priorities=sections,
-        measures=measures,
+        measures=_measures(stored, priorities),
         comparison=_comparison(baseline, rows, {p.id for p in priorities}),
         appendix=appendix,
         stale_after_days=STALE_AFTER_DAYS,
-        plan_measures=in_plan,
+        plan_measures=stored.measures_in_plan,
     )
 
 
@@ -172,7 +157,7 @@ class _Facts:
     baseline: SnapshotBaseline | None
 
 
-def _chosen(priorities: list[Priority], wanted: str | None) -> list[Priority]:
+def _chosen(priorities: list[PriorityInfo], wanted: str | None) -> list[PriorityInfo]:
     if not wanted:
         return priorities
     key = wanted.strip().casefold()
@@ -211,48 +196,18 @@ def _cover(plan: PlanInfo, as_of: date, marking: str | None, scope: str) -> Cove
     )
 
 
-def _narratives(session: Session, plan_id: int) -> dict[int, list[NarrativeText]]:
-    """Every narrative of each priority, in the order written (the latest last)."""
-    query = (
-        select(Narrative)
-        .join(Priority, col(Priority.id) == Narrative.priority_id)
-        .where(Priority.plan_id == plan_id)
-        .order_by(col(Narrative.id))
-    )
-    found: dict[int, list[NarrativeText]] = {}
-    for n in session.exec(query):
-        story = NarrativeText(n.period_label, n.done, n.analysis, n.impact, n.next_steps)
-        found.setdefault(n.priority_id, []).append(story)
-    return found
+def _narratives(written: list[NarrativeData]) -> list[NarrativeText]:
+    """A priority's narratives as the pack prints them, in the order written (latest last)."""
+    return [
+        NarrativeText(n.period_label, n.done, n.analysis, n.impact, n.next_steps) for n in written
+    ]
 
 
-def _outcome_titles(session: Session, plan_id: int) -> dict[int, list[str]]:
-    """Each priority's outcomes in their order, those with no actions yet included."""
-    query = (
-        select(Outcome.priority_id, Outcome.title)
-        .join(Priority, col(Priority.id) == Outcome.priority_id)
-        .where(Priority.plan_id == plan_id)
-        .order_by(col(Outcome.position), col(Outcome.id))
-    )
-    found: dict[int, list[str]] = {}
-    for priority_id, title in session.exec(query):
-        found.setdefault(priority_id, []).append(title)
-    return found
-
-
-def _latest_reasons(session: Session, plan_id: int, as_of: date) -> dict[int, str]:
+def _latest_reasons(stored: PackFacts, as_of: date) -> dict[int, str]:
     """For each action, the reason given with its newest update by ``as_of`` (why the RAG is
     what it is); updates dated later are not part of the pack."""
-    query = (
-        select(ProgressUpdate.action_id, col(ProgressUpdate.update_date), ProgressUpdate.reason)
-        .join(Action, col(Action.id) == ProgressUpdate.action_id)
-        .where(Action.plan_id == plan_id)
-        .order_by(col(ProgressUpdate.update_date), col(ProgressUpdate.id))
-    )
     return {
-        action_id: reason
-        for action_id, day, reason in session.exec(query)
-        if written_by(day, as_of)
+        action_id: reason for action_id, day, reason in stored.reasons if written_by(day, as_of)
     }
 
 
@@ -298,7 +253,7 @@ def _completed_since(row: ActionRow, baseline: SnapshotBaseline | None) -> bool:
 
 
 def _section(
-    priority: Priority,
+    priority: PriorityInfo,
     narratives: list[NarrativeText],
     rows: Sequence[ActionRow],
     facts: _Facts,
@@ -333,51 +288,22 @@ def _comparison(
     )
 
 
-def _measures(
-    session: Session, plan_id: int, priorities: list[Priority]
-) -> tuple[MeasureLine, ...]:
+def _measures(stored: PackFacts, priorities: list[PriorityInfo]) -> tuple[MeasureLine, ...]:
     """The plan's measures with their readings; only the chosen priority's when filtered."""
     headings = {p.id: _heading(p) for p in priorities}
-    every = priorities_of(session, plan_id)
-    filtered = len(priorities) != len(every)
-    action_priority = dict(
-        session.exec(select(Action.id, Action.priority_id).where(Action.plan_id == plan_id)).all()
+    filtered = len(priorities) != len(stored.priorities)
+    return tuple(
+        _measure_line(owned.measure, headings.get(owned.priority_id or -1, ""))
+        for owned in stored.measures
+        if not filtered or owned.priority_id in headings
     )
-    query = select(Measure).where(Measure.plan_id == plan_id)
-    compared = _comparators(session, plan_id)
-    lines = []
-    for measure in session.exec(query.order_by(col(Measure.position), col(Measure.id))):
-        owner = measure.priority_id or action_priority.get(measure.action_id or -1)
-        if filtered and owner not in headings:
-            continue
-        line = _measure_line(measure, headings.get(owner, ""), _readings(session, measure))
-        lines.append(replace(line, comparators=tuple(compared.get(measure.id or -1, []))))
-    return tuple(lines)
 
 
-def _heading(priority: Priority) -> str:
+def _heading(priority: PriorityInfo) -> str:
     return f"Priority {priority.number}: {priority.title}" if priority.number else priority.title
 
 
-def _readings(session: Session, measure: Measure) -> tuple[Reading, ...]:
-    query = (
-        select(MeasureReading)
-        .where(MeasureReading.measure_id == measure.id)
-        .order_by(col(MeasureReading.position), col(MeasureReading.id))
-    )
-    return tuple(Reading(r.period_label, r.value, r.value_raw) for r in session.exec(query))
-
-
-def _comparators(session: Session, plan_id: int) -> dict[int, list[ComparatorFigure]]:
-    """Each measure's comparators, read once for the whole plan."""
-    compared: dict[int, list[ComparatorFigure]] = {}
-    for c in comparators_of(session, plan_id):
-        figure = ComparatorFigure(c.name, c.period_label, c.value, c.value_raw)
-        compared.setdefault(c.measure_id, []).append(figure)
-    return compared
-
-
-def _measure_line(measure: Measure, owner: str, readings: tuple[Reading, ...]) -> MeasureLine:
+def _measure_line(measure: MeasureData, owner: str) -> MeasureLine:
     try:
         direction = Direction(measure.direction)
     except ValueError:
@@ -388,8 +314,12 @@ def _measure_line(measure: Measure, owner: str, readings: tuple[Reading, ...]) -
         direction=direction,
         baseline=measure.baseline,
         target=measure.target,
-        readings=readings,
+        readings=tuple(Reading(r.period_label, r.value, r.value_raw) for r in measure.readings),
         priority_title=owner,
         baseline_raw=measure.baseline_raw,
         target_raw=measure.target_raw,
+        comparators=tuple(
+            ComparatorFigure(c.name, c.period_label, c.value, c.value_raw)
+            for c in measure.comparators
+        ),
     )

@@ -10,7 +10,7 @@ from actionplan.domain.rag import Rag
 from actionplan.domain.status import Status
 from actionplan.domain.timescale import format_due
 from actionplan.excel.returns.reader import ReturnedRow
-from actionplan.store.tables import ProgressUpdate
+from actionplan.store.issued_returns import LastRecorded
 
 # kind: "change" (would be recorded), "recorded", "conflict" (changed in the app since the
 # return was issued: left alone), "already" (this update is already in the plan),
@@ -61,7 +61,7 @@ class ReturnChange:
             self.old_status,
         )
 
-    def matches(self, update: ProgressUpdate, lead: str) -> bool:
+    def matches(self, update: LastRecorded, lead: str) -> bool:
         """True when the stored update is this very change, already recorded from the return."""
         return (
             update.author == lead.strip()

@@ -26,8 +26,6 @@ from datetime import date, timedelta
 from functools import partial
 from pathlib import Path
 
-from sqlmodel import col, select
-
 from actionplan.domain.rag import Rag, rag_from_word
 from actionplan.domain.return_signature import (
     IssuedRecord,
@@ -51,13 +49,14 @@ from actionplan.services.actions import ActionRow, action_rows
 from actionplan.services.errors import ServiceError
 from actionplan.services.exporting import write_atomically
 from actionplan.services.importing import refuse_the_open_database
-from actionplan.services.plans import resolve_plan
+from actionplan.services.plan_choice import chosen_plan
+from actionplan.services.plans import find_plan, list_plans
 from actionplan.services.progress import ProgressEntry, record_progress, suggestion_for
 from actionplan.services.return_changes import ReturnChange, ReturnReport
+from actionplan.services.views import PlanInfo
 from actionplan.store.database import Database
 from actionplan.store.errors import StoreError
-from actionplan.store.issued_returns import issue_return, issued_record
-from actionplan.store.tables import Action, Plan, ProgressUpdate
+from actionplan.store.issued_returns import action_now, issue_return, issued_record
 
 __all__ = [
     "ReturnChange",
@@ -85,10 +84,8 @@ def export_returns(
 ) -> ReturnsExport:
     """Write one return workbook per lead into ``out_dir`` (made if missing)."""
     when = as_of or date.today()
-    with db.reading() as session:
-        plan = resolve_plan(session, plan_name)
-        assert plan is not None and plan.id is not None
-        plan_id, title, send_to = plan.id, plan.title, plan.prepared_by
+    plan = chosen_plan(db, plan_name)
+    plan_id, title, send_to = plan.id, plan.title, plan.prepared_by
     rows = action_rows(db, plan_id, when)
     by_lead = _by_lead(rows)
     folder = _folder(Path(out_dir))
@@ -292,10 +289,11 @@ def _added(row: AddedRow) -> ReturnChange:
     )  # fmt: skip
 
 
-def _check_plan(db: Database, file: Path, returned: ReturnedFile, plan_name: str | None) -> Plan:
-    with db.reading() as session:
-        wanted = resolve_plan(session, plan_name) if plan_name else None
-        stored = session.get(Plan, returned.plan_id)
+def _check_plan(
+    db: Database, file: Path, returned: ReturnedFile, plan_name: str | None
+) -> PlanInfo:
+    wanted = find_plan(db, plan_name) if plan_name else None
+    stored = next((plan for plan in list_plans(db) if plan.id == returned.plan_id), None)
     name = f"'{file.name}'"
     if wanted is not None and (wanted.id, wanted.title) != (returned.plan_id, returned.plan_title):
         raise ServiceError(
@@ -317,13 +315,7 @@ def _change(
     as_of: date,
     window: tuple[date | None, date],
 ) -> ReturnChange:
-    with db.reading() as session:
-        action = session.get(Action, row.action_id)
-        latest = session.exec(
-            select(ProgressUpdate)
-            .where(ProgressUpdate.action_id == row.action_id)
-            .order_by(col(ProgressUpdate.id).desc())
-        ).first()
+    action = action_now(db, row.action_id)
     change = ReturnChange.of(row, row.update_date or as_of)
     if action is None or action.plan_id != record.plan_id:
         return replace(change, kind="problem", note="this action is no longer in the plan")
@@ -338,6 +330,7 @@ def _change(
     if not change.asks_for_change:
         return replace(change, kind="unchanged")
     if action.revision != row.revision:
+        latest = action.last_recorded
         recorded = latest is not None and change.matches(latest, record.lead_name)
         return replace(change, kind="already" if recorded else "conflict")
     return _with_reason(db, change, record.lead_name)

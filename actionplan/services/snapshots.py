@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-
-from sqlalchemy import func, insert
-from sqlmodel import col, select
+from functools import partial
 
 from actionplan.domain.movement import Movement, movement
 from actionplan.domain.rag import Rag, rag_from_word
@@ -14,20 +12,18 @@ from actionplan.domain.rules import is_complete
 from actionplan.domain.status import status_from_word
 from actionplan.services.as_at import words_as_at
 from actionplan.services.errors import ServiceError
-from actionplan.services.plans import resolve_plan
+from actionplan.services.plan_choice import chosen_plan
 from actionplan.store.database import Database
-from actionplan.store.queries import snapshot_states, update_history
-from actionplan.store.tables import Action, Snapshot, SnapshotEntry
+from actionplan.store.snapshots import SnapshotInfo, save_snapshot, snapshot_entries, snapshots_of
 
-
-@dataclass(frozen=True)
-class SnapshotInfo:
-    """A snapshot's name, date and size."""
-
-    id: int
-    name: str
-    taken_on: date
-    actions: int
+__all__ = [
+    "SnapshotBaseline",
+    "SnapshotInfo",
+    "baseline_before",
+    "list_snapshots",
+    "movements",
+    "take_snapshot",
+]
 
 
 @dataclass(frozen=True)
@@ -51,52 +47,18 @@ def take_snapshot(
     name = " ".join(name.split())
     if not name:
         raise ServiceError("A snapshot needs a name, such as 'Board 12 March'.")
-    with db.writing() as session:
-        plan = resolve_plan(session, plan_name)
-        assert plan is not None and plan.id is not None
-        taken = session.exec(select(Snapshot.name).where(Snapshot.plan_id == plan.id)).all()
-        if any(existing.casefold() == name.casefold() for existing in taken):
-            raise ServiceError(f"The plan already has a snapshot called '{name}'.")
-        snapshot = Snapshot(plan_id=plan.id, name=name, taken_on=as_of or date.today())
-        session.add(snapshot)
-        session.flush()
-        query = select(Action.id, Action.rag, Action.status).where(Action.plan_id == plan.id)
-        # A snapshot dated in the past freezes the plan as it stood that day, not as it is now.
-        history = update_history(session, plan.id)
-        earlier = snapshot_states(session, plan.id, snapshot.taken_on)
-        entries = []
-        for a_id, rag, status in session.exec(query):
-            assert a_id is not None
-            rag, status = words_as_at(a_id, rag, status, history, earlier, snapshot.taken_on)
-            entries.append(
-                {"snapshot_id": snapshot.id, "action_id": a_id, "rag": rag, "status": status}
-            )
-        if entries:
-            session.execute(insert(SnapshotEntry), entries)
-        assert snapshot.id is not None
-        return snapshot.id
+    plan = chosen_plan(db, plan_name)
+    day = as_of or date.today()
+    # A snapshot dated in the past freezes the plan as it stood that day, not as it is now.
+    frozen = save_snapshot(db, plan.id, name, day, partial(words_as_at, day=day))
+    if frozen is None:
+        raise ServiceError(f"The plan already has a snapshot called '{name}'.")
+    return frozen
 
 
 def list_snapshots(db: Database, plan_id: int) -> list[SnapshotInfo]:
     """The plan's snapshots, oldest first."""
-    sizes = (
-        select(SnapshotEntry.snapshot_id, func.count(col(SnapshotEntry.action_id)))
-        .join(Snapshot, col(Snapshot.id) == SnapshotEntry.snapshot_id)
-        .where(Snapshot.plan_id == plan_id)
-        .group_by(col(SnapshotEntry.snapshot_id))
-    )
-    query = (
-        select(Snapshot)
-        .where(Snapshot.plan_id == plan_id)
-        .order_by(col(Snapshot.taken_on), col(Snapshot.id))
-    )
-    with db.reading() as session:
-        counts = dict(session.exec(sizes).all())
-        return [
-            SnapshotInfo(s.id, s.name, s.taken_on, counts.get(s.id, 0))
-            for s in session.exec(query)
-            if s.id is not None
-        ]
+    return snapshots_of(db, plan_id)
 
 
 def baseline_before(db: Database, plan_id: int, as_of: date) -> SnapshotBaseline | None:
@@ -105,11 +67,7 @@ def baseline_before(db: Database, plan_id: int, as_of: date) -> SnapshotBaseline
     if not earlier:
         return None
     info = earlier[-1]
-    with db.reading() as session:
-        query = select(SnapshotEntry.action_id, SnapshotEntry.rag, SnapshotEntry.status).where(
-            SnapshotEntry.snapshot_id == info.id
-        )
-        entries = session.exec(query).all()
+    entries = snapshot_entries(db, info.id)
     rags = {action_id: rag_from_word(rag) for action_id, rag, _ in entries}
     complete = frozenset(
         action_id

@@ -5,16 +5,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func
-from sqlmodel import Session, col, select
-
 from actionplan.domain.rag import Rag
 from actionplan.domain.rules import STALE_AFTER_DAYS, rag_tally
 from actionplan.services.actions import ActionRow, action_rows_as_at
-from actionplan.services.plans import resolve_plan
+from actionplan.services.plans import find_plan
 from actionplan.store.database import Database
-from actionplan.store.queries import priorities_of
-from actionplan.store.tables import Measure, Outcome, Priority
+from actionplan.store.queries import PriorityInfo
+from actionplan.store.summary import plan_counts
 
 
 def rag_counts(rags: list[Rag]) -> dict[str, int]:
@@ -33,30 +30,28 @@ def plan_summary(
     A database with no plan gives the same keys with zeros and ``"plan": null``.
     """
     as_of = as_of or date.today()
-    with db.reading() as session:
-        plan = resolve_plan(session, plan_name, required=False)
-        if plan is None or plan.id is None:
-            return _empty(as_of)
-        priorities = priorities_of(session, plan.id)
-        outcomes, measures = _counts(session, plan.id)
+    plan = find_plan(db, plan_name)
+    if plan is None:
+        return _empty(as_of)
+    counts = plan_counts(db, plan.id)
     rows = action_rows_as_at(db, plan.id, as_of, stale_after_days)
     return {
         "plan": plan.title,
         "as_of": as_of.isoformat(),
-        "priorities": len(priorities),
-        "outcomes": outcomes,
+        "priorities": len(counts.priorities),
+        "outcomes": counts.outcomes,
         "actions": len(rows),
-        "measures": measures,
+        "measures": counts.measures,
         "rag": rag_counts([row.rag for row in rows]),
         "overdue": sum(row.overdue for row in rows),
         "stale": sum(row.stale for row in rows),
         "no_update": sum(row.no_update for row in rows),
         "complete": sum(row.complete for row in rows),
-        "by_priority": [_priority_entry(p, rows) for p in priorities],
+        "by_priority": [_priority_entry(p, rows) for p in counts.priorities],
     }
 
 
-def _priority_entry(priority: Priority, rows: list[ActionRow]) -> dict[str, Any]:
+def _priority_entry(priority: PriorityInfo, rows: list[ActionRow]) -> dict[str, Any]:
     mine = [row for row in rows if row.priority_id == priority.id]
     return {
         "name": priority.title,
@@ -65,18 +60,6 @@ def _priority_entry(priority: Priority, rows: list[ActionRow]) -> dict[str, Any]
         "rag": rag_counts([row.rag for row in mine]),
         "complete": sum(row.complete for row in mine),
     }
-
-
-def _counts(session: Session, plan_id: int) -> tuple[int, int]:
-    outcomes = session.exec(
-        select(func.count(col(Outcome.id)))
-        .join(Priority, col(Priority.id) == Outcome.priority_id)
-        .where(Priority.plan_id == plan_id)
-    ).one()
-    measures = session.exec(
-        select(func.count(col(Measure.id))).where(Measure.plan_id == plan_id)
-    ).one()
-    return outcomes, measures
 
 
 def _empty(as_of: date) -> dict[str, Any]:

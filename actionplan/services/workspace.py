@@ -13,7 +13,16 @@ from actionplan.store.target import default_database_path, resolve_target
 if TYPE_CHECKING:
     from actionplan.store.database import Database
 
-__all__ = ["default_database_path", "describe_target", "open_database"]
+__all__ = ["Database", "default_database_path", "describe_target", "open_database"]
+
+
+def __getattr__(name: str) -> object:
+    """``Database`` for a module that names the type at run time, loaded only when asked."""
+    if name == "Database":
+        from actionplan.store.database import Database
+
+        return Database
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def open_database(target: str | os.PathLike[str] | None = None) -> Database:

@@ -1,7 +1,13 @@
-"""The database's record of the update returns it issued, and the key that signs them."""
+"""The database's record of the update returns it issued, the key that signs them, and the
+actions as they are now for comparing with a filled-in return.
+
+Like every store module, its public functions take the Database and open their own
+session: one read, or one write transaction.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from sqlmodel import Session, col, select
@@ -15,6 +21,7 @@ from actionplan.store.tables import (
     IssuedReturn,
     IssuedReturnAction,
     Lead,
+    ProgressUpdate,
 )
 
 _KEY_NAME = "returns"
@@ -79,6 +86,54 @@ def action_revisions(db: Database, action_ids: list[int]) -> dict[int, int]:
     """Each action's revision now; a deleted action is missing."""
     with db.reading() as session:
         return _revisions(session, action_ids)
+
+
+@dataclass(frozen=True)
+class LastRecorded:
+    """The progress update recorded last on an action, with its RAG and status words."""
+
+    update_date: date | None
+    text: str
+    author: str
+    rag: str
+    status: str
+
+
+@dataclass(frozen=True)
+class ActionNow:
+    """An action as it stands now: its plan, words, revision, RAG and status words, and the
+    update recorded on it last (None when it has none)."""
+
+    plan_id: int
+    ref: str
+    text: str
+    revision: int
+    rag: str
+    status: str
+    last_recorded: LastRecorded | None
+
+
+def action_now(db: Database, action_id: int) -> ActionNow | None:
+    """The action as it stands now; None when it is no longer in the database."""
+    query = (
+        select(ProgressUpdate)
+        .where(ProgressUpdate.action_id == action_id)
+        .order_by(col(ProgressUpdate.id).desc())
+    )
+    with db.reading() as session:
+        action = session.get(Action, action_id)
+        if action is None:
+            return None
+        last = session.exec(query).first()
+        recorded = (
+            LastRecorded(last.update_date, last.text, last.author, last.rag, last.status)
+            if last is not None
+            else None
+        )
+        return ActionNow(
+            action.plan_id, action.ref, action.text, action.revision, action.rag, action.status,
+            recorded,
+        )  # fmt: skip
 
 
 def _revisions(session: Session, action_ids: list[int]) -> dict[int, int]:

@@ -4,6 +4,9 @@ The window shows a plan's first actions while SQLAlchemy is still loading: this 
 opens the SQLite file read-only, and only when it is an up-to-date actionplan database
 that the full store will open as it is. Anything else (a new file, an older schema, a
 server URL, a damaged file) gives None, and the window takes the ordinary path.
+
+Each query has a twin of the same name in store/queries.py, which the ordinary path runs:
+the two must give the same answers, so a change to one is made to the other.
 """
 
 from __future__ import annotations
@@ -46,6 +49,11 @@ PLAN_COLUMNS = (
 )
 
 
+# What reading an unexpected file can raise inside a quick_reader block (a column of the wrong
+# type, a date that is not one): the caller then takes the ordinary path.
+READ_ERRORS: tuple[type[Exception], ...] = (sqlite3.Error, ValueError, TypeError)
+
+
 @dataclass(frozen=True)
 class LatestUpdate:
     """The newest progress update of an action; its date is None when none was given."""
@@ -57,17 +65,18 @@ class LatestUpdate:
 
 
 class QuickReader:
-    """Read-only queries on an up-to-date SQLite database, each returning plain values."""
+    """Read-only queries on an up-to-date SQLite database, each returning plain values; each
+    method is the twin of the function of the same name in store/queries.py."""
 
     def __init__(self, connection: sqlite3.Connection) -> None:
         self._db = connection
 
-    def plans(self) -> list[tuple]:
+    def plans_newest_first(self) -> list[tuple]:
         """Every plan's heading columns (PLAN_COLUMNS), the one added last first."""
         rows = self._db.execute(f"SELECT {', '.join(PLAN_COLUMNS)} FROM plan ORDER BY id DESC")
         return [(*row[:3], _day(row[3]), _day(row[4]), *row[5:]) for row in rows]
 
-    def first_actions(self, plan_id: int, limit: int) -> list[tuple]:
+    def action_columns(self, plan_id: int, limit: int) -> list[tuple]:
         """The plan's first actions in priority and position order, as ACTION_COLUMNS."""
         columns = ", ".join(f"action.{name}" for name in ACTION_COLUMNS)
         query = (
@@ -95,7 +104,9 @@ class QuickReader:
         )
         return dict(self._db.execute(query, (plan_id,)).fetchall())
 
-    def leads(self, plan_id: int, action_ids: list[int]) -> dict[int, list[tuple[str, str]]]:
+    def leads_by_action(
+        self, plan_id: int, action_ids: list[int]
+    ) -> dict[int, list[tuple[str, str]]]:
         """For each of the actions, its leads' (name, agency) in order."""
         query = (
             "SELECT action_lead.action_id, lead.name, lead.agency FROM action_lead "
@@ -129,7 +140,7 @@ class QuickReader:
 def quick_reader(target: str) -> Iterator[QuickReader | None]:
     """A reader on the target, or None when the ordinary store must open it instead.
 
-    Read errors inside the block are the caller's to catch (sqlite3.Error, ValueError).
+    Read errors inside the block are the caller's to catch (READ_ERRORS).
     """
     path = _usable_file(target)
     if path is None:

@@ -12,13 +12,14 @@ from sqlmodel import select
 
 from actionplan.domain.rag import Rag
 from actionplan.excel.read import reader
-from actionplan.services import importing, plan_store
+from actionplan.services import importing
 from actionplan.services.errors import ServiceError
 from actionplan.services.importing import import_workbook, preview_import, read_import
 from actionplan.services.plan_loader import load_plan_data
 from actionplan.services.plan_store import SaveCancelled
 from actionplan.services.plans import list_plans
 from actionplan.services.sample_plans import load_sample_plans
+from actionplan.store import plan_writer
 from actionplan.store.database import Database
 from actionplan.store.tables import PlanSource
 from tests.excel.import_books import (
@@ -163,13 +164,13 @@ def test_a_failure_half_way_through_saving_leaves_the_database_as_it_was(
     """A database error after actions were written rolls back the plan, actions and source."""
     assert db.path is not None
     before = db.path.read_bytes()
-    original: Callable[..., None] = plan_store._PlanWriter._write_measures
+    original: Callable[..., None] = plan_writer._PlanWriter._write_measures
 
     def failing(self: object, *args: object) -> None:
         original(self, *args)
         raise ServiceError("The disk is full.")
 
-    monkeypatch.setattr(plan_store._PlanWriter, "_write_measures", failing)
+    monkeypatch.setattr(plan_writer._PlanWriter, "_write_measures", failing)
     with pytest.raises(ServiceError, match="disk is full"):
         import_workbook(db, PRIORITIES_SAMPLE)
     assert untouched(db, before)

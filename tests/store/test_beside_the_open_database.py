@@ -36,7 +36,7 @@ def test_a_quick_read_beside_the_open_database_keeps_its_wal_and_later_writes(
     create_plan(db, "Plan saved before the look")
     with quick_reader(str(db_path)) as reader:
         assert reader is not None
-        assert [plan[1] for plan in reader.plans()] == ["Plan saved before the look"]
+        assert [plan[1] for plan in reader.plans_newest_first()] == ["Plan saved before the look"]
     glance_from_another_process(db_path)
     create_plan(db, "Plan saved after the look")
     assert sorted(titles_seen_afresh(db_path)) == [
