@@ -94,3 +94,15 @@ def test_the_window_never_reaches_the_store() -> None:
     """gui/ talks only to services/: never store/, never a database library."""
     found = _forbidden_imports("gui", FACES_NEVER)
     assert not found, "\n".join(found)
+
+
+def test_services_import_no_database_library() -> None:
+    """services/ hold use cases only: they call the store and never build a query."""
+    found = _forbidden_imports("services", SQL_MODULES)
+    assert not found, "\n".join(found)
+
+
+def test_the_command_line_never_reaches_the_store() -> None:
+    """cli/ goes through services/ as the window does: never store/, never SQL."""
+    found = _forbidden_imports("cli", FACES_NEVER)
+    assert not found, "\n".join(found)
