@@ -1,7 +1,8 @@
 """Changes: what one write did to the plan, so each view can tell whether to read again.
 
-Every write in the window (an edit, an undo or redo, an import, a merge of returns, a plan
-or database switch) ends with the workspace announcing one of these values.
+Every write in the window (an edit, an undo or redo, an import, a merge of returns, a
+snapshot, the board pack's settings, a plan or database switch) ends with the workspace
+announcing one of these values.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ class Kind(Enum):
     LEADS = "leads and their agencies"
     NARRATIVES = "the narratives for the board"
     MEASURES = "measures of impact and their readings"
+    SNAPSHOTS = "the plan's RAG and status frozen for a board meeting"
+    PACK_SETTINGS = "the board pack's key messages, the board's ask, cover and appendix"
     AS_OF = "the day the plan is seen as at"
     DATABASE = "the whole database"
 

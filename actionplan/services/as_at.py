@@ -16,8 +16,9 @@ from actionplan.domain.plan_data import ActionData, PlanData
 from actionplan.domain.rag import rag_from_word
 from actionplan.domain.status import status_from_word
 from actionplan.store.database import Database
-from actionplan.store.queries import snapshot_states
+from actionplan.store.queries import DatedUpdate, SnapshotState
 from actionplan.store.quick_read import ACTION_COLUMNS, LatestUpdate
+from actionplan.store.snapshots import snapshot_states_by
 
 _RAG, _STATUS = ACTION_COLUMNS.index("rag"), ACTION_COLUMNS.index("status")
 
@@ -26,20 +27,21 @@ def _stored(rag: str, status: str) -> ActionState:
     return ActionState(rag_from_word(rag), status_from_word(status))
 
 
-def _dated(rows: Sequence[Any], day_column: str) -> list[DatedState]:
-    return [DatedState(getattr(row, day_column), _stored(row.rag, row.status)) for row in rows]
+def _updates(rows: Sequence[DatedUpdate]) -> list[DatedState]:
+    return [DatedState(row.update_date, _stored(row.rag, row.status)) for row in rows]
+
+
+def _snapshots(rows: Sequence[SnapshotState]) -> list[DatedState]:
+    return [DatedState(row.taken_on, _stored(row.rag, row.status)) for row in rows]
 
 
 def rows_as_at(
     actions: Sequence[Sequence[Any]],
-    history: dict[int, list[Any]],
-    snapshots: dict[int, list[Any]],
+    history: dict[int, list[DatedUpdate]],
+    snapshots: dict[int, list[SnapshotState]],
     day: date,
 ) -> tuple[list[Sequence[Any]], dict[int, LatestUpdate]]:
-    """The action columns with RAG and status as at ``day``, and each one's newest update then.
-
-    ``history`` and ``snapshots`` are the store's ``update_history`` and ``snapshot_states``.
-    """
+    """The action columns with RAG and status as at ``day``, and each one's newest update then."""
     shown, latest = [], {}
     for action in actions:
         state = _changed_state(action[0], action[_RAG], action[_STATUS], history, snapshots, day)
@@ -57,8 +59,8 @@ def words_as_at(
     action_id: int,
     rag: str,
     status: str,
-    history: dict[int, list[Any]],
-    snapshots: dict[int, list[Any]],
+    history: dict[int, list[DatedUpdate]],
+    snapshots: dict[int, list[SnapshotState]],
     day: date,
 ) -> tuple[str, str]:
     """The stored RAG and status words of the action as at ``day`` (for a snapshot of then)."""
@@ -70,8 +72,8 @@ def _changed_state(
     action_id: int,
     rag: str,
     status: str,
-    history: dict[int, list[Any]],
-    snapshots: dict[int, list[Any]],
+    history: dict[int, list[DatedUpdate]],
+    snapshots: dict[int, list[SnapshotState]],
     day: date,
 ) -> ActionState | None:
     """The action's state as at ``day``, or None when that is the state it has now."""
@@ -79,8 +81,8 @@ def _changed_state(
     if all(written_by(row.update_date, day) for row in rows):
         return None  # the common case on a big plan, settled without building anything
     current = _stored(rag, status)
-    updates = _dated(rows, "update_date")
-    state = state_as_at(current, updates, _dated(snapshots.get(action_id, []), "taken_on"), day)
+    earlier = _snapshots(snapshots.get(action_id, []))
+    state = state_as_at(current, _updates(rows), earlier, day)
     return None if state is current else state
 
 
@@ -100,8 +102,7 @@ def plan_as_at(
     db: Database, plan_id: int, data: PlanData, action_ids: list[int], day: date
 ) -> PlanData:
     """The whole plan as at ``day``: ``action_ids`` are its actions' ids in plan order."""
-    with db.reading() as session:
-        snapshots = snapshot_states(session, plan_id, day)
+    snapshots = snapshot_states_by(db, plan_id, day)
     ids = iter(action_ids)
     priorities = [
         replace(p, actions=[_action_as_at(a, snapshots.get(next(ids), []), day) for a in p.actions])
@@ -110,10 +111,10 @@ def plan_as_at(
     return replace(data, priorities=priorities)
 
 
-def _action_as_at(action: ActionData, snapshots: Sequence[Any], day: date) -> ActionData:
+def _action_as_at(action: ActionData, snapshots: Sequence[SnapshotState], day: date) -> ActionData:
     current = ActionState(action.rag, action.status)
     updates = [DatedState(u.update_date, ActionState(u.rag, u.status)) for u in action.updates]
-    state = state_as_at(current, updates, _dated(snapshots, "taken_on"), day)
+    state = state_as_at(current, updates, _snapshots(snapshots), day)
     if state is current:
         return action
     return replace(

@@ -10,12 +10,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from actionplan.domain.as_at import written_by
 from actionplan.domain.rag import Rag, rag_from_word
 from actionplan.domain.update_dates import format_update_date
 from actionplan.services.snapshots import SnapshotBaseline
+from actionplan.store.queries import DatedRag
 
 NEW_SINCE_BOARD = "new since the last board"
 
@@ -40,8 +40,8 @@ class RagSet:
         return format_update_date(self.day, self.precision)
 
 
-def rags_set(rows: Sequence[Any], as_of: date) -> list[RagSet]:
-    """The RAGs an action's updates (the store's ``rag_history`` rows, oldest first) set by
+def rags_set(rows: Sequence[DatedRag], as_of: date) -> list[RagSet]:
+    """The RAGs an action's updates (oldest first) set by
     the end of ``as_of``; an update that gave no RAG says nothing about the rating."""
     found = []
     for row in rows:

@@ -24,8 +24,8 @@ from actionplan.excel.write_back.layout import WriteBackError, read_mapping
 from actionplan.excel.write_back.writer import WrittenBack, write_back
 from actionplan.services.as_at import plan_as_at
 from actionplan.services.errors import ServiceError
-from actionplan.services.plan_choice import chosen_plan
 from actionplan.services.plan_loader import load_plan
+from actionplan.services.plans import chosen_plan
 from actionplan.store.database import Database
 from actionplan.store.plan_sources import KeptSource, actions_updated_since, latest_source
 

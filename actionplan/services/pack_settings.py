@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from actionplan.services.errors import ServiceError
 from actionplan.services.key_messages import MOST_MESSAGES
-from actionplan.services.plans import resolve_plan
+from actionplan.services.plans import chosen_plan
 from actionplan.store.database import Database
 from actionplan.store.pack_settings import PackSettings, read_pack_settings, write_pack_settings
 
@@ -25,16 +25,12 @@ BOARD_ASKED_LIMIT = 4_000
 
 def pack_settings(db: Database, plan_id: int) -> PackSettings:
     """The plan's pack settings as last saved (the defaults when never saved)."""
-    with db.reading() as session:
-        return read_pack_settings(session, plan_id)
+    return read_pack_settings(db, plan_id)
 
 
 def pack_settings_of(db: Database, plan_name: str | None) -> PackSettings:
     """The pack settings of the plan called ``plan_name`` (the newest plan when None)."""
-    with db.reading() as session:
-        plan = resolve_plan(session, plan_name)
-        assert plan is not None and plan.id is not None
-        return read_pack_settings(session, plan.id)
+    return read_pack_settings(db, chosen_plan(db, plan_name).id)
 
 
 def save_pack_settings(
@@ -49,9 +45,8 @@ def save_pack_settings(
     tidy = checked(settings)
     if tidy.key_messages == _kept(drafts):
         tidy = replace(tidy, key_messages=())
-    with db.writing() as session:
-        if not write_pack_settings(session, plan_id, tidy):
-            raise ServiceError("The plan no longer exists (it may have been deleted).")
+    if not write_pack_settings(db, plan_id, tidy):
+        raise ServiceError("The plan no longer exists (it may have been deleted).")
     return tidy
 
 

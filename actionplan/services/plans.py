@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 
 from actionplan.domain.timescale import format_due
 from actionplan.services.errors import ServiceError
@@ -14,15 +13,12 @@ from actionplan.services.views import PlanInfo, PlanSettings
 from actionplan.store import plans as stored
 from actionplan.store.database import Database
 from actionplan.store.deletes import delete_row
-from actionplan.store.queries import plans_newest_first
 from actionplan.store.removal import Removed
-
-if TYPE_CHECKING:
-    from actionplan.store.tables import Plan
 
 __all__ = [
     "PlanInfo",
     "change_plan_settings",
+    "chosen_plan",
     "create_plan",
     "create_plan_with",
     "delete_plan",
@@ -30,16 +26,7 @@ __all__ = [
     "list_plans",
     "plan_settings",
     "rename_plan",
-    "resolve_plan",
 ]
-
-
-class _Titled(Protocol):
-    @property
-    def title(self) -> str: ...
-
-
-Titled = TypeVar("Titled", bound=_Titled)
 
 
 def list_plans(db: Database) -> list[PlanInfo]:
@@ -52,18 +39,19 @@ def find_plan(db: Database, name: str | None = None) -> PlanInfo | None:
 
     A name matches a whole title ignoring case, else a unique part of one.
     """
-    return choose_plan(stored.plans_newest(db), name, required=False)
+    return _choose_plan(stored.plans_newest(db), name, required=False)
 
 
-def resolve_plan(session: Any, name: str | None, *, required: bool = True) -> Plan | None:
-    """The stored plan for ``name`` inside an open session (for services that read the
-    plan with other things in one session); raises when a named plan is missing."""
-    return choose_plan(plans_newest_first(session), name, required=required)
+def chosen_plan(db: Database, name: str | None) -> PlanInfo:
+    """The plan called ``name`` (or the one added last); raises when there is none to use."""
+    plan = _choose_plan(stored.plans_newest(db), name)
+    assert plan is not None  # _choose_plan raises rather than find none
+    return plan
 
 
-def choose_plan(
-    plans: Sequence[Titled], name: str | None, *, required: bool = True
-) -> Titled | None:
+def _choose_plan(
+    plans: Sequence[PlanInfo], name: str | None, *, required: bool = True
+) -> PlanInfo | None:
     """The plan of ``plans`` (newest first) that ``name`` names, or the newest without one.
 
     A name matches a whole title ignoring case, else a unique part of one; any other

@@ -39,7 +39,7 @@ from actionplan.services.board_changes import (
 from actionplan.services.errors import ServiceError
 from actionplan.services.key_messages import MOST_MESSAGES, draft_key_messages
 from actionplan.services.pack_settings import pack_settings_of
-from actionplan.services.plan_choice import chosen_plan
+from actionplan.services.plans import chosen_plan
 from actionplan.services.snapshots import SnapshotBaseline, baseline_before
 from actionplan.services.views import PlanInfo
 from actionplan.store.database import Database

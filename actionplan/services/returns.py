@@ -49,8 +49,7 @@ from actionplan.services.actions import ActionRow, action_rows
 from actionplan.services.errors import ServiceError
 from actionplan.services.exporting import write_atomically
 from actionplan.services.importing import refuse_the_open_database
-from actionplan.services.plan_choice import chosen_plan
-from actionplan.services.plans import find_plan, list_plans
+from actionplan.services.plans import chosen_plan, find_plan, list_plans
 from actionplan.services.progress import ProgressEntry, record_progress, suggestion_for
 from actionplan.services.return_changes import ReturnChange, ReturnReport
 from actionplan.services.views import PlanInfo

@@ -12,7 +12,7 @@ from actionplan.domain.rules import is_complete
 from actionplan.domain.status import status_from_word
 from actionplan.services.as_at import words_as_at
 from actionplan.services.errors import ServiceError
-from actionplan.services.plan_choice import chosen_plan
+from actionplan.services.plans import chosen_plan
 from actionplan.store.database import Database
 from actionplan.store.snapshots import SnapshotInfo, save_snapshot, snapshot_entries, snapshots_of
 

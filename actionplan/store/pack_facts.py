@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from sqlmodel import Session, col, select
 
 from actionplan.domain.plan_data import ComparatorData, MeasureData, NarrativeData, ReadingData
 from actionplan.store.database import Database
 from actionplan.store.queries import (
+    DatedRag,
     PriorityInfo,
     comparators_of,
     measure_count,
@@ -52,7 +52,7 @@ class PackFacts:
     reasons: list[tuple[int, date | None, str]]  # (action, update day, reason), oldest first
     measures: list[OwnedMeasure]
     measures_in_plan: int
-    rag_history: dict[int, list[Any]]  # the store's rag_history rows, by action
+    rag_history: dict[int, list[DatedRag]]  # by action, oldest first
 
 
 def pack_facts(db: Database, plan_id: int) -> PackFacts:

@@ -1,12 +1,15 @@
-"""Reading and writing the board pack's settings kept with a plan."""
+"""Reading and writing the board pack's settings kept with a plan.
+
+Like every store module, its public functions take the Database and open their own
+session: one read, or one write transaction.
+"""
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
 
-from sqlmodel import Session
-
+from actionplan.store.database import Database
 from actionplan.store.tables import Plan, PlanPackSettings
 
 
@@ -20,24 +23,26 @@ class PackSettings:
     appendix: bool = False
 
 
-def read_pack_settings(session: Session, plan_id: int) -> PackSettings:
+def read_pack_settings(db: Database, plan_id: int) -> PackSettings:
     """The plan's stored pack settings, or the defaults when none were ever saved."""
-    row = session.get(PlanPackSettings, plan_id)
+    with db.reading() as session:
+        row = session.get(PlanPackSettings, plan_id)
     if row is None:
         return PackSettings()
     return PackSettings(_messages(row.key_messages), row.board_asked, row.cover, row.appendix)
 
 
-def write_pack_settings(session: Session, plan_id: int, pack: PackSettings) -> bool:
-    """Keep these settings as the plan's, replacing any it had; False when there is no
-    such plan (nothing is written)."""
-    if session.get(Plan, plan_id) is None:
-        return False
-    row = session.get(PlanPackSettings, plan_id) or PlanPackSettings(plan_id=plan_id)
-    row.key_messages = json.dumps(list(pack.key_messages), ensure_ascii=False)
-    row.board_asked, row.cover, row.appendix = pack.board_asked, pack.cover, pack.appendix
-    session.add(row)
-    return True
+def write_pack_settings(db: Database, plan_id: int, pack: PackSettings) -> bool:
+    """Keep these settings as the plan's, replacing any it had, in one transaction; False
+    when there is no such plan (nothing is written)."""
+    with db.writing() as session:
+        if session.get(Plan, plan_id) is None:
+            return False
+        row = session.get(PlanPackSettings, plan_id) or PlanPackSettings(plan_id=plan_id)
+        row.key_messages = json.dumps(list(pack.key_messages), ensure_ascii=False)
+        row.board_asked, row.cover, row.appendix = pack.board_asked, pack.cover, pack.appendix
+        session.add(row)
+        return True
 
 
 def _messages(stored: str) -> tuple[str, ...]:

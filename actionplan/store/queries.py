@@ -10,7 +10,6 @@ side is changed on the other (tests/store/test_quick_read_twins.py holds them to
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -44,7 +43,7 @@ def plans_newest_first(session: Session) -> list[Plan]:
 
 def action_columns(
     session: Session, plan_id: int, limit: int | None = None, action_ids: list[int] | None = None
-) -> Sequence[Sequence[Any]]:
+) -> list[tuple[Any, ...]]:
     """The plan's actions in priority and position order, as ACTION_COLUMNS: only the first
     ``limit`` if given, only those of ``action_ids`` if given."""
     query = (
@@ -57,7 +56,7 @@ def action_columns(
     if action_ids is not None:
         query = query.where(col(Action.id).in_(action_ids))
     # Plain column tuples rather than ORM objects: many times faster on a 24,000-action plan.
-    return session.connection().execute(query).all()
+    return [tuple(row) for row in session.connection().execute(query)]
 
 
 def priority_titles(session: Session, plan_id: int) -> dict[int, str]:
@@ -174,11 +173,41 @@ def comparators_of(session: Session, plan_id: int) -> list[MeasureComparator]:
     return list(session.exec(query))
 
 
+@dataclass(frozen=True, slots=True)
+class DatedUpdate:
+    """A progress update as the plan's state on a past day is worked out from."""
+
+    update_date: date | None
+    rag: str
+    status: str
+    text: str
+    author: str
+    reason: str
+    date_precision: str
+
+
+@dataclass(frozen=True, slots=True)
+class DatedRag:
+    """The RAG a progress update gave, with its date."""
+
+    update_date: date | None
+    rag: str
+    date_precision: str
+
+
+@dataclass(frozen=True, slots=True)
+class SnapshotState:
+    """An action's RAG and status words in a snapshot, with the day it was taken."""
+
+    taken_on: date
+    rag: str
+    status: str
+
+
 def update_history(
     session: Session, plan_id: int, action_ids: list[int] | None = None
-) -> dict[int, list[Any]]:
-    """Each action's updates oldest first, as rows of date, RAG, status, words, author, reason
-    and the date's precision."""
+) -> dict[int, list[DatedUpdate]]:
+    """Each action's updates oldest first."""
     columns = (
         ProgressUpdate.rag,
         ProgressUpdate.status,
@@ -187,25 +216,24 @@ def update_history(
         ProgressUpdate.reason,
         ProgressUpdate.date_precision,
     )
-    history: dict[int, list[Any]] = {}
-    for row in _updates(session, plan_id, action_ids, columns):
-        history.setdefault(row.action_id, []).append(row)
+    history: dict[int, list[DatedUpdate]] = {}
+    for action_id, *values in _updates(session, plan_id, action_ids, columns):
+        history.setdefault(action_id, []).append(DatedUpdate(*values))
     return history
 
 
-def rag_history(session: Session, plan_id: int) -> dict[int, list[Any]]:
-    """Each action's updates oldest first, as rows of date, RAG and the date's precision:
-    the whole plan in one query, for naming when each action's RAG last changed."""
-    history: dict[int, list[Any]] = {}
+def rag_history(session: Session, plan_id: int) -> dict[int, list[DatedRag]]:
+    """Each action's updates' RAGs oldest first: the whole plan in one query, for naming
+    when each action's RAG last changed."""
+    history: dict[int, list[DatedRag]] = {}
     columns = (ProgressUpdate.rag, ProgressUpdate.date_precision)
-    for row in _updates(session, plan_id, None, columns):
-        history.setdefault(row.action_id, []).append(row)
+    for action_id, *values in _updates(session, plan_id, None, columns):
+        history.setdefault(action_id, []).append(DatedRag(*values))
     return history
 
 
-def snapshot_states(session: Session, plan_id: int, until: date) -> dict[int, list[Any]]:
-    """Each action's entries in the plan's snapshots taken by ``until``, oldest first,
-    as rows of the day taken, RAG and status."""
+def snapshot_states(session: Session, plan_id: int, until: date) -> dict[int, list[SnapshotState]]:
+    """Each action's entries in the plan's snapshots taken by ``until``, oldest first."""
     query = (
         sa_select(
             col(SnapshotEntry.action_id),
@@ -217,7 +245,7 @@ def snapshot_states(session: Session, plan_id: int, until: date) -> dict[int, li
         .where(col(Snapshot.plan_id) == plan_id, col(Snapshot.taken_on) <= until)
         .order_by(col(Snapshot.taken_on), col(Snapshot.id))
     )
-    states: dict[int, list[Any]] = {}
-    for row in session.connection().execute(query):
-        states.setdefault(row.action_id, []).append(row)
+    states: dict[int, list[SnapshotState]] = {}
+    for action_id, taken_on, rag, status in session.connection().execute(query):
+        states.setdefault(action_id, []).append(SnapshotState(taken_on, rag, status))
     return states

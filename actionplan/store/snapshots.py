@@ -15,11 +15,13 @@ from sqlalchemy import func, insert
 from sqlmodel import Session, col, select
 
 from actionplan.store.database import Database
-from actionplan.store.queries import snapshot_states, update_history
+from actionplan.store.queries import DatedUpdate, SnapshotState, snapshot_states, update_history
 from actionplan.store.tables import Action, Snapshot, SnapshotEntry
 
 # (action id, RAG word, status word, update history, earlier snapshots) -> the words to freeze
-WordsAsAt = Callable[[int, str, str, dict[int, list[Any]], dict[int, list[Any]]], tuple[str, str]]
+WordsAsAt = Callable[
+    [int, str, str, dict[int, list[DatedUpdate]], dict[int, list[SnapshotState]]], tuple[str, str]
+]
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,12 @@ def _entries(
             {"snapshot_id": snapshot_id, "action_id": action_id, "rag": rag, "status": status}
         )
     return entries
+
+
+def snapshot_states_by(db: Database, plan_id: int, day: date) -> dict[int, list[SnapshotState]]:
+    """Each action's states in the plan's snapshots taken by ``day``, oldest first."""
+    with db.reading() as session:
+        return snapshot_states(session, plan_id, day)
 
 
 def snapshots_of(db: Database, plan_id: int) -> list[SnapshotInfo]:

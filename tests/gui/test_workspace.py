@@ -7,14 +7,17 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
+from actionplan.gui import worker
 from actionplan.gui.changes import Changes, Kind
 from actionplan.gui.main_window import MainWindow
 from actionplan.gui.settings import Settings
 from actionplan.gui.workspace import Workspace
+from actionplan.services.pack_settings import pack_settings
+from actionplan.services.snapshots import list_snapshots
 from actionplan.services.workspace import open_database
 from actionplan.store.database import Database
 from tests.conftest import PlanFactory
-from tests.gui.conftest import fill_progress
+from tests.gui.conftest import Answers, fill_progress
 
 Opener = Callable[[], MainWindow]
 
@@ -65,3 +68,36 @@ def test_opening_another_database_says_the_whole_database_changed(
         assert workspace.db is other and workspace.target == other.target
     finally:
         other.close()
+
+
+def test_taking_a_snapshot_says_the_plans_snapshots_changed(
+    qtbot: QtBot, db: Database, factory: PlanFactory, answers: Answers, open_window: Opener
+) -> None:
+    """A snapshot named for a meeting is kept, and announced once as about that plan."""
+    factory.action(factory.priority(), "Run a joint audit")
+    window = open_window()
+    said = _heard(window.workspace)
+    answers.texts.append("Board 12 March")
+    window.files.snapshot_action.trigger()
+    assert [snapshot.name for snapshot in list_snapshots(db, factory.plan.id)] == ["Board 12 March"]
+    assert [(c.touches(Kind.SNAPSHOTS), c.plan_id) for c in said] == [(True, factory.plan.id)]
+
+
+def test_keeping_the_board_packs_settings_says_so(
+    qtbot: QtBot, db: Database, factory: PlanFactory, answers: Answers, open_window: Opener
+) -> None:
+    """The board's ask kept from the Board pack dialog is announced once, about that plan,
+    even when no PDF is then saved."""
+    factory.action(factory.priority(), "Run a joint audit")
+    window = open_window()
+    said = _heard(window.workspace)
+    window.files.report_action.trigger()
+    dialog = window.files.report_dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: not dialog.messages.drafting, timeout=20_000)
+    dialog.board_asked.setPlainText("Agree the neglect audit.")
+    answers.save_files.append(None)  # no file chosen: nothing is printed
+    dialog.accept()
+    qtbot.waitUntil(lambda: not worker._RUNNING, timeout=60_000)
+    assert pack_settings(db, factory.plan.id).board_asked == "Agree the neglect audit."
+    assert [(c.touches(Kind.PACK_SETTINGS), c.plan_id) for c in said] == [(True, factory.plan.id)]

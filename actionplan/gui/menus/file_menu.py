@@ -227,7 +227,7 @@ class FileMenu(QObject):
             self.workspace.db, plan, self.workspace.as_of, priorities,
             self._marking(), self.widget,
         )  # fmt: skip
-        dialog.accepted.connect(lambda: self._print(dialog.choices()))
+        dialog.accepted.connect(lambda: self._pack_kept(plan.id, dialog.choices()))
         dialog.finished.connect(dialog.deleteLater)  # with its preview picture, once closed
         dialog.open()
         self.report_dialog = dialog
@@ -237,6 +237,11 @@ class FileMenu(QObject):
         plan = self.workspace.current_plan
         own = plan.marking if plan is not None else ""
         return own or self.workspace.settings.get(prefs.REPORT_MARKING)
+
+    def _pack_kept(self, plan_id: int, choices: ReportChoices) -> None:
+        # The dialog kept its settings with the plan before closing: say so, then print.
+        self.workspace.announce(changed(Kind.PACK_SETTINGS, plan_id=plan_id))
+        self._print(choices)
 
     def _print(self, choices: ReportChoices) -> None:
         from actionplan.services.report import make_report
@@ -266,11 +271,13 @@ class FileMenu(QObject):
         )
         if not name:
             return
+        plan = self.workspace.current_plan
         try:
             take_snapshot(self.workspace.db, name, self._plan_title(), self.workspace.as_of)
         except USER_ERRORS as exc:
             prompts.warn(self.widget, "Snapshot", str(exc))
             return
+        self.workspace.announce(changed(Kind.SNAPSHOTS, plan_id=plan.id if plan else None))
         self.workspace.tell(f"Snapshot '{name}' taken.", 6000)
 
     def _stem(self) -> str:
