@@ -105,17 +105,6 @@ class PriorityHeading:
 
 
 @dataclass(frozen=True)
-class NarrativeView:
-    """A priority's story for one reporting period, under the board pack's four headings."""
-
-    period_label: str
-    done: str = ""
-    analysis: str = ""
-    impact: str = ""
-    next_steps: str = ""
-
-
-@dataclass(frozen=True)
 class MeasureHeading:
     """What defines a measure: what is counted, its unit, which way is better, where it
     starts and aims, and the priority it belongs to (None: the whole plan)."""

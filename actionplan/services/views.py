@@ -10,12 +10,12 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from actionplan.domain.measures import Direction, MeasureStatus, Trend
+from actionplan.domain.plan_data import NarrativeData
 from actionplan.domain.plan_values import (
     ActionDraft,
     ComparatorRow,
     LeadView,
     MeasureHeading,
-    NarrativeView,
     OutcomeNode,
     PlanInfo,
     PlanSettings,
@@ -37,7 +37,7 @@ __all__ = [
     "LeadView",
     "MeasureHeading",
     "MeasureRow",
-    "NarrativeView",
+    "NarrativeData",
     "OutcomeNode",
     "PlanInfo",
     "PlanSettings",

@@ -27,3 +27,24 @@ def test_the_stale_days_are_typed_in_one_place_only() -> None:
     assert typed == []
     assert "STALE_AFTER_DAYS = 90" in RULES.read_text(encoding="utf-8")
     assert stale_heading() == f"No update for {STALE_AFTER_DAYS} days"
+
+
+# A count of flags or RAGs worked out again outside the rules: sum(x.overdue ...), Counter(x.rag
+# ...), or the overdue and stale rules called one by one instead of through one judgement.
+_COUNTED_AGAIN = re.compile(
+    r"sum\(\s*\w+\.(overdue|stale|no_update|complete)\b|Counter\(\s*\w+\.rag\b"
+    r"|\bis_overdue\(|\bis_stale\("
+)
+
+
+def test_overdue_stale_and_the_rag_counts_are_worked_out_in_the_rules_only() -> None:
+    """The window, the summary, the tracker and the pack take their judgements and counts
+    from domain/rules.py, so no two of them can disagree on how many are overdue."""
+    counted = [
+        f"{path.relative_to(PACKAGE)}:{number}"
+        for path in sorted(PACKAGE.rglob("*.py"))
+        if path != RULES
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if _COUNTED_AGAIN.search(line)
+    ]
+    assert counted == []
