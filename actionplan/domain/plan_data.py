@@ -75,7 +75,10 @@ class LeadData:
 
 @dataclass
 class ActionData:
-    """One action with everything typed about it and its whole history (oldest first)."""
+    """One action with everything typed about it and its whole history (oldest first).
+    Separate from ActionRow because it carries no ids and every update, not the newest
+    alone, so a plan read from a workbook and read back from the database compare equal.
+    """
 
     text: str
     ref: str = ""
@@ -95,7 +98,6 @@ class ActionData:
 @dataclass(frozen=True)
 class NarrativeData:
     """A priority's story for one reporting period, under the board pack's four headings.
-
     The one shape of a narrative: read from a workbook, stored, edited in the window and
     printed in the pack alike, since each carries the same five facts.
     """

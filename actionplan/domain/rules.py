@@ -28,7 +28,10 @@ def stale_heading(after_days: int = STALE_AFTER_DAYS) -> str:
 
 @dataclass(frozen=True)
 class ActionDates:
-    """What the rules need to know about one action."""
+    """What the rules need to know about one action.
+    Separate from ActionRow and ActionData because the rules judge stored actions, actions
+    read from a workbook and an update being recorded alike, from these five facts alone.
+    """
 
     status: Status
     due: date | None

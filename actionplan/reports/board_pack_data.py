@@ -68,7 +68,11 @@ class CoverFacts:
 
 @dataclass(frozen=True)
 class ActionLine:
-    """One action as the board sees it."""
+    """One action as the board sees it.
+    Separate from ActionRow because it adds what only the board pack knows (movement and
+    change since the last board, days overdue, the reason for a RAG) and has the lead
+    already worded, so the pack can be drawn from values written out in a test.
+    """
 
     ref: str
     text: str

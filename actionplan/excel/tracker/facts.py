@@ -16,7 +16,6 @@ from actionplan.domain.update_dates import oldest_first
 @dataclass(frozen=True)
 class ActionFacts:
     """One action as the tracker shows it, beside the words stored for it.
-
     Separate from ActionRow because the tracker works from a plan read whole, with no
     database ids, and writes the stored words (ActionData) beside what the rules judged.
     """
