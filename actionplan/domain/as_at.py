@@ -18,7 +18,10 @@ from actionplan.domain.status import Status
 
 @dataclass(frozen=True)
 class ActionState:
-    """An action's RAG and status; a status of None means none was recorded."""
+    """An action's RAG and status; a status of None means none was recorded.
+    Separate from ActionRow because it is the state at one moment of an action's history,
+    compared with the state at another.
+    """
 
     rag: Rag
     status: Status | None

@@ -75,7 +75,10 @@ class LeadData:
 
 @dataclass
 class ActionData:
-    """One action with everything typed about it and its whole history (oldest first)."""
+    """One action with everything typed about it and its whole history (oldest first).
+    Separate from ActionRow because it carries no ids and every update, not the newest
+    alone, so a plan read from a workbook and read back from the database compare equal.
+    """
 
     text: str
     ref: str = ""
@@ -92,15 +95,29 @@ class ActionData:
     measures: list[MeasureData] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(frozen=True)
 class NarrativeData:
-    """What was done, analysis, impact and next steps for a priority in one period."""
+    """A priority's story for one reporting period, under the board pack's four headings.
+    The one shape of a narrative: read from a workbook, stored, edited in the window and
+    printed in the pack alike, since each carries the same five facts.
+    """
 
     period_label: str = ""
     done: str = ""
     analysis: str = ""
     impact: str = ""
     next_steps: str = ""
+
+    @property
+    def parts(self) -> list[tuple[str, str]]:
+        """The four headings with their words, leaving out empty ones."""
+        named = [
+            ("What has been done", self.done),
+            ("Analysis of progress", self.analysis),
+            ("Impact of work", self.impact),
+            ("Next steps", self.next_steps),
+        ]
+        return [(title, text) for title, text in named if text.strip()]
 
 
 @dataclass

@@ -1,4 +1,4 @@
-"""Plain values a plan is read and edited through: headings, settings, leads, the outline.
+"""Plain values a plan is read and edited through: actions, headings, settings, leads, the outline.
 
 The store returns them and the window shows them; they hold no database rows.
 """
@@ -10,7 +10,9 @@ from datetime import date
 from typing import Protocol
 
 from actionplan.domain.rag import Rag
+from actionplan.domain.rules import is_complete
 from actionplan.domain.status import Status
+from actionplan.domain.update_dates import format_update_date
 
 
 class _PlanFacts(Protocol):
@@ -77,9 +79,64 @@ class PlanSettings:
     period_raw: str = ""
 
 
+@dataclass(frozen=True)
+class ActionRow:
+    """One action with everything a table, an export, a return or a report shows about it.
+    Separate from ActionData because it is an action as stored, with its ids, and as judged
+    on one day (suggested RAG, overdue, stale) from its newest update, not its whole history.
+    """
+
+    id: int
+    priority_id: int
+    priority_title: str
+    outcome_id: int | None
+    outcome_title: str
+    ref: str
+    text: str
+    leads: tuple[str, ...]
+    agencies: tuple[str, ...]
+    lead_raw: str
+    timescale_raw: str
+    due_date: date | None
+    status: Status
+    rag: Rag
+    suggested_rag: Rag
+    suggestion_reason: str
+    overdue: bool
+    stale: bool
+    latest_update: str
+    latest_update_date: date | None
+    latest_update_author: str
+    how_we_know: str
+    has_update: bool = False  # at least one update, dated or not
+    no_update: bool = False  # open and never updated: "no update recorded"
+
+    @property
+    def complete(self) -> bool:
+        """Complete by status or by a Blue RAG."""
+        return is_complete(self.status, self.rag)
+
+    latest_update_precision: str = "day"  # "month" when only its month is known
+
+    @property
+    def latest_update_when(self) -> str:
+        """When the newest update was: "12 Aug 2020", "Aug 2020", "date not given", or ""."""
+        if not self.has_update:
+            return ""
+        return format_update_date(self.latest_update_date, self.latest_update_precision)
+
+    @property
+    def lead_text(self) -> str:
+        """The leads as one line, or the words as written when none were recognised."""
+        return "; ".join(self.leads) or self.lead_raw
+
+
 @dataclass
 class ActionDraft:
-    """What a user types for a new or edited action; leads come from the lead text."""
+    """What a user types for a new or edited action; leads come from the lead text.
+    Separate from ActionRow because it holds only what a user may change, as typed, with
+    nothing worked out from dates or updates.
+    """
 
     text: str
     ref: str = ""
@@ -102,17 +159,6 @@ class PriorityHeading:
     title: str
     champion: str = ""
     aim: str = ""
-
-
-@dataclass(frozen=True)
-class NarrativeView:
-    """A priority's story for one reporting period, under the board pack's four headings."""
-
-    period_label: str
-    done: str = ""
-    analysis: str = ""
-    impact: str = ""
-    next_steps: str = ""
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Protocol
 
 from actionplan.domain.rag import RAG_ORDER, Rag
 from actionplan.domain.status import Status
@@ -27,7 +28,10 @@ def stale_heading(after_days: int = STALE_AFTER_DAYS) -> str:
 
 @dataclass(frozen=True)
 class ActionDates:
-    """What the rules need to know about one action."""
+    """What the rules need to know about one action.
+    Separate from ActionRow and ActionData because the rules judge stored actions, actions
+    read from a workbook and an update being recorded alike, from these five facts alone.
+    """
 
     status: Status
     due: date | None
@@ -48,6 +52,82 @@ class Suggestion:
 
     rag: Rag
     reason: str
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """Everything the rules say about one action on one day."""
+
+    suggestion: Suggestion
+    overdue: bool
+    stale: bool
+    no_update: bool  # open and never updated
+
+
+class Judged(Protocol):
+    """An action as counted: its RAG and status, and what the rules said about it."""
+
+    @property
+    def rag(self) -> Rag: ...
+
+    @property
+    def status(self) -> Status: ...
+
+    @property
+    def overdue(self) -> bool: ...
+
+    @property
+    def stale(self) -> bool: ...
+
+    @property
+    def no_update(self) -> bool: ...
+
+
+@dataclass(frozen=True)
+class Tally:
+    """How many actions, how many of each RAG, and how many overdue, stale, never updated
+    and complete: the counts the window, the summary, the tracker and the pack all show."""
+
+    actions: int
+    rag: dict[Rag, int]
+    overdue: int
+    stale: int
+    no_update: int
+    complete: int
+
+
+def tally(actions: Iterable[Judged]) -> Tally:
+    """The counts over some actions."""
+    listed = list(actions)
+    return Tally(
+        actions=len(listed),
+        rag=rag_tally(a.rag for a in listed),
+        overdue=sum(a.overdue for a in listed),
+        stale=sum(a.stale for a in listed),
+        no_update=sum(a.no_update for a in listed),
+        complete=sum(is_complete(a.status, a.rag) for a in listed),
+    )
+
+
+def judge(action: ActionDates, as_of: date, stale_after_days: int = STALE_AFTER_DAYS) -> Judgement:
+    """The suggested RAG, overdue, stale and never-updated of one action on ``as_of``."""
+    return Judgement(
+        suggestion=suggest_rag(action, as_of, stale_after_days),
+        overdue=is_overdue(action, as_of),
+        stale=is_stale(action, as_of, stale_after_days),
+        no_update=never_updated(action),
+    )
+
+
+def days_overdue(due: date | None, overdue: bool, as_of: date) -> int:
+    """Days past the due date at ``as_of``; 0 when the action is not overdue."""
+    return max(0, (as_of - due).days) if overdue and due is not None else 0
+
+
+def days_since(day: date | None, as_of: date) -> int | None:
+    """Days from a dated update to ``as_of`` (never below 0); None when there is no dated
+    update."""
+    return max(0, (as_of - day).days) if day is not None else None
 
 
 def rag_tally(rags: Iterable[Rag]) -> dict[Rag, int]:

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from actionplan.domain.movement import Movement
-from actionplan.domain.rules import NO_UPDATE
+from actionplan.domain.rules import NO_UPDATE, days_overdue, days_since
 from actionplan.domain.wording import counted
 from actionplan.reports.board_pack_data import ActionLine, BoardPackData
 from actionplan.reports.listing import Chip, Piece, Text
@@ -88,16 +88,15 @@ class ActionWords:
 
     def days_overdue(self, action: ActionLine) -> int:
         """Days past its due date at the pack's date (0 when not overdue)."""
-        if action.days_overdue or not (action.overdue and action.due_date):
+        if action.days_overdue:
             return action.days_overdue
-        return max(0, (self.as_of - action.due_date).days)
+        return days_overdue(action.due_date, action.overdue, self.as_of)
 
     def days_quiet(self, action: ActionLine) -> int | None:
         """Days since its latest dated update; None when no update carries a date."""
         if action.days_since_update is not None:
             return action.days_since_update
-        day = action.latest_update_date
-        return None if day is None else max(0, (self.as_of - day).days)
+        return days_since(action.latest_update_date, self.as_of)
 
     def rag(self, action: ActionLine, notes: bool = True) -> list[Piece]:
         """The RAG chip (when the plan rates its actions) with the status under it and, with

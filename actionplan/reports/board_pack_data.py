@@ -15,8 +15,16 @@ from actionplan.domain.measures import (
     trend,
 )
 from actionplan.domain.movement import Movement
+from actionplan.domain.plan_data import NarrativeData
 from actionplan.domain.rag import RAG_ORDER, Rag
-from actionplan.domain.rules import STALE_AFTER_DAYS, is_complete, rag_disagrees, rag_tally
+from actionplan.domain.rules import (
+    STALE_AFTER_DAYS,
+    Tally,
+    is_complete,
+    rag_disagrees,
+    rag_tally,
+    tally,
+)
 from actionplan.domain.status import Status
 
 
@@ -60,7 +68,11 @@ class CoverFacts:
 
 @dataclass(frozen=True)
 class ActionLine:
-    """One action as the board sees it."""
+    """One action as the board sees it.
+    Separate from ActionRow because it adds what only the board pack knows (movement and
+    change since the last board, days overdue, the reason for a RAG) and has the lead
+    already worded, so the pack can be drawn from values written out in a test.
+    """
 
     ref: str
     text: str
@@ -119,28 +131,6 @@ class ActionLine:
         level = {Rag.RED: 0, Rag.AMBER: 1}.get(self.rag, 2)
         quiet = self.days_since_update if self.days_since_update is not None else 1_000_000
         return level, -self.days_overdue, -quiet
-
-
-@dataclass(frozen=True)
-class NarrativeText:
-    """A priority's story for one period."""
-
-    period_label: str = ""
-    done: str = ""
-    analysis: str = ""
-    impact: str = ""
-    next_steps: str = ""
-
-    @property
-    def parts(self) -> list[tuple[str, str]]:
-        """The four headings with their words, leaving out empty ones."""
-        named = [
-            ("What has been done", self.done),
-            ("Analysis of progress", self.analysis),
-            ("Impact of work", self.impact),
-            ("Next steps", self.next_steps),
-        ]
-        return [(title, text) for title, text in named if text.strip()]
 
 
 @dataclass(frozen=True)
@@ -211,9 +201,9 @@ class PrioritySection:
     title: str
     aim: str = ""
     champion: str = ""
-    narrative: NarrativeText | None = None
+    narrative: NarrativeData | None = None
     actions: tuple[ActionLine, ...] = ()
-    earlier_narratives: tuple[NarrativeText, ...] = ()  # other periods, newest first
+    earlier_narratives: tuple[NarrativeData, ...] = ()  # other periods, newest first
     outcomes: tuple[str, ...] = ()  # every outcome of the priority, with actions or not
 
     @property
@@ -227,24 +217,9 @@ class PrioritySection:
         return RagCounts.of(a.rag for a in self.actions)
 
     @property
-    def overdue(self) -> int:
-        """How many of its actions are overdue."""
-        return sum(a.overdue for a in self.actions)
-
-    @property
-    def stale(self) -> int:
-        """How many of its actions have had no update for too long."""
-        return sum(a.stale for a in self.actions)
-
-    @property
-    def no_update(self) -> int:
-        """How many of its open actions have never had an update."""
-        return sum(a.no_update for a in self.actions)
-
-    @property
-    def complete(self) -> int:
-        """How many of its actions are complete (status Complete or RAG Blue)."""
-        return sum(a.complete for a in self.actions)
+    def tally(self) -> Tally:
+        """How many of its actions are overdue, stale, never updated and complete."""
+        return tally(self.actions)
 
     @property
     def exceptions(self) -> list[ActionLine]:
@@ -310,21 +285,6 @@ class BoardPackData:
         return RagCounts.of(a.rag for a in self.actions)
 
     @property
-    def overdue(self) -> int:
-        """Overdue actions in the whole pack."""
-        return sum(p.overdue for p in self.priorities)
-
-    @property
-    def stale(self) -> int:
-        """Actions with no recent update in the whole pack."""
-        return sum(p.stale for p in self.priorities)
-
-    @property
-    def no_update(self) -> int:
-        """Open actions in the whole pack that have never had an update."""
-        return sum(p.no_update for p in self.priorities)
-
-    @property
-    def complete(self) -> int:
-        """Complete actions in the whole pack (status Complete or RAG Blue)."""
-        return sum(p.complete for p in self.priorities)
+    def tally(self) -> Tally:
+        """How many actions in the whole pack are overdue, stale, never updated and complete."""
+        return tally(self.actions)

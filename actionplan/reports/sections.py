@@ -16,6 +16,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
+from actionplan.domain.plan_data import NarrativeData
 from actionplan.domain.rag import RAG_ORDER
 from actionplan.domain.rules import NO_UPDATE
 from actionplan.domain.wording import counted
@@ -24,7 +25,6 @@ from actionplan.reports.action_words import span_words
 from actionplan.reports.board_pack_data import (
     ActionLine,
     BoardPackData,
-    NarrativeText,
     PrioritySection,
 )
 from actionplan.reports.fonts import SANS, has_rtl, markup
@@ -138,9 +138,9 @@ def _counts_words(section: PrioritySection, pack: BoardPackData) -> str:
         kinds = [(words.count(w), w.lower()) for w in dict.fromkeys(words)]
     named = ", ".join(f"{n:,} {word}" for n, word in kinds if n)
     facts = [f"{counted(len(actions), 'action')}" + (f": {named}" if named else "")]
-    if section.overdue:
-        facts.append(f"{section.overdue:,} overdue")
-    if section.stale:
+    if section.tally.overdue:
+        facts.append(f"{section.tally.overdue:,} overdue")
+    if section.tally.stale:
         facts.append(_quiet_words(section, pack.stale_after_days))
     return markup("; ".join(facts) + ".")
 
@@ -148,10 +148,11 @@ def _counts_words(section: PrioritySection, pack: BoardPackData) -> str:
 def _quiet_words(section: PrioritySection, after_days: int) -> str:
     """ "2 with no update for 3 months (1 with no update recorded)"; when none of them was
     ever updated, "2 with no update recorded" alone."""
-    if section.no_update == section.stale:
-        return f"{section.stale:,} with {NO_UPDATE}"
-    never = f" ({section.no_update:,} with {NO_UPDATE})" if section.no_update else ""
-    return f"{section.stale:,} with no update for {span_words(after_days)}{never}"
+    counts = section.tally
+    if counts.no_update == counts.stale:
+        return f"{counts.stale:,} with {NO_UPDATE}"
+    never = f" ({counts.no_update:,} with {NO_UPDATE})" if counts.no_update else ""
+    return f"{counts.stale:,} with no update for {span_words(after_days)}{never}"
 
 
 def _narrative(section: PrioritySection) -> list[Flowable]:
@@ -161,7 +162,7 @@ def _narrative(section: PrioritySection) -> list[Flowable]:
     return [flowable for story in told for flowable in _story(story)]
 
 
-def _story(narrative: NarrativeText) -> list[Flowable]:
+def _story(narrative: NarrativeData) -> list[Flowable]:
     period = f" in {markup(narrative.period_label)}" if narrative.period_label.strip() else ""
     story: list[Flowable] = [rich(f"Progress{period}", "h3")]
     for title, text in narrative.parts:

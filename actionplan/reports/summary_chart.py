@@ -29,6 +29,7 @@ from reportlab.platypus import (
 )
 
 from actionplan.domain.rag import RAG_ORDER, Rag
+from actionplan.domain.rules import rag_tally
 from actionplan.domain.status import Status
 from actionplan.reports.board_pack_data import ActionLine, BoardPackData, PrioritySection
 from actionplan.reports.chips import Chip, chip_colours, chip_row
@@ -127,8 +128,7 @@ def has_status(pack: BoardPackData) -> bool:
 
 def _tally(pack: BoardPackData, actions: Sequence[ActionLine]) -> list[int]:
     if pack.rated:
-        rags = Counter(a.rag for a in actions)
-        return [rags[rag] for rag in RAG_ORDER]
+        return list(rag_tally(a.rag for a in actions).values())
     if not has_status(pack):
         return [len(actions)]
     statuses = Counter(a.status for a in actions)

@@ -52,16 +52,16 @@ def _hex(rag: Rag) -> colors.Color:
 def headline_tiles(pack: BoardPackData) -> list[Tile]:
     """The headline figures: RAG counts for a rated plan, status counts for one without."""
     span = no_update_span(pack.stale_after_days)
-    never = f"{pack.no_update:,} never updated" if pack.no_update else ""
-    quiet = Tile(pack.stale, f"No update for {span}", _hex(Rag.UNRATED), never)
-    overdue = Tile(pack.overdue, "Overdue", _hex(Rag.RED))
+    never = f"{pack.tally.no_update:,} never updated" if pack.tally.no_update else ""
+    quiet = Tile(pack.tally.stale, f"No update for {span}", _hex(Rag.UNRATED), never)
+    overdue = Tile(pack.tally.overdue, "Overdue", _hex(Rag.RED))
     total = Tile(pack.counts.total, "Actions", PALETTE.navy)
     if not pack.rated:
         return [total, *_status_tiles(pack), overdue, quiet]
     counts = pack.counts
     red = Tile(counts.red, "Red", _hex(Rag.RED))
     amber = Tile(counts.amber, "Amber", _hex(Rag.AMBER))
-    done = Tile(pack.complete, "Complete", _hex(Rag.BLUE))
+    done = Tile(pack.tally.complete, "Complete", _hex(Rag.BLUE))
     return [total, red, amber, overdue, quiet, done]
 
 
@@ -79,7 +79,7 @@ def _status_tiles(pack: BoardPackData) -> list[Tile]:
         present.remove(Status.ONGOING)
     tiles = [Tile(statuses[s], s.word, STATUS_BANDS[s].fill) for s in present]
     if any(s.is_known for s in statuses):
-        tiles.append(Tile(pack.complete, "Complete", STATUS_BANDS[Status.COMPLETE].fill))
+        tiles.append(Tile(pack.tally.complete, "Complete", STATUS_BANDS[Status.COMPLETE].fill))
     return tiles
 
 

@@ -91,13 +91,3 @@ def _current_run(now: Rag, updates: list[RagSet]) -> int | None:
     while start > 0 and updates[start - 1].rag is now:
         start -= 1
     return start
-
-
-def days_overdue(due: date | None, overdue: bool, as_of: date) -> int:
-    """Days past the due date at ``as_of``; 0 when the action is not overdue."""
-    return (as_of - due).days if overdue and due is not None else 0
-
-
-def days_since(day: date | None, as_of: date) -> int | None:
-    """Days from a dated update to ``as_of``; None when there is no dated update."""
-    return (as_of - day).days if day is not None else None

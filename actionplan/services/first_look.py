@@ -16,10 +16,7 @@ from actionplan.domain.rag import rag_from_word
 from actionplan.domain.rules import (
     STALE_AFTER_DAYS,
     ActionDates,
-    is_overdue,
-    is_stale,
-    never_updated,
-    suggest_rag,
+    judge,
 )
 from actionplan.domain.status import status_from_word
 from actionplan.services.views import ActionRow, PlanInfo
@@ -104,7 +101,7 @@ def build_action_rows(
         last = latest.update_date if latest else None
         rag = rag_from_word(rag_word)
         dates = ActionDates(status, due_date, last, rag, latest is not None)
-        suggestion = suggest_rag(dates, as_of, stale_days)
+        judged = judge(dates, as_of, stale_days)
         rows.append(
             ActionRow(
                 id=action_id,
@@ -121,16 +118,16 @@ def build_action_rows(
                 due_date=due_date,
                 status=status,
                 rag=rag,
-                suggested_rag=suggestion.rag,
-                suggestion_reason=suggestion.reason,
-                overdue=is_overdue(dates, as_of),
-                stale=is_stale(dates, as_of, stale_days),
+                suggested_rag=judged.suggestion.rag,
+                suggestion_reason=judged.suggestion.reason,
+                overdue=judged.overdue,
+                stale=judged.stale,
                 latest_update=latest.text if latest else "",
                 latest_update_date=last,
                 latest_update_author=latest.author if latest else "",
                 how_we_know=how_we_know,
                 has_update=latest is not None,
-                no_update=never_updated(dates),
+                no_update=judged.no_update,
                 latest_update_precision=latest.precision if latest else "day",
             )
         )

@@ -8,7 +8,7 @@ from datetime import date
 from actionplan.services.editing import delete_row
 from actionplan.services.errors import ServiceError
 from actionplan.services.row_sentences import in_sentences
-from actionplan.services.views import MeasureHeading, NarrativeView
+from actionplan.services.views import MeasureHeading, NarrativeData
 from actionplan.store import measures, narratives
 from actionplan.store.database import Database
 from actionplan.store.removal import Removed
@@ -59,20 +59,20 @@ def set_narrative(
     next_steps: str = "",
 ) -> int:
     """Write (or rewrite) a priority's narrative for a period; returns its id."""
-    narrative = NarrativeView(period_label.strip(), done, analysis, impact, next_steps)
+    narrative = NarrativeData(period_label.strip(), done, analysis, impact, next_steps)
     with in_sentences():
         return narratives.write_narrative(db, priority_id, narrative)
 
 
 def narrative_for(
     db: Database, priority_id: int, period: str | None = None
-) -> NarrativeView | None:
+) -> NarrativeData | None:
     """The priority's narrative for the period, or the one written last when none is given."""
     return narratives.narrative_for(db, priority_id, None if period is None else period.strip())
 
 
 def put_narrative(
-    db: Database, priority_id: int, period: str, narrative: NarrativeView | None
+    db: Database, priority_id: int, period: str, narrative: NarrativeData | None
 ) -> None:
     """Write the period's narrative, or remove it when ``narrative`` is None (for Undo)."""
     if narrative is not None:

@@ -211,7 +211,7 @@ def _position(pack: BoardPackData) -> str:
     across = len(pack.priorities)
     scope = f" across {counted(across, 'priority', 'priorities')}" if across > 1 else ""
     parts = _rag_parts(pack) if pack.rated else _status_parts(actions)
-    overdue = f"{pack.overdue:,} overdue" if pack.overdue else "none overdue"
+    overdue = f"{pack.tally.overdue:,} overdue" if pack.tally.overdue else "none overdue"
     return f"{counted(len(actions), 'action')}{scope}: {_listed(parts)}; {overdue}."
 
 

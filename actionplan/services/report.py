@@ -13,7 +13,7 @@ from pathlib import Path
 from actionplan.domain.as_at import written_by
 from actionplan.domain.measures import Direction
 from actionplan.domain.plan_data import MeasureData, NarrativeData
-from actionplan.domain.rules import STALE_AFTER_DAYS
+from actionplan.domain.rules import STALE_AFTER_DAYS, days_overdue, days_since
 from actionplan.domain.timescale import format_due, parse_timescale
 from actionplan.reports.board_pack import cycle_collection_paused, render_board_pack
 from actionplan.reports.board_pack_data import (
@@ -23,7 +23,6 @@ from actionplan.reports.board_pack_data import (
     Comparison,
     CoverFacts,
     MeasureLine,
-    NarrativeText,
     PrioritySection,
     RagCounts,
     Reading,
@@ -32,8 +31,6 @@ from actionplan.services.actions import ActionRow, action_rows_as_at
 from actionplan.services.board_changes import (
     RagSet,
     change_words,
-    days_overdue,
-    days_since,
     rags_set,
 )
 from actionplan.services.errors import ServiceError
@@ -130,7 +127,7 @@ def board_pack_data(
     facts = _Facts(as_of, _latest_reasons(stored, as_of), rags, baseline)
     sections = tuple(
         replace(
-            _section(p, _narratives(stored.narratives.get(p.id, [])), rows, facts),
+            _section(p, stored.narratives.get(p.id, []), rows, facts),
             outcomes=tuple(stored.outcomes.get(p.id, [])),
         )
         for p in priorities
@@ -196,13 +193,6 @@ def _cover(plan: PlanInfo, as_of: date, marking: str | None, scope: str) -> Cove
     )
 
 
-def _narratives(written: list[NarrativeData]) -> list[NarrativeText]:
-    """A priority's narratives as the pack prints them, in the order written (latest last)."""
-    return [
-        NarrativeText(n.period_label, n.done, n.analysis, n.impact, n.next_steps) for n in written
-    ]
-
-
 def _latest_reasons(stored: PackFacts, as_of: date) -> dict[int, str]:
     """For each action, the reason given with its newest update by ``as_of`` (why the RAG is
     what it is); updates dated later are not part of the pack."""
@@ -254,7 +244,7 @@ def _completed_since(row: ActionRow, baseline: SnapshotBaseline | None) -> bool:
 
 def _section(
     priority: PriorityInfo,
-    narratives: list[NarrativeText],
+    narratives: list[NarrativeData],
     rows: Sequence[ActionRow],
     facts: _Facts,
 ) -> PrioritySection:

@@ -41,7 +41,6 @@ from actionplan.excel.returns.reader import AddedRow, ReturnedFile, ReturnedRow,
 from actionplan.excel.returns.writer import (
     COLUMNS,
     FIRST_ROW,
-    ReturnAction,
     ReturnIssue,
     write_return,
 )
@@ -108,9 +107,8 @@ def _issue(db: Database, plan_id: int, lead: str, when: date, mine: list[ActionR
     except StoreError as exc:
         raise ServiceError(str(exc)) from None
     revisions = {entry.action_id: entry.revision for entry in record.entries}
-    actions = [_return_action(row, revisions[row.id]) for row in mine]
     return ReturnIssue(
-        plan_id, "", lead, when, "", actions,
+        plan_id, "", lead, when, "", mine, revisions,
         return_id=record.return_id, lead_id=record.lead_id,
         signature=return_signature(key, record),
         seal=partial(cell_seal, key, record.return_id),
@@ -142,24 +140,6 @@ def _unique(folder: Path, lead: str, taken: list[Path]) -> Path:
     while path.exists() or any(path.name.casefold() == o.name.casefold() for o in taken):
         path, number = folder / f"{stem} ({number}).xlsx", number + 1
     return path
-
-
-def _return_action(row: ActionRow, revision: int) -> ReturnAction:
-    return ReturnAction(
-        action_id=row.id,
-        revision=revision,
-        ref=row.ref,
-        priority=row.priority_title,
-        text=row.text,
-        timescale=row.timescale_raw,
-        due=row.due_date,
-        rag=row.rag,
-        status=row.status,
-        suggested=row.suggested_rag,
-        latest_update=row.latest_update,
-        latest_date=row.latest_update_date,
-        latest_when=row.latest_update_when,
-    )
 
 
 def preview_returns(

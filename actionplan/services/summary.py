@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from actionplan.domain.rag import Rag
-from actionplan.domain.rules import STALE_AFTER_DAYS, rag_tally
+from actionplan.domain.rules import STALE_AFTER_DAYS, rag_tally, tally
 from actionplan.services.actions import ActionRow, action_rows_as_at
 from actionplan.services.plans import find_plan
 from actionplan.store.database import Database
@@ -14,9 +14,9 @@ from actionplan.store.queries import PriorityInfo
 from actionplan.store.summary import plan_counts
 
 
-def rag_counts(rags: list[Rag]) -> dict[str, int]:
-    """Counts of each RAG in the fixed order red, amber, green, blue, unrated."""
-    return {rag.value: count for rag, count in rag_tally(rags).items()}
+def _by_word(counts: dict[Rag, int]) -> dict[str, int]:
+    """RAG counts keyed by the RAG's word, as the command-line contract writes them."""
+    return {rag.value: count for rag, count in counts.items()}
 
 
 def plan_summary(
@@ -35,6 +35,7 @@ def plan_summary(
         return _empty(as_of)
     counts = plan_counts(db, plan.id)
     rows = action_rows_as_at(db, plan.id, as_of, stale_after_days)
+    judged = tally(rows)
     return {
         "plan": plan.title,
         "as_of": as_of.isoformat(),
@@ -42,23 +43,23 @@ def plan_summary(
         "outcomes": counts.outcomes,
         "actions": len(rows),
         "measures": counts.measures,
-        "rag": rag_counts([row.rag for row in rows]),
-        "overdue": sum(row.overdue for row in rows),
-        "stale": sum(row.stale for row in rows),
-        "no_update": sum(row.no_update for row in rows),
-        "complete": sum(row.complete for row in rows),
+        "rag": _by_word(judged.rag),
+        "overdue": judged.overdue,
+        "stale": judged.stale,
+        "no_update": judged.no_update,
+        "complete": judged.complete,
         "by_priority": [_priority_entry(p, rows) for p in counts.priorities],
     }
 
 
 def _priority_entry(priority: PriorityInfo, rows: list[ActionRow]) -> dict[str, Any]:
-    mine = [row for row in rows if row.priority_id == priority.id]
+    judged = tally(row for row in rows if row.priority_id == priority.id)
     return {
         "name": priority.title,
         "champion": priority.champion,
-        "actions": len(mine),
-        "rag": rag_counts([row.rag for row in mine]),
-        "complete": sum(row.complete for row in mine),
+        "actions": judged.actions,
+        "rag": _by_word(judged.rag),
+        "complete": judged.complete,
     }
 
 
@@ -70,7 +71,7 @@ def _empty(as_of: date) -> dict[str, Any]:
         "outcomes": 0,
         "actions": 0,
         "measures": 0,
-        "rag": rag_counts([]),
+        "rag": _by_word(rag_tally([])),
         "overdue": 0,
         "stale": 0,
         "no_update": 0,

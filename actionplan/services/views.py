@@ -10,12 +10,13 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from actionplan.domain.measures import Direction, MeasureStatus, Trend
+from actionplan.domain.plan_data import NarrativeData
 from actionplan.domain.plan_values import (
     ActionDraft,
+    ActionRow,
     ComparatorRow,
     LeadView,
     MeasureHeading,
-    NarrativeView,
     OutcomeNode,
     PlanInfo,
     PlanSettings,
@@ -25,7 +26,6 @@ from actionplan.domain.plan_values import (
     ReadingRow,
 )
 from actionplan.domain.rag import Rag
-from actionplan.domain.rules import is_complete
 from actionplan.domain.status import Status
 from actionplan.domain.update_dates import format_update_date
 
@@ -37,7 +37,7 @@ __all__ = [
     "LeadView",
     "MeasureHeading",
     "MeasureRow",
-    "NarrativeView",
+    "NarrativeData",
     "OutcomeNode",
     "PlanInfo",
     "PlanSettings",
@@ -47,55 +47,6 @@ __all__ = [
     "ReadingRow",
     "UpdateView",
 ]
-
-
-@dataclass(frozen=True)
-class ActionRow:
-    """One action with everything a table, an export or a report shows about it."""
-
-    id: int
-    priority_id: int
-    priority_title: str
-    outcome_id: int | None
-    outcome_title: str
-    ref: str
-    text: str
-    leads: tuple[str, ...]
-    agencies: tuple[str, ...]
-    lead_raw: str
-    timescale_raw: str
-    due_date: date | None
-    status: Status
-    rag: Rag
-    suggested_rag: Rag
-    suggestion_reason: str
-    overdue: bool
-    stale: bool
-    latest_update: str
-    latest_update_date: date | None
-    latest_update_author: str
-    how_we_know: str
-    has_update: bool = False  # at least one update, dated or not
-    no_update: bool = False  # open and never updated: "no update recorded"
-
-    @property
-    def complete(self) -> bool:
-        """Complete by status or by a Blue RAG."""
-        return is_complete(self.status, self.rag)
-
-    latest_update_precision: str = "day"  # "month" when only its month is known
-
-    @property
-    def latest_update_when(self) -> str:
-        """When the newest update was: "12 Aug 2020", "Aug 2020", "date not given", or ""."""
-        if not self.has_update:
-            return ""
-        return format_update_date(self.latest_update_date, self.latest_update_precision)
-
-    @property
-    def lead_text(self) -> str:
-        """The leads as one line, or the words as written when none were recognised."""
-        return "; ".join(self.leads) or self.lead_raw
 
 
 @dataclass(frozen=True)

@@ -102,7 +102,10 @@ class LastRecorded:
 @dataclass(frozen=True)
 class ActionNow:
     """An action as it stands now: its plan, words, revision, RAG and status words, and the
-    update recorded on it last (None when it has none)."""
+    update recorded on it last (None when it has none).
+    Separate from ActionRow because merging a return needs the revision and the last
+    update recorded, and nothing judged from dates.
+    """
 
     plan_id: int
     ref: str

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 from sqlmodel import col, select
 
-from actionplan.domain.plan_values import NarrativeView
+from actionplan.domain.plan_data import NarrativeData
 from actionplan.store.database import Database
 from actionplan.store.missing import fetch
 from actionplan.store.tables import Narrative, Priority
 
 
-def write_narrative(db: Database, priority_id: int, narrative: NarrativeView) -> int:
+def write_narrative(db: Database, priority_id: int, narrative: NarrativeData) -> int:
     """Write (or rewrite) the priority's narrative for its period; returns its id."""
     with db.writing() as session:
         fetch(session, Priority, priority_id, "priority")
@@ -31,7 +31,7 @@ def write_narrative(db: Database, priority_id: int, narrative: NarrativeView) ->
         return found.id
 
 
-def narrative_for(db: Database, priority_id: int, period: str | None) -> NarrativeView | None:
+def narrative_for(db: Database, priority_id: int, period: str | None) -> NarrativeData | None:
     """The priority's narrative for the period, or the one written last when none is given."""
     with db.reading() as session:
         query = select(Narrative).where(Narrative.priority_id == priority_id)
@@ -40,7 +40,7 @@ def narrative_for(db: Database, priority_id: int, period: str | None) -> Narrati
         found = session.exec(query.order_by(col(Narrative.id).desc())).first()
         if found is None:
             return None
-        return NarrativeView(
+        return NarrativeData(
             found.period_label, found.done, found.analysis, found.impact, found.next_steps
         )
 

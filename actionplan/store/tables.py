@@ -74,7 +74,10 @@ class Lead(SQLModel, table=True):
 
 
 class Action(SQLModel, table=True):
-    """One thing someone will do, with its reference, timescale, status and RAG."""
+    """One thing someone will do, with its reference, timescale, status and RAG.
+    Separate from ActionRow and ActionData because it is the stored row itself: the store
+    alone reads and writes it, and hands out plain values instead.
+    """
 
     # Reading a plan's actions in order walks this index instead of sorting them.
     __table_args__ = (Index("ix_action_priority_order", "priority_id", "position", "id"),)
@@ -185,7 +188,10 @@ class MeasureComparator(SQLModel, table=True):
 
 
 class Narrative(SQLModel, table=True):
-    """Per priority and reporting period: what was done, analysis, impact, next steps."""
+    """Per priority and reporting period: what was done, analysis, impact, next steps.
+    Separate from NarrativeData because it is the stored row, with its ids; the store turns
+    it into a NarrativeData for everyone else.
+    """
 
     id: int | None = Field(default=None, primary_key=True)
     priority_id: int = Field(foreign_key="priority.id", index=True, ondelete="CASCADE")

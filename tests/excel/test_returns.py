@@ -9,13 +9,55 @@ from typing import Any
 import pytest
 from openpyxl import load_workbook
 
+from actionplan.domain.plan_values import ActionRow
 from actionplan.domain.rag import Rag
 from actionplan.domain.status import Status
 from actionplan.excel.errors import WorkbookError
 from actionplan.excel.returns.reader import read_return
-from actionplan.excel.returns.writer import ReturnAction, ReturnIssue, write_return
+from actionplan.excel.returns.writer import ReturnIssue, write_return
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_plans"
+
+
+def returned_action(
+    action_id: int,
+    ref: str,
+    priority: str,
+    text: str,
+    timescale: str,
+    due: date | None,
+    rag: Rag,
+    status: Status,
+    suggested: Rag,
+    latest_update: str = "",
+    latest_date: date | None = None,
+) -> ActionRow:
+    """One of the lead's actions as it stands at issue, with only what a return shows."""
+    return ActionRow(
+        id=action_id,
+        priority_id=1,
+        priority_title=priority,
+        outcome_id=None,
+        outcome_title="",
+        ref=ref,
+        text=text,
+        leads=("Police",),
+        agencies=(),
+        lead_raw="Police",
+        timescale_raw=timescale,
+        due_date=due,
+        status=status,
+        rag=rag,
+        suggested_rag=suggested,
+        suggestion_reason="",
+        overdue=False,
+        stale=False,
+        latest_update=latest_update,
+        latest_update_date=latest_date,
+        latest_update_author="",
+        how_we_know="",
+        has_update=bool(latest_update),
+    )
 
 
 def issue(lead: str = "Police") -> ReturnIssue:
@@ -28,9 +70,8 @@ def issue(lead: str = "Police") -> ReturnIssue:
         send_to="Ana Novak, NSCP Business Manager",
         seal=lambda row, column, _text: f"seal {row}.{column}",
         actions=[
-            ReturnAction(
+            returned_action(
                 11,
-                3,
                 "1.2",
                 "Contextual Risk",
                 "=Safer Spaces: sign up businesses",
@@ -42,9 +83,8 @@ def issue(lead: str = "Police") -> ReturnIssue:
                 "14 signed up",
                 date(2025, 11, 3),
             ),
-            ReturnAction(
+            returned_action(
                 12,
-                5,
                 "1.6",
                 "Contextual Risk",
                 "Operation Makesafe training",
@@ -55,6 +95,7 @@ def issue(lead: str = "Police") -> ReturnIssue:
                 Rag.RED,
             ),
         ],
+        revisions={11: 3, 12: 5},
     )
 
 

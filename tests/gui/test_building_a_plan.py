@@ -18,7 +18,7 @@ from actionplan.services.outline import plan_outline
 from actionplan.services.plans import list_plans
 from actionplan.services.progress import history
 from actionplan.services.report import make_report
-from actionplan.services.views import NarrativeView
+from actionplan.services.views import NarrativeData
 from actionplan.store.database import Database
 from tests.conftest import PlanFactory
 from tests.gui.conftest import Answers, click_save, fill_progress, plan_settings_on_screen
@@ -237,7 +237,7 @@ def test_a_narrative_written_in_the_window_is_printed_in_the_board_pack(
     dialog.parts["done"].setPlainText("Toolkit launched with 40 <practitioners> trained")
     dialog.parts["next_steps"].setPlainText("=Audit use of the toolkit in March")
     dialog.accept()
-    assert narrative_for(db, neglect) == NarrativeView(
+    assert narrative_for(db, neglect) == NarrativeData(
         "Q3 2025/26",
         done="Toolkit launched with 40 <practitioners> trained",
         next_steps="=Audit use of the toolkit in March",

@@ -12,6 +12,7 @@ from pypdf import PdfReader
 
 from actionplan.domain.measures import Direction
 from actionplan.domain.movement import Movement
+from actionplan.domain.plan_data import NarrativeData
 from actionplan.domain.rag import Rag
 from actionplan.domain.status import Status
 from actionplan.reports.board_pack import render_board_pack
@@ -21,7 +22,6 @@ from actionplan.reports.board_pack_data import (
     Comparison,
     CoverFacts,
     MeasureLine,
-    NarrativeText,
     PrioritySection,
     RagCounts,
     Reading,
@@ -58,7 +58,7 @@ def section(number: str = "1", title: str = "Neglect", *actions: ActionLine) -> 
         title=title,
         aim="Neglect is recognised sooner.",
         champion="Dr Amira Haddad",
-        narrative=NarrativeText(
+        narrative=NarrativeData(
             "2024-25", "Trained 80 staff.", "On plan.", "Fewer re-referrals.", "Audit."
         ),
         actions=actions or (line(),),

@@ -27,7 +27,10 @@ from actionplan.excel.read.import_report import SheetReport
 
 @dataclass
 class RowCells:
-    """The mapped cells of one data row: field -> value, merged blocks filled in."""
+    """The mapped cells of one data row: field -> value, merged blocks filled in.
+    Separate from ActionData because it holds the cells as they are in one row of a
+    workbook, before any parsing.
+    """
 
     number: int  # 1-based row
     values: dict[str, CellValue]
@@ -44,7 +47,10 @@ class RowCells:
 
 @dataclass
 class ParsedAction:
-    """An action read from a row, with what the sheet walker still needs to know."""
+    """An action read from a row, with what the sheet walker still needs to know.
+    Separate from ActionData because the numbering and the blank RAG cell matter only while
+    the sheet is read, and are not part of the plan.
+    """
 
     action: ActionData
     numbering: str  # "2" for "2.Review...", "" when not numbered

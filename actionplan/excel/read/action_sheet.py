@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from actionplan.domain.plan_data import ActionData, MeasureData, NarrativeData, PriorityData
 from actionplan.excel.read.action_cells import ActionParser, RowCells
@@ -296,4 +296,5 @@ def _add_story(priority: PriorityData, name: str, text: str) -> None:
     story = priority.narratives[0]
     told = getattr(story, name)
     if text not in told:
-        setattr(story, name, f"{told}\n\n{text}" if told else text)
+        words = f"{told}\n\n{text}" if told else text
+        priority.narratives[0] = replace(story, **{name: words})

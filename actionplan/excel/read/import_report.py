@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from actionplan.domain.plan_data import MeasureData, PlanData
 from actionplan.domain.rag import RAG_ORDER, Rag
+from actionplan.domain.rules import rag_tally
 from actionplan.excel.errors import quoted
 
 LAYOUT_NAMES = {
@@ -91,7 +92,7 @@ class ImportReport:
             readings=readings,
             updates=sum(len(a.updates) for a in actions),
         )
-        self.rag = Counter(action.rag for action in actions)
+        self.rag = Counter(rag_tally(action.rag for action in actions))
         narratives = sum(len(p.narratives) for p in plan.priorities)
         comparators = sum(len(m.comparators) for m in _measures(plan))
         if narratives:

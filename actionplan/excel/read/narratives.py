@@ -40,7 +40,10 @@ _QUOTE_LIMIT = 200
 
 @dataclass(frozen=True)
 class NarrativeRow:
-    """One row of a narrative sheet: the priority it names and the story it tells."""
+    """One row of a narrative sheet: the priority it names and the story it tells.
+    Separate from NarrativeData because it keeps the row number and the priority's name as
+    typed, until the story is matched to a priority of the plan.
+    """
 
     row: int  # 1-based
     priority: str

@@ -42,7 +42,10 @@ from actionplan.excel.returns.writer import (
 
 @dataclass(frozen=True)
 class ReturnedRow:
-    """One action's row of a return: what was issued and what the lead wrote."""
+    """One action's row of a return: what was issued and what the lead wrote.
+    Separate from ActionRow because it holds the words a lead typed into a return beside
+    the state it was issued with, before anything is merged into the plan.
+    """
 
     action_id: int
     row: int

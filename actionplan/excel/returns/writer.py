@@ -21,8 +21,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from actionplan.domain.rag import Rag
-from actionplan.domain.status import Status
+from actionplan.domain.plan_values import ActionRow
 from actionplan.domain.timescale import format_due, parse_timescale
 from actionplan.excel.cell_safety import append_text, cell_text, put_text
 from actionplan.excel.tracker.schema import DATE_FORMAT
@@ -68,25 +67,6 @@ REF, PRIORITY, ACTION, TIMESCALE, DUE, LAST, SUGGESTED, RAG, STATUS, UPDATE, DAT
 
 
 @dataclass(frozen=True)
-class ReturnAction:
-    """One of the lead's actions as it stands when the return is issued."""
-
-    action_id: int
-    revision: int  # the action's revision at issue, to spot later edits
-    ref: str
-    priority: str
-    text: str
-    timescale: str
-    due: date | None
-    rag: Rag
-    status: Status
-    suggested: Rag
-    latest_update: str = ""
-    latest_date: date | None = None
-    latest_when: str = ""  # the date as known ("Aug 2020", "date not given"); "" for none
-
-
-@dataclass(frozen=True)
 class ReturnIssue:
     """A return for one lead: the plan, who to send it back to, and the lead's actions.
 
@@ -99,7 +79,8 @@ class ReturnIssue:
     lead: str
     as_of: date
     send_to: str
-    actions: list[ReturnAction]
+    actions: list[ActionRow]  # the lead's actions as they stand at issue
+    revisions: dict[int, int]  # each action's revision at issue, by id, to spot later edits
     return_id: int = 0
     lead_id: int = 0
     signature: str = ""
@@ -206,16 +187,16 @@ def _headings(sheet: Any) -> None:
     sheet.row_dimensions[1].height = 45
 
 
-def _action_row(sheet: Any, row: int, action: ReturnAction) -> None:
-    when = action.latest_when or format_due(action.latest_date)
+def _action_row(sheet: Any, row: int, action: ActionRow) -> None:
+    when = action.latest_update_when or format_due(action.latest_update_date)
     last = f"{when}: {action.latest_update}" if when else ""
     texts = {
         REF: action.ref,
-        PRIORITY: action.priority,
+        PRIORITY: action.priority_title,
         ACTION: action.text,
-        TIMESCALE: parse_timescale(action.timescale).label,
+        TIMESCALE: parse_timescale(action.timescale_raw).label,
         LAST: last or action.latest_update,
-        SUGGESTED: action.suggested.word,
+        SUGGESTED: action.suggested_rag.word,
         RAG: action.rag.word,
         STATUS: action.status.word,
     }
@@ -228,7 +209,7 @@ def _action_row(sheet: Any, row: int, action: ReturnAction) -> None:
         if editable:
             cell.protection = Protection(locked=False)
             cell.fill = PatternFill(fill_type="solid", fgColor=EDITABLE_FILL)
-    due = sheet.cell(row, DUE, action.due)
+    due = sheet.cell(row, DUE, action.due_date)
     due.number_format = DATE_FORMAT
     sheet.cell(row, DATE).number_format = DATE_FORMAT
     for words in (UPDATE, REASON):  # typed "- awaiting reply" stays words, not a formula
@@ -275,6 +256,7 @@ def _marker(sheet: Any, issue: ReturnIssue, actions: Any) -> None:
             issue.seal(row, column, locked_text(actions.cell(row, column).value))
             for column in LOCKED_COLUMNS
         ]
-        state = [action.action_id, row, action.revision, action.rag.value, action.status.value]
+        revision = issue.revisions[action.id]
+        state = [action.id, row, revision, action.rag.value, action.status.value]
         append_text(sheet, state + seals)
     sheet.protection.sheet = True

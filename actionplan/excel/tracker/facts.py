@@ -7,21 +7,18 @@ from datetime import date
 
 from actionplan.domain.plan_data import ActionData, PlanData, UpdateData
 from actionplan.domain.rag import Rag
-from actionplan.domain.rules import (
-    ActionDates,
-    is_complete,
-    is_overdue,
-    is_stale,
-    rag_tally,
-    suggest_rag,
-)
+from actionplan.domain.rules import ActionDates, judge
+from actionplan.domain.status import Status
 from actionplan.domain.timescale import parse_timescale
 from actionplan.domain.update_dates import oldest_first
 
 
 @dataclass(frozen=True)
 class ActionFacts:
-    """One action as the tracker shows it, beside the words stored for it."""
+    """One action as the tracker shows it, beside the words stored for it.
+    Separate from ActionRow because the tracker works from a plan read whole, with no
+    database ids, and writes the stored words (ActionData) beside what the rules judged.
+    """
 
     key: int
     priority: int
@@ -31,17 +28,17 @@ class ActionFacts:
     overdue: bool
     stale: bool
     latest: UpdateData | None
+    no_update: bool = False  # open and never updated
 
+    @property
+    def rag(self) -> Rag:
+        """The lead's own RAG as stored."""
+        return self.action.rag
 
-@dataclass(frozen=True)
-class Counts:
-    """RAG, overdue and stale counts for a priority or the whole plan."""
-
-    actions: int
-    rag: dict[Rag, int]
-    overdue: int
-    stale: int
-    complete: int = 0
+    @property
+    def status(self) -> Status:
+        """The status as stored."""
+        return self.action.status
 
 
 def latest_update(updates: list[UpdateData]) -> UpdateData | None:
@@ -66,24 +63,15 @@ def _facts(key: int, priority: int, action: ActionData, as_of: date) -> ActionFa
     latest = latest_update(action.updates)
     last = latest.update_date if latest else None
     dates = ActionDates(action.status, due, last, action.rag, latest is not None)
+    judged = judge(dates, as_of)
     return ActionFacts(
         key=key,
         priority=priority,
         action=action,
         due=due,
-        suggested=suggest_rag(dates, as_of).rag,
-        overdue=is_overdue(dates, as_of),
-        stale=is_stale(dates, as_of),
+        suggested=judged.suggestion.rag,
+        overdue=judged.overdue,
+        stale=judged.stale,
         latest=latest,
-    )
-
-
-def count(facts: list[ActionFacts]) -> Counts:
-    """The counts over some actions."""
-    return Counts(
-        actions=len(facts),
-        rag=rag_tally(fact.action.rag for fact in facts),
-        overdue=sum(fact.overdue for fact in facts),
-        stale=sum(fact.stale for fact in facts),
-        complete=sum(is_complete(fact.action.status, fact.action.rag) for fact in facts),
+        no_update=judged.no_update,
     )

@@ -17,10 +17,10 @@ from actionplan.domain.measures import (
 )
 from actionplan.domain.plan_data import ComparatorData, MeasureData, PlanData, PriorityData
 from actionplan.domain.rag import RAG_ORDER, Rag
-from actionplan.domain.rules import NO_UPDATE, STALE_AFTER_DAYS, stale_heading
+from actionplan.domain.rules import NO_UPDATE, STALE_AFTER_DAYS, stale_heading, tally
 from actionplan.excel.read.cell_values import number_text
 from actionplan.excel.tracker.book import TrackerBook
-from actionplan.excel.tracker.facts import ActionFacts, count
+from actionplan.excel.tracker.facts import ActionFacts
 from actionplan.excel.tracker.schema import (
     MEASURE_HEAD,
     MEASURE_TAIL,
@@ -106,7 +106,7 @@ def _count_row(
     facts: list[ActionFacts],
     total: bool = False,
 ) -> list[Any]:
-    counts = count(facts)
+    counts = tally(facts)
     numbers = [
         counts.actions,
         *counts.rag.values(),

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from actionplan.gui.dialogs.form_dialog import FormDialog
-from actionplan.services.views import NarrativeView
+from actionplan.services.views import NarrativeData
 
 # The board pack's four headings, in its order, with the field each one shows.
 HEADINGS = (
@@ -25,7 +25,7 @@ HEADINGS = (
 class NarrativeDialog(FormDialog):
     """Collects the four parts of a priority's narrative for one reporting period."""
 
-    def __init__(self, priority: str, narrative: NarrativeView, parent: Any = None) -> None:
+    def __init__(self, priority: str, narrative: NarrativeData, parent: Any = None) -> None:
         super().__init__(f"Narrative — {priority[:60]}", parent)
         self.setMinimumSize(640, 560)
         self.period_edit = QLineEdit(narrative.period_label)
@@ -45,7 +45,7 @@ class NarrativeDialog(FormDialog):
             form.addRow(heading, editor)
         self.add_save_and_cancel()
 
-    def narrative(self) -> NarrativeView:
+    def narrative(self) -> NarrativeData:
         """The narrative as typed."""
         words = {name: editor.toPlainText() for name, editor in self.parts.items()}
-        return NarrativeView(self.period_edit.text().strip(), **words)
+        return NarrativeData(self.period_edit.text().strip(), **words)

@@ -45,7 +45,7 @@ from actionplan.services.plans import (
     plan_settings,
 )
 from actionplan.services.progress import history
-from actionplan.services.views import NarrativeView, PlanSettings
+from actionplan.services.views import NarrativeData, PlanSettings
 
 if TYPE_CHECKING:
     from actionplan.gui.pages.plan_view import PlanView
@@ -263,14 +263,14 @@ class PlanMenu(QObject):
         period = plan.period_raw or (f"{plan.period_start:%Y}" if plan.period_start else "")
         dialog = NarrativeDialog(
             priority_heading(db, priority_id).title,
-            latest or NarrativeView(period),
+            latest or NarrativeData(period),
             self.widget,
         )
         dialog.accepted.connect(lambda: self._save_narrative(priority_id, dialog.narrative()))
         dialog.open()
         self.narrative_dialog = dialog
 
-    def _save_narrative(self, priority_id: int, new: NarrativeView) -> None:
+    def _save_narrative(self, priority_id: int, new: NarrativeData) -> None:
         if not new.period_label:
             prompts.warn(self.widget, "Narrative", "Say which period the narrative is for.")
             return

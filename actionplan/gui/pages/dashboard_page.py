@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from actionplan.domain.rag import Rag
-from actionplan.domain.rules import NO_UPDATE, STALE_AFTER_DAYS, rag_tally, stale_heading
+from actionplan.domain.rules import NO_UPDATE, STALE_AFTER_DAYS, stale_heading, tally
 from actionplan.domain.wording import counted
 from actionplan.gui.models.action_filter_model import ActionFilter, ActionFilterModel
 from actionplan.gui.models.action_table_model import ActionTableModel
@@ -99,22 +99,19 @@ class DashboardPage(QWidget):
     def refresh(self, *_: Any) -> None:
         """Recount from the actions model."""
         rows = [self.source.row_at(i) for i in range(self.source.rowCount())]
-        totals = rag_tally(row.rag for row in rows)
-        overdue = sum(row.overdue for row in rows)
-        stale = sum(row.stale for row in rows)
-        never = sum(row.no_update for row in rows)
-        complete = sum(row.complete for row in rows)
+        counts = tally(rows)
+        totals = counts.rag
         self.headline.setText(
-            f"<b>{counted(len(rows), 'action')}</b> — {totals[Rag.RED]} red, "
+            f"<b>{counted(counts.actions, 'action')}</b> — {totals[Rag.RED]} red, "
             f"{totals[Rag.AMBER]} amber, {totals[Rag.GREEN]} green, "
             f"{totals[Rag.BLUE]} blue, {totals[Rag.UNRATED]} not rated; "
-            f"<b>{complete}</b> complete (status or Blue). <b>{overdue}</b> overdue, "
-            f"<b>{stale}</b> with no update for {STALE_AFTER_DAYS} days "
-            f"({never} with {NO_UPDATE})."
+            f"<b>{counts.complete}</b> complete (status or Blue). <b>{counts.overdue}</b> overdue, "
+            f"<b>{counts.stale}</b> with no update for {STALE_AFTER_DAYS} days "
+            f"({counts.no_update} with {NO_UPDATE})."
         )
         self.chart.set_rows(_chart_rows(rows))
-        self.overdue_box.setTitle(f"Overdue ({overdue})")
-        self.stale_box.setTitle(f"{stale_heading()} ({stale})")
+        self.overdue_box.setTitle(f"Overdue ({counts.overdue})")
+        self.stale_box.setTitle(f"{stale_heading()} ({counts.stale})")
 
 
 def _chart_rows(rows: list[ActionRow]) -> list[ChartRow]:
