@@ -14,6 +14,7 @@ from sqlmodel import Session, col, select
 
 from actionplan.domain.plan_data import ComparatorData, MeasureData, NarrativeData, ReadingData
 from actionplan.store.database import Database
+from actionplan.store.plan_reader import measure_data
 from actionplan.store.queries import (
     DatedRag,
     PriorityInfo,
@@ -121,27 +122,10 @@ def _measures(session: Session, plan_id: int) -> list[OwnedMeasure]:
     return [
         OwnedMeasure(
             m.priority_id or owners.get(m.action_id or -1),
-            _measure_data(m, readings.get(m.id or -1, []), compared.get(m.id or -1, [])),
+            measure_data(m, readings.get(m.id or -1, []), compared.get(m.id or -1, [])),
         )
         for m in session.exec(query.order_by(col(Measure.position), col(Measure.id)))
     ]
-
-
-def _measure_data(
-    m: Measure, readings: list[ReadingData], comparators: list[ComparatorData]
-) -> MeasureData:
-    return MeasureData(
-        name=m.name,
-        unit=m.unit,
-        direction=m.direction,
-        direction_raw=m.direction_raw,
-        baseline=m.baseline,
-        baseline_raw=m.baseline_raw,
-        target=m.target,
-        target_raw=m.target_raw,
-        readings=readings,
-        comparators=comparators,
-    )
 
 
 def _readings(session: Session, plan_id: int) -> dict[int, list[ReadingData]]:

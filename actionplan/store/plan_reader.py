@@ -229,18 +229,7 @@ class _Loader:
         for m in self._all(query):
             key = _measure_owner(m)
             grouped[key].append(
-                MeasureData(
-                    name=m.name,
-                    unit=m.unit,
-                    direction=m.direction,
-                    direction_raw=m.direction_raw,
-                    baseline=m.baseline,
-                    baseline_raw=m.baseline_raw,
-                    target=m.target,
-                    target_raw=m.target_raw,
-                    readings=readings.get(m.id, []),
-                    comparators=comparators.get(m.id, []),
-                )
+                measure_data(m, readings.get(m.id or -1, []), comparators.get(m.id or -1, []))
             )
         return grouped
 
@@ -275,3 +264,21 @@ def _measure_owner(measure: Measure) -> tuple[str, int | None]:
     if measure.priority_id is not None:
         return ("priority", measure.priority_id)
     return ("plan", None)
+
+
+def measure_data(
+    m: Measure, readings: list[ReadingData], comparators: list[ComparatorData]
+) -> MeasureData:
+    """A stored measure as the plan's value, with its readings and comparators."""
+    return MeasureData(
+        name=m.name,
+        unit=m.unit,
+        direction=m.direction,
+        direction_raw=m.direction_raw,
+        baseline=m.baseline,
+        baseline_raw=m.baseline_raw,
+        target=m.target,
+        target_raw=m.target_raw,
+        readings=readings,
+        comparators=comparators,
+    )
