@@ -150,6 +150,10 @@ class ActionDraft:
     # Where it sits: another priority moves it there (at the end unless a position is given).
     priority_id: int | None = None
     position: int | None = None
+    # The stored version the user's words were made from; a save refuses the edit when a
+    # colleague has changed the action since. None: edit it as it stands (one's own undo).
+    # Not compared: two drafts with the same words are the same edit.
+    version: int | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -159,6 +163,8 @@ class PriorityHeading:
     title: str
     champion: str = ""
     aim: str = ""
+    # As for ActionDraft: the version read, None for as it stands; not compared.
+    version: int | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -172,6 +178,8 @@ class MeasureHeading:
     baseline: float | None = None
     target: float | None = None
     priority_id: int | None = None
+    # As for ActionDraft: the version read, None for as it stands; not compared.
+    version: int | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ workspace, whose ``changed`` signal refreshes the views.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import is_dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from actionplan.domain.rag import Rag
@@ -99,7 +100,8 @@ class EditActionCommand(PlanCommand):
         shown: bool = False,
     ) -> None:
         super().__init__(f"Edit action {new.ref or old.ref or ''}".strip())
-        self.db, self.action_id, self.old, self.new = db, action_id, old, new
+        self.db, self.action_id = db, action_id
+        self.old, self.new = as_it_stands(old), as_it_stands(new)
         # Saved as the user moved on to another row or plan: the window shows it itself.
         self._first, self._shown = True, shown
 
@@ -224,7 +226,8 @@ class ChangeCommand(PlanCommand):
         self, text: str, save: Callable[[Any], object], old: Any, new: Any, changes: Changes
     ) -> None:
         super().__init__(text)
-        self.save, self.old, self.new, self.changes = save, old, new, changes
+        self.save, self.changes = save, changes
+        self.old, self.new = as_it_stands(old), as_it_stands(new)
         self._first = True
 
     def apply(self) -> Changes:
@@ -238,3 +241,12 @@ class ChangeCommand(PlanCommand):
         """Save the old words again."""
         self.save(self.old)
         return self.changes
+
+
+def as_it_stands(words: Any) -> Any:
+    """Words for undo or redo, without the version they were read at: they are the user's
+    own, put back over the row as it stands, since the user's later writes (progress, a move)
+    have moved its version on."""
+    if is_dataclass(words) and not isinstance(words, type) and hasattr(words, "version"):
+        return replace(words, version=None)
+    return words

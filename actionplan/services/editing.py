@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from functools import partial
+
 from actionplan.domain.refs import next_ref
+from actionplan.services.conflicts import EditConflict, keeping_draft
 from actionplan.services.errors import ServiceError
 from actionplan.services.row_sentences import in_sentences
 from actionplan.services.views import ActionDraft, LeadView, PriorityHeading
@@ -12,6 +16,7 @@ from actionplan.store.removal import Removed
 
 __all__ = [
     "ActionDraft",
+    "EditConflict",
     "PriorityHeading",
     "Removed",
     "action_draft",
@@ -57,11 +62,16 @@ def priority_heading(db: Database, priority_id: int) -> PriorityHeading:
 
 
 def edit_priority(db: Database, priority_id: int, heading: PriorityHeading) -> None:
-    """Change a priority's title, executive champion and aim."""
+    """Change a priority's title, executive champion and aim.
+
+    A heading read at another version than the stored one (a colleague saved first) raises
+    EditConflict with their heading beside this one; nothing is saved.
+    """
     if not heading.title.strip():
         raise ServiceError("A priority needs a title.")
-    tidy = PriorityHeading(heading.title.strip(), heading.champion.strip(), heading.aim)
-    with in_sentences():
+    tidy = replace(heading, title=heading.title.strip(), champion=heading.champion.strip())
+    now = partial(plan_edits.priority_heading, db, priority_id)
+    with in_sentences(), keeping_draft(_priority_named, heading, now):
         plan_edits.edit_priority(db, priority_id, tidy)
 
 
@@ -88,9 +98,15 @@ def move_action(db: Database, action_id: int, step: int) -> bool:
 
 
 def edit_action(db: Database, action_id: int, draft: ActionDraft) -> None:
-    """Change an action's words, timescale and leads; RAG and status change through progress."""
+    """Change an action's words, timescale and leads; RAG and status change through progress.
+
+    A draft made from another version than the stored one (a colleague saved first) raises
+    EditConflict with their words beside the draft; nothing is saved. A draft without a
+    version (the user's own undo and redo) is saved over the action as it stands.
+    """
     _require_words(draft)
-    with in_sentences(_MISPLACED):
+    now = partial(plan_edits.action_draft, db, action_id)
+    with in_sentences(_MISPLACED), keeping_draft(_action_named, draft, now):
         plan_edits.edit_action(db, action_id, draft)
 
 
@@ -98,6 +114,14 @@ def action_draft(db: Database, action_id: int) -> ActionDraft:
     """An action's editable words as they are now (for an edit form, or to undo an edit)."""
     with in_sentences():
         return plan_edits.action_draft(db, action_id)
+
+
+def _action_named(draft: ActionDraft) -> str:
+    return f"Action {draft.ref}" if draft.ref else "The action"
+
+
+def _priority_named(heading: PriorityHeading) -> str:
+    return f"The priority “{heading.title}”"
 
 
 def _require_words(draft: ActionDraft) -> None:

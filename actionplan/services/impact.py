@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from functools import partial
 
+from actionplan.services.conflicts import keeping_draft
 from actionplan.services.editing import delete_row
 from actionplan.services.errors import ServiceError
 from actionplan.services.row_sentences import in_sentences
@@ -89,10 +91,16 @@ def measure_heading(db: Database, measure_id: int) -> MeasureHeading:
 
 
 def edit_measure(db: Database, measure_id: int, heading: MeasureHeading) -> None:
-    """Change a measure's definition (its readings stay)."""
+    """Change a measure's definition (its readings stay); EditConflict, saving nothing, when
+    a colleague changed it since the heading was read."""
     tidy = _checked(heading)
-    with in_sentences(_OTHER_PLAN):
+    now = partial(measures.measure_heading, db, measure_id)
+    with in_sentences(_OTHER_PLAN), keeping_draft(_measure_named, heading, now):
         measures.edit_measure(db, measure_id, tidy)
+
+
+def _measure_named(heading: MeasureHeading) -> str:
+    return f"The measure “{heading.name}”"
 
 
 def _checked(heading: MeasureHeading) -> MeasureHeading:

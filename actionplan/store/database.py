@@ -12,12 +12,14 @@ from pathlib import Path
 
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import DatabaseError, OperationalError
+from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session
 
 # Imported for its listener, which counts every change of an action (see update returns).
 from actionplan.store import migrate, revisions  # noqa: F401
 from actionplan.store.engine import make_engine, resolve_target, sqlite_path, use_wal
 from actionplan.store.errors import StoreError
+from actionplan.store.versions import USER_KEY, default_user
 
 log = logging.getLogger(__name__)
 
@@ -25,15 +27,20 @@ log = logging.getLogger(__name__)
 class Database:
     """One database, opened and brought up to date, with read and write sessions."""
 
-    def __init__(self, engine: Engine, target: str) -> None:
+    def __init__(self, engine: Engine, target: str, user: str | None = None) -> None:
         self.engine = engine
         self.target = target
+        # Whose changes these are: stamped on every versioned row this handle writes.
+        self.user = default_user() if user is None else user
         self._writer = engine.execution_options(sqlite_immediate=True)
         _open_here.add(self)
 
     @classmethod
-    def open(cls, target: str | os.PathLike[str] | None = None) -> Database:
-        """Open the database at the target, creating and migrating it as needed."""
+    def open(
+        cls, target: str | os.PathLike[str] | None = None, user: str | None = None
+    ) -> Database:
+        """Open the database at the target, creating and migrating it as needed; ``user``
+        names whoever writes through it (the computer's login name by default)."""
         text = resolve_target(target)
         engine = make_engine(text)
         try:
@@ -45,7 +52,7 @@ class Database:
         except StoreError:
             engine.dispose()
             raise
-        return cls(engine, text)
+        return cls(engine, text, user)
 
     @property
     def path(self) -> Path | None:
@@ -76,10 +83,16 @@ class Database:
     @contextmanager
     def writing(self) -> Iterator[Session]:
         """A session whose work is committed as one transaction, or not at all."""
-        with Session(self._writer, expire_on_commit=False) as session:
+        with Session(self._writer, expire_on_commit=False, info={USER_KEY: self.user}) as session:
             try:
                 yield session
                 session.commit()
+            except StaleDataError:
+                session.rollback()
+                raise StoreError(
+                    "Someone else changed the plan while this was being saved; nothing was "
+                    "saved, so please try again."
+                ) from None
             except OperationalError as exc:
                 session.rollback()
                 raise StoreError(f"The database could not be written: {_first_line(exc)}.") from exc

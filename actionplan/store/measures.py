@@ -18,6 +18,7 @@ from actionplan.store.database import Database
 from actionplan.store.missing import Misplaced, fetch
 from actionplan.store.queries import comparators_of
 from actionplan.store.tables import Measure, MeasureReading, Plan, Priority
+from actionplan.store.versions import check_seen, flush_checked
 
 
 @dataclass(frozen=True)
@@ -110,16 +111,21 @@ def measure_heading(db: Database, measure_id: int) -> MeasureHeading:
     """A measure's definition as stored."""
     with db.reading() as session:
         m = fetch(session, Measure, measure_id, "measure")
-        return MeasureHeading(m.name, m.unit, m.direction, m.baseline, m.target, m.priority_id)
+        return MeasureHeading(
+            m.name, m.unit, m.direction, m.baseline, m.target, m.priority_id, version=m.version
+        )
 
 
 def edit_measure(db: Database, measure_id: int, heading: MeasureHeading) -> None:
-    """Store a measure's definition (its readings stay)."""
+    """Store a measure's definition (its readings stay); Conflict when the heading was read
+    at another version than the stored one."""
     with db.writing() as session:
         measure = fetch(session, Measure, measure_id, "measure")
+        check_seen(session, measure, heading.version)
         _check_priority(session, measure.plan_id, heading.priority_id)
         _apply(measure, heading)
         session.add(measure)
+        flush_checked(session, measure, heading.version)
 
 
 def _check_priority(session: Session, plan_id: int, priority_id: int | None) -> None:

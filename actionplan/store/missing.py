@@ -29,9 +29,15 @@ class Misplaced(ValueError):
         self.what = what
 
 
-def fetch(session: Session, table: type[Row], row_id: int, what: str) -> Row:
-    """The row of ``table`` with that id; raises Gone naming it ``what`` when there is none."""
-    row = session.get(table, row_id)
+def fetch(
+    session: Session, table: type[Row], row_id: int, what: str, *, locked: bool = False
+) -> Row:
+    """The row of ``table`` with that id; raises Gone naming it ``what`` when there is none.
+
+    ``locked``: held for the rest of the write (SELECT … FOR UPDATE where the server has
+    it), so a colleague's write to the same row waits for this one instead of failing.
+    """
+    row = session.get(table, row_id, with_for_update=locked or None)
     if row is None:
         raise Gone(what)
     return row

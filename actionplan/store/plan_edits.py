@@ -21,6 +21,7 @@ from actionplan.store.database import Database
 from actionplan.store.leads import link_leads, unlink_leads
 from actionplan.store.missing import Misplaced, fetch
 from actionplan.store.tables import Action, Outcome, Plan, Priority
+from actionplan.store.versions import check_seen, flush_checked
 
 
 def add_priority(db: Database, plan_id: int, heading: PriorityHeading, number: str = "") -> int:
@@ -46,16 +47,21 @@ def priority_heading(db: Database, priority_id: int) -> PriorityHeading:
     """A priority's title, executive champion and aim as stored."""
     with db.reading() as session:
         priority = fetch(session, Priority, priority_id, "priority")
-        return PriorityHeading(priority.title, priority.champion, priority.aim)
+        return PriorityHeading(
+            priority.title, priority.champion, priority.aim, version=priority.version
+        )
 
 
 def edit_priority(db: Database, priority_id: int, heading: PriorityHeading) -> None:
-    """Store a priority's title, executive champion and aim."""
+    """Store a priority's title, executive champion and aim; Conflict when the heading was
+    read at another version than the stored one."""
     with db.writing() as session:
         priority = fetch(session, Priority, priority_id, "priority")
+        check_seen(session, priority, heading.version)
         priority.title, priority.champion = heading.title, heading.champion
         priority.aim = heading.aim
         session.add(priority)
+        flush_checked(session, priority, heading.version)
 
 
 def add_outcome(db: Database, priority_id: int, title: str) -> int:
@@ -121,15 +127,18 @@ def move_action(db: Database, action_id: int, step: int) -> bool:
 
 
 def edit_action(db: Database, action_id: int, draft: ActionDraft) -> None:
-    """Store an action's words, timescale, place and leads (RAG and status stay)."""
+    """Store an action's words, timescale, place and leads (RAG and status stay); Conflict
+    when the draft was made from another version than the stored one."""
     with db.writing() as session:
         action = fetch(session, Action, action_id, "action")
+        check_seen(session, action, draft.version)
         if draft.ref:
             action.ref = draft.ref
         _place(session, action, draft)
         _apply_draft(session, action, draft)
         action.updated_at = datetime.now()
         session.add(action)
+        flush_checked(session, action, draft.version)
         unlink_leads(session, action_id)
         link_leads(session, action.plan_id, action_id, _lead_names(draft))
 
@@ -149,6 +158,7 @@ def action_draft(db: Database, action_id: int) -> ActionDraft:
             status=status_from_word(action.status),
             priority_id=action.priority_id,
             position=action.position,
+            version=action.version,
         )
 
 

@@ -59,9 +59,13 @@ def rating(db: Database, action_id: int) -> Rating:
 
 
 def add_update(db: Database, entry: ProgressEntry, suggested: Rag) -> int:
-    """Write the update and set its action's RAG and status; returns the update's id."""
+    """Write the update and set its action's RAG and status; returns the update's id.
+
+    Updates are only ever added, so two leads recording progress at once both land: the
+    action is locked while its RAG and status are set, and the second waits for the first.
+    """
     with db.writing() as session:
-        action = fetch(session, Action, entry.action_id, "action")
+        action = fetch(session, Action, entry.action_id, "action", locked=True)
         update = ProgressUpdate(
             action_id=entry.action_id,
             update_date=entry.update_date,
@@ -128,7 +132,7 @@ def remove_update(db: Database, update_id: int, rag: Rag, status: Status) -> Non
         ).first()
         if newest != update_id:
             raise NotNewest(update_id)
-        action = fetch(session, Action, update.action_id, "action")
+        action = fetch(session, Action, update.action_id, "action", locked=True)
         action.rag, action.status = rag.value, status.value
         action.updated_at = datetime.now()
         session.add(action)

@@ -14,7 +14,8 @@ from typing import Any
 from sqlalchemy import Table, and_, delete, insert, or_, select, update
 from sqlmodel import Session
 
-from actionplan.store.tables import Plan
+from actionplan.store.tables import VERSIONED_TABLES, Plan
+from actionplan.store.versions import USER_KEY, current_version, update_row
 
 # Every table of the app: the models share one metadata.
 METADATA = Plan.metadata
@@ -46,10 +47,7 @@ def take_out(session: Session, table_name: str, row_id: int) -> Removed:
     order = [table for table in METADATA.sorted_tables if found.get(table.name)]
     links = _links_to(session, found)
     for name, column, row_id, _held in links:
-        table = METADATA.tables[name]
-        session.connection().execute(
-            update(table).where(table.c.id == row_id).values({column: None})
-        )
+        _set_link(session, METADATA.tables[name], row_id, {column: None})
     for table in reversed(order):
         keys = list(found[table.name])
         for start in range(0, len(keys), CHUNK):
@@ -66,10 +64,18 @@ def put_back(session: Session, removed: Removed) -> None:
         if rows:
             session.connection().execute(insert(tables[name]), list(rows))
     for name, column, row_id, held in removed.links:
-        table = tables[name]
-        session.connection().execute(
-            update(table).where(table.c.id == row_id).values({column: held})
-        )
+        _set_link(session, tables[name], row_id, {column: held})
+
+
+def _set_link(session: Session, table: Table, row_id: int, values: dict[str, Any]) -> None:
+    # A row that stays (an action under a deleted outcome) is changed like any other edit:
+    # a versioned one from the version this transaction holds, and its version bumped.
+    connection = session.connection()
+    if table.name in VERSIONED_TABLES:
+        seen = current_version(connection, table, row_id)
+        update_row(connection, table, row_id, seen, values, str(session.info.get(USER_KEY, "")))
+    else:
+        connection.execute(update(table).where(table.c.id == row_id).values(values))
 
 
 def _links_to(

@@ -17,7 +17,10 @@ from actionplan.store.tables import Action, ProgressUpdate
 
 # Reordering actions renumbers the neighbours too; what a lead was asked about is unchanged.
 # A form saved with nothing changed still stamps updated_at, and is not a change either.
-_NOT_A_CHANGE = frozenset({"revision", "updated_at", "position", "created_at"})
+# Nor is the row's version and who last wrote it, bookkeeping stamped on every write.
+_NOT_A_CHANGE = frozenset(
+    {"revision", "updated_at", "position", "created_at", "version", "changed_by", "changed_at"}
+)
 
 
 @event.listens_for(Session, "before_flush")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import DateTime, Index, LargeBinary, MetaData, Text
+from sqlalchemy import DateTime, Index, Integer, LargeBinary, MetaData, Text
 from sqlmodel import Column, Field, SQLModel
 
 from actionplan.domain.rag import Rag
@@ -29,10 +29,27 @@ def _long_text() -> Column:
     return Column(Text, nullable=False, default="")
 
 
+def _version() -> Column:
+    # Checked and bumped by every UPDATE of the row, so a save made from a stale read is
+    # refused instead of silently overwriting a colleague's change (store/versions.py).
+    return Column("version", Integer, nullable=False, default=1, server_default="1")
+
+
+VERSIONED_TABLES = ("plan", "priority", "outcome", "action", "measure", "narrative")
+
+
+_PLAN_VERSION = _version()
+
+
 class Plan(SQLModel, table=True):
     """One action plan for a period, e.g. "WSCP Priorities Action Plan 2021"."""
 
+    __mapper_args__ = {"version_id_col": _PLAN_VERSION}
+
     id: int | None = Field(default=None, primary_key=True)
+    version: int = Field(default=1, sa_column=_PLAN_VERSION)
+    changed_by: str = ""  # who last changed the row (the app's user name); blank: never
+    changed_at: datetime | None = Field(default=None, sa_type=DateTime())
     title: str = Field(index=True)
     partnership: str = ""
     period_start: date | None = None
@@ -43,10 +60,18 @@ class Plan(SQLModel, table=True):
     created_at: datetime = Field(default_factory=datetime.now, sa_type=DateTime())
 
 
+_PRIORITY_VERSION = _version()
+
+
 class Priority(SQLModel, table=True):
     """A key priority area with its aim and executive champion."""
 
+    __mapper_args__ = {"version_id_col": _PRIORITY_VERSION}
+
     id: int | None = Field(default=None, primary_key=True)
+    version: int = Field(default=1, sa_column=_PRIORITY_VERSION)
+    changed_by: str = ""  # who last changed the row (the app's user name); blank: never
+    changed_at: datetime | None = Field(default=None, sa_type=DateTime())
     plan_id: int = Field(foreign_key="plan.id", index=True, ondelete="CASCADE")
     number: str = ""
     title: str
@@ -55,10 +80,18 @@ class Priority(SQLModel, table=True):
     position: int = 0
 
 
+_OUTCOME_VERSION = _version()
+
+
 class Outcome(SQLModel, table=True):
     """What a group of actions under a priority is for (an optional level)."""
 
+    __mapper_args__ = {"version_id_col": _OUTCOME_VERSION}
+
     id: int | None = Field(default=None, primary_key=True)
+    version: int = Field(default=1, sa_column=_OUTCOME_VERSION)
+    changed_by: str = ""  # who last changed the row (the app's user name); blank: never
+    changed_at: datetime | None = Field(default=None, sa_type=DateTime())
     priority_id: int = Field(foreign_key="priority.id", index=True, ondelete="CASCADE")
     title: str = Field(default="", sa_column=_long_text())
     position: int = 0
@@ -73,16 +106,24 @@ class Lead(SQLModel, table=True):
     agency: str = ""
 
 
+_ACTION_VERSION = _version()
+
+
 class Action(SQLModel, table=True):
     """One thing someone will do, with its reference, timescale, status and RAG.
     Separate from ActionRow and ActionData because it is the stored row itself: the store
     alone reads and writes it, and hands out plain values instead.
     """
 
+    __mapper_args__ = {"version_id_col": _ACTION_VERSION}
+
     # Reading a plan's actions in order walks this index instead of sorting them.
     __table_args__ = (Index("ix_action_priority_order", "priority_id", "position", "id"),)
 
     id: int | None = Field(default=None, primary_key=True)
+    version: int = Field(default=1, sa_column=_ACTION_VERSION)
+    changed_by: str = ""  # who last changed the row (the app's user name); blank: never
+    changed_at: datetime | None = Field(default=None, sa_type=DateTime())
     plan_id: int = Field(foreign_key="plan.id", index=True, ondelete="CASCADE")
     priority_id: int = Field(foreign_key="priority.id", index=True, ondelete="CASCADE")
     outcome_id: int | None = Field(
@@ -139,10 +180,18 @@ class ProgressUpdate(SQLModel, table=True):
     )
 
 
+_MEASURE_VERSION = _version()
+
+
 class Measure(SQLModel, table=True):
     """An indicator of impact: how we will know we are making a difference."""
 
+    __mapper_args__ = {"version_id_col": _MEASURE_VERSION}
+
     id: int | None = Field(default=None, primary_key=True)
+    version: int = Field(default=1, sa_column=_MEASURE_VERSION)
+    changed_by: str = ""  # who last changed the row (the app's user name); blank: never
+    changed_at: datetime | None = Field(default=None, sa_type=DateTime())
     plan_id: int = Field(foreign_key="plan.id", index=True, ondelete="CASCADE")
     priority_id: int | None = Field(default=None, foreign_key="priority.id", ondelete="CASCADE")
     outcome_id: int | None = Field(default=None, foreign_key="outcome.id", ondelete="CASCADE")
@@ -187,13 +236,21 @@ class MeasureComparator(SQLModel, table=True):
     position: int = 0
 
 
+_NARRATIVE_VERSION = _version()
+
+
 class Narrative(SQLModel, table=True):
     """Per priority and reporting period: what was done, analysis, impact, next steps.
     Separate from NarrativeData because it is the stored row, with its ids; the store turns
     it into a NarrativeData for everyone else.
     """
 
+    __mapper_args__ = {"version_id_col": _NARRATIVE_VERSION}
+
     id: int | None = Field(default=None, primary_key=True)
+    version: int = Field(default=1, sa_column=_NARRATIVE_VERSION)
+    changed_by: str = ""  # who last changed the row (the app's user name); blank: never
+    changed_at: datetime | None = Field(default=None, sa_type=DateTime())
     priority_id: int = Field(foreign_key="priority.id", index=True, ondelete="CASCADE")
     period_label: str = ""
     done: str = Field(default="", sa_column=_long_text())

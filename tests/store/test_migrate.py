@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -262,3 +263,39 @@ def test_database_at_0006_keeps_every_row_and_prints_its_drafts(tmp_path: Path) 
     after = _row_counts(old)
     assert after == {**before, "pack_settings": 0}
     assert len(list(tmp_path.glob("plans.db.before-upgrade-0006-*"))) == 1
+
+
+def test_database_at_0007_keeps_every_row_each_at_version_1(tmp_path: Path) -> None:
+    """A database made before rows carried versions opens with every row of every table as
+    it was; each plan, priority, outcome, action, measure and narrative is at version 1,
+    changed by nobody named, and the first edit of one moves it to version 2."""
+    import shutil
+
+    from actionplan.services.editing import action_draft, edit_action
+    from actionplan.store.tables import VERSIONED_TABLES
+
+    old = tmp_path / "plans.db"
+    shutil.copy(Path(__file__).parent / "data" / "schema_0007.db", old)
+    before = _row_counts(old)
+    with sqlite3.connect(old) as raw:
+        words = raw.execute("SELECT id, text, ref, rag FROM action ORDER BY id").fetchall()
+    raw.close()
+    assert before["action"] == 36 and before["pack_settings"] == 1 and before["narrative"] > 0
+    db = Database.open(old)
+    assert current_revision(db.engine) == head_revision()
+    with sqlite3.connect(old) as raw:
+        for table in VERSIONED_TABLES:
+            stamps = raw.execute(
+                f'SELECT DISTINCT version, changed_by, changed_at FROM "{table}"'
+            ).fetchall()
+            assert stamps == [(1, "", None)], table
+        assert raw.execute("SELECT id, text, ref, rag FROM action ORDER BY id").fetchall() == words
+    raw.close()
+    assert _row_counts(old) == before
+    first = words[0][0]
+    draft = action_draft(db, first)
+    assert draft.version == 1
+    edit_action(db, first, replace(draft, text="Edited after the upgrade"))
+    assert action_draft(db, first).version == 2
+    db.close()
+    assert len(list(tmp_path.glob("plans.db.before-upgrade-0007-*"))) == 1

@@ -3,6 +3,7 @@ all undoable."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -203,6 +204,7 @@ class EditMenu(QObject):
 
     def _save_measure_edit(self, measure_id: int, old: MeasureHeading, new: MeasureHeading) -> None:
         db = self.workspace.db
+        new = replace(new, version=old.version)  # a colleague's save since is a conflict
         save = partial(edit_measure, db, measure_id)
         if prompts.attempt(self.widget, lambda: save(new), "Edit measure") is False:
             return

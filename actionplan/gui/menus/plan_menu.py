@@ -3,6 +3,7 @@ and narratives added, changed or deleted, each on the undo stack."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
@@ -242,6 +243,7 @@ class PlanMenu(QObject):
 
     def _save_priority(self, priority_id: int, old: PriorityHeading, new: PriorityHeading) -> None:
         db = self.workspace.db
+        new = replace(new, version=old.version)  # a colleague's save since is a conflict
         if (
             prompts.attempt(
                 self.widget, lambda: edit_priority(db, priority_id, new), "Edit priority"

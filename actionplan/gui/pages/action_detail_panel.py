@@ -184,6 +184,7 @@ class ActionDetailPanel(QWidget):
             status=base.status,
             priority_id=self.priority.currentData(),
             position=base.position if self.priority.currentData() == base.priority_id else None,
+            version=base.version,  # as last shown: a colleague's save since is a conflict
         )
 
     def _row_priority(self) -> int | None:
