@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Table, and_, delete, insert, or_, select, update
 from sqlmodel import Session
 
+from actionplan.store.sequences import move_sequences_past
 from actionplan.store.tables import Plan
 
 # Every table of the app: the models share one metadata.
@@ -65,6 +66,7 @@ def put_back(session: Session, removed: Removed) -> None:
     for name, rows in removed.rows:
         if rows:
             session.connection().execute(insert(tables[name]), list(rows))
+    move_sequences_past(session.connection(), (tables[name] for name, rows in removed.rows if rows))
     for name, column, row_id, held in removed.links:
         table = tables[name]
         session.connection().execute(
