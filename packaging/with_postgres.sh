@@ -12,5 +12,6 @@ fi
 if ! command -v pg_virtualenv >/dev/null; then
     ./packaging/ensure_debs.sh postgresql postgresql-common
 fi
-# Durability is of no use to a server thrown away after the run, and costs time.
-exec pg_virtualenv -o fsync=off "$@"
+# Durability is of no use to a server thrown away after the run, and costs time. -t keeps
+# the server in a temporary folder even as root, so two runs at once do not clash.
+exec pg_virtualenv -t -o fsync=off "$@"

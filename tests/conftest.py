@@ -31,7 +31,7 @@ from actionplan.services.editing import ActionDraft, add_action, add_priority
 from actionplan.services.plans import PlanInfo, create_plan
 from actionplan.store.database import Database
 from actionplan.store.migrate import current_revision, head_revision
-from tests.server_databases import TestServer, server_url
+from tests.server_databases import ScratchServer, server_url
 
 # The folders whose database tests must hold on a PostgreSQL server too.
 BOTH_ENGINES = ("store", "services")
@@ -125,13 +125,13 @@ def db_engine(request: pytest.FixtureRequest) -> str:
 
 
 @pytest.fixture(scope="session")
-def test_server() -> Iterator[TestServer | None]:
+def test_server() -> Iterator[ScratchServer | None]:
     """The PostgreSQL server for the run, its template migrated once; None without one."""
     url = server_url()
     if url is None:
         yield None
         return
-    server = TestServer(url)
+    server = ScratchServer(url)
     server.make_template()
     try:
         yield server
@@ -140,7 +140,7 @@ def test_server() -> Iterator[TestServer | None]:
 
 
 @pytest.fixture
-def server_database(test_server: TestServer | None) -> Iterator[str]:
+def server_database(test_server: ScratchServer | None) -> Iterator[str]:
     """The URL of a fresh, migrated, empty database on the test server, dropped after."""
     if test_server is None:
         reason = "no PostgreSQL server named (ACTIONPLAN_TEST_PG or PGHOST)"

@@ -36,7 +36,7 @@ def server_url() -> URL | None:
     )
 
 
-class TestServer:
+class ScratchServer:
     """Makes and drops the run's databases on one PostgreSQL server."""
 
     def __init__(self, url: URL) -> None:
@@ -55,10 +55,11 @@ class TestServer:
         self._run(f'CREATE DATABASE "{self.template}"')
         Database.open(self.url_of(self.template)).close()
 
-    def new_database(self) -> str:
-        """A fresh copy of the template; returns its name."""
+    def new_database(self, *, blank: bool = False) -> str:
+        """A fresh copy of the template (or a blank database); returns its name."""
         name = next(self._names)
-        self._run(f'CREATE DATABASE "{name}" TEMPLATE "{self.template}"')
+        template = "template0" if blank else self.template
+        self._run(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
         return name
 
     def drop(self, name: str) -> None:

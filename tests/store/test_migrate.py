@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,7 @@ from actionplan.store.database import Database
 from actionplan.store.errors import StoreError
 from actionplan.store.migrate import current_revision, head_revision
 from actionplan.store.tables import metadata
+from tests.server_databases import ScratchServer
 
 
 def test_empty_database_is_migrated_to_head(db: Database) -> None:
@@ -262,3 +264,18 @@ def test_database_at_0006_keeps_every_row_and_prints_its_drafts(tmp_path: Path) 
     after = _row_counts(old)
     assert after == {**before, "pack_settings": 0}
     assert len(list(tmp_path.glob("plans.db.before-upgrade-0006-*"))) == 1
+
+
+def test_copies_of_the_app_opening_one_new_server_database_at_once_all_open_it(
+    server_database: str, test_server: ScratchServer
+) -> None:
+    """On PostgreSQL the first copy creates the tables and the others wait, then find them."""
+    name = test_server.new_database(blank=True)
+    try:
+        with ThreadPoolExecutor(4) as pool:
+            opened = list(pool.map(lambda _: Database.open(test_server.url_of(name)), range(4)))
+        for database in opened:
+            assert current_revision(database.engine) == head_revision()
+            database.close()
+    finally:
+        test_server.drop(name)
