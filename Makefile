@@ -24,9 +24,10 @@ TEST_TOOLS := poppler-utils
 run: $(STAMP) desktop-libs
 	$(VENV)/bin/actionplan
 
+# The tests run on SQLite and on a throwaway PostgreSQL server (installed when missing).
 test: $(TEST_STAMP) test-tools
 	$(VENV)/bin/ruff check actionplan tests benchmarks sample_plans docs packaging
-	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+	./packaging/with_postgres.sh env QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
 lint: $(TEST_STAMP)
 	$(VENV)/bin/ruff check actionplan tests benchmarks sample_plans docs packaging

@@ -24,5 +24,5 @@ def run(args: argparse.Namespace) -> int:
 
     with open_database(args) as db:
         out = backup_database(db, args.out)
-        print(f"Backed up {db.target} to {out}")
+        print(f"Backed up {db.shown} to {out}")
     return 0

@@ -51,6 +51,6 @@ def run(args: argparse.Namespace) -> int:
         print("\n".join(result.preview.lines()))
         print(
             f"Imported '{result.title}' as a new plan: "
-            f"{result.preview.plan.action_count} actions, into {db.target}."
+            f"{result.preview.plan.action_count} actions, into {db.shown}."
         )
     return 0

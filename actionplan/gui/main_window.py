@@ -126,7 +126,7 @@ class MainWindow(QMainWindow):
         self.workspace.told.connect(self.statusBar().showMessage)
 
     def _remember_database(self) -> None:
-        self.data_label.setText(f"Data: {self.workspace.target}")
+        self.data_label.setText(f"Data: {self.workspace.shown}")
         self.databases.remember(self.workspace.target)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # overrides QWidget.closeEvent

@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Signal
 
 from actionplan.gui.changes import Changes, Kind, changed
 from actionplan.gui.plan_undo_stack import PlanUndoStack
-from actionplan.services.workspace import describe_target, open_database
+from actionplan.services.workspace import open_database, resolve_target, shown_target
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -54,13 +54,18 @@ class Workspace(QObject):
         self.settings = settings
         self._db = db
         self._opening: Future[Database] | None = None
-        self.target = db.target if db is not None else describe_target(target)
+        self.target = db.target if db is not None else resolve_target(target)
         self.as_of = date.today()
         self.plans: list[PlanInfo] = []
         self.current_plan: PlanInfo | None = None  # chosen in the plan box
         self.shown_plan: PlanInfo | None = None  # whose actions are on screen
         self.typed: TypedWords | None = None
         self.undo_stack = PlanUndoStack(self, self)
+
+    @property
+    def shown(self) -> str:
+        """Where the data lives, as the window shows it (a server's password masked)."""
+        return shown_target(self.target)
 
     @property
     def db(self) -> Database:

@@ -8,12 +8,19 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-from actionplan.store.target import default_database_path, resolve_target
+from actionplan.store.target import default_database_path, resolve_target, shown_target
 
 if TYPE_CHECKING:
     from actionplan.store.database import Database
 
-__all__ = ["Database", "default_database_path", "describe_target", "open_database"]
+__all__ = [
+    "Database",
+    "default_database_path",
+    "describe_target",
+    "open_database",
+    "resolve_target",
+    "shown_target",
+]
 
 
 def __getattr__(name: str) -> object:
@@ -33,5 +40,5 @@ def open_database(target: str | os.PathLike[str] | None = None) -> Database:
 
 
 def describe_target(target: str | os.PathLike[str] | None = None) -> str:
-    """Where the data lives, for the title bar and About box."""
-    return resolve_target(target)
+    """Where the data lives, for the title bar and About box (a password masked)."""
+    return shown_target(resolve_target(target))

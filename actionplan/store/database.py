@@ -19,6 +19,7 @@ from sqlmodel import Session
 from actionplan.store import migrate, revisions  # noqa: F401
 from actionplan.store.engine import make_engine, resolve_target, sqlite_path, use_wal
 from actionplan.store.errors import StoreError
+from actionplan.store.target import shown_target
 from actionplan.store.versions import USER_KEY, default_user
 
 log = logging.getLogger(__name__)
@@ -55,6 +56,11 @@ class Database:
         return cls(engine, text, user)
 
     @property
+    def shown(self) -> str:
+        """The target as it may be shown or logged (a server's password masked)."""
+        return shown_target(self.target)
+
+    @property
     def path(self) -> Path | None:
         """The SQLite file, or None for a server database."""
         return sqlite_path(self.target)
@@ -67,7 +73,7 @@ class Database:
                 yield session
             except DatabaseError as exc:
                 if _is_damage(exc):
-                    raise StoreError(_damaged(self.target)) from None
+                    raise StoreError(_damaged(self.shown)) from None
                 raise
 
     def check_whole(self) -> None:
@@ -78,7 +84,7 @@ class Database:
             verdict = [row[0] for row in session.connection().execute(text("PRAGMA quick_check"))]
         if verdict != ["ok"]:
             log.info("The database failed its quick check (%d problems)", len(verdict))
-            raise StoreError(_damaged(self.target))
+            raise StoreError(_damaged(self.shown))
 
     @contextmanager
     def writing(self) -> Iterator[Session]:
@@ -99,7 +105,7 @@ class Database:
             except DatabaseError as exc:
                 session.rollback()
                 if _is_damage(exc):
-                    raise StoreError(_damaged(self.target)) from None
+                    raise StoreError(_damaged(self.shown)) from None
                 raise
             except BaseException:
                 session.rollback()
@@ -139,6 +145,7 @@ def _first_line(exc: BaseException) -> str:
 
 
 def _unreadable(target: str, exc: BaseException) -> str:
+    target = shown_target(target)
     detail = _first_line(exc)
     if "not a database" in detail or "malformed" in detail:
         return f"'{target}' is not an actionplan database (or it is damaged)."

@@ -14,7 +14,7 @@ from sqlalchemy.exc import ArgumentError
 
 from actionplan.private_files import create_private_file, make_private_folder
 from actionplan.store.errors import StoreError
-from actionplan.store.target import default_database_path, is_url, resolve_target
+from actionplan.store.target import default_database_path, is_url, resolve_target, shown_target
 
 __all__ = ["default_database_path", "make_engine", "resolve_target", "sqlite_path", "use_wal"]
 
@@ -43,7 +43,8 @@ def make_engine(target: str | os.PathLike[str] | None = None) -> Engine:
     try:
         url = make_url(text)
     except ArgumentError as exc:
-        raise StoreError(f"'{text}' is not a database file path or a database URL.") from exc
+        shown = shown_target(text)
+        raise StoreError(f"'{shown}' is not a database file path or a database URL.") from exc
     if url.get_backend_name() == "sqlite":
         return _sqlite_engine(url.render_as_string(hide_password=False))
     return _create(url.render_as_string(hide_password=False), pool_pre_ping=True)
@@ -53,7 +54,8 @@ def _create(url: str, **options: Any) -> Engine:
     try:
         return create_engine(url, **options)
     except (ArgumentError, ImportError) as exc:
-        raise StoreError(f"Cannot use the database '{url}': {exc}.") from exc
+        shown = shown_target(url)
+        raise StoreError(f"Cannot use the database '{shown}': {exc}.") from exc
 
 
 def _check_sqlite_file(path: Path) -> None:

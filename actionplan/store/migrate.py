@@ -73,9 +73,21 @@ def upgrade(engine: Engine, sqlite_file: Path | None = None) -> None:
         try:
             connection.execution_options(sqlite_immediate=True)
             with connection.begin():
+                _take_the_upgrade_lock(connection)
                 _upgrade_holding_the_lock(connection, config, scripts, sqlite_file)
         finally:
             _foreign_keys(connection, on=True)
+
+
+# Any fixed number, the same in every copy of the app: the key of the server's upgrade lock.
+UPGRADE_LOCK_KEY = 0x61637470  # "actp"
+
+
+def _take_the_upgrade_lock(connection: Connection) -> None:
+    # SQLite's BEGIN IMMEDIATE already holds the write lock; on a server, copies of the app
+    # opening one database at once take turns on a lock held until the upgrade commits.
+    if connection.dialect.name == "postgresql":
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": UPGRADE_LOCK_KEY})
 
 
 def _upgrade_holding_the_lock(

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Table, and_, delete, insert, or_, select, update
 from sqlmodel import Session
 
+from actionplan.store.sequences import move_sequences_past
 from actionplan.store.tables import VERSIONED_TABLES, Plan
 from actionplan.store.versions import USER_KEY, current_version, update_row
 
@@ -63,6 +64,7 @@ def put_back(session: Session, removed: Removed) -> None:
     for name, rows in removed.rows:
         if rows:
             session.connection().execute(insert(tables[name]), list(rows))
+    move_sequences_past(session.connection(), (tables[name] for name, rows in removed.rows if rows))
     for name, column, row_id, held in removed.links:
         _set_link(session, tables[name], row_id, {column: held})
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import platformdirs
 
@@ -36,3 +37,15 @@ def resolve_target(target: str | os.PathLike[str] | None) -> str:
 def is_url(target: str) -> bool:
     """True when the target looks like an SQLAlchemy URL rather than a file path."""
     return "://" in target
+
+
+def shown_target(target: str) -> str:
+    """The target as it may be shown or logged: a server URL's password is masked."""
+    if not is_url(target):
+        return target
+    parts = urlsplit(target)
+    if parts.password is None:
+        return target
+    user, _, host = parts.netloc.rpartition("@")
+    name = user.partition(":")[0]
+    return urlunsplit(parts._replace(netloc=f"{name}:***@{host}"))

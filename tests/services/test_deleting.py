@@ -144,6 +144,18 @@ def test_a_deleted_priority_comes_back_whole(db: Database) -> None:
     assert _everything(db) == before
 
 
+def test_rows_added_after_an_undo_take_new_ids_on_either_engine(db: Database) -> None:
+    """Undo puts rows back with their own ids; what is added afterwards gets fresh ones
+    (on a server the id sequence is moved past the rows put back)."""
+    plan_id = save_plan_data(db, _plan())
+    first = action_rows(db, plan_id, AS_OF)[0].priority_id
+    restore(db, delete_priority(db, first))
+    taken = {row.id for row in action_rows(db, plan_id, AS_OF)}
+    new = add_action(db, first, ActionDraft(text="Safer Spaces scheme"))
+    assert new not in taken
+    assert len(action_rows(db, plan_id, AS_OF)) == len(taken) + 1
+
+
 def test_a_new_action_never_takes_the_ref_of_one_still_there(db: Database) -> None:
     """After 1.2 is deleted, the next action is 1.3, not a second 1.2 or 1.3."""
     plan_id = save_plan_data(db, _plan())

@@ -29,6 +29,7 @@ def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+@pytest.mark.sqlite_only  # the first look reads a SQLite file
 def test_each_sample_plan_looks_exactly_as_the_ordinary_read_shows_it(
     db: Database, db_path: Path, as_of: date
 ) -> None:
@@ -43,6 +44,7 @@ def test_each_sample_plan_looks_exactly_as_the_ordinary_read_shows_it(
     assert sorted(lengths) == [36, 37, 70]
 
 
+@pytest.mark.sqlite_only  # the first look reads a SQLite file
 def test_a_long_plan_gives_its_first_screenful_only(
     db: Database, db_path: Path, as_of: date
 ) -> None:
@@ -62,6 +64,7 @@ def test_a_long_plan_gives_its_first_screenful_only(
     assert any(not row.leads for row in look.rows)
 
 
+@pytest.mark.sqlite_only  # the first look reads a SQLite file
 def test_an_empty_database_looks_empty(db: Database, db_path: Path, as_of: date) -> None:
     """The window shows its welcome page from this, without waiting for the store."""
     assert first_look(str(db_path), None, as_of, 200) == FirstLook([], -1, [])
@@ -118,6 +121,7 @@ def _hostile_files(tmp_path: Path, db_path: Path) -> dict[str, Path]:
     return files
 
 
+@pytest.mark.sqlite_only  # the first look reads a SQLite file
 def test_anything_the_ordinary_path_must_handle_gives_none_and_is_left_untouched(
     db: Database, db_path: Path, tmp_path: Path, as_of: date
 ) -> None:
@@ -162,6 +166,7 @@ def test_rows_of_chosen_actions_match_the_whole_read(db: Database, as_of: date) 
     assert action_rows(db, plan.id, as_of, action_ids=[10**9]) == []
 
 
+@pytest.mark.sqlite_only  # the first look reads a SQLite file
 def test_undated_and_month_updates_look_the_same_through_both_readers(
     db: Database, db_path: Path, as_of: date
 ) -> None:

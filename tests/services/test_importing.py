@@ -31,6 +31,7 @@ from tests.excel.import_books import (
     entity_bomb,
     tracker,
 )
+from tests.server_databases import stored_state
 
 TABLES = ("plan", "priority", "outcome", "action", "lead", "action_lead", "progress_update")
 TABLES += ("measure", "measure_reading", "plan_source")
@@ -42,12 +43,9 @@ def row_counts(db: Database) -> dict[str, int]:
         return {t: session.execute(text(f"SELECT count(*) FROM {t}")).scalar_one() for t in TABLES}
 
 
-def untouched(db: Database, before: bytes) -> bool:
-    """The database file is byte for byte as it was and holds no plan."""
-    assert db.path is not None
-    return (
-        db.path.read_bytes() == before and not list_plans(db) and not any(row_counts(db).values())
-    )
+def untouched(db: Database, before: object) -> bool:
+    """The database is as it was (a file byte for byte) and holds no plan."""
+    return stored_state(db) == before and not list_plans(db) and not any(row_counts(db).values())
 
 
 @pytest.mark.parametrize(
@@ -96,8 +94,7 @@ def test_the_workbook_and_its_mapping_are_kept_with_the_plan(db: Database) -> No
 
 def test_preview_writes_nothing(db: Database) -> None:
     """A dry run reads and reports, and the database stays exactly as it was."""
-    assert db.path is not None
-    before = db.path.read_bytes()
+    before = stored_state(db)
     preview = preview_import(PRIORITIES_SAMPLE)
     assert preview.layout == "priorities" and preview.plan.action_count == 37
     assert preview.lines()[0] == "northbridge_priorities_2025.xlsx: priorities action plan"
@@ -129,8 +126,7 @@ def test_bad_files_give_one_sentence_and_write_nothing(
     db: Database, tmp_path: Path, kind: str
 ) -> None:
     """Each bad file is refused with one sentence naming it; the database is untouched."""
-    assert db.path is not None
-    before = db.path.read_bytes()
+    before = stored_state(db)
     path = hostile(tmp_path, kind)
     with pytest.raises(ServiceError) as caught:
         import_workbook(db, path)
@@ -141,8 +137,7 @@ def test_bad_files_give_one_sentence_and_write_nothing(
 
 def test_cancel_before_saving_writes_nothing(db: Database) -> None:
     """Cancelled once read: SaveCancelled, nothing saved."""
-    assert db.path is not None
-    before = db.path.read_bytes()
+    before = stored_state(db)
     with pytest.raises(SaveCancelled):
         import_workbook(db, TRACKER_SAMPLE, cancelled=lambda: True)
     assert untouched(db, before)
@@ -150,8 +145,7 @@ def test_cancel_before_saving_writes_nothing(db: Database) -> None:
 
 def test_cancel_while_saving_rolls_everything_back(db: Database, tmp_path: Path) -> None:
     """Cancelled after the first priority's actions: the whole import is rolled back."""
-    assert db.path is not None
-    before = db.path.read_bytes()
+    before = stored_state(db)
     calls = iter([False, False, True])
     with pytest.raises(SaveCancelled):
         import_workbook(db, TRACKER_SAMPLE, cancelled=lambda: next(calls, True))
@@ -162,8 +156,7 @@ def test_a_failure_half_way_through_saving_leaves_the_database_as_it_was(
     db: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A database error after actions were written rolls back the plan, actions and source."""
-    assert db.path is not None
-    before = db.path.read_bytes()
+    before = stored_state(db)
     original: Callable[..., None] = plan_writer._PlanWriter._write_measures
 
     def failing(self: object, *args: object) -> None:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 from actionplan.services.errors import ServiceError
 from actionplan.services.pack_preview import (
@@ -29,11 +29,10 @@ ASKED = "Note the position and agree the revised date for the strategy meetings 
 
 
 def _stored_rows(db: Database) -> list[tuple[object, ...]]:
-    assert db.path is not None
-    with sqlite3.connect(db.path) as raw:
-        rows = raw.execute("SELECT * FROM pack_settings ORDER BY plan_id").fetchall()
-    raw.close()
-    return rows
+    with db.engine.connect() as raw:
+        return [
+            tuple(row) for row in raw.execute(text("SELECT * FROM pack_settings ORDER BY plan_id"))
+        ]
 
 
 def test_a_plan_never_saved_prints_drafts_without_cover_or_appendix(plan: PlanInfo, db: Database):
@@ -43,13 +42,13 @@ def test_a_plan_never_saved_prints_drafts_without_cover_or_appendix(plan: PlanIn
 
 
 def test_settings_are_kept_with_the_plan_and_survive_reopening_the_database(
-    db_path: Path, plan: PlanInfo, db: Database
+    plan: PlanInfo, db: Database
 ) -> None:
     """Messages, the board's ask, cover and appendix read back the same after a restart."""
     kept = PackSettings((MESSAGE, "Two actions went red."), ASKED, cover=True, appendix=True)
     save_pack_settings(db, plan.id, kept)
     db.close()
-    again = Database.open(db_path)
+    again = Database.open(db.target)
     try:
         assert pack_settings(again, plan.id) == kept
     finally:
@@ -171,6 +170,7 @@ def test_the_appendix_kept_with_the_plan_is_printed_when_none_is_asked_for(
     assert any("Appendix" in page for page in kept)
 
 
+@pytest.mark.keeps_nul
 def test_hostile_words_are_kept_exactly_as_typed(db: Database, plan: PlanInfo) -> None:
     """Markup, right-to-left script, emoji, quotes, a JSON-looking line and control
     characters come back exactly as written."""

@@ -154,6 +154,7 @@ _text = st.text(st.characters(exclude_categories=("Cs",)), max_size=40)
 @settings(
     max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
+@pytest.mark.keeps_nul
 @given(
     texts=st.lists(_text, min_size=1, max_size=6),
     rag=st.sampled_from(list(Rag)),

@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 from openpyxl import load_workbook
+from sqlalchemy import text
 
 from actionplan.services.progress import history
 from actionplan.services.returns import apply_returns, export_returns, preview_returns
@@ -194,16 +195,15 @@ def test_the_signing_key_is_in_no_file_the_app_writes(
 ) -> None:
     """Returns and the tracker carry signatures made with the key, never the key itself."""
     import base64
-    import sqlite3
     import zipfile
 
     from actionplan.services.exporting import export_tracker
 
     _action, files = issued
     export_tracker(db, tmp_path / "tracker.xlsx", as_of=AS_OF)
-    assert db.path is not None
-    with sqlite3.connect(db.path) as raw:
-        [(key,)] = raw.execute("SELECT value FROM database_secret").fetchall()
+    with db.engine.connect() as raw:
+        [(key,)] = raw.execute(text("SELECT value FROM database_secret")).all()
+    key = bytes(key)
     forms = [key, key.hex().encode(), key.hex().upper().encode(), base64.b64encode(key)]
     for book in [*files.values(), tmp_path / "tracker.xlsx"]:
         with zipfile.ZipFile(book) as archive:

@@ -17,6 +17,9 @@ from actionplan.store.database import Database
 from actionplan.store.errors import StoreError
 from tests.store.big_database import damage, make_big_database
 
+# Backing up copies the SQLite file; a server database has its own backup tools.
+pytestmark = pytest.mark.sqlite_only
+
 
 def test_backup_holds_what_is_still_in_the_wal(db: Database, tmp_path: Path) -> None:
     """A plan committed a moment ago (still in the WAL) is in the backup."""

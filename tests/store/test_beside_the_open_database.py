@@ -28,6 +28,9 @@ from tests.store.second_process import (
     titles_seen_afresh,
 )
 
+# About the SQLite file and its -wal beside an open database.
+pytestmark = pytest.mark.sqlite_only
+
 
 def test_a_quick_read_beside_the_open_database_keeps_its_wal_and_later_writes(
     db: Database, db_path: Path

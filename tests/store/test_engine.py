@@ -6,10 +6,12 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.engine import make_url
 
 from actionplan.store.database import Database
 from actionplan.store.engine import default_database_path, make_engine, resolve_target, sqlite_path
 from actionplan.store.errors import StoreError
+from actionplan.store.target import shown_target
 
 
 def _pragma(db: Database, name: str) -> object:
@@ -17,6 +19,7 @@ def _pragma(db: Database, name: str) -> object:
         return connection.exec_driver_sql(f"PRAGMA {name}").scalar()
 
 
+@pytest.mark.sqlite_only  # PRAGMAs of a SQLite file
 def test_sqlite_file_uses_wal_foreign_keys_and_a_busy_timeout(db: Database) -> None:
     """Every connection gets WAL, enforced foreign keys and a wait instead of 'locked'."""
     assert _pragma(db, "journal_mode") == "wal"
@@ -97,3 +100,53 @@ def test_write_transaction_takes_the_lock_at_once(db: Database) -> None:
         session.exec(text("SELECT 1"))  # type: ignore[call-overload]
         conn = session.connection()
         assert conn.get_execution_options().get("sqlite_immediate") is True
+
+
+def test_a_server_database_hides_its_password_and_refuses_a_file_backup(
+    server_database: str, tmp_path: Path
+) -> None:
+    """The URL shown or logged masks the password; backing up says, in one sentence, to
+    use the server's own tools; nothing of SQLite's is asked of the server."""
+    from actionplan.services.backup import backup_database
+    from actionplan.services.errors import ServiceError
+    from actionplan.services.workspace import describe_target
+
+    db = Database.open(server_database)
+    try:
+        password = make_url(server_database).password
+        assert db.path is None and db.engine.dialect.name == "postgresql"
+        for shown in (db.shown, describe_target(server_database)):
+            assert (not password or password not in shown) and shown.startswith("postgresql")
+        with pytest.raises(ServiceError) as refused:
+            backup_database(db, tmp_path / "copy.db")
+        assert "server's own backup tools" in str(refused.value)
+        assert str(refused.value).count(". ") == 0 and not (tmp_path / "copy.db").exists()
+        db.check_whole()  # no PRAGMA quick_check on a server
+    finally:
+        db.close()
+
+
+def test_a_wrong_password_is_refused_in_one_sentence_that_does_not_repeat_it(
+    server_database: str,
+) -> None:
+    """A server that refuses the password gives one sentence, with the password masked."""
+    url = make_url(server_database).set(password="not-the-password-xyz")
+    with pytest.raises(StoreError) as refused:
+        Database.open(url.render_as_string(hide_password=False))
+    assert "not-the-password-xyz" not in str(refused.value)
+
+
+@pytest.mark.parametrize(
+    ("target", "shown"),
+    [
+        (
+            "postgresql+psycopg://ana:s3cr:t@db.example:5432/plans",
+            "postgresql+psycopg://ana:***@db.example:5432/plans",
+        ),
+        ("postgresql+psycopg://ana@db.example/plans", "postgresql+psycopg://ana@db.example/plans"),
+        ("/home/ana/plan.db", "/home/ana/plan.db"),
+    ],
+)
+def test_a_servers_password_is_never_shown(target: str, shown: str) -> None:
+    """What the title bar, messages and log show of a target masks the password alone."""
+    assert shown_target(target) == shown

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from actionplan.store.database import Database
 from actionplan.store.errors import StoreError
 from actionplan.store.migrate import current_revision, head_revision
 from actionplan.store.tables import metadata
+from tests.server_databases import ScratchServer
 
 
 def test_empty_database_is_migrated_to_head(db: Database) -> None:
@@ -299,3 +301,18 @@ def test_database_at_0007_keeps_every_row_each_at_version_1(tmp_path: Path) -> N
     assert action_draft(db, first).version == 2
     db.close()
     assert len(list(tmp_path.glob("plans.db.before-upgrade-0007-*"))) == 1
+
+
+def test_copies_of_the_app_opening_one_new_server_database_at_once_all_open_it(
+    server_database: str, test_server: ScratchServer
+) -> None:
+    """On PostgreSQL the first copy creates the tables and the others wait, then find them."""
+    name = test_server.new_database(blank=True)
+    try:
+        with ThreadPoolExecutor(4) as pool:
+            opened = list(pool.map(lambda _: Database.open(test_server.url_of(name)), range(4)))
+        for database in opened:
+            assert current_revision(database.engine) == head_revision()
+            database.close()
+    finally:
+        test_server.drop(name)

@@ -6,6 +6,8 @@ import shutil
 import stat
 from pathlib import Path
 
+import pytest
+
 from actionplan.services.backup import backup_database
 from actionplan.services.plans import create_plan
 from actionplan.store.database import Database
@@ -33,6 +35,7 @@ def test_a_new_database_and_its_wal_and_shm_are_readable_by_their_owner_only(
         db.close()
 
 
+@pytest.mark.sqlite_only  # file modes of a SQLite backup
 def test_a_backup_is_readable_by_its_owner_only(db: Database, tmp_path: Path) -> None:
     """The copy the user asked for holds the same data, so it gets the same protection."""
     create_plan(db, "Board plan 2025")

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from actionplan.services.sample_plans import load_sample_plans
 from actionplan.store import queries
 from actionplan.store.database import Database
 from actionplan.store.quick_read import PLAN_COLUMNS, quick_reader
+
+# The quick reader reads SQLite files with sqlite3.
+pytestmark = pytest.mark.sqlite_only
 
 
 def test_every_twin_answers_alike_for_every_sample_plan(db: Database, db_path: Path) -> None:

@@ -15,7 +15,7 @@ from actionplan.gui import prompts
 from actionplan.gui.dialogs.task_dialog import TaskDialog
 from actionplan.gui.shortcuts import make_action
 from actionplan.services.errors import USER_ERRORS
-from actionplan.services.workspace import open_database
+from actionplan.services.workspace import open_database, shown_target
 
 if TYPE_CHECKING:
     from actionplan.gui.workspace import Workspace
@@ -41,7 +41,7 @@ class DatabaseMenu(QObject):
         """Put the database on screen first in the recent list."""
         self.recent_menu.clear()
         for recent in self.workspace.settings.remember_database(target):
-            self.recent_menu.addAction(recent, partial(self.switch, recent))
+            self.recent_menu.addAction(shown_target(recent), partial(self.switch, recent))
 
     def choose(self) -> None:
         """Ask for another database file and show it."""

@@ -247,7 +247,7 @@ def _about(parts: WindowParts) -> None:
         parts.window,
         "About actionplan",
         f"actionplan {__version__}\n\nA partnership's action plan, kept safe and ready "
-        f"for the board.\n\nData: {parts.workspace.target}",
+        f"for the board.\n\nData: {parts.workspace.shown}",
     )
 
 
