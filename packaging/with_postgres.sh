@@ -9,9 +9,9 @@ cd "$(dirname "$0")/.."
 if [ -n "${ACTIONPLAN_TEST_PG:-}" ]; then
     exec "$@"
 fi
-if ! command -v pg_virtualenv >/dev/null; then
-    ./packaging/ensure_debs.sh postgresql postgresql-common
-fi
+# The server package itself, not only pg_virtualenv: postgresql-common can be present
+# without a server (it comes with some client installs). Nothing is done when it is there.
+./packaging/ensure_debs.sh postgresql postgresql-common
 # Durability is of no use to a server thrown away after the run, and costs time. -t keeps
 # the server in a temporary folder even as root, so two runs at once do not clash.
 exec pg_virtualenv -t -o fsync=off "$@"
