@@ -5,7 +5,8 @@ copying a file is quick, running every migration for each test is not. The tests
 of migration itself open new files with Database.open and keep running Alembic.
 
 The tests under tests/store and tests/services that take ``db`` run on both engines
-(ids ending [sqlite] and [postgresql]); those marked ``sqlite_only`` are about SQLite
+(ids ending [sqlite] and [postgresql]), and so do those elsewhere marked ``both_engines``
+(a window or a command line test of team behaviour); those marked ``sqlite_only`` are about SQLite
 files as such and run on SQLite alone. The PostgreSQL side uses the server the
 environment names (see tests/server_databases.py); with none it is skipped, or fails
 when CI=true.
@@ -98,7 +99,7 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "db" not in metafunc.fixturenames or metafunc.definition.get_closest_marker("sqlite_only"):
         return
     folder = metafunc.definition.path.relative_to(Path(__file__).parent).parts[0]
-    if folder in BOTH_ENGINES:
+    if folder in BOTH_ENGINES or metafunc.definition.get_closest_marker("both_engines"):
         metafunc.parametrize("db_engine", ["sqlite", "postgresql"], indirect=True)
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+
 from actionplan.gui.main_window import MainWindow
 from actionplan.services.editing import (
     ActionDraft,
@@ -18,6 +20,9 @@ from tests.conftest import PlanFactory
 from tests.gui.conftest import Answers, fill_progress
 
 Opener = Callable[[], MainWindow]
+
+# A team's server keeps the same promise as one person's file.
+pytestmark = pytest.mark.both_engines
 
 
 def _type(window: MainWindow, words: str) -> None:
