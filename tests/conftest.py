@@ -103,22 +103,6 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
         metafunc.parametrize("db_engine", ["sqlite", "postgresql"], indirect=True)
 
 
-# PostgreSQL's text cannot hold U+0000; whether the app refuses or drops it there is
-# still to be decided, so these tests are expected to fail on a server until it is.
-NUL_ON_A_SERVER = pytest.mark.xfail(
-    reason="PostgreSQL text fields cannot contain NUL (0x00) bytes", strict=False
-)
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark as expected to fail on PostgreSQL the tests that store U+0000 in text."""
-    for item in items:
-        params = getattr(item, "callspec", None)
-        on_server = params is not None and params.params.get("db_engine") == "postgresql"
-        if on_server and item.get_closest_marker("keeps_nul"):
-            item.add_marker(NUL_ON_A_SERVER)
-
-
 @pytest.fixture
 def db_engine(request: pytest.FixtureRequest) -> str:
     """Which engine this test's ``db`` is: SQLite unless the test is parametrized."""

@@ -14,6 +14,7 @@ from sqlalchemy.exc import ArgumentError
 
 from actionplan.private_files import create_private_file, make_private_folder
 from actionplan.store.errors import StoreError
+from actionplan.store.no_nul import drop_nul_from_text
 from actionplan.store.target import default_database_path, is_url, resolve_target, shown_target
 
 __all__ = ["default_database_path", "make_engine", "resolve_target", "sqlite_path", "use_wal"]
@@ -52,10 +53,12 @@ def make_engine(target: str | os.PathLike[str] | None = None) -> Engine:
 
 def _create(url: str, **options: Any) -> Engine:
     try:
-        return create_engine(url, **options)
+        engine = create_engine(url, **options)
     except (ArgumentError, ImportError) as exc:
         shown = shown_target(url)
         raise StoreError(f"Cannot use the database '{shown}': {exc}.") from exc
+    drop_nul_from_text(engine)
+    return engine
 
 
 def _check_sqlite_file(path: Path) -> None:

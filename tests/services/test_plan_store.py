@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from actionplan.domain.plan_data import (
@@ -151,23 +152,39 @@ def test_untitled_plan_is_refused(db: Database) -> None:
 _text = st.text(st.characters(exclude_categories=("Cs",)), max_size=40)
 
 
+def _awkward_plan(
+    texts: list[str], rag: Rag, status: Status, kept: Callable[[str], str]
+) -> PlanData:
+    actions = [
+        ActionData(
+            text=kept(t),
+            ref=kept(t[:5]),
+            timescale_raw=kept(t),
+            how_we_know=kept(t),
+            rag=rag,
+            status=status,
+        )
+        for t in texts
+    ]
+    priority = PriorityData(title="P", number="1", actions=actions)
+    return PlanData(title=kept("Plan " + texts[0]), priorities=[priority])
+
+
 @settings(
     max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-@pytest.mark.keeps_nul
 @given(
     texts=st.lists(_text, min_size=1, max_size=6),
     rag=st.sampled_from(list(Rag)),
     status=st.sampled_from(list(Status)),
 )
+@example(texts=["Map\x00 hotspots", "\x00"], rag=Rag.RED, status=Status.IN_PROGRESS)
 def test_awkward_text_survives_a_save_and_load(
     db: Database, texts: list[str], rag: Rag, status: Status
 ) -> None:
-    """Any text (markup, formulas, any script) in any field comes back exactly."""
-    actions = [
-        ActionData(text=t, ref=t[:5], timescale_raw=t, how_we_know=t, rag=rag, status=status)
-        for t in texts
-    ]
-    priority = PriorityData(title="P", number="1", actions=actions)
-    plan = PlanData(title="Plan " + texts[0], priorities=[priority])
-    assert load_plan_data(db, save_plan_data(db, plan)) == plan
+    """Any text (markup, formulas, any script) in any field comes back exactly, but for the
+    NUL character, which no server text or workbook can hold: dropped alike on both engines."""
+    saved = save_plan_data(db, _awkward_plan(texts, rag, status, lambda t: t))
+    assert load_plan_data(db, saved) == _awkward_plan(
+        texts, rag, status, lambda t: t.replace("\x00", "")
+    )
