@@ -23,6 +23,7 @@ from actionplan.services.editing import (
     add_priority,
     edit_action,
 )
+from actionplan.services.plan_store import save_plan_data
 from actionplan.services.plans import PlanInfo, create_plan, list_plans
 from actionplan.services.progress import history, record_progress
 from actionplan.services.schema_upgrade import upgrade_team_database
@@ -30,6 +31,7 @@ from actionplan.store.compatibility import oldest_app_schema
 from actionplan.store.database import Database
 from actionplan.store.errors import StoreError
 from actionplan.store.target import SCHEMA_REVISION
+from tests.plan_helpers import long_plan
 from tests.server_databases import stored_state
 from tests.store.schema_steps import NEWER, column_values, newer_app, run_app
 
@@ -68,12 +70,15 @@ def test_this_app_reads_and_writes_a_database_a_newer_app_moved_on_compatibly(
         record_progress(older, replace(entry, reason="on track", author="Amira"))
         create_plan(older, "Northbridge Business Plan 2026-27", "Northbridge SCP")
         assert [update.text for update in history(older, second)] == ["Done"]
+        save_plan_data(older, long_plan(3))  # an import's bulk inserts
     finally:
         older.close()
-    assert column_values(target, "SELECT text, effort FROM action ORDER BY id") == [
+    rows = column_values(target, "SELECT text, effort FROM action ORDER BY id")
+    assert rows[:2] == [
         ("Run two audits", "not estimated"),
         ("Train the front door", "not estimated"),
     ]
+    assert len(rows) == 2 + 3 + 3 and {effort for _text, effort in rows} == {"not estimated"}
     assert column_values(target, "SELECT version_num FROM alembic_version") == [(NEWER,)]
     assert "newer version of actionplan" in upgrade_team_database(target).sentence()
 
