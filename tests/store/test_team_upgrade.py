@@ -123,12 +123,17 @@ def test_four_upgrading_at_once_upgrade_exactly_once(
 
 @pytest.fixture
 def someone_without_rights(test_server: ScratchServer, old_team_database: str) -> Iterator[str]:
-    """The old database's URL for a person who may sign in to it but owns none of it."""
-    name = f"lead_{uuid.uuid4().hex[:8]}"
+    """The old database's URL for a person who may sign in to it and read it, as a team's
+    reader, but owns none of it."""
+    name = f"reader_{uuid.uuid4().hex[:8]}"
     database = make_url(old_team_database).database
     with test_server.admin.connect() as connection:
         connection.execute(text(f"CREATE ROLE {name} LOGIN PASSWORD 'not-the-owner'"))
         connection.execute(text(f'GRANT CONNECT ON DATABASE "{database}" TO {name}'))
+    owner = create_engine(old_team_database)
+    with owner.begin() as connection:
+        connection.execute(text(f"GRANT SELECT ON ALL TABLES IN SCHEMA public TO {name}"))
+    owner.dispose()
     try:
         yield (
             make_url(old_team_database)
@@ -141,12 +146,14 @@ def someone_without_rights(test_server: ScratchServer, old_team_database: str) -
             connection.execute(text(f"DROP ROLE IF EXISTS {name}"))
 
 
-def test_someone_who_is_not_the_administrator_cannot_upgrade(
+def test_someone_who_is_not_the_administrator_is_told_to_ask_and_cannot_upgrade(
     someone_without_rights: str, old_team_database: str
 ) -> None:
-    """The server refuses the upgrade to anyone but the tables' owner, in one sentence, and
-    the database stays as it was."""
+    """Opening says whom to ask; running the upgrade anyway, the server refuses it to anyone
+    but the tables' owner, in one sentence; the database stays as it was."""
     before = _as_it_is(old_team_database)
+    with pytest.raises(StoreError, match="needs an upgrade: ask your administrator"):
+        Database.open(someone_without_rights)
     with pytest.raises(StoreError) as told:
         upgrade_team_database(someone_without_rights)
     assert "not permitted to upgrade" in str(told.value)
