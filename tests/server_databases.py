@@ -14,7 +14,7 @@ import uuid
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import URL, make_url
 
-from actionplan.store.database import Database
+from actionplan.store.database import Database, upgrade_schema
 
 TEST_SERVER_VAR = "ACTIONPLAN_TEST_PG"
 
@@ -51,9 +51,10 @@ class ScratchServer:
         return self.url.set(database=name).render_as_string(hide_password=False)
 
     def make_template(self) -> None:
-        """Create the template database and migrate it to the newest schema."""
+        """Create the template database and migrate it to the newest schema, as a team's
+        administrator does (opening a server database never changes its schema)."""
         self._run(f'CREATE DATABASE "{self.template}"')
-        Database.open(self.url_of(self.template)).close()
+        upgrade_schema(self.url_of(self.template))
 
     def new_database(self, *, blank: bool = False) -> str:
         """A fresh copy of the template (or a blank database); returns its name."""

@@ -117,6 +117,29 @@ class Database:
         self.engine.dispose()
 
 
+def upgrade_schema(target: str | os.PathLike[str] | None = None) -> tuple[str | None, str]:
+    """The administrator's upgrade of the database at the target to the app's newest schema,
+    creating its tables when it is empty; returns the revision found (None: empty) and the
+    one it is at now. Copies running it at once take turns: the first upgrades."""
+    text = resolve_target(target)
+    engine = make_engine(text)
+    try:
+        return migrate.administer(engine, sqlite_path(text))
+    except (DatabaseError, sqlite3.DatabaseError) as exc:
+        if getattr(getattr(exc, "orig", None), "sqlstate", None) == INSUFFICIENT_PRIVILEGE:
+            raise StoreError(
+                f"You are not permitted to upgrade the database '{shown_target(text)}': "
+                "its administrator must run 'actionplan team upgrade'."
+            ) from None
+        raise StoreError(_unreadable(text, exc)) from exc
+    finally:
+        engine.dispose()
+
+
+# PostgreSQL's code for "permission denied".
+INSUFFICIENT_PRIVILEGE = "42501"
+
+
 # Every database this process has open, so a file chosen for reading can be checked first.
 _open_here: weakref.WeakSet[Database] = weakref.WeakSet()
 

@@ -340,3 +340,15 @@ class PlanPackSettings(SQLModel, table=True):
     board_asked: str = Field(default="", sa_column=_long_text())
     cover: bool = False
     appendix: bool = False
+
+
+class SchemaCompatibility(SQLModel, table=True):
+    """The oldest app schema that may still use this database, written with each upgrade.
+
+    One row, valid only for the schema it names: a team can then upgrade one PC at a time.
+    """
+
+    __tablename__ = "schema_compatibility"
+
+    schema_revision: str = Field(primary_key=True)  # the schema this row was written for
+    oldest_app_schema: str

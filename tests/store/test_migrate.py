@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 
@@ -14,7 +13,6 @@ from actionplan.store.database import Database
 from actionplan.store.errors import StoreError
 from actionplan.store.migrate import current_revision, head_revision
 from actionplan.store.tables import metadata
-from tests.server_databases import ScratchServer
 
 
 def test_empty_database_is_migrated_to_head(db: Database) -> None:
@@ -263,7 +261,7 @@ def test_database_at_0006_keeps_every_row_and_prints_its_drafts(tmp_path: Path) 
     assert pack_settings(db, plan.id) == PackSettings()
     db.close()
     after = _row_counts(old)
-    assert after == {**before, "pack_settings": 0}
+    assert after == {**before, "pack_settings": 0, "schema_compatibility": 1}
     assert len(list(tmp_path.glob("plans.db.before-upgrade-0006-*"))) == 1
 
 
@@ -293,7 +291,7 @@ def test_database_at_0007_keeps_every_row_each_at_version_1(tmp_path: Path) -> N
             assert stamps == [(1, "", None)], table
         assert raw.execute("SELECT id, text, ref, rag FROM action ORDER BY id").fetchall() == words
     raw.close()
-    assert _row_counts(old) == before
+    assert _row_counts(old) == {**before, "schema_compatibility": 1}
     first = words[0][0]
     draft = action_draft(db, first)
     assert draft.version == 1
@@ -301,18 +299,3 @@ def test_database_at_0007_keeps_every_row_each_at_version_1(tmp_path: Path) -> N
     assert action_draft(db, first).version == 2
     db.close()
     assert len(list(tmp_path.glob("plans.db.before-upgrade-0007-*"))) == 1
-
-
-def test_copies_of_the_app_opening_one_new_server_database_at_once_all_open_it(
-    server_database: str, test_server: ScratchServer
-) -> None:
-    """On PostgreSQL the first copy creates the tables and the others wait, then find them."""
-    name = test_server.new_database(blank=True)
-    try:
-        with ThreadPoolExecutor(4) as pool:
-            opened = list(pool.map(lambda _: Database.open(test_server.url_of(name)), range(4)))
-        for database in opened:
-            assert current_revision(database.engine) == head_revision()
-            database.close()
-    finally:
-        test_server.drop(name)

@@ -1,0 +1,62 @@
+"""`actionplan team upgrade`: the administrator upgrades the team's server database, and the
+others are told to ask for it rather than upgrading it themselves."""
+
+from __future__ import annotations
+
+import json
+
+from actionplan.services.plans import create_plan
+from actionplan.store.database import Database
+from actionplan.store.target import SCHEMA_REVISION
+from tests.e2e.test_cli import run
+from tests.e2e.test_cli_at_once import _at_once
+from tests.store.schema_steps import set_back_to
+
+OLD = "0008"
+
+
+def _old_team_database(url: str) -> str:
+    db = Database.open(url)
+    create_plan(db, "Northbridge Priorities Action Plan 2025-26", "Northbridge SCP")
+    db.close()
+    set_back_to(url, OLD)
+    return url
+
+
+def test_a_command_on_a_team_database_behind_the_app_says_to_ask_the_administrator(
+    server_database: str,
+) -> None:
+    """One line, no traceback, and a failure exit; the password is not shown."""
+    url = _old_team_database(server_database)
+    result = run("summary", "--json", "--db", url)
+    assert result.returncode == 1
+    assert result.stderr == (
+        "actionplan: The team database needs an upgrade: ask your administrator to run "
+        "'actionplan team upgrade'.\n"
+    )
+
+
+def test_four_administrators_upgrading_at_once_upgrade_once_and_the_others_find_it_done(
+    server_database: str,
+) -> None:
+    """Started together, one prints the upgrade, three that it was already done; then the
+    plan is there for everyone."""
+    url = _old_team_database(server_database)
+    results = _at_once(*[["team", "upgrade", "--db", url]] * 4)
+    assert [result.stderr for result in results] == [""] * 4
+    said = sorted(result.stdout.strip() for result in results)
+    assert said == [
+        "Already up to date.",
+        "Already up to date.",
+        "Already up to date.",
+        f"Upgraded from schema {OLD} to {SCHEMA_REVISION}.",
+    ]
+    summary = run("summary", "--json", "--db", url)
+    assert json.loads(summary.stdout)["plan"] == "Northbridge Priorities Action Plan 2025-26"
+
+
+def test_team_upgrade_names_itself_in_the_help() -> None:
+    """The administrator finds the command under `actionplan team --help`."""
+    result = run("team", "--help")
+    assert result.returncode == 0
+    assert "upgrade" in result.stdout
