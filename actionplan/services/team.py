@@ -78,7 +78,13 @@ def _open_file(path: Path) -> Database:
         raise ServiceError(f"There is no file '{path}' to publish.")
     if path.stat().st_size == 0:
         raise ServiceError(f"'{path}' is empty, not an actionplan database.")
-    return Database.open(path)
+    source = Database.open(path)
+    try:
+        source.check_whole()
+    except BaseException:
+        source.close()
+        raise
+    return source
 
 
 def _open_server(target: str | None) -> Database:
@@ -106,7 +112,9 @@ def _earlier_checkout(to_file: Path, server: Database, plan_id: int) -> bool:
         raise refusal
     earlier = Database.open(to_file)
     try:
-        if linked_plan(earlier, server_plan(server, plan_id)) is None:
+        # Only a file holding that plan alone: a file with other plans is someone's own work.
+        linked = linked_plan(earlier, server_plan(server, plan_id))
+        if linked is None or [plan.id for plan in list_plans(earlier)] != [linked]:
             raise refusal
     finally:
         earlier.close()

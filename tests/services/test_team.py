@@ -24,6 +24,7 @@ from actionplan.services.editing import (
     action_draft,
     add_action,
     add_priority,
+    delete_action,
     edit_action,
 )
 from actionplan.services.errors import ServiceError
@@ -202,14 +203,18 @@ def test_checkout_refuses_another_file_and_keeps_an_earlier_checkout_aside(
 ) -> None:
     """A file that is not this plan's checkout is never overwritten; the plan's earlier
     checkout is replaced only after a copy of it is kept beside it."""
-    _file_with_a_plan(new_database, tmp_path / "start.db", "Northbridge Plan 2025").close()
-    publish(tmp_path / "start.db", server.target, None)
+    start = _file_with_a_plan(new_database, tmp_path / "start.db", "Northbridge Plan 2025")
+    create_plan(start, "Our own plan", "Northbridge SCP")
+    start.close()
+    publish(tmp_path / "start.db", server.target, "Northbridge Plan 2025")
     other = tmp_path / "unrelated.db"
     _file_with_a_plan(new_database, other, "Northbridge Plan 2025").close()
     before = other.read_bytes()
     with pytest.raises(ServiceError, match="not an earlier checkout of this plan"):
         checkout(server.target, None, other)
     assert other.read_bytes() == before
+    with pytest.raises(ServiceError, match="not an earlier checkout of this plan"):
+        checkout(server.target, None, tmp_path / "start.db")  # linked, but holds others too
     first = checkout(server.target, None, tmp_path / "mine.db")
     assert first.earlier_kept_as is None
     again = checkout(server.target, None, tmp_path / "mine.db")
@@ -268,3 +273,24 @@ def test_a_server_that_is_down_is_one_sentence(
     [line] = capsys.readouterr().err.strip().splitlines()
     assert "secret" not in line and "Traceback" not in line
     assert (tmp_path / "local.db").read_bytes() == before
+
+
+def test_an_action_removed_offline_goes_unless_a_colleague_changed_it_meanwhile(
+    new_database: NewDatabase, tmp_path: Path, server: Database
+) -> None:
+    """Removed in the checkout: an action nobody touched on the server is removed there too;
+    one a colleague changed meanwhile is kept, and the publish says so."""
+    _file_with_a_plan(new_database, tmp_path / "start.db", "Northbridge Plan 2025").close()
+    publish(tmp_path / "start.db", server.target, None)
+    checkout(server.target, None, tmp_path / "offline.db")
+    plan = chosen_plan(server, "Northbridge Plan 2025")
+    first, second, third = (row.id for row in action_rows(server, plan.id, AS_OF))
+    offline = Database.open(tmp_path / "offline.db")
+    delete_action(offline, first)
+    delete_action(offline, third)
+    offline.close()
+    edit_action(server, third, replace(action_draft(server, third), text="Still needed"))
+    [result] = publish(tmp_path / "offline.db", server.target, None)
+    assert [row.id for row in action_rows(server, plan.id, AS_OF)] == [second, third]
+    [sentence] = result.conflicts
+    assert "Still needed" in sentence and "kept" in sentence

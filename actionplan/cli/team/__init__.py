@@ -32,4 +32,7 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
 
 
 def _no_subcommand(_args: argparse.Namespace) -> int:
-    raise UsageError("say what to do with the team's server, e.g. 'actionplan team publish'")
+    raise UsageError(
+        "say what to do with the team's server, e.g. 'actionplan team publish' "
+        "(see 'actionplan team --help')."
+    )
