@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy import Connection, delete, insert, select
+from sqlalchemy.exc import DatabaseError
 
 from actionplan.store.database import Database
 from actionplan.store.errors import StoreError
@@ -48,6 +49,19 @@ class ServerPlan:
 def publish_plans(source: Database, server: Database, plan_ids: list[int]) -> list[PlanCopied]:
     """Copy the file's plans to the server in one transaction there, merging each plan into
     the one it was checked out from or published to before; then link the file to them."""
+    try:
+        done = _publish_in_one_go(source, server, plan_ids)
+    except DatabaseError as exc:
+        raise StoreError(_refused("published to", exc)) from None
+    with source.writing() as session:
+        for plan_id, result, where, _merged in done:
+            _write_link(session.connection(), plan_id, where, result.known)
+    return [_report(source, plan_id, result, merged) for plan_id, result, _w, merged in done]
+
+
+def _publish_in_one_go(
+    source: Database, server: Database, plan_ids: list[int]
+) -> list[tuple[int, CopyResult, ServerPlan, bool]]:
     done: list[tuple[int, CopyResult, ServerPlan, bool]] = []
     with source.reading() as reading, server.writing() as writing:
         here, there = reading.connection(), writing.connection()
@@ -60,25 +74,31 @@ def publish_plans(source: Database, server: Database, plan_ids: list[int]) -> li
             created = there.execute(select(PLANS.c.created_at).where(PLANS.c.id == server_id))
             where = ServerPlan(server.shown, server_id, created.scalar_one())
             done.append((plan_id, result, where, known is not None))
-    with source.writing() as session:
-        for plan_id, result, where, _merged in done:
-            _write_link(session.connection(), plan_id, where, result.known)
-    return [_report(source, plan_id, result, merged) for plan_id, result, _w, merged in done]
+    return done
+
+
+def _refused(verb: str, exc: DatabaseError) -> str:
+    # The first line only: the lines after it can quote the rows' values.
+    reason = str(getattr(exc, "orig", None) or exc).splitlines()[0].rstrip(".")
+    return f"The plan could not be {verb} the database ({reason}); nothing was copied."
 
 
 def checkout_plan(server: Database, plan_id: int, target: Database) -> PlanCopied:
     """Copy one plan from the server into an empty file in one transaction, linking it."""
-    with server.reading() as reading, target.writing() as writing:
-        there, here = reading.connection(), writing.connection()
-        result = PlanCopier(there, here, plan_id, {}, target.user).run()
-        created = there.execute(select(PLANS.c.created_at).where(PLANS.c.id == plan_id))
-        where = ServerPlan(server.shown, plan_id, created.scalar_one())
-        rows = {
-            (table, known.target_id): Known(server_id, known.version, known.values)
-            for (table, server_id), known in result.known.items()
-        }
-        _write_link(here, result.ids[("plan", plan_id)], where, rows)
-        title = here.execute(select(PLANS.c.title)).scalar_one()
+    try:
+        with server.reading() as reading, target.writing() as writing:
+            there, here = reading.connection(), writing.connection()
+            result = PlanCopier(there, here, plan_id, {}, target.user).run()
+            created = there.execute(select(PLANS.c.created_at).where(PLANS.c.id == plan_id))
+            where = ServerPlan(server.shown, plan_id, created.scalar_one())
+            rows = {
+                (table, known.target_id): Known(server_id, known.version, known.values)
+                for (table, server_id), known in result.known.items()
+            }
+            _write_link(here, result.ids[("plan", plan_id)], where, rows)
+            title = here.execute(select(PLANS.c.title)).scalar_one()
+    except DatabaseError as exc:
+        raise StoreError(_refused("copied into", exc)) from None
     return _summed(title, False, result)
 
 
