@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, select, update
+from sqlalchemy import Connection, delete, func, insert, select, text, update
 
 from actionplan.store.sequences import move_sequences_past
 from actionplan.store.tables import metadata
@@ -146,21 +146,40 @@ class PlanCopier:
     def _add(self, part: Part, rows: list[tuple[int, dict[str, Any]]]) -> None:
         if not rows:
             return
-        table = part.table
         taken = self._taken(part, [source_id for source_id, _row in rows])
         kept = [(sid, row) for sid, row in rows if sid not in taken]
+        moved = [(sid, row) for sid, row in rows if sid in taken]
         if kept:
-            self.target.execute(insert(table), [_stored(row) for _sid, row in kept])
-            move_sequences_past(self.target, [table])
-        moved = []
-        for source_id, row in rows:
-            if source_id in taken:
-                values = {k: v for k, v in _stored(row).items() if k != "id"}
-                added = self.target.execute(insert(table).values(values))
-                row = {**row, "id": added.inserted_primary_key[0]}  # type: ignore[index]
-            moved.append((source_id, row))
-        for source_id, row in moved:
+            self.target.execute(insert(part.table), [_stored(row) for _sid, row in kept])
+        move_sequences_past(self.target, [part.table])
+        if moved:
+            fresh = self._fresh_ids(part, len(moved))
+            moved = [
+                (sid, {**row, "id": new}) for (sid, row), new in zip(moved, fresh, strict=True)
+            ]
+            self.target.execute(insert(part.table), [_stored(row) for _sid, row in moved])
+            move_sequences_past(self.target, [part.table])
+        for source_id, row in [*kept, *moved]:
             self._note_added(part, source_id, row)
+        links = [
+            {"action_id": row["id"], "lead_id": lead}
+            for _sid, row in [*kept, *moved]
+            for lead in row.get(LEAD_LINKS, [])
+        ]
+        if links:  # a new action's leads, all in one go
+            self.target.execute(insert(metadata.tables["action_lead"]), links)
+
+    def _fresh_ids(self, part: Part, count: int) -> list[int]:
+        """Ids no row has, taken from the server's sequence so no colleague's insert gets one
+        of them; in a file, the ones after the largest."""
+        table = part.table
+        if self.target.dialect.name == "postgresql":
+            query = text(
+                "SELECT nextval(pg_get_serial_sequence(:table, 'id')) FROM generate_series(1, :n)"
+            )
+            return list(self.target.execute(query, {"table": table.name, "n": count}).scalars())
+        largest = self.target.execute(select(func.max(table.c.id))).scalar() or 0
+        return list(range(largest + 1, largest + 1 + count))
 
     def _note_added(self, part: Part, source_id: int, row: dict[str, Any]) -> None:
         key = (part.name, source_id)
@@ -168,8 +187,6 @@ class PlanCopier:
         self.result.known[key] = Known(row["id"], row.get("version") or 0, _agreed(part, row))
         self.result.added[part.name] += 1
         self._added_ids.setdefault(part.name, set()).add(source_id)
-        if LEAD_LINKS in row:
-            self._set_leads(row["id"], row[LEAD_LINKS])
         if PACK in row:
             self._set_pack(row["id"], row[PACK])
 
