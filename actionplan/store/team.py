@@ -18,7 +18,8 @@ from sqlalchemy.exc import DatabaseError
 from actionplan.store.database import Database
 from actionplan.store.errors import StoreError
 from actionplan.store.tables import metadata
-from actionplan.store.team_merge import CopyResult, Key, Known, PlanCopier
+from actionplan.store.team_merge import PlanCopier
+from actionplan.store.team_parts import CopyResult, Key, Known
 
 LINK = metadata.tables["team_link"]
 LINK_ROWS = metadata.tables["team_link_row"]

@@ -11,8 +11,6 @@ a field changed on both sides differently is a conflict, and the target keeps it
 
 from __future__ import annotations
 
-from collections import Counter
-from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -26,40 +24,21 @@ from actionplan.store.team_parts import (
     LEAD_LINKS,
     PACK,
     PARTS,
+    CopyResult,
+    Key,
+    Known,
     Part,
     action_leads,
     compared_fields,
     pack_settings,
     read_part,
 )
-from actionplan.store.team_sentences import both_changed, gone_there, kept_there, not_copied
+from actionplan.store.team_removal import remove_what_went
+from actionplan.store.team_sentences import both_changed, gone_there, not_copied
 from actionplan.store.versions import update_row
 
 # Ids asked about in one query: well under what either engine allows.
 CHUNK = 5000
-
-Key = tuple[str, int]  # (table, id in the source)
-
-
-@dataclass
-class Known:
-    """What both sides last agreed on for one row: its id in the target, version, values."""
-
-    target_id: int
-    version: int
-    values: dict[str, Any]
-
-
-@dataclass
-class CopyResult:
-    """What a copy did: the ids it used, what is agreed now, what it added, changed, refused."""
-
-    ids: dict[Key, int] = field(default_factory=dict)
-    known: dict[Key, Known] = field(default_factory=dict)
-    added: Counter[str] = field(default_factory=Counter)
-    updated: Counter[str] = field(default_factory=Counter)
-    removed: Counter[str] = field(default_factory=Counter)
-    conflicts: list[str] = field(default_factory=list)
 
 
 class PlanCopier:
@@ -91,7 +70,7 @@ class PlanCopier:
             if part.name == "plan":
                 rows[0][PACK] = pack_settings(self.source, self.plan_id)
             self._copy_part(part, rows)
-        self._remove_what_went()
+        remove_what_went(self.target, self.earlier, self._seen, self.result)
         return self.result
 
     # Mapping the source's ids to the target's.
@@ -309,31 +288,6 @@ class PlanCopier:
         self.target.execute(delete(table).where(table.c.plan_id == plan_id))
         if settings is not None:
             self.target.execute(insert(table).values({**settings, "plan_id": plan_id}))
-
-    # Rows removed from the source since the last copy.
-
-    def _remove_what_went(self) -> None:
-        went = [key for key in self.earlier if key not in self._seen]
-        order = {part.name: n for n, part in enumerate(PARTS)}
-        for key in sorted(went, key=lambda key: -order.get(key[0], 0)):
-            part = next(p for p in PARTS if p.name == key[0])
-            if part.kind == ADDED:
-                continue  # only ever added: what was recorded stays recorded
-            self._remove(part, key, self.earlier[key])
-
-    def _remove(self, part: Part, key: Key, earlier: Known) -> None:
-        theirs = self._target_rows(part, [earlier.target_id]).get(earlier.target_id)
-        if theirs is None:
-            return  # removed on both sides
-        if compared_fields(theirs) != earlier.values:
-            self.result.conflicts.append(kept_there(part, theirs))
-            return
-        table = part.table
-        query = delete(table).where(table.c.id == earlier.target_id)
-        if part.versioned:
-            query = query.where(table.c.version == theirs["version"])
-        self.target.execute(query)
-        self.result.removed[part.name] += 1
 
 
 def _stored(row: dict[str, Any]) -> dict[str, Any]:

@@ -11,6 +11,7 @@ have no id of their own and travel with the added row they belong to.
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -186,3 +187,27 @@ def label(part: Part, row: dict[str, Any]) -> str:
     words = " ".join(words.split())
     short = words if len(words) <= 40 else words[:39] + "…"
     return " ".join(bit for bit in (word, ref, f"'{short}'" if short else "") if bit)
+
+
+Key = tuple[str, int]  # (table, id in the source)
+
+
+@dataclass
+class Known:
+    """What both sides last agreed on for one row: its id in the target, version, values."""
+
+    target_id: int
+    version: int
+    values: dict[str, Any]
+
+
+@dataclass
+class CopyResult:
+    """What a copy did: the ids it used, what is agreed now, what it added, changed, refused."""
+
+    ids: dict[Key, int] = field(default_factory=dict)
+    known: dict[Key, Known] = field(default_factory=dict)
+    added: Counter[str] = field(default_factory=Counter)
+    updated: Counter[str] = field(default_factory=Counter)
+    removed: Counter[str] = field(default_factory=Counter)
+    conflicts: list[str] = field(default_factory=list)

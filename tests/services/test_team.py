@@ -279,21 +279,25 @@ def test_an_action_removed_offline_goes_unless_a_colleague_changed_it_meanwhile(
     new_database: NewDatabase, tmp_path: Path, server: Database
 ) -> None:
     """Removed in the checkout: an action nobody touched on the server is removed there too;
-    one a colleague changed meanwhile is kept, and the publish says so."""
+    one a colleague changed meanwhile, or recorded progress on (with the RAG and status it
+    had), is kept with that progress, and the publish says so."""
     _file_with_a_plan(new_database, tmp_path / "start.db", "Northbridge Plan 2025").close()
     publish(tmp_path / "start.db", server.target, None)
     checkout(server.target, None, tmp_path / "offline.db")
     plan = chosen_plan(server, "Northbridge Plan 2025")
     first, second, third = (row.id for row in action_rows(server, plan.id, AS_OF))
     offline = Database.open(tmp_path / "offline.db")
-    delete_action(offline, first)
-    delete_action(offline, third)
+    for action in (first, second, third):
+        delete_action(offline, action)
     offline.close()
     edit_action(server, third, replace(action_draft(server, third), text="Still needed"))
+    _record(server, second, "Colleague's news", date(2025, 3, 3))
     [result] = publish(tmp_path / "offline.db", server.target, None)
     assert [row.id for row in action_rows(server, plan.id, AS_OF)] == [second, third]
-    [sentence] = result.conflicts
-    assert "Still needed" in sentence and "kept" in sentence
+    assert "Colleague's news" in [update.text for update in history(server, second)]
+    assert len(result.conflicts) == 2
+    assert all("kept" in sentence for sentence in result.conflicts)
+    assert any("Still needed" in sentence for sentence in result.conflicts)
 
 
 def test_a_value_the_server_refuses_publishes_nothing_and_says_so_in_one_sentence(
