@@ -31,6 +31,7 @@ from actionplan.services.errors import ServiceError
 from actionplan.services.plans import chosen_plan, create_plan, list_plans
 from actionplan.services.progress import history, record_progress
 from actionplan.services.sample_plans import load_sample_plans
+from actionplan.services.summary import plan_summary
 from actionplan.services.team import checkout, publish
 from actionplan.services.views import ProgressEntry
 from actionplan.store.database import Database
@@ -97,6 +98,11 @@ def test_a_published_plan_summarises_on_the_server_as_in_the_file_and_takes_new_
         from_file, from_server = capsys.readouterr().out.split("\n}\n", 1)
         assert json.loads(from_file + "}") == json.loads(from_server)
         assert _rows(file, title) == _rows(server, title)
+    checkout(server.target, titles[0], tmp_path / "offline.db")
+    offline = Database.open(tmp_path / "offline.db")
+    assert _rows(offline, titles[0]) == _rows(file, titles[0])
+    assert plan_summary(offline, titles[0], AS_OF) == plan_summary(file, titles[0], AS_OF)
+    offline.close()
     plan = chosen_plan(server, titles[0])
     priority = add_priority(server, plan.id, "Added on the server")
     action = add_action(server, priority, ActionDraft("A new action", lead="Police"))
@@ -172,7 +178,8 @@ def test_offline_changes_merge_and_a_field_changed_on_both_sides_is_a_conflict(
     first, second, _third = (row.id for row in action_rows(server, plan.id, AS_OF))
 
     offline = Database.open(out, user="Jo Offline")
-    edit_action(offline, first, replace(action_draft(offline, first), text="Audit done offline"))
+    draft = action_draft(offline, first)
+    edit_action(offline, first, replace(draft, text="Audit done offline", lead="Police; Health"))
     edit_action(offline, second, replace(action_draft(offline, second), text="Offline words"))
     _record(offline, first, "Recorded on the train", date(2025, 3, 2))
     offline.close()
@@ -188,6 +195,7 @@ def test_offline_changes_merge_and_a_field_changed_on_both_sides_is_a_conflict(
     assert "Merged 'Northbridge Plan 2025'" in printed.out
     rows = {row.id: row for row in action_rows(server, plan.id, AS_OF)}
     assert (rows[first].text, rows[first].ref) == ("Audit done offline", "1.1a")
+    assert sorted(rows[first].leads) == ["Health", "Police"]
     assert rows[second].text == "Colleague's words"
     assert action_draft(server, first).version == (seen or 0) + 1
     dated = [(u.update_date, u.text) for u in history(server, first)]
