@@ -352,3 +352,31 @@ class SchemaCompatibility(SQLModel, table=True):
 
     schema_revision: str = Field(primary_key=True)  # the schema this row was written for
     oldest_app_schema: str
+
+
+class TeamLink(SQLModel, table=True):
+    """The plan on a team's server this plan was checked out from or published to."""
+
+    __tablename__ = "team_link"
+
+    plan_id: int = Field(foreign_key="plan.id", primary_key=True, ondelete="CASCADE")
+    server: str  # where, as it may be shown (a password masked)
+    server_plan_id: int
+    # With the id, what makes it the same plan: a plan made anew gets its own moment.
+    server_plan_created: datetime = Field(sa_type=DateTime())
+    linked_at: datetime = Field(default_factory=datetime.now, sa_type=DateTime())
+
+
+class TeamLinkRow(SQLModel, table=True):
+    """One row of a linked plan: its id on the server, and its version and values as copied."""
+
+    __tablename__ = "team_link_row"
+
+    plan_id: int = Field(foreign_key="team_link.plan_id", primary_key=True, ondelete="CASCADE")
+    table_name: str = Field(primary_key=True)
+    row_id: int = Field(primary_key=True)  # the row's id in this file
+    server_id: int
+    version: int = 0  # 0 for rows without a version
+    # The row as last agreed with the server (its links in server ids), for a field-by-field
+    # merge; "{}" for rows only ever added (progress updates, readings, snapshots).
+    values_json: str = Field(default="{}", sa_column=_long_text())

@@ -1,0 +1,74 @@
+"""The sentences a publish or checkout says about a row it could not copy as it stood."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from actionplan.store.team_parts import LEAD_LINKS, PACK, Part, label
+
+# Field names as a user knows them, where the column's own name would not say it.
+FIELD_WORDS = {
+    "text": "words",
+    "ref": "reference",
+    "how_we_know": "how we will know",
+    LEAD_LINKS: "leads",
+    PACK: "board pack settings",
+    "timescale_kind": "timescale",
+    "start_date": "timescale",
+    "due_date": "timescale",
+    "position": "place in the order",
+    "priority_id": "priority",
+    "outcome_id": "outcome",
+    "action_id": "action",
+    "measure_id": "measure",
+}
+
+
+def field_words(names: list[str]) -> str:
+    """The fields, in words, each once: "status, RAG and words"."""
+    words: list[str] = []
+    for name in names:
+        word = FIELD_WORDS.get(name) or name.removesuffix("_raw").replace("_", " ")
+        word = "RAG" if word == "rag" else word
+        if word not in words:
+            words.append(word)
+    if len(words) == 1:
+        return words[0]
+    return ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def both_changed(part: Part, theirs: dict[str, Any], names: list[str]) -> str:
+    """A row whose fields were changed both offline and on the server since it was copied."""
+    who = str(theirs.get("changed_by") or "") or "a colleague"
+    return (
+        f"{_capital(label(part, theirs))}: the {field_words(names)} changed both in the file and "
+        f"on the server (by {who}), so the server's were kept and the file's were not published."
+    )
+
+
+def gone_there(part: Part, row: dict[str, Any]) -> str:
+    """A row changed offline that was removed on the server meanwhile."""
+    return (
+        f"{_capital(label(part, row))} was removed on the server, so the changes made to it in "
+        "the file were not published."
+    )
+
+
+def kept_there(part: Part, theirs: dict[str, Any]) -> str:
+    """A row removed offline that was changed on the server meanwhile."""
+    return (
+        f"{_capital(label(part, theirs))} was removed in the file but changed on the server "
+        "since, so it was kept there."
+    )
+
+
+def not_copied(part: Part, row: dict[str, Any]) -> str:
+    """A row that names a row the target no longer has."""
+    return (
+        f"{_capital(label(part, row))} was not copied: what it belongs to was removed on the "
+        "other side."
+    )
