@@ -7,6 +7,7 @@ published to it, or a plan checked out of it, as a business manager or lead woul
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Callable, Iterator
 from dataclasses import asdict, replace
 from datetime import date
@@ -311,15 +312,19 @@ def test_an_action_removed_offline_goes_unless_a_colleague_changed_it_meanwhile(
 def test_a_value_the_server_refuses_publishes_nothing_and_says_so_in_one_sentence(
     new_database: NewDatabase, tmp_path: Path, server: Database, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """A file's words with a character the server cannot store (U+0000) stop the publish of
-    every plan in it half way: the server is exactly as it was, and one sentence says why."""
+    """A value the server cannot store (a number too big for its column, which SQLite takes)
+    stops the publish of every plan in the file half way: the server is exactly as it was,
+    and one sentence says why."""
     _file_with_a_plan(new_database, tmp_path / "first.db", "Already there").close()
     publish(tmp_path / "first.db", server.target, None)
     file = _file_with_a_plan(new_database, tmp_path / "local.db", "A good plan")
     plan = create_plan(file, "Northbridge Plan 2025", "Northbridge SCP")
     priority = add_priority(file, plan.id, "Neglect")
-    add_action(file, priority, ActionDraft("Words with a \x00 in them"))
+    add_action(file, priority, ActionDraft("Words with a far position"))
     file.close()
+    with sqlite3.connect(tmp_path / "local.db") as raw:
+        raw.execute("UPDATE action SET position = 4000000000000")
+    raw.close()
     before = stored_state(server)
     assert _cli("team", "publish", "--from", str(tmp_path / "local.db"), "--db", server.target) == 1
     [line] = capsys.readouterr().err.strip().splitlines()
