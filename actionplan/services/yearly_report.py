@@ -53,6 +53,13 @@ def make_yearly_report(
     return out
 
 
+def last_year(as_of: date) -> tuple[date, date]:
+    """The financial year (1 April to 31 March) that ended most recently by ``as_of``: the
+    year a partnership's annual report covers."""
+    ends = as_of.year if as_of >= date(as_of.year, 3, 31) else as_of.year - 1
+    return date(ends - 1, 4, 1), date(ends, 3, 31)
+
+
 def _checked_target(out: Path) -> Path:
     if out.suffix.lower() != ".docx":
         raise ServiceError(f"'{out.name}' does not end in .docx: give the Word file to write.")
