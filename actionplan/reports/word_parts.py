@@ -117,10 +117,15 @@ def caption(document: Document, text: str) -> Paragraph:
 
 
 def table(
-    document: Document, title: str, head: Sequence[str], rows: Sequence[Sequence[str]]
+    document: Document,
+    title: str,
+    head: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    widths_mm: Sequence[float] = (),
 ) -> Table:
     """A captioned table whose first row is its header: flagged as one (repeated on each
-    page, announced as column headings), with the caption as the table's own title too."""
+    page, announced as column headings), with the caption as the table's own title too;
+    columns as wide as ``widths_mm`` says when given (the words decide otherwise)."""
     caption(document, title)
     grid = document.add_table(rows=1 + len(rows), cols=len(head))
     if "Table Grid" in {s.name for s in document.styles}:
@@ -132,7 +137,17 @@ def table(
     for row, values in zip(grid.rows[1:], rows, strict=True):
         for cell, text in zip(row.cells, values, strict=True):
             cell.paragraphs[0].add_run(xml_safe(text))
+    if widths_mm:
+        _widths(grid, widths_mm)
     return grid
+
+
+def _widths(grid: Table, widths_mm: Sequence[float]) -> None:
+    grid.autofit = False
+    for column, width in zip(grid.columns, widths_mm, strict=True):
+        column.width = Mm(width)
+        for cell in column.cells:
+            cell.width = Mm(width)
 
 
 def _mark_header(grid: Table) -> None:

@@ -48,15 +48,16 @@ def _fitted(draw: ImageDraw.ImageDraw, text: str, font: Font, width: float) -> s
 
 
 def rag_chart(rows: Sequence[tuple[str, RagCounts]], width_pt: int = 450) -> bytes:
-    """One stacked bar per priority on one scale, each part labelled "R 2", a key on top."""
-    label_w, row_h, top = 150 * SCALE, 22 * SCALE, 26 * SCALE
+    """One stacked bar per priority on one scale, each part labelled "R 2", a key on top;
+    each priority named short ("Priority 2"), in full in the alternative text and table."""
+    label_w, row_h, top = 110 * SCALE, 20 * SCALE, 24 * SCALE
     width = width_pt * SCALE
     height = top + row_h * max(len(rows), 1) + 6 * SCALE
     image = Image.new("RGB", (width, height), "white")
     draw = ImageDraw.Draw(image)
     _key(draw, width)
     largest = max((c.total for _, c in rows), default=0) or 1
-    track = width - label_w - 10 * SCALE
+    track = width - label_w - 60 * SCALE  # room for the narrow parts' labels to widen it
     for i, (name, counts) in enumerate(rows):
         y = top + i * row_h
         font = _font(8)
@@ -76,6 +77,24 @@ def _key(draw: ImageDraw.ImageDraw, width: int) -> None:
             break
 
 
+def _segments(
+    draw: ImageDraw.ImageDraw, counts: RagCounts, length: float
+) -> list[tuple[Rag, str, float]]:
+    """Each RAG's part of the bar, widened where needed so its label fits inside, the others
+    sharing what is left: the bar keeps its length."""
+    font = _font(8, bold=True)
+    present = [(rag, f"{rag.letter} {counts.get(rag)}") for rag in RAG_ORDER if counts.get(rag)]
+    least = {rag: draw.textlength(label, font=font) + 8 * SCALE for rag, label in present}
+    length = max(length, sum(least.values()))
+    narrow = {rag for rag, _ in present if length * counts.get(rag) / counts.total < least[rag]}
+    room = length - sum(least[rag] for rag in narrow)
+    rest = sum(counts.get(rag) for rag, _ in present if rag not in narrow) or 1
+    return [
+        (rag, label, least[rag] if rag in narrow else room * counts.get(rag) / rest)
+        for rag, label in present
+    ]
+
+
 def _bar(
     draw: ImageDraw.ImageDraw, counts: RagCounts, x: float, y: float, length: float, row_h: int
 ) -> None:
@@ -83,12 +102,7 @@ def _bar(
         draw.text((x, y + 3 * SCALE), "No actions", _INK, _font(8))
         return
     font = _font(8, bold=True)
-    for rag in RAG_ORDER:
-        n = counts.get(rag)
-        if not n:
-            continue
-        label = f"{rag.letter} {n}"
-        seg = max(length * n / counts.total, draw.textlength(label, font=font) + 6 * SCALE)
+    for rag, label, seg in _segments(draw, counts, length):
         box = (x, y, x + seg, y + row_h - 6 * SCALE)
         draw.rectangle(box, fill=_rgb(rag.colour), outline="white", width=SCALE)
         ink = _INK if rag in _DARK_TEXT else (255, 255, 255)
@@ -118,7 +132,7 @@ def measure_chart(measure: MeasureLine, width_pt: int = 220, height_pt: int = 90
     low, high = min(values), max(values)
     span = (high - low) or abs(high) or 1.0
     low, high = low - span * 0.15, high + span * 0.25
-    left, right, top, bottom = 10 * SCALE, width - 10 * SCALE, 12 * SCALE, height - 16 * SCALE
+    left, right, top, bottom = 24 * SCALE, width - 24 * SCALE, 12 * SCALE, height - 16 * SCALE
 
     def y_of(value: float) -> float:
         return bottom - (value - low) / (high - low) * (bottom - top)
@@ -128,6 +142,9 @@ def measure_chart(measure: MeasureLine, width_pt: int = 220, height_pt: int = 90
     draw.line((left, bottom, right, bottom), fill=_GRID, width=SCALE)
     if measure.target is not None:
         _dashed(draw, y_of(measure.target), left, right)
+        shown = f"target {figure(measure.target, measure.unit)}"
+        draw.text((right, y_of(measure.target) - 2 * SCALE), shown, (90, 90, 90), _font(6),
+                  anchor="rd")  # fmt: skip
     draw.line(xy, fill=_INK, width=2 * SCALE)
     font = _font(7)
     for (label, value), (x, y) in zip(points, xy, strict=True):

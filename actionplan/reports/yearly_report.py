@@ -91,12 +91,14 @@ def _opening(document: Document, data: YearlyReportData, numbers: _Numbers) -> N
         return
     day = format_due(data.end)
     rows = [(p.heading, p.counts) for p in data.priorities]
+    short = [(p.short_name, p.counts) for p in data.priorities]
     label = numbers.figure()
-    picture(document, rag_chart(rows), 160, rag_chart_words(rows, day), f"{label}: actions by RAG")
+    picture(document, rag_chart(short), 150, rag_chart_words(rows, day), f"{label}: actions by RAG")
     caption(document, f"{label}: each priority's actions by RAG at {day} (figures in the table)")
     head = ["Priority", *(_rag_heading(r.word) for r in RAG_ORDER), "Total"]
     body = [[name, *(str(c.get(r)) for r in RAG_ORDER), str(c.total)] for name, c in rows]
-    table(document, f"{numbers.table()}: actions by RAG at {day}, by priority", head, body)
+    title = f"{numbers.table()}: actions by RAG at {day}, by priority"
+    table(document, title, head, body, (60, 14, 16, 16, 20, 16, 14))
 
 
 def _rag_heading(word: str) -> str:
@@ -147,7 +149,7 @@ def _said(
     head = ["Ref", "Action", "Lead", "When", f"Position at {day}"]
     rows = [[a.ref, a.text, a.lead, a.due, a.position] for a in priority.planned]
     title = f"{numbers.table()}: the actions of {priority.short_name} and where they stood at {day}"
-    table(document, title, head, rows)
+    table(document, title, head, rows, (12, 68, 38, 26, 26))
 
 
 def _did(document: Document, priority: PriorityYear, data: YearlyReportData) -> None:
@@ -168,10 +170,9 @@ def _did(document: Document, priority: PriorityYear, data: YearlyReportData) -> 
     if priority.quotes:
         paragraph(document, "What the leads told us during the year:")
     for quote in priority.quotes:
-        paragraph(document, f"“{quote.text.strip()}”", "Quote")
         who = ", ".join(w for w in (quote.who, quote.when) if w.strip())
         ref = f" (action {quote.ref})" if quote.ref.strip() else ""
-        paragraph(document, f"— {who}{ref}", "Quote")
+        paragraph(document, f"“{quote.text.strip()}”\n— {who}{ref}", "Quote")
 
 
 def _named(action: YearAction) -> str:
