@@ -87,12 +87,16 @@ def ensure_styles(document: Document) -> None:
 
 def heading(document: Document, text: str, level: int) -> Paragraph:
     """A real heading (Heading 1, 2 or 3), as the navigation pane and screen readers find it."""
-    return document.add_paragraph(xml_safe(text), style=f"Heading {level}")
+    return paragraph(document, text, f"Heading {level}")
 
 
 def paragraph(document: Document, text: str, style: str | None = None) -> Paragraph:
     """A paragraph of the user's words as typed; a line break typed stays a line break."""
-    return document.add_paragraph(xml_safe(text), style=style)
+    para = document.add_paragraph(xml_safe(text))
+    if style is not None:
+        # Named by its id: python-docx's lookup by name reads every style each time.
+        para._p.style = document.styles[style].style_id
+    return para
 
 
 def lead_in(document: Document, bold: str, rest: str) -> Paragraph:
@@ -105,13 +109,14 @@ def lead_in(document: Document, bold: str, rest: str) -> Paragraph:
 
 def bullets(document: Document, lines: Sequence[str]) -> None:
     """A bulleted list, one line each."""
+    style_id = document.styles["List Bullet"].style_id
     for line in lines:
-        document.add_paragraph(xml_safe(line), style="List Bullet")
+        document.add_paragraph(xml_safe(line))._p.style = style_id
 
 
 def caption(document: Document, text: str) -> Paragraph:
     """A caption, kept with the table or picture under it."""
-    para = document.add_paragraph(xml_safe(text), style="Caption")
+    para = paragraph(document, text, "Caption")
     para.paragraph_format.keep_with_next = True
     return para
 
@@ -144,10 +149,12 @@ def table(
 
 def _widths(grid: Table, widths_mm: Sequence[float]) -> None:
     grid.autofit = False
-    for column, width in zip(grid.columns, widths_mm, strict=True):
-        column.width = Mm(width)
-        for cell in column.cells:
-            cell.width = Mm(width)
+    widths = [Mm(w) for w in widths_mm]
+    for column, width in zip(grid.columns, widths, strict=True):
+        column.width = width
+    for row in grid._tbl.tr_lst:  # each cell directly: a column's cells walk the whole table
+        for cell, width in zip(row.tc_lst, widths, strict=True):
+            cell.width = width
 
 
 def _mark_header(grid: Table) -> None:

@@ -58,6 +58,10 @@ def _as_document(content: bytes, name: str, refusal: TemplateError) -> bytes:
             raise TemplateError(
                 f"'{name}' holds macros: save it as a plain Word document (.docx) and use that."
             )
+        if _declares_entities(source):
+            raise TemplateError(
+                f"'{name}' cannot be read as a Word document (.docx): it may be damaged."
+            )
         if _DOCUMENT_TYPE in types:
             return content
         if _TEMPLATE_TYPE not in types:
@@ -70,6 +74,17 @@ def _as_document(content: bytes, name: str, refusal: TemplateError) -> bytes:
                     data = data.replace(_TEMPLATE_TYPE, _DOCUMENT_TYPE)
                 copy.writestr(item, data)
         return out.getvalue()
+
+
+def _declares_entities(source: zipfile.ZipFile) -> bool:
+    """Whether any XML part carries a document type declaration: Word never writes one,
+    and its entities would be left unexpanded, making the chapter written on it unreadable."""
+    for item in source.infolist():
+        if item.filename.endswith((".xml", ".rels")):
+            with source.open(item) as part:
+                if b"<!doctype" in part.read().lower():
+                    return True
+    return False
 
 
 def _tidy_body(document: Document) -> None:

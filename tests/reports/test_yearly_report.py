@@ -225,3 +225,28 @@ def test_a_damaged_word_document_is_refused_in_one_sentence(tmp_path: Path) -> N
             new.writestr(item, data[:40] if item.filename == "word/document.xml" else data)
     with pytest.raises(TemplateError, match=r"cannot be read as a Word document .* damaged"):
         _written(tmp_path, out.getvalue())
+
+
+_BOMB = (
+    b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+    b'<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">'
+    b'<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">'
+    b'<!ENTITY lol4 "&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;&lol3;">]>'
+)
+
+
+def test_a_template_with_an_entity_bomb_is_refused_without_expanding_it(
+    tmp_path: Path,
+) -> None:
+    """A document part that defines entities to blow up in memory is refused at once."""
+    source, out = BytesIO(_template()), BytesIO()
+    with zipfile.ZipFile(source) as old, zipfile.ZipFile(out, "w") as new:
+        for item in old.infolist():
+            data = old.read(item.filename)
+            if item.filename == "word/document.xml":
+                body = data.split(b"?>", 1)[1]
+                data = _BOMB + body.replace(b"Annual report 2024-25", b"&lol4;")
+            new.writestr(item, data)
+    with pytest.raises(TemplateError, match="cannot be read as a Word document"):
+        _written(tmp_path, out.getvalue())
+    assert not (tmp_path / "chapter.docx").exists()
