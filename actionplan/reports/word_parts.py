@@ -42,7 +42,10 @@ def set_language(document: Document, language: str = LANGUAGE) -> None:
     if defaults is None:
         defaults = OxmlElement("w:docDefaults")
         styles.insert(0, defaults)
-    run_defaults = _child(defaults, "w:rPrDefault")
+    run_defaults = defaults.find(qn("w:rPrDefault"))
+    if run_defaults is None:  # the run defaults come before the paragraph defaults
+        run_defaults = OxmlElement("w:rPrDefault")
+        defaults.insert(0, run_defaults)
     _set_lang(_child(run_defaults, "w:rPr"), language)
     normal = document.styles["Normal"].element
     _set_lang(normal.get_or_add_rPr(), language)
@@ -58,7 +61,11 @@ def _child(parent: Any, tag: str) -> Any:
 
 
 def _set_lang(run_properties: Any, language: str) -> None:
-    lang = _child(run_properties, "w:lang")
+    lang = run_properties.find(qn("w:lang"))
+    if lang is None:  # in the schema's order: only these three may follow it
+        lang = OxmlElement("w:lang")
+        later = ("w:eastAsianLayout", "w:specVanish", "w:oMath")
+        run_properties.insert_element_before(lang, *later)
     lang.set(qn("w:val"), language)
     lang.set(qn("w:eastAsia"), language)
     lang.set(qn("w:bidi"), "ar-SA")  # right-to-left words in the text keep their own script
@@ -109,9 +116,11 @@ def lead_in(document: Document, bold: str, rest: str) -> Paragraph:
 
 def bullets(document: Document, lines: Sequence[str]) -> None:
     """A bulleted list, one line each."""
-    style_id = document.styles["List Bullet"].style_id
+    style = document.styles["List Bullet"]
+    # A template's list style without a bullet of its own: the bullet is written instead.
+    mark = "" if style.element.find(".//" + qn("w:numPr")) is not None else "• "
     for line in lines:
-        document.add_paragraph(xml_safe(line))._p.style = style_id
+        document.add_paragraph(mark + xml_safe(line))._p.style = style.style_id
 
 
 def caption(document: Document, text: str) -> Paragraph:
@@ -135,6 +144,8 @@ def table(
     grid = document.add_table(rows=1 + len(rows), cols=len(head))
     if "Table Grid" in {s.name for s in document.styles}:
         grid.style = document.styles["Table Grid"]
+    else:  # a template without Word's own grid style: lines drawn on the table itself
+        _lines(grid)
     for cell, text in zip(grid.rows[0].cells, head, strict=True):
         cell.paragraphs[0].add_run(xml_safe(text)).bold = True
     _mark_header(grid)
@@ -155,6 +166,19 @@ def _widths(grid: Table, widths_mm: Sequence[float]) -> None:
     for row in grid._tbl.tr_lst:  # each cell directly: a column's cells walk the whole table
         for cell, width in zip(row.tc_lst, widths, strict=True):
             cell.width = width
+
+
+def _lines(grid: Table) -> None:
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        line = OxmlElement(f"w:{edge}")
+        line.set(qn("w:val"), "single")
+        line.set(qn("w:sz"), "4")
+        line.set(qn("w:color"), "808080")
+        borders.append(line)
+    # Word reads a table's properties in the schema's order: the borders go before these.
+    later = ("w:shd", "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption")
+    grid._tbl.tblPr.insert_element_before(borders, *later)
 
 
 def _mark_header(grid: Table) -> None:

@@ -22,6 +22,7 @@ from actionplan.reports.word_parts import (
     picture,
     set_language,
     table,
+    xml_safe,
 )
 from actionplan.reports.word_template import open_template
 from actionplan.reports.yearly_chart import (
@@ -67,8 +68,8 @@ def write_yearly_report(
     document = open_template(template, template_name)
     ensure_styles(document)
     set_language(document)
-    document.core_properties.title = data.title
-    document.core_properties.subject = f"{data.plan_title}: {CHAPTER.lower()}"
+    document.core_properties.title = xml_safe(data.title)
+    document.core_properties.subject = xml_safe(f"{data.plan_title}: {CHAPTER.lower()}")
     numbers = _Numbers()
     _opening(document, data, numbers)
     for done, priority in enumerate(data.priorities, start=1):

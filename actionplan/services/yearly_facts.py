@@ -116,7 +116,7 @@ def _year_labels(start: date, end: date) -> set[str]:
 
 def _narrative(written: list[NarrativeData], start: date, end: date) -> NarrativeData | None:
     """The priority's narrative for the period: the one whose label names it; else the one
-    written last when its label is blank or names one of the period's years."""
+    written last when its label is blank or names the year the period starts in."""
     labels = _year_labels(start, end)
     for story in reversed(written):
         if _SEPARATORS.sub("-", story.period_label.strip()) in labels:
@@ -124,5 +124,4 @@ def _narrative(written: list[NarrativeData], start: date, end: date) -> Narrativ
     if not written:
         return None
     last = written[-1].period_label.strip()
-    years = (str(start.year), str(end.year))
-    return written[-1] if not last or any(y in last for y in years) else None
+    return written[-1] if not last or str(start.year) in last else None

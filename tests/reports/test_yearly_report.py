@@ -11,6 +11,7 @@ from pathlib import Path
 import docx
 import pytest
 from docx.enum.style import WD_STYLE_TYPE
+from docx.oxml.ns import qn
 
 from actionplan.domain.measures import Direction
 from actionplan.domain.plan_data import NarrativeData
@@ -160,9 +161,11 @@ def _template() -> bytes:
 
 
 def _without_headings(content: bytes) -> bytes:
+    """The document without Word's heading, bullet list and table grid styles."""
     document = docx.Document(BytesIO(content))
     for style in list(document.styles):
-        if style.type == WD_STYLE_TYPE.PARAGRAPH and style.name.startswith("Heading"):
+        lacking = style.name.startswith("Heading") or style.name in ("List Bullet", "Table Grid")
+        if style.type in (WD_STYLE_TYPE.PARAGRAPH, WD_STYLE_TYPE.TABLE) and lacking:
             style.element.getparent().remove(style.element)
     out = BytesIO()
     document.save(out)
@@ -177,8 +180,31 @@ def test_a_template_gives_its_styles_and_header_and_keeps_its_cover(tmp_path: Pa
     assert document.styles["Normal"].font.name == "Arial"
     assert document.paragraphs[0].text == "Annual report 2024-25"
     assert headings(document)[0] == ("Heading 1", "Progress against our priorities")
-    outline = document.styles["Heading 2"].element.pPr.find(docx.oxml.ns.qn("w:outlineLvl"))
-    assert outline is not None and outline.get(docx.oxml.ns.qn("w:val")) == "1"
+    outline = document.styles["Heading 2"].element.pPr.find(qn("w:outlineLvl"))
+    assert outline is not None and outline.get(qn("w:val")) == "1"
+    # No bullet style of its own: the bullet is in the words; no grid style: lines drawn.
+    bullets = [p.text for p in document.paragraphs if p.style.name == "List Bullet"]
+    assert bullets[0] == "• Fewer children go missing"
+    assert all(t._tbl.tblPr.find(qn("w:tblBorders")) is not None for t in document.tables)
+
+
+# The order Word reads a table's properties in (ECMA-376 CT_TblPr).
+TABLE_PROPERTIES = (
+    "tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize",
+    "tblStyleColBandSize", "tblW", "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd",
+    "tblLayout", "tblCellMar", "tblLook", "tblCaption", "tblDescription",
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("with_template", [False, True], ids=["ours", "theirs"])
+def test_table_properties_are_in_the_order_word_reads_them(
+    tmp_path: Path, with_template: bool
+) -> None:
+    """Word calls a file damaged when a table's properties are out of the schema's order."""
+    document = _written(tmp_path, _template() if with_template else None)
+    for grid in document.tables:
+        names = [child.tag.split("}")[1] for child in grid._tbl.tblPr]
+        assert names == sorted(names, key=TABLE_PROPERTIES.index)
 
 
 def test_a_word_template_file_dotx_is_used_as_its_document(tmp_path: Path) -> None:

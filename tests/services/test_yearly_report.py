@@ -147,3 +147,23 @@ def test_a_corrupt_template_leaves_an_earlier_chapter_untouched(
         make_yearly_report(db, out, START, END, template=theirs)
     assert out.read_bytes() == b"last year's chapter"
     assert sorted(p.name for p in folder.iterdir()) == ["chapter.docx", "theirs.docx"]
+
+
+def test_hostile_words_are_written_as_typed_without_breaking_the_file(
+    db: Database, factory: PlanFactory, tmp_path: Path
+) -> None:
+    """Markup, formulas, right-to-left and other scripts arrive as typed; a control
+    character Word cannot hold is dropped, wherever it was typed, title included."""
+    title = "Neglect <b>&amp;</b> — فاطمة الزهراء\x07"
+    neglect = factory.priority(title, champion="Nguyễn Thị Lan")
+    action = factory.action(neglect, '=HYPERLINK("http://x")\x0b', lead="Zażółć gęślą")
+    _update(db, action, date(2024, 5, 1), Rag.BLUE, Status.COMPLETE, "Готово 😀 \x01done")
+    set_narrative(db, neglect, "2024-25", done="Καλημέρα <script>", next_steps="İstanbul")
+    out = make_yearly_report(db, tmp_path / "chapter.docx", START, END)
+    document = opened(out)
+    text = all_text(document)
+    for words in ("Neglect <b>&amp;</b> — فاطمة الزهراء", '=HYPERLINK("http://x")',
+                  "Zażółć gęślą", "Готово 😀 done", "Καλημέρα <script>", "İstanbul",
+                  "Nguyễn Thị Lan"):  # fmt: skip
+        assert words in text
+    assert not any(ch in text for ch in "\x07\x0b\x01")
