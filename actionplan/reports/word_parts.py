@@ -148,6 +148,7 @@ def table(
         _lines(grid)
     for cell, text in zip(grid.rows[0].cells, head, strict=True):
         cell.paragraphs[0].add_run(xml_safe(text)).bold = True
+        cell.paragraphs[0].paragraph_format.keep_with_next = True  # never alone at a page foot
     _mark_header(grid)
     _describe(grid, title)
     for row, values in zip(grid.rows[1:], rows, strict=True):

@@ -91,6 +91,7 @@ class YearlyReportData:
     start: date
     end: date
     priorities: tuple[PriorityYear, ...]
+    plan_measures: tuple[MeasureLine, ...] = ()  # the whole plan's, belonging to no priority
 
     @property
     def period(self) -> str:

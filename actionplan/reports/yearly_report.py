@@ -12,6 +12,7 @@ from docx.document import Document
 from actionplan.domain.rag import RAG_ORDER
 from actionplan.domain.timescale import format_due
 from actionplan.domain.wording import counted
+from actionplan.reports.board_pack_data import MeasureLine
 from actionplan.reports.word_parts import (
     bullets,
     caption,
@@ -36,6 +37,7 @@ from actionplan.reports.yearly_data import PriorityYear, YearAction, YearlyRepor
 from actionplan.reports.yearly_measures import measure_facts, trend_sentence
 
 CHAPTER = "Progress against our priorities"
+ACROSS_THE_PLAN = "The difference across the plan"
 Progress = Callable[[int, int], None]
 
 
@@ -76,6 +78,9 @@ def write_yearly_report(
         _priority(document, priority, data, numbers)
         if progress is not None:
             progress(done, len(data.priorities))
+    if data.plan_measures:
+        heading(document, ACROSS_THE_PLAN, 2)
+        _measures(document, data.plan_measures, "the plan as a whole", numbers)
     document.save(str(out))
 
 
@@ -83,9 +88,9 @@ def _opening(document: Document, data: YearlyReportData, numbers: _Numbers) -> N
     heading(document, CHAPTER, 1)
     paragraph(
         document,
-        f"This chapter reports on {data.plan_title} from {data.period}: for each priority, "
-        "what we said we would do, what we did in the year, the difference it made, and "
-        "what is still to do.",
+        f"This chapter reports on our plan, {data.plan_title}, from {data.period}: for each "
+        "priority, what we said we would do, what we did in the year, the difference it "
+        "made, and what is still to do.",
     )
     paragraph(document, _year_in_numbers(data))
     if not data.priorities:
@@ -195,16 +200,23 @@ def _impact(document: Document, priority: PriorityYear, numbers: _Numbers) -> No
     if not priority.measures:
         paragraph(document, "No measures of impact are recorded for this priority.")
         return
-    for measure in priority.measures:
+    _measures(document, priority.measures, priority.short_name, numbers)
+
+
+def _measures(
+    document: Document, measures: tuple[MeasureLine, ...], whose: str, numbers: _Numbers
+) -> None:
+    """A sentence per measure, their table year on year, and a chart of each with a line."""
+    for measure in measures:
         lead_in(document, f"{measure.name.strip()}: ", trend_sentence(measure))
-    facts = [measure_facts(m) for m in priority.measures]
+    facts = [measure_facts(m) for m in measures]
     head = ["Measure", "Before", "Latest", "Compared with", "Target"]
     rows = [[f.name, f.before, f.latest, f.compared, f.target] for f in facts]
     if not any(f.compared for f in facts):  # no comparator at all: no empty column
         head, rows = head[:3] + head[4:], [r[:3] + r[4:] for r in rows]
-    title = f"{numbers.table()}: the measures of {priority.short_name}, year on year"
+    title = f"{numbers.table()}: the measures of {whose}, year on year"
     table(document, title, head, rows)
-    for measure in (m for m in priority.measures if charted(m)):
+    for measure in (m for m in measures if charted(m)):
         label = numbers.figure()
         alt = measure_chart_words(measure, trend_sentence(measure))
         picture(document, measure_chart(measure), 90, alt, f"{label}: {measure.name}")

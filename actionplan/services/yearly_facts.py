@@ -58,7 +58,12 @@ def yearly_report_data(
             measures=tuple(measure_line(_by(m, end), _heading(p)) for m in measures),
         )
         sections.append(section)
-    return YearlyReportData(plan.partnership, plan.title, start, end, tuple(sections))
+    whole_plan = tuple(
+        measure_line(_by(o.measure, end), "") for o in stored.measures if o.priority_id is None
+    )
+    return YearlyReportData(
+        plan.partnership, plan.title, start, end, tuple(sections), plan_measures=whole_plan
+    )
 
 
 def _rows(found: ActionSources, day: date) -> list[ActionRow]:

@@ -17,7 +17,7 @@ from actionplan.services.yearly_facts import yearly_report_data
 from actionplan.services.yearly_report import make_yearly_report
 from actionplan.store.database import Database
 from tests.conftest import PlanFactory
-from tests.reports.docx_helpers import all_text, opened
+from tests.reports.docx_helpers import all_text, headings, opened
 
 START, END = date(2024, 4, 1), date(2025, 3, 31)
 
@@ -167,3 +167,20 @@ def test_hostile_words_are_written_as_typed_without_breaking_the_file(
                   "Nguyễn Thị Lan"):  # fmt: skip
         assert words in text
     assert not any(ch in text for ch in "\x07\x0b\x01")
+
+
+def test_a_measure_of_the_whole_plan_has_its_own_part_at_the_end(
+    db: Database, factory: PlanFactory, tmp_path: Path
+) -> None:
+    """A measure belonging to no priority is not lost: it closes the chapter, judged by
+    its direction (lower is better here)."""
+    factory.priority("Neglect")
+    measure = add_measure(db, factory.plan.id, "Re-referrals within 12 months", "%", "lower")
+    add_reading(db, measure, "2023-24", 24, date(2024, 3, 31))
+    add_reading(db, measure, "2024-25", 21.5, date(2025, 3, 31))
+    document = opened(make_yearly_report(db, tmp_path / "chapter.docx", START, END))
+    assert headings(document)[-1] == ("Heading 2", "The difference across the plan")
+    assert (
+        "Re-referrals within 12 months: Down from 24% in 2023-24 to 21.5% in 2024-25, "
+        "better than last year." in all_text(document)
+    )
