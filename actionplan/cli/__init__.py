@@ -30,6 +30,7 @@ COMMAND_MODULES = (
     "actionplan.cli.demo",
     "actionplan.cli.backup",
     "actionplan.cli.report",
+    "actionplan.cli.yearly_report",
     "actionplan.cli.snapshot",
     "actionplan.cli.export",
     "actionplan.cli.merge_returns",

@@ -37,6 +37,8 @@ MAX_FILTERED_DATABASES = 20
 MY_NAME: Preference[str] = Preference("user/name", "")
 LAST_PLAN: Preference[str] = Preference("plan/last_shown", "")
 REPORT_MARKING: Preference[str] = Preference("report/marking", "")
+# The partnership's Word template the yearly report chapter was last written on ("" none).
+YEARLY_TEMPLATE: Preference[str] = Preference("report/yearly_template", "")
 DETAILS_SHOWN: Preference[bool] = Preference("window/details_shown", True)
 NAVIGATOR_SPLIT: Preference[bytes] = Preference("window/navigator_split", b"")
 MAX_RECENT = 8

@@ -283,7 +283,7 @@ def _measures(stored: PackFacts, priorities: list[PriorityInfo]) -> tuple[Measur
     headings = {p.id: _heading(p) for p in priorities}
     filtered = len(priorities) != len(stored.priorities)
     return tuple(
-        _measure_line(owned.measure, headings.get(owned.priority_id or -1, ""))
+        measure_line(owned.measure, headings.get(owned.priority_id or -1, ""))
         for owned in stored.measures
         if not filtered or owned.priority_id in headings
     )
@@ -293,7 +293,8 @@ def _heading(priority: PriorityInfo) -> str:
     return f"Priority {priority.number}: {priority.title}" if priority.number else priority.title
 
 
-def _measure_line(measure: MeasureData, owner: str) -> MeasureLine:
+def measure_line(measure: MeasureData, owner: str) -> MeasureLine:
+    """A stored measure as the reports print it, under its priority's heading."""
     try:
         direction = Direction(measure.direction)
     except ValueError:

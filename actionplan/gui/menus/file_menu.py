@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from actionplan.gui.dialogs.import_wizard import ImportWizard
     from actionplan.gui.dialogs.merge_returns_dialog import MergeReturnsDialog
     from actionplan.gui.dialogs.report_dialog import ReportChoices, ReportDialog
+    from actionplan.gui.dialogs.yearly_report_dialog import YearlyChoices, YearlyReportDialog
     from actionplan.gui.pages.plan_view import PlanView
     from actionplan.gui.workspace import Workspace
     from actionplan.services.exporting import ExportResult
@@ -62,6 +63,7 @@ class FileMenu(QObject):
         self.wizard: ImportWizard | None = None
         self.merge_dialog: MergeReturnsDialog | None = None
         self.report_dialog: ReportDialog | None = None
+        self.yearly_dialog: YearlyReportDialog | None = None
         window.setAcceptDrops(True)
         window.installEventFilter(self)  # a workbook dragged onto the window is imported
         act = partial(make_action, window)
@@ -74,10 +76,11 @@ class FileMenu(QObject):
         self.returns_action = act("Export update &returns for leads…", None, self.export_returns)
         self.merge_action = act("&Merge returns from leads…", None, self.merge_returns)
         self.report_action = act("Board pack &PDF…", "Ctrl+P", self.report)
+        self.yearly_action = act("&Yearly report (Word)…", None, self.yearly_report)
         self.snapshot_action = act("Take a &snapshot for the board…", None, self.snapshot)
         self.plan_actions = [
             self.export_action, self.write_back_action, self.returns_action,
-            self.merge_action, self.report_action, self.snapshot_action,
+            self.merge_action, self.report_action, self.yearly_action, self.snapshot_action,
         ]  # fmt: skip
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # overrides QObject
@@ -261,6 +264,39 @@ class FileMenu(QObject):
             board_asked=choices.board_asked,
         )  # fmt: skip
         self._run("Board pack", f"Writing {target.name}…", job)
+
+    def yearly_report(self) -> None:
+        """Ask which year the progress chapter covers and on which template, then where to
+        save it, and write it."""
+        from actionplan.gui.dialogs.yearly_report_dialog import YearlyReportDialog
+        from actionplan.services.yearly_report import last_year
+
+        title = self._plan_title()
+        if title is None:
+            return
+        template = self.workspace.settings.get(prefs.YEARLY_TEMPLATE)
+        period = last_year(self.workspace.as_of)
+        dialog = YearlyReportDialog(title, period, template, self.widget)
+        dialog.accepted.connect(lambda: self._write_yearly(dialog.choices()))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        self.yearly_dialog = dialog
+
+    def _write_yearly(self, choices: YearlyChoices) -> None:
+        from actionplan.services.yearly_report import make_yearly_report
+
+        template = str(choices.template) if choices.template else ""
+        self.workspace.settings.set(prefs.YEARLY_TEMPLATE, template)
+        suggested = f"{self._stem()} progress {choices.start.year}-{choices.end:%y}.docx"
+        target = self._save_target("Yearly report", suggested, "Word document (*.docx)")
+        if target is None or not self._may_replace("Yearly report", target):
+            return
+        db, name = self.workspace.db, self._plan_title()
+        start, end, theirs = choices.start, choices.end, choices.template
+        job = lambda p, _c: make_yearly_report(  # noqa: E731
+            db, target, start, end, name, theirs, progress=p
+        )
+        self._run("Yearly report", f"Writing {target.name}…", job)
 
     def snapshot(self) -> None:
         """Freeze the plan's RAG and status under a meeting's name."""
