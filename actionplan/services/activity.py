@@ -100,7 +100,7 @@ class ActivityEntry:
 
     @property
     def sentence(self) -> str:
-        """"12 Mar 2025 14:02 · Ana Novak · Status: In progress → Complete", naming the row
+        """ "12 Mar 2025 14:02 · Ana Novak · Status: In progress → Complete", naming the row
         changed when it is not an action itself (a measure of it, say)."""
         named = self.is_field_change and not self.which.startswith("action ")
         which = f"{self.which} · " if named else ""
