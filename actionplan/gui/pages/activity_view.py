@@ -32,6 +32,7 @@ class ActivityView(QWidget):
         self.list.setWordWrap(True)
         self.list.setUniformItemSizes(False)
         self.list.setAlternatingRowColors(True)
+        self.list.setSpacing(2)  # entries of several lines read apart
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.empty = QLabel(NOTHING_YET)
         self.empty.setWordWrap(True)
