@@ -35,6 +35,7 @@ COMMAND_MODULES = (
     "actionplan.cli.export",
     "actionplan.cli.merge_returns",
     "actionplan.cli.team",
+    "actionplan.cli.activity",
 )
 
 

@@ -32,6 +32,7 @@ class PlanRefresher(QObject):
         self.pending: PendingEdits | None = None  # the typed words, kept before moving on
         workspace.changed.connect(self._changed)
         view.measures.follow(workspace)
+        view.detail.activity.follow(workspace)
         view.action_selected.connect(self.show_action)
         rows.selection_read.connect(view.show_selected)
 

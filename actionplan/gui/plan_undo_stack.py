@@ -50,8 +50,12 @@ class PlanCommand(QUndoCommand):
         self.done = self.apply()
 
     def undo(self) -> None:  # overrides QUndoCommand.undo
-        """Take the write back, keeping what it changed for the stack to announce."""
-        self.done = self.revert()
+        """Take the write back, keeping what it changed for the stack to announce; the
+        activity log names what it writes as undone."""
+        from actionplan.services.activity import undoing  # the store loads after the window
+
+        with undoing():
+            self.done = self.revert()
 
 
 class Owner(Protocol):

@@ -15,8 +15,9 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session
 
-# Imported for its listener, which counts every change of an action (see update returns).
-from actionplan.store import migrate, revisions  # noqa: F401
+# Imported for their listeners: one counts every change of an action (see update returns),
+# the other writes every change to the activity log.
+from actionplan.store import activity_watch, migrate, revisions  # noqa: F401
 from actionplan.store.engine import make_engine, resolve_target, sqlite_path, use_wal
 from actionplan.store.errors import StoreError
 from actionplan.store.target import shown_target

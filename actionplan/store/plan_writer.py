@@ -16,6 +16,7 @@ from sqlalchemy import Connection, Table, func, insert, select
 
 from actionplan.domain.plan_data import ActionData, MeasureData, PlanData, PriorityData
 from actionplan.domain.timescale import parse_timescale
+from actionplan.store.activity_log import log_changes, whole_row
 from actionplan.store.database import Database
 from actionplan.store.errors import StoreError
 from actionplan.store.tables import (
@@ -32,6 +33,7 @@ from actionplan.store.tables import (
     Priority,
     ProgressUpdate,
 )
+from actionplan.store.versions import USER_KEY
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -319,4 +321,7 @@ def write_plan(
     """
     db.check_whole()  # a plan written into a damaged file could be lost with it
     with db.writing() as session:
-        return _PlanWriter(session.connection(), progress, cancelled).write(plan, source)
+        plan_id = _PlanWriter(session.connection(), progress, cancelled).write(plan, source)
+        added = whole_row("plan", {"id": plan_id, "title": plan.title}, "added")
+        log_changes(session.connection(), [added], str(session.info.get(USER_KEY, "")))
+        return plan_id

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import Table, and_, delete, insert, or_, select, update
 from sqlmodel import Session
 
+from actionplan.store.activity_log import log_changes, removal_changes
 from actionplan.store.sequences import move_sequences_past
 from actionplan.store.tables import VERSIONED_TABLES, Plan
 from actionplan.store.versions import USER_KEY, current_version, update_row
@@ -47,6 +48,8 @@ def take_out(session: Session, table_name: str, row_id: int) -> Removed:
     _collect(session, tables[table_name], [row_id], found)
     order = [table for table in METADATA.sorted_tables if found.get(table.name)]
     links = _links_to(session, found)
+    named = [(table.name, list(found[table.name].values())) for table in order]
+    log_changes(session.connection(), removal_changes(named, "deleted"), _user(session))
     for name, column, row_id, _held in links:
         _set_link(session, METADATA.tables[name], row_id, {column: None})
     for table in reversed(order):
@@ -65,8 +68,14 @@ def put_back(session: Session, removed: Removed) -> None:
         if rows:
             session.connection().execute(insert(tables[name]), list(rows))
     move_sequences_past(session.connection(), (tables[name] for name, rows in removed.rows if rows))
+    named = [(name, list(rows)) for name, rows in removed.rows if rows]
+    log_changes(session.connection(), removal_changes(named, "added"), _user(session))
     for name, column, row_id, held in removed.links:
         _set_link(session, tables[name], row_id, {column: held})
+
+
+def _user(session: Session) -> str:
+    return str(session.info.get(USER_KEY, ""))
 
 
 def _set_link(session: Session, table: Table, row_id: int, values: dict[str, Any]) -> None:
@@ -75,7 +84,7 @@ def _set_link(session: Session, table: Table, row_id: int, values: dict[str, Any
     connection = session.connection()
     if table.name in VERSIONED_TABLES:
         seen = current_version(connection, table, row_id)
-        update_row(connection, table, row_id, seen, values, str(session.info.get(USER_KEY, "")))
+        update_row(connection, table, row_id, seen, values, _user(session))
     else:
         connection.execute(update(table).where(table.c.id == row_id).values(values))
 

@@ -13,6 +13,7 @@ from sqlmodel import Column, Field, SQLModel
 
 from actionplan.domain.rag import Rag
 from actionplan.domain.status import Status
+from actionplan.store.server_time import utc_now
 
 # Stable constraint names so SQLite batch migrations can find and alter them.
 SQLModel.metadata.naming_convention = {
@@ -380,3 +381,25 @@ class TeamLinkRow(SQLModel, table=True):
     # The row as last agreed with the server (its links in server ids), for a field-by-field
     # merge; "{}" for rows only ever added (progress updates, readings, snapshots).
     values_json: str = Field(default="{}", sa_column=_long_text())
+
+
+class Activity(SQLModel, table=True):
+    """One entry of the activity log: who changed which field of which row, from what to
+    what, and when by the server's clock. Only ever added to: the database refuses to
+    change or delete an entry (triggers made by migration 0011). No links to the rows it
+    names, so it outlives them."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime | None = Field(
+        default=None, sa_column=Column(DateTime(), nullable=False, server_default=utc_now())
+    )
+    who: str = ""
+    plan_id: int | None = Field(default=None, index=True)
+    action_id: int | None = Field(default=None, index=True)  # the action it concerns, if any
+    what: str  # the table: "action", "progress_update"…
+    row_id: int
+    label: str = ""  # the row as people name it: "action 1.2"
+    field: str = ""  # the column changed; blank for a whole row added or deleted
+    old: str = Field(default="", sa_column=_long_text())
+    new: str = Field(default="", sa_column=_long_text())
+    kind: str = "changed"  # changed, added, deleted, progress recorded, reading added, undone

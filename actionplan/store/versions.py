@@ -18,6 +18,7 @@ from sqlalchemy import Connection, Table, event, inspect, select, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
+from actionplan.store.activity_log import log_update
 from actionplan.store.errors import StoreError
 from actionplan.store.tables import VERSIONED_TABLES
 
@@ -86,7 +87,9 @@ def update_row(
     user: str = "",
 ) -> int:
     """UPDATE one versioned row only if it still has version ``seen``; bump it and return
-    the new version. Raises Conflict when the row was changed (or deleted) since."""
+    the new version. Raises Conflict when the row was changed (or deleted) since. What it
+    changed goes into the activity log."""
+    before = connection.execute(select(table).where(table.c.id == row_id)).first()
     statement = (
         update(table)
         .where(table.c.id == row_id, table.c.version == seen)
@@ -101,6 +104,8 @@ def update_row(
     )
     if connection.execute(statement).rowcount != 1:
         raise conflict_on(connection, table, row_id, seen)
+    assert before is not None  # the UPDATE found the row, so it was there
+    log_update(connection, table, dict(before._mapping), user)
     return seen + 1
 
 

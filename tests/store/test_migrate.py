@@ -266,7 +266,7 @@ def test_database_at_0006_keeps_every_row_and_prints_its_drafts(tmp_path: Path) 
     assert pack_settings(db, plan.id) == PackSettings()
     db.close()
     after = _row_counts(old)
-    assert after == {**before, "pack_settings": 0, "schema_compatibility": 1, **NO_TEAM_LINKS}
+    assert after == {**before, "pack_settings": 0, "schema_compatibility": 1, **NO_TEAM_LINKS, "activity": 0}
     assert len(list(tmp_path.glob("plans.db.before-upgrade-0006-*"))) == 1
 
 
@@ -296,7 +296,7 @@ def test_database_at_0007_keeps_every_row_each_at_version_1(tmp_path: Path) -> N
             assert stamps == [(1, "", None)], table
         assert raw.execute("SELECT id, text, ref, rag FROM action ORDER BY id").fetchall() == words
     raw.close()
-    assert _row_counts(old) == {**before, "schema_compatibility": 1, **NO_TEAM_LINKS}
+    assert _row_counts(old) == {**before, "schema_compatibility": 1, **NO_TEAM_LINKS, "activity": 0}
     first = words[0][0]
     draft = action_draft(db, first)
     assert draft.version == 1

@@ -78,9 +78,11 @@ class FileMenu(QObject):
         self.report_action = act("Board pack &PDF…", "Ctrl+P", self.report)
         self.yearly_action = act("&Yearly report (Word)…", None, self.yearly_report)
         self.snapshot_action = act("Take a &snapshot for the board…", None, self.snapshot)
+        self.activity_action = act("Export &activity log…", None, self.export_activity)
         self.plan_actions = [
             self.export_action, self.write_back_action, self.returns_action,
             self.merge_action, self.report_action, self.yearly_action, self.snapshot_action,
+            self.activity_action,
         ]  # fmt: skip
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # overrides QObject
@@ -315,6 +317,25 @@ class FileMenu(QObject):
             return
         self.workspace.announce(changed(Kind.SNAPSHOTS, plan_id=plan.id if plan else None))
         self.workspace.tell(f"Snapshot '{name}' taken.", 6000)
+
+    def export_activity(self) -> None:
+        """Write the plan's activity log (who changed what, when) to a workbook or CSV file."""
+        from actionplan.services.activity import export_activity, plan_activity
+
+        title, plan = "Export activity log", self.workspace.current_plan
+        filters = "Workbook (*.xlsx);;CSV file (*.csv)"
+        target = self._save_target(title, f"{self._stem()} activity log.xlsx", filters)
+        if plan is None or target is None or not self._may_replace(title, target):
+            return
+        db, plan_id = self.workspace.db, plan.id
+
+        def job(_progress: Any, _cancelled: Any) -> str:
+            entries = plan_activity(db, plan_id)
+            export_activity(entries, target, replace=True)
+            how_many = counted(len(entries), "entry", "entries")
+            return f"Wrote {how_many} of the activity log of '{plan.title}' to {target.name}."
+
+        self._run(title, f"Writing {target.name}…", job, str)
 
     def _stem(self) -> str:
         title = self._plan_title() or "plan"

@@ -167,7 +167,9 @@ def build_menus(parts: WindowParts, made: WindowCommands, plan_box: QComboBox) -
     file_menu.addActions([files.export_action, files.write_back_action])
     file_menu.addActions([files.returns_action, files.merge_action])
     file_menu.addSeparator()
-    file_menu.addActions([files.report_action, files.yearly_action, files.snapshot_action])
+    file_menu.addActions(
+        [files.report_action, files.yearly_action, files.snapshot_action, files.activity_action]
+    )
     file_menu.addSeparator()
     file_menu.addAction(databases.open_action)
     file_menu.addMenu(databases.recent_menu)

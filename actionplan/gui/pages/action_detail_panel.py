@@ -14,12 +14,14 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QTabWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from actionplan.domain.timescale import format_due, parse_timescale
+from actionplan.gui.pages.activity_view import ActivityView
 from actionplan.gui.widgets.rag_chip import chip_html
 from actionplan.services.views import ActionDraft, ActionRow, PriorityNode, UpdateView
 
@@ -57,6 +59,8 @@ class ActionDetailPanel(QWidget):
         self.revert_button = QPushButton("Revert")
         self.record_button = QPushButton("Record progress…")
         self.facts = QTextBrowser()
+        self.activity = ActivityView()  # who changed what, kept current by plan_refresh
+        self.history_tabs = QTabWidget()
         self._build_layout()
         self._connect()
         self.show_action(None, [])
@@ -79,7 +83,9 @@ class ActionDetailPanel(QWidget):
         layout.addWidget(self.heading)
         layout.addLayout(form)
         layout.addLayout(buttons)
-        layout.addWidget(self.facts, 1)
+        self.history_tabs.addTab(self.facts, "Progress")
+        self.history_tabs.addTab(self.activity, "Activity log")
+        layout.addWidget(self.history_tabs, 1)
 
     def _connect(self) -> None:
         for edit in (self.ref, self.leads, self.timescale):
@@ -123,6 +129,7 @@ class ActionDetailPanel(QWidget):
             self.facts.setHtml(self._facts(row) + _history_html(updates))
             return
         self._row, self._draft = row, draft
+        self.activity.show_action(row.id if row is not None else None)
         self._outline = list(outline or [])
         self.priority.clear()
         for node in self._outline:
