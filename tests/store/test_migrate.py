@@ -266,7 +266,13 @@ def test_database_at_0006_keeps_every_row_and_prints_its_drafts(tmp_path: Path) 
     assert pack_settings(db, plan.id) == PackSettings()
     db.close()
     after = _row_counts(old)
-    assert after == {**before, "pack_settings": 0, "schema_compatibility": 1, **NO_TEAM_LINKS, "activity": 0}
+    assert after == {
+        **before,
+        "pack_settings": 0,
+        "schema_compatibility": 1,
+        **NO_TEAM_LINKS,
+        "activity": 0,
+    }
     assert len(list(tmp_path.glob("plans.db.before-upgrade-0006-*"))) == 1
 
 

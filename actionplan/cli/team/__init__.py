@@ -22,7 +22,9 @@ TEAM_COMMAND_MODULES = (
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
     """Add the team group and each of its subcommands."""
     parser = commands.add_parser(
-        "team", parents=[common], help="work with the team's shared server (publish, checkout, upgrade…)"
+        "team",
+        parents=[common],
+        help="work with the team's shared server (publish, checkout, upgrade…)",
     )
     team_commands = parser.add_subparsers(
         dest="team_command", metavar="TEAM_COMMAND", parser_class=Parser
