@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import DateTime, Index, Integer, LargeBinary, MetaData, Text
+from sqlalchemy import DateTime, Index, Integer, LargeBinary, MetaData, Text, text
 from sqlmodel import Column, Field, SQLModel
 
 from actionplan.domain.rag import Rag
@@ -100,10 +100,24 @@ class Outcome(SQLModel, table=True):
 class Lead(SQLModel, table=True):
     """A person, role, agency or subgroup that owns actions in a plan."""
 
+    # A login names one lead of a plan at most; most leads have none.
+    __table_args__ = (
+        Index(
+            "uq_lead_plan_login",
+            "plan_id",
+            "login",
+            unique=True,
+            sqlite_where=text("login IS NOT NULL"),
+            postgresql_where=text("login IS NOT NULL"),
+        ),
+    )
+
     id: int | None = Field(default=None, primary_key=True)
     plan_id: int = Field(foreign_key="plan.id", index=True, ondelete="CASCADE")
     name: str
     agency: str = ""
+    # The team member's database login tied to this lead (team mode); None: nobody's.
+    login: str | None = None
 
 
 _ACTION_VERSION = _version()
