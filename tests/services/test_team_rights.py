@@ -15,6 +15,7 @@ from actionplan.services.actions import action_rows
 from actionplan.services.conflicts import EditConflict
 from actionplan.services.editing import action_draft, add_priority, delete_priority, edit_action
 from actionplan.services.errors import ServiceError
+from actionplan.services.pack_settings import PackSettings, pack_settings, save_pack_settings
 from actionplan.services.plans import change_plan_settings, plan_settings
 from actionplan.services.progress import history, record_progress, withdraw_update
 from actionplan.services.rights import rights_of
@@ -167,3 +168,11 @@ def test_a_member_given_another_role_keeps_one_role(team: Team) -> None:
         owner.close()
     rights = rights_of(team.open_as("reader"))
     assert (rights.role, rights.edit_plan) == ("manager", True)
+
+
+def test_a_reader_prints_the_board_pack_with_their_choices_unkept(team: Team) -> None:
+    """The board prints; what a reader chose for their copy is not kept for everyone."""
+    chosen = PackSettings(("Two actions are on track",), "Note the audit", True, False)
+    db = team.open_as("reader")
+    assert save_pack_settings(db, team.plan_id, chosen) == chosen
+    assert pack_settings(team.open_as("manager"), team.plan_id) == PackSettings()
