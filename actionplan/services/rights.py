@@ -10,10 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from actionplan.store import team_roles
-from actionplan.store.database import Database
+# Only the names of the roles here: the window holds its commands to EVERY_RIGHT before the
+# database layer has loaded, so the store's query modules load when rights are read.
 from actionplan.store.team_rights import LEAD, MANAGER, READER
+
+if TYPE_CHECKING:
+    from actionplan.store.database import Database
 
 __all__ = ["EVERY_RIGHT", "LEAD", "MANAGER", "READER", "Rights", "rights_of"]
 
@@ -63,6 +67,8 @@ EVERY_RIGHT = Rights(edit_plan=True, import_plans=True, record_any=True, my_lead
 
 def rights_of(db: Database) -> Rights:
     """The connected person's rights, read from the server (a file: every right)."""
+    from actionplan.store import team_roles
+
     standing = team_roles.standing(db)
     if not standing.team:
         return EVERY_RIGHT
