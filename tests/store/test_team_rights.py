@@ -7,8 +7,10 @@ import pytest
 from sqlalchemy import create_engine, text
 from sqlalchemy.exc import ProgrammingError
 
+from actionplan.store.refusals import NotPermitted
 from actionplan.store.tables import metadata
 from actionplan.store.team_rights import ROLES, TABLE_RIGHTS, UPDATE
+from actionplan.store.versions import Conflict, update_row
 from tests.team_helpers import PASSWORD, Team, plain_sql, team
 
 __all__ = ["team"]  # the fixture, used by name below
@@ -142,3 +144,19 @@ def test_another_partnerships_login_cannot_even_connect(team: Team) -> None:
             plain_sql(team, "stranger", "SELECT 1")
     finally:
         engine.dispose()
+
+
+def test_a_refused_update_of_a_versioned_row_is_not_permitted_and_a_stale_one_a_conflict(
+    team: Team,
+) -> None:
+    """Both match no row on the server; only the stale one is a colleague's change."""
+    db = team.open_as("lead")
+    actions = metadata.tables["action"]
+    with pytest.raises(NotPermitted, match=r"action 1\.2 is led by Ben Okafor"):
+        with db.writing() as session:
+            update_row(session.connection(), actions, team.others_action, 1, {"rag": "red"})
+    with pytest.raises(Conflict):
+        with db.writing() as session:
+            update_row(session.connection(), actions, team.own_action, 7, {"rag": "red"})
+    with db.writing() as session:
+        assert update_row(session.connection(), actions, team.own_action, 1, {"rag": "red"}) == 2
