@@ -100,7 +100,7 @@ class MainWindow(QMainWindow):
         )  # fmt: skip
         self.commands = build_actions(parts)
         self.toolbar = build_menus(parts, self.commands, self.plan_box)
-        self.guard = guard_window(self, view, self.commands, self.files)
+        self.guard = guard_window(self, view, self.welcome, self.commands, self.files)
         self._connect()
 
     def _connect(self) -> None:

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from actionplan.gui.menus.file_menu import FileMenu
     from actionplan.gui.menus.menu_bar import WindowCommands
     from actionplan.gui.pages.plan_view import PlanView
+    from actionplan.gui.pages.welcome_page import WelcomePage
     from actionplan.gui.workspace import Workspace
 
 log = logging.getLogger(__name__)
@@ -152,7 +153,11 @@ def _rights_of(workspace: Workspace) -> Rights:
 
 
 def guard_window(
-    window: QMainWindow, view: PlanView, commands: WindowCommands, files: FileMenu
+    window: QMainWindow,
+    view: PlanView,
+    welcome: WelcomePage,
+    commands: WindowCommands,
+    files: FileMenu,
 ) -> RightsGuard:
     """Hold the window's commands and the detail panel's fields to the person's rights."""
     workspace: Workspace = window.workspace  # type: ignore[attr-defined]
@@ -169,6 +174,7 @@ def guard_window(
         detail.ref, detail.text, detail.leads, detail.timescale, detail.priority,
         detail.outcome, detail.how_we_know, detail.save_button, detail.revert_button,
         measures.new_button, measures.edit_button, measures.delete_button, measures.add_button,
+        welcome.samples_button, welcome.import_button, welcome.new_plan_button,
     ])  # fmt: skip
     guard.hold_to_progress([made.record_action, detail.record_button])
     view.action_selected.connect(lambda _row: guard.apply_all())

@@ -48,6 +48,7 @@ def test_a_reader_sees_every_edit_greyed_out_with_the_reason(
     assert [action.isEnabled() for action in greyed] == [False] * len(greyed)
     assert not detail.text.isEnabled() and not detail.record_button.isEnabled()
     assert "can read and print the plan, not change it" in made.new_action_action.toolTip()
+    assert not window.welcome.new_plan_button.isEnabled()
     assert window.files.report_action.isEnabled()  # the board pack prints
     assert answers.said == []
 
