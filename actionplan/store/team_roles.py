@@ -13,12 +13,16 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, inspect, text
+from sqlalchemy.exc import DBAPIError
 
 from actionplan.store.database import Database
 from actionplan.store.errors import StoreError
+from actionplan.store.refusals import is_refusal
 from actionplan.store.team_grants import grant_sequences, grant_table
 from actionplan.store.team_rights import LEAD, ROLES, TABLE_RIGHTS
 
@@ -58,8 +62,7 @@ def set_up_team(db: Database) -> dict[str, str]:
 
     Safe to run again (after an upgrade added tables, say): grants are made afresh.
     """
-    _require_server(db)
-    with db.engine.begin() as connection:
+    with _as_administrator(db) as connection:
         groups = group_names(_database_name(connection))
         for group in groups.values():
             if not _role_exists(connection, group):
@@ -77,6 +80,26 @@ def set_up_team(db: Database) -> dict[str, str]:
     return groups
 
 
+@contextmanager
+def _as_administrator(db: Database) -> Iterator[Connection]:
+    """One transaction of the administrator's; the server's refusal told in one sentence."""
+    _require_server(db)
+    try:
+        with db.engine.begin() as connection:
+            yield connection
+    except DBAPIError as exc:
+        if is_refusal(exc):
+            raise StoreError(
+                "Only the team database's owner (its administrator), allowed to create "
+                "roles, can set up its team and add people; connect as that login."
+            ) from None
+        raise StoreError(f"The team could not be set up: {_first_line(exc)}.") from None
+
+
+def _first_line(exc: DBAPIError) -> str:
+    return str(exc.orig or exc).splitlines()[0].rstrip(".")
+
+
 def _open_the_door(connection: Connection, groups: dict[str, str]) -> None:
     # Only the team's members may connect: a login of another partnership on the same
     # server cannot even open this database.
@@ -90,8 +113,7 @@ def _open_the_door(connection: Connection, groups: dict[str, str]) -> None:
 def add_member(db: Database, login: str, role: str, password: str | None, leads: str = "") -> int:
     """Give ``login`` the team role (creating the login with the password when new); for a
     lead, tie the login to the plan's leads named ``leads``. Returns how many Lead rows."""
-    _require_server(db)
-    with db.engine.begin() as connection:
+    with _as_administrator(db) as connection:
         groups = group_names(_database_name(connection))
         if not _role_exists(connection, groups[role]):
             raise StoreError(

@@ -55,8 +55,8 @@ def test_setup_then_add_user_gives_a_lead_a_login_that_works(team: Team) -> None
 
 
 def test_add_user_failures_are_one_line_and_change_nothing(team: Team) -> None:
-    """A lead with no name in the plan, a missing password, or a file instead of a server:
-    one clear line each, and the login is not made."""
+    """A lead with no name in the plan, a missing password, a file instead of a server, or
+    a login that is not the owner's: one clear line each, and the login is not made."""
     login = f"{team.name}_cara"
     team.logins["cara"] = login
     for args, stdin in (
@@ -69,5 +69,7 @@ def test_add_user_failures_are_one_line_and_change_nothing(team: Team) -> None:
         assert "Cara Ngata" in line or "password" in line
     refused = _one_line_failure(run("team", "setup", "--db", "plan.db"))
     assert "PostgreSQL" in refused
+    not_owner = _one_line_failure(run("team", "setup", "--db", team.url_as("manager")))
+    assert "owner" in not_owner
     no_login = _one_line_failure(run("summary", "--db", team.url_as("cara")))
     assert no_login.startswith("actionplan:")
