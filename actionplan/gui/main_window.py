@@ -29,6 +29,7 @@ from actionplan.gui.pages.plan_view import PlanView
 from actionplan.gui.pages.welcome_page import WelcomePage
 from actionplan.gui.pending_edits import PendingEdits
 from actionplan.gui.plan_refresh import PlanRefresher
+from actionplan.gui.rights_guard import guard_window
 from actionplan.gui.row_reader import FIRST_ROWS, RowReader
 from actionplan.gui.settings import Settings
 from actionplan.gui.workspace import Workspace
@@ -99,6 +100,7 @@ class MainWindow(QMainWindow):
         )  # fmt: skip
         self.commands = build_actions(parts)
         self.toolbar = build_menus(parts, self.commands, self.plan_box)
+        self.guard = guard_window(self, view, self.welcome, self.commands, self.files)
         self._connect()
 
     def _connect(self) -> None:
@@ -237,6 +239,7 @@ class MainWindow(QMainWindow):
         for plan_only in self.commands.plan_actions:
             plan_only.setEnabled(bool(plans))
         self.files.set_plan_open(bool(plans))
+        self.guard.read_rights()
         workspace.current_plan = plans[chosen] if plans else None
         if not plans:
             workspace.shown_plan = None
@@ -308,6 +311,7 @@ class MainWindow(QMainWindow):
         if plan is None or plan.id != self._filling or not self._database_open():
             return
         self._filling = None
+        self.guard.read_rights()
         db = self.workspace.db
         self.plan_view.show_outline(plan.title, plan_outline(db, plan.id))
         self.plan_view.measures.set_rows(measure_rows(db, plan.id))

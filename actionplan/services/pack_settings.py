@@ -14,6 +14,7 @@ from actionplan.services.key_messages import MOST_MESSAGES
 from actionplan.services.plans import chosen_plan
 from actionplan.store.database import Database
 from actionplan.store.pack_settings import PackSettings, read_pack_settings, write_pack_settings
+from actionplan.store.refusals import NotPermitted
 
 __all__ = ["PackSettings", "pack_settings", "pack_settings_of", "save_pack_settings"]
 
@@ -39,13 +40,20 @@ def save_pack_settings(
     """Keep the settings with the plan and return them as kept; refused in one sentence,
     with nothing saved, when a message or the board's ask is too long.
 
+    A person whose team role may not change the plan prints with the settings, unkept.
     Blank messages are dropped; messages the same as the ``drafts`` are not kept, so the
     next pack drafts them afresh from its own figures.
     """
     tidy = checked(settings)
     if tidy.key_messages == _kept(drafts):
         tidy = replace(tidy, key_messages=())
-    if not write_pack_settings(db, plan_id, tidy):
+    try:
+        written = write_pack_settings(db, plan_id, tidy)
+    except NotPermitted:
+        # A reader (the board, a scrutineer) prints with their own choices; only those who
+        # may change the plan keep them with it for everyone.
+        return tidy
+    if not written:
         raise ServiceError("The plan no longer exists (it may have been deleted).")
     return tidy
 

@@ -20,6 +20,7 @@ from sqlmodel import Session
 from actionplan.store import activity_watch, migrate, revisions  # noqa: F401
 from actionplan.store.engine import make_engine, resolve_target, sqlite_path, use_wal
 from actionplan.store.errors import StoreError
+from actionplan.store.refusals import NotPermitted, is_refusal, not_permitted
 from actionplan.store.target import shown_target
 from actionplan.store.versions import USER_KEY, default_user
 
@@ -50,6 +51,8 @@ class Database:
             use_wal(engine)
         except (DatabaseError, sqlite3.DatabaseError) as exc:
             engine.dispose()
+            if is_refusal(exc):
+                raise NotPermitted(_no_entry(text)) from None
             raise StoreError(_unreadable(text, exc)) from exc
         except StoreError:
             engine.dispose()
@@ -73,6 +76,8 @@ class Database:
             try:
                 yield session
             except DatabaseError as exc:
+                if is_refusal(exc):
+                    raise not_permitted(exc, "read") from None
                 if _is_damage(exc):
                     raise StoreError(_damaged(self.shown)) from None
                 raise
@@ -105,6 +110,8 @@ class Database:
                 raise StoreError(f"The database could not be written: {_first_line(exc)}.") from exc
             except DatabaseError as exc:
                 session.rollback()
+                if is_refusal(exc):
+                    raise not_permitted(exc) from None
                 if _is_damage(exc):
                     raise StoreError(_damaged(self.shown)) from None
                 raise
@@ -174,6 +181,13 @@ def _unreadable(target: str, exc: BaseException) -> str:
     if "not a database" in detail or "malformed" in detail:
         return f"'{target}' is not an actionplan database (or it is damaged)."
     return f"The database '{target}' could not be opened: {detail}."
+
+
+def _no_entry(target: str) -> str:
+    return (
+        f"Your login may not open the team database '{shown_target(target)}'; ask its "
+        "administrator to add you with 'actionplan team add-user'."
+    )
 
 
 def _is_damage(exc: BaseException) -> bool:

@@ -10,6 +10,8 @@ from typing import TypeVar
 
 from sqlmodel import Session
 
+from actionplan.store.refusals import refused_row
+
 Row = TypeVar("Row")
 
 
@@ -35,9 +37,15 @@ def fetch(
     """The row of ``table`` with that id; raises Gone naming it ``what`` when there is none.
 
     ``locked``: held for the rest of the write (SELECT … FOR UPDATE where the server has
-    it), so a colleague's write to the same row waits for this one instead of failing.
+    it), so a colleague's write to the same row waits for this one instead of failing; a
+    row there that this login may not change raises refusals.NotPermitted.
     """
     row = session.get(table, row_id, with_for_update=locked or None)
     if row is None:
+        if locked:
+            # On a team's server a row this login may not update cannot be locked either.
+            refusal = refused_row(session.connection(), table.__table__, row_id)  # type: ignore[attr-defined]
+            if refusal is not None:
+                raise refusal
         raise Gone(what)
     return row

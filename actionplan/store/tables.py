@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import DateTime, Index, Integer, LargeBinary, MetaData, Text
+from sqlalchemy import DateTime, Index, Integer, LargeBinary, MetaData, Text, text
 from sqlmodel import Column, Field, SQLModel
 
 from actionplan.domain.rag import Rag
@@ -101,10 +101,24 @@ class Outcome(SQLModel, table=True):
 class Lead(SQLModel, table=True):
     """A person, role, agency or subgroup that owns actions in a plan."""
 
+    # A login names one lead of a plan at most; most leads have none.
+    __table_args__ = (
+        Index(
+            "uq_lead_plan_login",
+            "plan_id",
+            "login",
+            unique=True,
+            sqlite_where=text("login IS NOT NULL"),
+            postgresql_where=text("login IS NOT NULL"),
+        ),
+    )
+
     id: int | None = Field(default=None, primary_key=True)
     plan_id: int = Field(foreign_key="plan.id", index=True, ondelete="CASCADE")
     name: str
     agency: str = ""
+    # The team member's database login tied to this lead (team mode); None: nobody's.
+    login: str | None = None
 
 
 _ACTION_VERSION = _version()
@@ -388,6 +402,9 @@ class Activity(SQLModel, table=True):
     what, and when by the server's clock. Only ever added to: the database refuses to
     change or delete an entry (triggers made by migration 0011). No links to the rows it
     names, so it outlives them."""
+
+    # Added without reading the new row back: a lead may add to the log but not read it.
+    __table_args__ = {"implicit_returning": False}
 
     id: int | None = Field(default=None, primary_key=True)
     at: datetime | None = Field(

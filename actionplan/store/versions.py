@@ -20,6 +20,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from actionplan.store.activity_log import log_update
 from actionplan.store.errors import StoreError
+from actionplan.store.refusals import refused_row
 from actionplan.store.tables import VERSIONED_TABLES
 
 # The name a Database writes under unless told another; a session carries it in its info.
@@ -64,7 +65,14 @@ def check_seen(session: Session, row: Any, seen: int | None) -> None:
 
 
 def conflict_on(connection: Connection, table: Table, row_id: int, seen: int | None) -> Conflict:
-    """The Conflict for a row whose stored version is not ``seen``, with its values now."""
+    """The Conflict for a row whose stored version is not ``seen``, with its values now.
+
+    Raises refusals.NotPermitted instead when the row is unchanged but this login may not
+    update it (on a server a refused UPDATE matches no row, as a stale one does).
+    """
+    refusal = refused_row(connection, table, row_id)
+    if refusal is not None:
+        raise refusal
     found = connection.execute(select(table).where(table.c.id == row_id)).first()
     theirs = dict(found._mapping) if found is not None else {}
     return Conflict(

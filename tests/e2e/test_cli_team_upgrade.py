@@ -10,6 +10,7 @@ from actionplan.store.database import Database
 from actionplan.store.target import SCHEMA_REVISION
 from tests.e2e.test_cli import run
 from tests.e2e.test_cli_at_once import _at_once
+from tests.server_databases import ScratchServer
 from tests.store.schema_steps import set_back_to
 
 OLD = "0008"
@@ -60,3 +61,19 @@ def test_team_upgrade_names_itself_in_the_help() -> None:
     result = run("team", "--help")
     assert result.returncode == 0
     assert "upgrade" in result.stdout
+
+
+def test_team_setup_on_an_empty_database_creates_its_tables_then_its_roles(
+    test_server: ScratchServer | None, server_database: str
+) -> None:
+    """An administrator's first command on a new server database needs nothing before it."""
+    assert test_server is not None  # server_database has failed or skipped the test otherwise
+    name = test_server.new_database(blank=True)
+    try:
+        result = run("team", "setup", "--db", test_server.url_of(name))
+        assert result.returncode == 0, result.stderr
+        lines = result.stdout.strip().splitlines()
+        assert lines[0] == f"Created the database's tables at schema {SCHEMA_REVISION}."
+        assert lines[1].startswith("Team roles set up on ")
+    finally:
+        test_server.drop(name)

@@ -17,8 +17,16 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Upgrade, and say what was done."""
+    """Upgrade, say what was done, and give the team's roles their rights on what it added."""
+    from actionplan.cli.team import is_server, open_team_database
     from actionplan.services.schema_upgrade import upgrade_team_database
+    from actionplan.services.team_members import grant_after_upgrade
 
-    print(upgrade_team_database(args.db).sentence())
+    # A database file upgrades the same way (it upgrades itself on opening as well).
+    upgrade = upgrade_team_database(args.db)
+    print(upgrade.sentence())
+    if upgrade.changed and upgrade.before is not None and is_server(args):
+        with open_team_database(args) as db:
+            if grant_after_upgrade(db):
+                print("The team's roles were given their rights on what the upgrade added.")
     return 0
