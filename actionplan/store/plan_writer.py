@@ -14,7 +14,13 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, func, insert, select
 
-from actionplan.domain.plan_data import ActionData, MeasureData, PlanData, PriorityData
+from actionplan.domain.plan_data import (
+    ActionData,
+    MeasureData,
+    NarrativeData,
+    PlanData,
+    PriorityData,
+)
 from actionplan.domain.timescale import parse_timescale
 from actionplan.store.database import Database
 from actionplan.store.errors import StoreError
@@ -181,7 +187,7 @@ class _PlanWriter:
         _insert(
             self.conn,
             Narrative,
-            [{"priority_id": priority_id, **vars(n)} for n in priority.narratives],
+            [{"priority_id": priority_id, **_narrative_words(n)} for n in priority.narratives],
         )
 
     def _write_actions(
@@ -320,3 +326,8 @@ def write_plan(
     db.check_whole()  # a plan written into a damaged file could be lost with it
     with db.writing() as session:
         return _PlanWriter(session.connection(), progress, cancelled).write(plan, source)
+
+
+def _narrative_words(narrative: NarrativeData) -> dict[str, object]:
+    # A narrative written whole starts at its first version, whatever it was read at.
+    return {k: v for k, v in vars(narrative).items() if k != "version"}
