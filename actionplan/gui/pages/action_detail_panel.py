@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from actionplan.domain.timescale import format_due, parse_timescale
+from actionplan.gui.conflict_fields import same_words
 from actionplan.gui.widgets.rag_chip import chip_html
 from actionplan.services.views import ActionDraft, ActionRow, PriorityNode, UpdateView
 
@@ -35,10 +36,16 @@ class ActionDetailPanel(QWidget):
         super().__init__(parent)
         self._row: ActionRow | None = None
         self._changed = False
-        self._draft: ActionDraft | None = None
+        self._draft: ActionDraft | None = None  # what the form was filled with
+        self._newest: ActionDraft | None = None  # a colleague's newer words, while typing
         self._timescale_shown = ("", "")
         self.heading = QLabel("Select an action to see its details.")
         self.heading.setWordWrap(True)
+        self.note = QLabel()  # a colleague changed the action while words were typed
+        self.note.setWordWrap(True)
+        self.note.setTextFormat(Qt.TextFormat.PlainText)
+        self.note.setStyleSheet("color: palette(placeholder-text); font-style: italic;")
+        self.note.hide()
         self.ref = QLineEdit()
         self.text = QPlainTextEdit()
         self.text.setMaximumHeight(110)
@@ -77,6 +84,7 @@ class ActionDetailPanel(QWidget):
         buttons.addWidget(self.record_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
+        layout.addWidget(self.note)
         layout.addLayout(form)
         layout.addLayout(buttons)
         layout.addWidget(self.facts, 1)
@@ -102,10 +110,29 @@ class ActionDetailPanel(QWidget):
         """True while the form holds words not yet saved."""
         return self._changed
 
+    @property
+    def started_draft(self) -> ActionDraft | None:
+        """What the form was filled with (the version the words typed were made from)."""
+        return self._draft
+
     def mark_saved(self, action_id: int) -> None:
         """The form's words for this action are now in the database."""
         if action_id == self.action_id:
             self._set_changed(False)
+            self.note.hide()
+
+    def take_theirs(self, theirs: ActionDraft) -> None:
+        """Drop the words typed and show a colleague's newer ones, as saved."""
+        if self._row is not None:
+            self._draft, self._newest = theirs, None
+            self._fill(theirs)
+            self._set_changed(False)
+            self.note.hide()
+
+    def note_colleague_change(self, words: str) -> None:
+        """Say quietly, above the form, that a colleague changed the action being typed in."""
+        self.note.setText(words)
+        self.note.show()
 
     def show_action(
         self,
@@ -119,10 +146,12 @@ class ActionDetailPanel(QWidget):
 
         The same action shown again while its words are unsaved keeps the words typed."""
         if row is not None and self._changed and row.id == self.action_id:
-            self._row, self._draft = row, draft or self._draft
+            self._row = row
+            self._keep_typed(draft)
             self.facts.setHtml(self._facts(row) + _history_html(updates))
             return
-        self._row, self._draft = row, draft
+        self._row, self._draft, self._newest = row, draft, None
+        self.note.hide()
         self._outline = list(outline or [])
         self.priority.clear()
         for node in self._outline:
@@ -140,6 +169,18 @@ class ActionDetailPanel(QWidget):
             self._fill(draft or _draft_of(row))
             self.facts.setHtml(self._facts(row) + _history_html(updates))
         self._set_changed(False)
+
+    def _keep_typed(self, draft: ActionDraft | None) -> None:
+        # Words typed stay. A newer version whose form fields are as the user found them
+        # (progress recorded) becomes the base; a colleague's other words do not, so saving
+        # shows both rather than writing over theirs.
+        base = self._draft
+        if draft is None:
+            return
+        if base is None or same_words(draft, base):
+            self._draft = draft
+        else:
+            self._newest = draft
 
     def _facts(self, row: ActionRow) -> str:
         node = next((n for n in self._outline if n.id == row.priority_id), None)
@@ -230,8 +271,11 @@ class ActionDetailPanel(QWidget):
 
     def _revert(self) -> None:
         if self._row is not None:
+            self._draft = self._newest or self._draft
+            self._newest = None
             self._fill(self._draft or _draft_of(self._row))
             self._set_changed(False)
+            self.note.hide()
 
     def _request_progress(self) -> None:
         if self._row is not None:
