@@ -41,9 +41,9 @@ FORMS: dict[type, tuple[str, tuple[tuple[str, str], ...]]] = {
     MeasureHeading: (
         "measure",
         (
-            ("name", "Name"),
+            ("name", "Measure"),
             ("unit", "Unit"),
-            ("direction", "Which way is better"),
+            ("direction", "Better when"),
             ("baseline", "Baseline"),
             ("target", "Target"),
             ("priority_id", "Priority"),
@@ -73,7 +73,7 @@ FORMS: dict[type, tuple[str, tuple[tuple[str, str], ...]]] = {
 }
 
 EMPTY = "(empty)"
-_DIRECTIONS = {"higher": "Higher is better", "lower": "Lower is better"}
+_DIRECTIONS = {"higher": "Higher", "lower": "Lower"}
 
 
 @dataclass(frozen=True)
@@ -131,10 +131,12 @@ def worded(name: str, value: Any, names: dict[str, dict[Any, str]] | None = None
         return (names or {})[name].get(value, EMPTY)
     if name == "outcome_id" and value is None:
         return "No outcome"
+    if name == "priority_id" and value is None:
+        return "Whole plan"  # a measure of the whole plan
     if name == "timescale":
         return parse_timescale(value).label or EMPTY
     if name == "direction":
-        return _DIRECTIONS.get(value, "Not said")
+        return _DIRECTIONS.get(value, "Not stated")
     if isinstance(value, date):
         return format_due(value)
     if value is None or (isinstance(value, str) and not value.strip()):

@@ -16,9 +16,16 @@ from actionplan.gui.changes import Kind, changed
 from actionplan.gui.dialogs.conflict_dialog import ConflictDialog
 from actionplan.gui.main_window import MainWindow
 from actionplan.services.editing import action_draft, edit_action, edit_priority, priority_heading
+from actionplan.services.impact import (
+    add_measure,
+    edit_measure,
+    measure_heading,
+    narrative_for,
+    put_narrative,
+)
 from actionplan.services.plans import change_plan_settings, plan_settings
 from actionplan.services.progress import current_rating, record_progress
-from actionplan.services.views import ProgressEntry, Rag, Status
+from actionplan.services.views import NarrativeData, ProgressEntry, Rag, Status
 from actionplan.store.database import Database
 from tests.conftest import PlanFactory
 from tests.gui.conftest import Answers, click_save, plan_settings_on_screen
@@ -270,3 +277,57 @@ def test_plan_settings_over_a_colleagues_change_keep_theirs_or_stay_open(
     stored = plan_settings(db, plan_id)
     assert (stored.title, stored.marking) == (factory.plan.title, "OFFICIAL-SENSITIVE")
     assert "Title:\nNorthbridge Plan 2025-27\n" in QGuiApplication.clipboard().text()
+
+
+def test_a_narrative_over_a_colleagues_applies_mine_on_top_keeping_their_other_parts(
+    db: Database, factory: PlanFactory, open_window: Opener
+) -> None:
+    """The same period's narrative saved by Sam after the dialog opened: the choice shows
+    the part both wrote; Apply mine on top keeps the user's "done" and Sam's "impact"."""
+    priority = factory.priority("Neglect")
+    put_narrative(db, priority, "Q3", NarrativeData("Q3", done="Toolkit drafted"))
+    window = open_window()
+    window.plan_view.choose_priority(priority)
+    window.commands.narrative_action.trigger()
+    form = window.plan_edits.narrative_dialog
+    assert form is not None and form.period_edit.text() == "Q3"
+    as_colleague(db, lambda sam: put_narrative(sam, priority, "Q3", NarrativeData(
+        "Q3", done="Toolkit piloted", impact="Fewer repeat referrals", version=1)))  # fmt: skip
+    form.parts["done"].setPlainText("Toolkit launched with 40 practitioners trained")
+    form.accept()
+    dialog = conflict_on_screen(window, plan=True)
+    assert dialog.windowTitle() == "Someone else changed this narrative"
+    assert [row[0] for row in rows_of(dialog)] == ["What has been done", "Impact of work"]
+    dialog.apply_button.click()
+    stored = narrative_for(db, priority, "Q3")
+    assert stored is not None
+    assert (stored.done, stored.impact) == (
+        "Toolkit launched with 40 practitioners trained",
+        "Fewer repeat referrals",
+    )
+
+
+def test_a_measure_over_a_colleagues_keeps_theirs_on_request(
+    db: Database, factory: PlanFactory, open_window: Opener
+) -> None:
+    """Edit measure after Sam changed its unit: the choice names the form's own fields;
+    Keep theirs leaves Sam's measure stored and the user's words on the clipboard."""
+    measure = add_measure(db, factory.plan.id, "Referrals", unit="children")
+    window = open_window()
+    window.edits.edit_measure(measure)
+    form = window.edits.measure_dialog
+    assert form is not None
+    as_colleague(db, lambda sam: edit_measure(sam, measure, replace(
+        measure_heading(sam, measure), unit="families")))  # fmt: skip
+    form.target.setText("120")
+    form.accept()
+    dialog = conflict_on_screen(window)
+    assert rows_of(dialog) == [
+        ("Unit", "children", "families", "children"),
+        ("Target", "120", "(empty)", "(empty)"),
+    ]
+    QGuiApplication.clipboard().clear()
+    dialog.keep_button.click()
+    stored = measure_heading(db, measure)
+    assert (stored.unit, stored.target) == ("families", None)
+    assert "Target:\n120\n" in QGuiApplication.clipboard().text()

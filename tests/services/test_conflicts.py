@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 
-from actionplan.services.conflicts import EditConflict
+from actionplan.services.conflicts import EditConflict, last_change, mine_on_top
 from actionplan.services.editing import ActionDraft, action_draft, add_outcome, edit_action
 from actionplan.services.impact import (
     add_measure,
@@ -130,3 +130,28 @@ def test_a_narrative_read_before_a_colleagues_save_is_refused_and_a_new_period_i
     put_narrative(db, priority, "Q2", replace(mine, period_label="Q2", version=None))
     put_narrative(db, priority, "Q1", NarrativeData("Q1", done="Undone as it stands"))
     assert narrative_for(db, priority, "Q1") == NarrativeData("Q1", done="Undone as it stands")
+
+
+def test_mine_on_top_keeps_the_users_changed_fields_and_theirs_elsewhere(
+    db: Database, factory: PlanFactory
+) -> None:
+    """The user changed the words, Sam the leads: laid on top, the user's words and Sam's
+    leads are saved from Sam's version, and who changed it last is Sam, then the user."""
+    action_id = factory.action(factory.priority(), "Run a joint audit", lead="Police")
+    started = action_draft(db, action_id)
+    sam = Database.open(db.target, user="Sam Patel")
+    try:
+        edit_action(sam, action_id, replace(started, lead="Police / Health"))
+    finally:
+        sam.close()
+    who, when = last_change(db, "action", action_id)
+    assert who == "Sam Patel" and when is not None
+    mine = replace(started, text="Run a joint audit with schools")
+    with pytest.raises(EditConflict) as raised:
+        edit_action(db, action_id, mine)
+    merged = mine_on_top(mine, raised.value.theirs, started)
+    edit_action(db, action_id, merged)
+    stored = action_draft(db, action_id)
+    assert (stored.text, stored.lead) == ("Run a joint audit with schools", "Police / Health")
+    assert last_change(db, "action", action_id)[0] == db.user
+    assert last_change(db, "action", 999_999) == ("", None)

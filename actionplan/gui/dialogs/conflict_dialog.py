@@ -47,7 +47,8 @@ class ConflictDialog(QDialog):
         kind = kind_of(conflict.yours)
         self.setWindowTitle(f"Someone else changed this {kind}")
         self.setMinimumWidth(760)
-        self.message = _plain(_message(conflict, kind))
+        self.message = _plain(_headline(conflict, kind), bold=True)
+        self.advice = _plain(ADVICE)
         self.copy_button = QPushButton("&Copy mine")
         self.copy_button.setToolTip("Put your words on the clipboard; this stays open")
         self.keep_button = QPushButton("&Keep theirs")
@@ -65,7 +66,7 @@ class ConflictDialog(QDialog):
         self.cancel_button.clicked.connect(self.reject)
 
     def _lay_out(self) -> None:
-        scroll = QScrollArea()
+        self.fields_area = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self._table())
@@ -77,12 +78,14 @@ class ConflictDialog(QDialog):
         self.apply_button.setDefault(True)
         layout = QVBoxLayout(self)
         layout.addWidget(self.message)
+        layout.addWidget(self.advice)
         layout.addWidget(scroll, 1)
+        layout.addSpacing(6)
         layout.addLayout(buttons)
 
     def _table(self) -> QWidget:
         table = QWidget()
-        grid = QGridLayout(table)
+        self._grid = grid = QGridLayout(table)
         who = self.conflict.changed_by or "your colleague"
         heads = ["", "Your draft", f"Saved by {who}"]
         with_start = any(clash.started is not None for clash in self.clashes)
@@ -101,6 +104,17 @@ class ConflictDialog(QDialog):
             grid.setColumnStretch(3, 2)
         grid.setRowStretch(len(self.clashes) + 1, 1)
         return table
+
+    def fit_fields(self) -> None:
+        """As tall as the fields need at this width, up to what fits a small laptop's screen."""
+        needed = self._grid.totalHeightForWidth(self.fields_area.viewport().width())
+        self.fields_area.setMinimumHeight(min(needed + 4, 420))
+        self.resize(self.width(), self.minimumSizeHint().height())
+
+    def showEvent(self, event: Any) -> None:  # overrides QWidget.showEvent
+        """Open at the height the fields need."""
+        super().showEvent(event)
+        self.fit_fields()
 
     def mine_as_text(self) -> str:
         """The user's draft as plain text, labelled by field."""
@@ -121,14 +135,16 @@ class ConflictDialog(QDialog):
         self.mine_applied.emit()
 
 
-def _message(conflict: EditConflict, kind: str) -> str:
+ADVICE = (
+    "Nothing of yours is saved yet. Where your words and theirs differ, they are side by side "
+    "below: keep theirs (yours go on the clipboard), or apply yours on top (the fields you did "
+    "not change keep theirs)."
+)
+
+
+def _headline(conflict: EditConflict, kind: str) -> str:
     who = conflict.changed_by or "Someone else"
-    return (
-        f"{who} saved {_name(conflict, kind)}{_when(conflict.changed_at)}, after you opened "
-        "it. Nothing of yours is saved yet. Where the two differ, they are side by side below: "
-        "keep theirs (your words go on the clipboard), or apply yours on top (the fields you "
-        "did not change keep theirs)."
-    )
+    return f"{who} saved {_name(conflict, kind)}{_when(conflict.changed_at)}, after you opened it."
 
 
 def _name(conflict: EditConflict, kind: str) -> str:

@@ -44,7 +44,7 @@ class ActionDetailPanel(QWidget):
         self.note = QLabel()  # a colleague changed the action while words were typed
         self.note.setWordWrap(True)
         self.note.setTextFormat(Qt.TextFormat.PlainText)
-        self.note.setStyleSheet("color: palette(placeholder-text); font-style: italic;")
+        self.note.setStyleSheet("font-style: italic;")  # quiet: a note, not an alarm
         self.note.hide()
         self.ref = QLineEdit()
         self.text = QPlainTextEdit()
