@@ -109,7 +109,8 @@ class PlanRefresher(QObject):
         started = detail.started_draft
         if not detail.has_changes or detail.action_id != action_id or started is None:
             return ""
-        if same_words(newest, started):
+        seen = detail.newest_draft  # a colleague's words already noted stay as noted
+        if same_words(newest, started) or (seen is not None and same_words(newest, seen)):
             return ""
         who, when = last_change(self.workspace.db, "action", action_id)
         at = f" at {when:%H:%M}" if when is not None else ""

@@ -331,3 +331,24 @@ def test_a_measure_over_a_colleagues_keeps_theirs_on_request(
     stored = measure_heading(db, measure)
     assert (stored.unit, stored.target) == ("families", None)
     assert "Target:\n120\n" in QGuiApplication.clipboard().text()
+
+
+def test_my_own_progress_after_a_colleagues_change_keeps_the_note_naming_them(
+    db: Database, factory: PlanFactory, open_window: Opener, answers: Answers
+) -> None:
+    """The note names the colleague who changed the words, even after the user records
+    progress on the same action while their words wait."""
+    priority = factory.priority("Neglect")
+    action_id = factory.action(priority, "Launch the neglect toolkit", lead="Health")
+    window = open_window()
+    window.plan_view.select_action(action_id)
+    detail = window.plan_view.detail
+    detail.text.setPlainText("My words")
+    as_colleague(db, sams_action_edit(action_id))
+    window.workspace.announce(changed(Kind.ACTIONS, action_id=action_id))
+    assert detail.note.text().startswith("Sam Patel changed this action")
+    entry = ProgressEntry(action_id, date(2025, 6, 30), Rag.GREEN, Status.IN_PROGRESS, "Begun")
+    record_progress(db, entry)
+    window.workspace.announce(changed(Kind.UPDATES, action_id=action_id))
+    assert detail.note.text().startswith("Sam Patel changed this action")
+    assert detail.text.toPlainText() == "My words" and answers.said == []

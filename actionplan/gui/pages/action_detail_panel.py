@@ -115,6 +115,11 @@ class ActionDetailPanel(QWidget):
         """What the form was filled with (the version the words typed were made from)."""
         return self._draft
 
+    @property
+    def newest_draft(self) -> ActionDraft | None:
+        """A colleague's newer words for the action, while the words typed are kept."""
+        return self._newest
+
     def mark_saved(self, action_id: int) -> None:
         """The form's words for this action are now in the database."""
         if action_id == self.action_id:
