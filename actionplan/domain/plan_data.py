@@ -107,6 +107,9 @@ class NarrativeData:
     analysis: str = ""
     impact: str = ""
     next_steps: str = ""
+    # The version of the stored narrative these words were read from (None: a new period, or
+    # the user's own undo); a save refuses words read before a colleague's. Not compared.
+    version: int | None = field(default=None, compare=False)
 
     @property
     def parts(self) -> list[tuple[str, str]]:

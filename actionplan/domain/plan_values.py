@@ -77,6 +77,8 @@ class PlanSettings:
     marking: str = ""  # protective marking, e.g. "OFFICIAL-SENSITIVE"; blank for none
     # The period in the imported workbook's own words ("2019-2021"), printed while it stands.
     period_raw: str = ""
+    # As for ActionDraft: the version read, None for as it stands; not compared.
+    version: int | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)

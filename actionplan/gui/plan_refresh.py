@@ -8,13 +8,14 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 
 from actionplan.gui.changes import Changes, Kind
+from actionplan.gui.conflict_fields import same_words
 
 if TYPE_CHECKING:
     from actionplan.gui.pages.plan_view import PlanView
     from actionplan.gui.pending_edits import PendingEdits
     from actionplan.gui.row_reader import RowReader
     from actionplan.gui.workspace import Workspace
-    from actionplan.services.views import ActionRow
+    from actionplan.services.views import ActionDraft, ActionRow
 
 # Changes the window itself answers by reading the list of plans (or the database) again.
 WHOLE = (Kind.PLAN_LIST, Kind.PLAN_SETTINGS, Kind.PLAN_SHOWN, Kind.DATABASE)
@@ -94,9 +95,30 @@ class PlanRefresher(QObject):
             self.action_shown.emit(True)
             db, view = self.workspace.db, self.view
             draft = action_draft(db, row.id)
+            overtaken = self._overtaken(row.id, draft)
             view.detail.show_action(row, history(db, row.id), draft, view.outline)
+            if overtaken:
+                view.detail.note_colleague_change(overtaken)
         if pending is not None:
             pending.show_saved()
+
+    def _overtaken(self, action_id: int, newest: ActionDraft) -> str:
+        # A colleague's save of the words being typed over: the sentence that says so.
+        from actionplan.services.conflicts import last_change
+
+        detail = self.view.detail
+        started = detail.started_draft
+        if not detail.has_changes or detail.action_id != action_id or started is None:
+            return ""
+        seen = detail.newest_draft  # a colleague's words already noted stay as noted
+        if same_words(newest, started) or (seen is not None and same_words(newest, seen)):
+            return ""
+        who, when = last_change(self.workspace.db, "action", action_id)
+        at = f" at {when:%H:%M}" if when is not None else ""
+        return (
+            f"{who or 'Someone else'} changed this action{at}; your words are kept — "
+            "saving will show both."
+        )
 
     def clear_detail(self) -> None:
         """Show no action in the detail panel."""

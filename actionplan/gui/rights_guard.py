@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
     from actionplan.gui.menus.file_menu import FileMenu
     from actionplan.gui.menus.menu_bar import WindowCommands
+    from actionplan.gui.pages.activity_view import ActivityView
     from actionplan.gui.pages.plan_view import PlanView
     from actionplan.gui.pages.welcome_page import WelcomePage
     from actionplan.gui.workspace import Workspace
@@ -57,6 +58,8 @@ class RightsGuard(QObject):
         self._read_for: str | None = None  # the database the rights were read from
         self._held: list[_Held] = []
         self._applying = False
+        # Told the rights each time they are read: what is not a command or a field.
+        self.on_rights: list[Callable[[Rights], None]] = []
 
     def hold_to_editing(self, items: Sequence[Item]) -> None:
         """Keep these off unless the person may change the plan itself."""
@@ -97,6 +100,8 @@ class RightsGuard(QObject):
         except Exception:  # rights unread must not stop the window: the server still rules
             log.exception("The person's rights could not be read; the server enforces them")
             self.rights = EVERY_RIGHT
+        for tell in self.on_rights:
+            tell(self.rights)
         self.apply_all()
         if self.rights.owner_warning:
             prompts.warn(self._window, "Team database", self.rights.owner_warning)
@@ -177,8 +182,16 @@ def guard_window(
         welcome.samples_button, welcome.import_button, welcome.new_plan_button,
     ])  # fmt: skip
     guard.hold_to_progress([made.record_action, detail.record_button])
+    guard.on_rights.append(lambda rights: _log_readable(rights, detail.activity, files))
     view.action_selected.connect(lambda _row: guard.apply_all())
     return guard
+
+
+def _log_readable(rights: Rights, log_view: ActivityView, files: FileMenu) -> None:
+    why = rights.why_not_read_log
+    log_view.set_unreadable(why)
+    files.activity_action.setEnabled(not why)
+    files.activity_action.setToolTip(why or files.activity_action.text().replace("&", ""))
 
 
 def _leads_selected(view: PlanView) -> Sequence[str] | None:

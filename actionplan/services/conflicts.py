@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import fields
+from dataclasses import fields, replace
 from datetime import datetime
 from typing import Any
 
 from actionplan.services.errors import ServiceError
+from actionplan.store import row_changes
+from actionplan.store.database import Database
 from actionplan.store.versions import Conflict
 
 
@@ -50,6 +52,27 @@ def keeping_draft(what: Callable[[Any], str], yours: Any, now: Callable[[], Any]
     except Conflict as exc:
         theirs = now()
         raise EditConflict(what(theirs), yours, theirs, exc.changed_by, exc.changed_at) from None
+
+
+def mine_on_top(yours: Any, theirs: Any, started: Any | None) -> Any:
+    """The user's draft laid over the colleague's row: each field the user changed from
+    ``started`` (what the form was filled with) keeps the user's value, every other field
+    keeps theirs, and the version is theirs, so saving it is not refused again. Without
+    ``started`` every field is the user's."""
+    if started is None:
+        return replace(yours, version=theirs.version)
+    chosen = {
+        item.name: getattr(yours, item.name)
+        for item in fields(yours)
+        if item.compare and getattr(yours, item.name) != getattr(started, item.name)
+    }
+    return replace(theirs, **chosen)
+
+
+def last_change(db: Database, row: str, row_id: int) -> tuple[str, datetime | None]:
+    """Who last changed a plan, priority, outcome, action, measure or narrative (``row``
+    names which), and when; ("", None) when nobody is recorded or the row has gone."""
+    return row_changes.last_change(db, row, row_id)
 
 
 def _sentence(what: str, who: str, when: datetime | None) -> str:

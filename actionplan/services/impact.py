@@ -76,12 +76,18 @@ def narrative_for(
 def put_narrative(
     db: Database, priority_id: int, period: str, narrative: NarrativeData | None
 ) -> None:
-    """Write the period's narrative, or remove it when ``narrative`` is None (for Undo)."""
-    if narrative is not None:
-        words = (narrative.done, narrative.analysis, narrative.impact, narrative.next_steps)
-        set_narrative(db, priority_id, period, *words)
+    """Write the period's narrative, or remove it when ``narrative`` is None (for Undo).
+
+    Words read at another version than the stored narrative's (a colleague saved first)
+    raise EditConflict with their narrative beside these; nothing is saved.
+    """
+    if narrative is None:
+        narratives.remove_narrative(db, priority_id, period.strip())
         return
-    narratives.remove_narrative(db, priority_id, period.strip())
+    words = replace(narrative, period_label=period.strip())
+    now = partial(narratives.narrative_for, db, priority_id, words.period_label)
+    with in_sentences(), keeping_draft(_narrative_named, narrative, now):
+        narratives.write_narrative(db, priority_id, words)
 
 
 def measure_heading(db: Database, measure_id: int) -> MeasureHeading:
@@ -97,6 +103,10 @@ def edit_measure(db: Database, measure_id: int, heading: MeasureHeading) -> None
     now = partial(measures.measure_heading, db, measure_id)
     with in_sentences(_OTHER_PLAN), keeping_draft(_measure_named, heading, now):
         measures.edit_measure(db, measure_id, tidy)
+
+
+def _narrative_named(narrative: NarrativeData) -> str:
+    return f"The narrative for {narrative.period_label}"
 
 
 def _measure_named(heading: MeasureHeading) -> str:

@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
+from functools import partial
 
 from actionplan.domain.timescale import format_due
+from actionplan.services.conflicts import keeping_draft
 from actionplan.services.errors import ServiceError
 from actionplan.services.row_sentences import in_sentences
 from actionplan.services.views import PlanInfo, PlanSettings
@@ -103,13 +105,22 @@ def plan_settings(db: Database, plan_id: int) -> PlanSettings:
 
 
 def change_plan_settings(db: Database, plan_id: int, settings: PlanSettings) -> PlanSettings:
-    """Save the plan's settings together; returns the ones it had (for undo)."""
-    settings = _checked(settings)
+    """Save the plan's settings together; returns the ones it had (for undo).
+
+    Settings read at another version than the stored one (a colleague saved first) raise
+    EditConflict with their settings beside these; nothing is saved.
+    """
+    tidy = _checked(settings)
+    now = partial(stored.stored_settings, db, plan_id)
     try:
-        with in_sentences():
-            return stored.change_plan(db, plan_id, settings)
+        with in_sentences(), keeping_draft(_plan_named, settings, now):
+            return stored.change_plan(db, plan_id, tidy)
     except stored.TitleTaken:
-        raise _taken(settings.title) from None
+        raise _taken(tidy.title) from None
+
+
+def _plan_named(settings: PlanSettings) -> str:
+    return f"The plan “{settings.title}”"
 
 
 def rename_plan(db: Database, plan_id: int, title: str) -> str:

@@ -52,6 +52,17 @@ class Rights:
         return f"Your login ({self.login}) can read and print the plan, not change it."
 
     @property
+    def why_not_read_log(self) -> str:
+        """Why the activity log cannot be read by this person (blank when it can): the
+        business manager and the board read it; a lead's saves only add to it."""
+        if self.role != LEAD:
+            return ""
+        return (
+            "The activity log is read by the business manager and the board; ask them "
+            "for an action's history."
+        )
+
+    @property
     def why_not_record(self) -> str:
         """Why progress cannot be recorded on an action this person does not lead."""
         if self.record_any:

@@ -12,21 +12,25 @@ from actionplan.domain.plan_data import NarrativeData
 from actionplan.store.database import Database
 from actionplan.store.missing import fetch
 from actionplan.store.tables import Narrative, Priority
+from actionplan.store.versions import check_seen, flush_checked
 
 
 def write_narrative(db: Database, priority_id: int, narrative: NarrativeData) -> int:
-    """Write (or rewrite) the priority's narrative for its period; returns its id."""
+    """Write (or rewrite) the priority's narrative for its period; returns its id. Conflict
+    when the words were read at another version than the stored narrative's."""
     with db.writing() as session:
         fetch(session, Priority, priority_id, "priority")
         query = select(Narrative).where(
             Narrative.priority_id == priority_id, Narrative.period_label == narrative.period_label
         )
         found = session.exec(query.order_by(col(Narrative.id))).first()
+        if found is not None:
+            check_seen(session, found, narrative.version)
         found = found or Narrative(priority_id=priority_id, period_label=narrative.period_label)
         found.done, found.analysis = narrative.done, narrative.analysis
         found.impact, found.next_steps = narrative.impact, narrative.next_steps
         session.add(found)
-        session.flush()
+        flush_checked(session, found, narrative.version)
         assert found.id is not None
         return found.id
 
@@ -41,7 +45,12 @@ def narrative_for(db: Database, priority_id: int, period: str | None) -> Narrati
         if found is None:
             return None
         return NarrativeData(
-            found.period_label, found.done, found.analysis, found.impact, found.next_steps
+            found.period_label,
+            found.done,
+            found.analysis,
+            found.impact,
+            found.next_steps,
+            version=found.version,
         )
 
 

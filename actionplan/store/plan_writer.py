@@ -14,7 +14,13 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, func, insert, select
 
-from actionplan.domain.plan_data import ActionData, MeasureData, PlanData, PriorityData
+from actionplan.domain.plan_data import (
+    ActionData,
+    MeasureData,
+    NarrativeData,
+    PlanData,
+    PriorityData,
+)
 from actionplan.domain.timescale import parse_timescale
 from actionplan.store.activity_log import log_changes, whole_row
 from actionplan.store.database import Database
@@ -183,7 +189,7 @@ class _PlanWriter:
         _insert(
             self.conn,
             Narrative,
-            [{"priority_id": priority_id, **vars(n)} for n in priority.narratives],
+            [{"priority_id": priority_id, **_narrative_words(n)} for n in priority.narratives],
         )
 
     def _write_actions(
@@ -325,3 +331,8 @@ def write_plan(
         added = whole_row("plan", {"id": plan_id, "title": plan.title}, "added")
         log_changes(session.connection(), [added], str(session.info.get(USER_KEY, "")))
         return plan_id
+
+
+def _narrative_words(narrative: NarrativeData) -> dict[str, object]:
+    # A narrative written whole starts at its first version, whatever it was read at.
+    return {k: v for k, v in vars(narrative).items() if k != "version"}

@@ -6,6 +6,8 @@ transaction. A plan that is not there raises ``missing.Gone("plan")``.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sqlmodel import Session
 
 from actionplan.domain.plan_values import PlanInfo, PlanSettings
@@ -13,6 +15,7 @@ from actionplan.store.database import Database
 from actionplan.store.missing import fetch
 from actionplan.store.queries import plans_newest_first
 from actionplan.store.tables import Plan
+from actionplan.store.versions import check_seen, flush_checked
 
 
 class TitleTaken(ValueError):
@@ -43,14 +46,18 @@ def add_plan(db: Database, settings: PlanSettings) -> PlanInfo:
 
 
 def change_plan(db: Database, plan_id: int, settings: PlanSettings) -> PlanSettings:
-    """Store the plan's settings together; returns the ones it had. Raises TitleTaken for a
-    title another plan has."""
+    """Store the plan's settings together; returns the ones it had, without a version (to be
+    put back as the plan then stands, as undo does). Raises TitleTaken for a
+    title another plan has, and Conflict when the settings were read at another version
+    than the stored one."""
     with db.writing() as session:
         plan = fetch(session, Plan, plan_id, "plan")
+        check_seen(session, plan, settings.version)
         _refuse_taken(session, settings.title, plan_id)
-        old = _settings_of(plan)
+        old = replace(_settings_of(plan), version=None)
         _apply(plan, settings)
         session.add(plan)
+        flush_checked(session, plan, settings.version)
         return old
 
 
@@ -69,6 +76,7 @@ def _settings_of(plan: Plan) -> PlanSettings:
         plan.prepared_by,
         plan.marking,
         plan.period_raw,
+        version=plan.version,
     )
 
 

@@ -78,8 +78,8 @@ def test_editing_a_priority_twice_and_undoing_never_conflicts(
 def test_a_colleagues_save_since_the_panel_showed_the_action_keeps_the_words_typed(
     db: Database, factory: PlanFactory, open_window: Opener, answers: Answers
 ) -> None:
-    """A colleague saves the action after the panel showed it: the user's save is refused
-    with the colleague named, the words typed stay in the panel, the colleague's stay stored."""
+    """A colleague saves the action after the panel showed it: the user's save shows both,
+    naming the colleague; the words typed stay in the panel, the colleague's stay stored."""
     priority = factory.priority("Neglect")
     action_id = factory.action(priority, "Launch the neglect toolkit", lead="Health")
     window = open_window()
@@ -91,7 +91,9 @@ def test_a_colleagues_save_since_the_panel_showed_the_action_keeps_the_words_typ
     finally:
         colleague.close()
     _type(window, "My words")
-    [(kind, said)] = answers.said
-    assert kind == "warn" and "Sam Patel" in said
+    assert answers.said == []
+    dialog = window.edits.conflicts.dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.message.text().startswith("Sam Patel saved ")
     assert window.plan_view.detail.text.toPlainText() == "My words"
     assert action_draft(db, action_id).text == "Their words"

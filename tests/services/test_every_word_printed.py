@@ -13,6 +13,7 @@ from actionplan.services.exporting import export_tracker
 from actionplan.services.importing import import_workbook, preview_import
 from actionplan.services.plan_loader import load_plan_data
 from actionplan.services.report import make_report
+from actionplan.services.views import NarrativeData
 from actionplan.store.database import Database
 from tests.excel.import_books import BUSINESS_SAMPLE, PRIORITIES_SAMPLE, book
 from tests.excel.word_books import (
@@ -99,7 +100,7 @@ def test_a_narrative_sheet_is_attached_to_the_priorities_it_names(
     stray = ("Online safety", "2020/21", "Held an e-safety week", "", "", "")
     result = import_workbook(db, narrative_book(tmp_path / "plan.xlsx", stray))
     [neglect] = load_plan_data(db, result.plan_id).priorities
-    assert [tuple(vars(n).values()) for n in neglect.narratives] == [n[1:] for n in NARRATIVES]
+    assert neglect.narratives == [NarrativeData(*n[1:]) for n in NARRATIVES]
     lines = "\n".join(result.preview.lines())
     assert "Sheet 'Annex narrative': narrative" in lines
     assert "'Online safety'" in lines and "Held an e-safety week" in lines

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from actionplan.domain.plan_data import ActionData, MeasureData, NarrativeData, PriorityData
 from actionplan.excel.read.action_cells import ActionParser, RowCells
@@ -297,4 +298,5 @@ def _add_story(priority: PriorityData, name: str, text: str) -> None:
     told = getattr(story, name)
     if text not in told:
         words = f"{told}\n\n{text}" if told else text
-        priority.narratives[0] = replace(story, **{name: words})
+        told_now: dict[str, Any] = {name: words}  # one of the story's words fields
+        priority.narratives[0] = replace(story, **told_now)

@@ -9,6 +9,7 @@ words, never dropped silently.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from actionplan.domain.plan_data import NarrativeData, PriorityData
 from actionplan.excel.errors import quoted
@@ -80,7 +81,7 @@ def narrative_rows(grid: Grid, mapping: SheetMapping) -> list[NarrativeRow]:
 
     found = []
     for index in range(mapping.header_row, len(grid.rows)):
-        story = {name: text(index, name) for name in STORY_FIELDS}
+        story: dict[str, Any] = {name: text(index, name) for name in STORY_FIELDS}
         priority = one_line(text(index, "priority"))
         if priority and any(story.values()):
             narrative = NarrativeData(one_line(text(index, "period")), **story)

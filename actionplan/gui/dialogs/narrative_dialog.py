@@ -47,5 +47,5 @@ class NarrativeDialog(FormDialog):
 
     def narrative(self) -> NarrativeData:
         """The narrative as typed."""
-        words = {name: editor.toPlainText() for name, editor in self.parts.items()}
+        words: dict[str, Any] = {name: box.toPlainText() for name, box in self.parts.items()}
         return NarrativeData(self.period_edit.text().strip(), **words)

@@ -157,3 +157,7 @@ class PlanSettingsDialog(FormDialog):
         """Close only once the settings are saved; a refusal leaves everything as typed."""
         if self._save(self.settings()):
             super().accept()
+
+    def close_saved(self) -> None:
+        """Close as saved, without saving again (the settings were saved another way)."""
+        super().accept()

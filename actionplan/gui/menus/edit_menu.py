@@ -21,11 +21,19 @@ from actionplan.gui.commands import (
     EditActionCommand,
     RecordProgressCommand,
 )
+from actionplan.gui.conflict_choices import (
+    ConflictSaver,
+    needs_choice,
+    offer_choices,
+    outline_names,
+    reopen,
+)
 from actionplan.gui.dialogs.add_reading_dialog import AddReadingDialog
 from actionplan.gui.dialogs.measure_dialog import MeasureDialog
 from actionplan.gui.dialogs.record_progress_dialog import RecordProgressDialog
 from actionplan.gui.menus.plan_menu import confirm_delete
 from actionplan.services.actions import action_rows
+from actionplan.services.conflicts import EditConflict, mine_on_top
 from actionplan.services.editing import ActionDraft, action_draft, edit_action
 from actionplan.services.errors import USER_ERRORS, ReasonNeeded
 from actionplan.services.impact import (
@@ -57,6 +65,7 @@ class EditMenu(QObject):
         self.progress_dialog: RecordProgressDialog | None = None
         self.reading_dialog: AddReadingDialog | None = None
         self.measure_dialog: MeasureDialog | None = None
+        self.conflicts = ConflictSaver(workspace, parent)
 
     def record_progress(self) -> None:
         """Open the record-progress dialog for the selected action."""
@@ -97,10 +106,41 @@ class EditMenu(QObject):
             return False
         db = self.workspace.db
         old = action_draft(db, action_id)
-        if prompts.attempt(self.widget, lambda: edit_action(db, action_id, draft), SAVE) is False:
+        try:
+            edit_action(db, action_id, draft)
+        except EditConflict as conflict:
+            return self._action_conflict(action_id, conflict, moving_on)
+        except USER_ERRORS as exc:
+            prompts.warn(self.widget, SAVE, str(exc))
             return False
         self._action_saved(action_id, old, draft, moving_on)
         return True
+
+    def _action_conflict(self, action_id: int, conflict: EditConflict, moving_on: bool) -> bool:
+        # The panel's words beside the colleague's; the panel keeps them until the user chooses.
+        # A colleague who changed none of the form's fields (progress recorded) loses nothing
+        # to the user's words laid on top, so those are saved at once.
+        panel = self.view.detail
+        started = panel.started_draft if panel.action_id == action_id else None
+        if not needs_choice(conflict, started):
+            merged = mine_on_top(conflict.yours, conflict.theirs, started)
+            return self.save_action_edit(action_id, merged, moving_on=moving_on)
+
+        def keep_theirs() -> None:
+            if panel.action_id == action_id:
+                panel.take_theirs(conflict.theirs)
+            self.workspace.announce(changed(Kind.ACTIONS, action_id=action_id))
+
+        self.conflicts.dialog = offer_choices(
+            self.workspace,
+            self.widget,
+            conflict,
+            started,
+            save=lambda merged: self.save_action_edit(action_id, merged),
+            keep_theirs=keep_theirs,
+            names=outline_names(self.view.outline),
+        )
+        return False
 
     def save_quietly(self, action_id: int, draft: ActionDraft, *, moving_on: bool = False) -> bool:
         """Save the panel's words as the focus leaves it; a refusal is told in the status bar
@@ -206,10 +246,18 @@ class EditMenu(QObject):
         db = self.workspace.db
         new = replace(new, version=old.version)  # a colleague's save since is a conflict
         save = partial(edit_measure, db, measure_id)
-        if prompts.attempt(self.widget, lambda: save(new), "Edit measure") is False:
-            return
         changes = changed(Kind.MEASURES, measure_id=measure_id)
-        self.workspace.push(ChangeCommand("Edit measure", save, old, new, changes))
+        if self.conflicts.save(
+            save,
+            old,
+            new,
+            "Edit measure",
+            again=partial(self._save_measure_edit, measure_id),
+            shows=changes,
+            back_to_form=lambda: reopen(self.measure_dialog),
+            names={"priority_id": outline_names(self.view.outline)["priority_id"]},
+        ):
+            self.workspace.push(ChangeCommand("Edit measure", save, old, new, changes))
 
     def _save_measure(self, plan_id: int, new: MeasureHeading) -> None:
         db = self.workspace.db

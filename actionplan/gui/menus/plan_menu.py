@@ -14,6 +14,7 @@ from actionplan.domain.wording import counted
 from actionplan.gui import prompts
 from actionplan.gui.changes import Kind, changed
 from actionplan.gui.commands import AddedCommand, ChangeCommand, DeletedCommand, MoveCommand
+from actionplan.gui.conflict_choices import ConflictSaver, reopen
 from actionplan.gui.dialogs.leads_dialog import LeadsDialog
 from actionplan.gui.dialogs.narrative_dialog import NarrativeDialog
 from actionplan.gui.dialogs.plan_settings_dialog import PlanSettingsDialog
@@ -66,6 +67,7 @@ class PlanMenu(QObject):
         self.narrative_dialog: NarrativeDialog | None = None
         self.leads_dialog: LeadsDialog | None = None
         self.settings_dialog: PlanSettingsDialog | None = None
+        self.conflicts = ConflictSaver(workspace, parent)
 
     def new_plan(self) -> None:
         """Open Plan settings empty; Save starts the plan, undoably."""
@@ -242,17 +244,20 @@ class PlanMenu(QObject):
         self.priority_dialog = dialog
 
     def _save_priority(self, priority_id: int, old: PriorityHeading, new: PriorityHeading) -> None:
-        db = self.workspace.db
         new = replace(new, version=old.version)  # a colleague's save since is a conflict
-        if (
-            prompts.attempt(
-                self.widget, lambda: edit_priority(db, priority_id, new), "Edit priority"
-            )
-            is False
+        save = partial(edit_priority, self.workspace.db, priority_id)
+        if self.conflicts.save(
+            save,
+            old,
+            new,
+            "Edit priority",
+            again=partial(self._save_priority, priority_id),
+            shows=changed(Kind.OUTLINE),
+            back_to_form=lambda: reopen(self.priority_dialog),
         ):
-            return
-        save = partial(edit_priority, db, priority_id)
-        self.workspace.push(ChangeCommand("Edit priority", save, old, new, changed(Kind.OUTLINE)))
+            self.workspace.push(
+                ChangeCommand("Edit priority", save, old, new, changed(Kind.OUTLINE))
+            )
 
     def write_narrative(self) -> None:
         """Write the chosen priority's narrative for a period, undoably."""
@@ -268,21 +273,37 @@ class PlanMenu(QObject):
             latest or NarrativeData(period),
             self.widget,
         )
-        dialog.accepted.connect(lambda: self._save_narrative(priority_id, dialog.narrative()))
+        dialog.accepted.connect(
+            lambda: self._save_narrative(priority_id, latest, dialog.narrative())
+        )
         dialog.open()
         self.narrative_dialog = dialog
 
-    def _save_narrative(self, priority_id: int, new: NarrativeData) -> None:
+    def _save_narrative(self, priority_id: int, read: Any, new: NarrativeData) -> None:
+        """Save the narrative typed (the dialog opened on ``read``), undoably."""
         if not new.period_label:
             prompts.warn(self.widget, "Narrative", "Say which period the narrative is for.")
+            reopen(self.narrative_dialog)
             return
         db = self.workspace.db
         period = new.period_label
+        # Words for the period the dialog opened on were made from its version; another
+        # period's are new words, saved as they stand.
+        seen = read if read is not None and read.period_label == period else None
+        new = replace(new, version=seen.version if seen is not None else None)
         old = narrative_for(db, priority_id, period)
         save = partial(put_narrative, db, priority_id, period)
-        if prompts.attempt(self.widget, lambda: save(new), "Narrative") is False:
-            return
         changes = changed(Kind.NARRATIVES)
+        if not self.conflicts.save(
+            save,
+            seen,
+            new,
+            "Narrative",
+            again=partial(self._save_narrative, priority_id),
+            shows=changes,
+            back_to_form=lambda: reopen(self.narrative_dialog),
+        ):
+            return
         self.workspace.push(ChangeCommand("Write narrative", save, old, new, changes))
         self.workspace.tell(f"Narrative for {period} saved.", 6000)
 
@@ -313,13 +334,24 @@ class PlanMenu(QObject):
         self._open_settings("Plan settings", old, partial(self._change_settings, plan.id, old))
 
     def _change_settings(self, plan_id: int, old: PlanSettings, new: PlanSettings) -> bool:
+        """Save the settings typed (the dialog opened on ``old``); False keeps it open."""
         if new == old:
             return True  # nothing changed: nothing to save or undo
-        db = self.workspace.db
-        save = partial(change_plan_settings, db, plan_id)
-        if prompts.attempt(self.widget, lambda: save(new), "Plan settings") is False:
-            return False
+        new = replace(new, version=old.version)  # a colleague's save since is a conflict
+        save = partial(change_plan_settings, self.workspace.db, plan_id)
         changes = changed(Kind.PLAN_SETTINGS, plan_id=plan_id)
+        form = self.settings_dialog  # stays open behind the choices, holding the words typed
+        close = form.close_saved if form is not None else lambda: None
+        if not self.conflicts.save(
+            save,
+            old,
+            new,
+            "Plan settings",
+            again=lambda theirs, merged: self._change_settings(plan_id, theirs, merged) and close(),
+            shows=changes,
+            keep_theirs=close,
+        ):
+            return False
         self.workspace.push(ChangeCommand("Plan settings", save, old, new, changes))
         return True
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from actionplan.domain.timescale import format_due, parse_timescale
+from actionplan.gui.conflict_fields import same_words
 from actionplan.gui.pages.activity_view import ActivityView
 from actionplan.gui.widgets.rag_chip import chip_html
 from actionplan.services.views import ActionDraft, ActionRow, PriorityNode, UpdateView
@@ -37,10 +38,16 @@ class ActionDetailPanel(QWidget):
         super().__init__(parent)
         self._row: ActionRow | None = None
         self._changed = False
-        self._draft: ActionDraft | None = None
+        self._draft: ActionDraft | None = None  # what the form was filled with
+        self._newest: ActionDraft | None = None  # a colleague's newer words, while typing
         self._timescale_shown = ("", "")
         self.heading = QLabel("Select an action to see its details.")
         self.heading.setWordWrap(True)
+        self.note = QLabel()  # a colleague changed the action while words were typed
+        self.note.setWordWrap(True)
+        self.note.setTextFormat(Qt.TextFormat.PlainText)
+        self.note.setStyleSheet("font-style: italic;")  # quiet: a note, not an alarm
+        self.note.hide()
         self.ref = QLineEdit()
         self.text = QPlainTextEdit()
         self.text.setMaximumHeight(110)
@@ -81,6 +88,7 @@ class ActionDetailPanel(QWidget):
         buttons.addWidget(self.record_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
+        layout.addWidget(self.note)
         layout.addLayout(form)
         layout.addLayout(buttons)
         self.history_tabs.addTab(self.facts, "Progress")
@@ -108,10 +116,34 @@ class ActionDetailPanel(QWidget):
         """True while the form holds words not yet saved."""
         return self._changed
 
+    @property
+    def started_draft(self) -> ActionDraft | None:
+        """What the form was filled with (the version the words typed were made from)."""
+        return self._draft
+
+    @property
+    def newest_draft(self) -> ActionDraft | None:
+        """A colleague's newer words for the action, while the words typed are kept."""
+        return self._newest
+
     def mark_saved(self, action_id: int) -> None:
         """The form's words for this action are now in the database."""
         if action_id == self.action_id:
             self._set_changed(False)
+            self.note.hide()
+
+    def take_theirs(self, theirs: ActionDraft) -> None:
+        """Drop the words typed and show a colleague's newer ones, as saved."""
+        if self._row is not None:
+            self._draft, self._newest = theirs, None
+            self._fill(theirs)
+            self._set_changed(False)
+            self.note.hide()
+
+    def note_colleague_change(self, words: str) -> None:
+        """Say quietly, above the form, that a colleague changed the action being typed in."""
+        self.note.setText(words)
+        self.note.show()
 
     def show_action(
         self,
@@ -125,10 +157,12 @@ class ActionDetailPanel(QWidget):
 
         The same action shown again while its words are unsaved keeps the words typed."""
         if row is not None and self._changed and row.id == self.action_id:
-            self._row, self._draft = row, draft or self._draft
+            self._row = row
+            self._keep_typed(draft)
             self.facts.setHtml(self._facts(row) + _history_html(updates))
             return
-        self._row, self._draft = row, draft
+        self._row, self._draft, self._newest = row, draft, None
+        self.note.hide()
         self.activity.show_action(row.id if row is not None else None)
         self._outline = list(outline or [])
         self.priority.clear()
@@ -147,6 +181,18 @@ class ActionDetailPanel(QWidget):
             self._fill(draft or _draft_of(row))
             self.facts.setHtml(self._facts(row) + _history_html(updates))
         self._set_changed(False)
+
+    def _keep_typed(self, draft: ActionDraft | None) -> None:
+        # Words typed stay. A newer version whose form fields are as the user found them
+        # (progress recorded) becomes the base; a colleague's other words do not, so saving
+        # shows both rather than writing over theirs.
+        base = self._draft
+        if draft is None:
+            return
+        if base is None or same_words(draft, base):
+            self._draft = draft
+        else:
+            self._newest = draft
 
     def _facts(self, row: ActionRow) -> str:
         node = next((n for n in self._outline if n.id == row.priority_id), None)
@@ -237,8 +283,11 @@ class ActionDetailPanel(QWidget):
 
     def _revert(self) -> None:
         if self._row is not None:
+            self._draft = self._newest or self._draft
+            self._newest = None
             self._fill(self._draft or _draft_of(self._row))
             self._set_changed(False)
+            self.note.hide()
 
     def _request_progress(self) -> None:
         if self._row is not None:

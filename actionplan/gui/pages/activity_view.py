@@ -26,6 +26,7 @@ class ActivityView(QWidget):
         super().__init__(parent)
         self._workspace: Workspace | None = None
         self._action_id: int | None = None
+        self._why_unreadable = ""  # the log is not this person's to read (a team's lead)
         self.model = ActivityListModel(self)
         self.list = QListView()
         self.list.setModel(self.model)
@@ -52,12 +53,19 @@ class ActivityView(QWidget):
             self._action_id = action_id
             self.read()
 
+    def set_unreadable(self, why: str) -> None:
+        """Say why the log cannot be read by this person instead of reading it (blank: it
+        can be read)."""
+        self._why_unreadable = why
+        self.empty.setText(why or NOTHING_YET)
+        self.read()
+
     def read(self) -> None:
         """Read the shown action's entries again."""
         from actionplan.services.activity import action_activity
 
         workspace, action_id = self._workspace, self._action_id
-        if workspace is None or action_id is None:
+        if workspace is None or action_id is None or self._why_unreadable:
             entries = []
         else:
             entries = action_activity(workspace.db, action_id)
