@@ -33,6 +33,7 @@ COMMAND_MODULES = (
     "actionplan.cli.snapshot",
     "actionplan.cli.export",
     "actionplan.cli.merge_returns",
+    "actionplan.cli.round",
 )
 
 
