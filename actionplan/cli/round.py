@@ -113,16 +113,10 @@ def _chase(args: argparse.Namespace) -> int:
 
     with open_database(args) as db:
         round_ = _round(db, args)
-        drafts = chase(db, round_, _plan_title(db, args), args.leads, today(args))
+        drafts = chase(db, round_, args.leads, today(args))
     for draft in drafts:
         print(f"Chase email written: {draft}")
     return 0
-
-
-def _plan_title(db: Database, args: argparse.Namespace) -> str:
-    from actionplan.services.plans import chosen_plan
-
-    return chosen_plan(db, args.plan).title
 
 
 def _close(args: argparse.Namespace) -> int:

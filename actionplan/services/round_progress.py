@@ -11,17 +11,19 @@ from actionplan.domain.timescale import format_due
 from actionplan.services.errors import ServiceError
 from actionplan.services.plans import list_plans
 from actionplan.services.returns import apply_returns
-from actionplan.services.round_emails import chase_draft, write_draft
+from actionplan.services.round_emails import ask_draft, chase_draft, write_draft
 from actionplan.services.rounds import Collected, RoundInfo, check_in_round, updated_count
 from actionplan.services.snapshots import take_snapshot
 from actionplan.store.database import Database
 from actionplan.store.rounds import (
     RoundLeadInfo,
     close_round,
+    lead_emails,
     mark_chased,
     mark_merged,
     round_leads,
     rounds_of,
+    set_merged_on,
 )
 
 
@@ -84,6 +86,22 @@ def merge_collected(
     return merged
 
 
+def put_merged_on(db: Database, round_lead_id: int, merged_on: date | None) -> None:
+    """Set the day a lead's return was merged (None: not merged), as Undo and Redo need."""
+    set_merged_on(db, round_lead_id, merged_on)
+
+
+def remake_email(db: Database, round_: RoundInfo, lead: RoundLeadInfo) -> Path:
+    """Write the lead's email draft again, with the address the lead has now."""
+    emails = {name.casefold(): mail for name, mail in lead_emails(db, round_.plan_id).items()}
+    attachment = Path(round_.folder) / lead.return_file
+    draft = ask_draft(
+        emails.get(lead.lead_name.casefold(), lead.email), _title_of(db, round_),
+        lead.lead_name, round_.due, round_.message, attachment, round_.reply_to,
+    )  # fmt: skip
+    return write_draft(draft, Path(round_.folder) / lead.email_file)
+
+
 def _plan_title(item: Collected) -> str:
     return item.report.plan_title
 
@@ -96,10 +114,8 @@ def late_leads(db: Database, round_: RoundInfo, as_of: date | None = None) -> li
 def chase(
     db: Database,
     round_: RoundInfo,
-    plan_title: str,
     leads: Sequence[str] | None = None,
     as_of: date | None = None,
-    reply_to: str = "",
 ) -> list[Path]:
     """Write a chase email for each late lead (or those named), return attached; notes them
     as chased today. Returns the drafts written."""
@@ -111,14 +127,14 @@ def chase(
         late = [s for s in late if s.lead.lead_name.casefold() in wanted]
     if not late:
         raise ServiceError(f"No lead is late in the round '{round_.name}', so nobody is chased.")
-    folder = Path(round_.folder)
+    folder, plan_title = Path(round_.folder), _title_of(db, round_)
     written = []
     for standing in late:
         lead = standing.lead
         attachment = folder / lead.return_file
         draft = chase_draft(
             lead.email, plan_title, lead.lead_name, round_.name, round_.due, standing.days_late,
-            attachment, reply_to,
+            attachment, round_.reply_to,
         )  # fmt: skip
         name = Path(lead.return_file).stem.replace("Return - ", "Chase - ", 1)
         written.append(write_draft(draft, folder / f"{name}.eml"))

@@ -75,8 +75,9 @@ def start_round(
         eml = write_draft(draft, path.with_suffix(".eml"))
         asked.append(RoundLeadInfo(0, 0, lead, email, return_id, path.name, eml.name, when))
     info = RoundInfo(
-        0, plan.id, start.name, start.due, start.message, when, str(out_dir), None, None
-    )
+        0, plan.id, start.name, start.due, start.message, when, str(out_dir), None, None,
+        start.reply_to,
+    )  # fmt: skip
     return replace(info, id=add_round(db, info, asked))
 
 
@@ -93,6 +94,11 @@ def _refuse_clash(db: Database, plan: PlanInfo, start: RoundStart, when: date) -
         raise ServiceError(
             f"The deadline {format_due(start.due)} has already passed; choose a later date."
         )
+
+
+def leads_to_ask(db: Database, plan_id: int, as_of: date | None = None) -> list[str]:
+    """The plan's leads with an open action: those a round asks unless told otherwise."""
+    return _leads_asked(db, plan_id, None, as_of or date.today())
 
 
 def _leads_asked(db: Database, plan_id: int, chosen: Sequence[str] | None, when: date) -> list[str]:

@@ -29,6 +29,7 @@ class RoundInfo:
     folder: str
     closed_on: date | None
     snapshot_id: int | None
+    reply_to: str = ""
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,7 @@ def _round_info(row: UpdateRound) -> RoundInfo:
     assert row.id is not None
     return RoundInfo(
         row.id, row.plan_id, row.name, row.due, row.message, row.started_on, row.folder,
-        row.closed_on, row.snapshot_id,
+        row.closed_on, row.snapshot_id, row.reply_to,
     )  # fmt: skip
 
 
@@ -72,7 +73,7 @@ def add_round(db: Database, start: RoundInfo, leads: list[RoundLeadInfo]) -> int
     with db.writing() as session:
         row = UpdateRound(
             plan_id=start.plan_id, name=start.name, due=start.due, message=start.message,
-            started_on=start.started_on, folder=start.folder,
+            started_on=start.started_on, folder=start.folder, reply_to=start.reply_to,
         )  # fmt: skip
         session.add(row)
         session.flush()
@@ -136,8 +137,8 @@ def mark_merged(db: Database, round_lead_id: int, on: date, updated: int) -> Non
         session.add(lead)
 
 
-def unmark_merged(db: Database, round_lead_id: int, merged_on: date | None) -> None:
-    """Put back the day the return was merged (None: not merged), for Undo."""
+def set_merged_on(db: Database, round_lead_id: int, merged_on: date | None) -> None:
+    """Set the day the return was merged (None: not merged), for Undo and Redo."""
     with db.writing() as session:
         lead = _round_lead(session, round_lead_id)
         lead.merged_on = merged_on

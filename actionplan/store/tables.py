@@ -355,6 +355,7 @@ class UpdateRound(SQLModel, table=True):
     message: str = Field(default="", sa_column=_long_text())
     started_on: date
     folder: str = ""  # where the returns and email drafts were written
+    reply_to: str = ""  # the business manager's address the leads reply to
     closed_on: date | None = None
     snapshot_id: int | None = None  # the snapshot taken when the round closed
 

@@ -32,14 +32,14 @@ def test_a_round_from_the_command_line(tmp_path: Path) -> None:
     message = email.message_from_bytes(drafts[0].read_bytes(), policy=default)
     assert message["Subject"] == f"{PLAN}: your update return, due 14 Mar 2025"
 
-    fill_in(folder / "Return - Police - Board 20 March.xlsx", "Red", "Delayed", "Short-staffed")
-    collected = run(*base, "round", "collect", str(folder / "Return - Police - Board 20 March.xlsx"),
-                    "--apply", "--as-of", "2025-03-17")  # fmt: skip
+    police = folder / "Return - Police - Board 20 March.xlsx"
+    fill_in(police, "Red", "Delayed", "Short-staffed")
+    collected = run(*base, "round", "collect", str(police), "--apply", "--as-of", "2025-03-17")
     assert collected.returncode == 0, collected.stderr
     assert "1 recorded" in collected.stdout
     status = run(*base, "round", "status", "--as-of", "2025-03-17").stdout.splitlines()
-    police = next(line for line in status if line.startswith("Police"))
-    assert "17 Mar 2025" in police and police.endswith("merged")
+    merged = next(line for line in status if line.startswith("Police"))
+    assert "17 Mar 2025" in merged and merged.endswith("merged")
     health = next(line for line in status if line.startswith("Health"))
     assert health.endswith("3 days late")
     chased = run(*base, "round", "chase", "--as-of", "2025-03-17")

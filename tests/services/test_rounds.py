@@ -148,7 +148,7 @@ def test_a_whole_round_asks_collects_merges_chases_and_closes(db: Database, tmp_
 
     late = [s for s in standings(db, round_, LATE) if s.days_late]
     assert [(s.lead.lead_name, s.state) for s in late] == [("Youth Justice", "3 days late")]
-    [drafted] = chase(db, round_, PLAN, as_of=LATE)
+    [drafted] = chase(db, round_, as_of=LATE)
     chased = parsed(drafted)
     assert chased["To"] == "youth@northbridge.gov.uk"
     chase_body = chased.get_body(("plain",))

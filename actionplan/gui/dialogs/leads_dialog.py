@@ -13,20 +13,22 @@ from actionplan.services.views import LeadView
 
 
 class LeadTableModel(RowTableModel):
-    """One row per lead; the Agency column can be typed in."""
+    """One row per lead; the Agency and Email columns can be typed in."""
 
-    NAME, AGENCY, ACTIONS = range(3)
-    HEADERS = ("Lead", "Agency", "Actions")
+    NAME, AGENCY, EMAIL, ACTIONS = range(4)
+    HEADERS = ("Lead", "Agency", "Email", "Actions")
 
     def __init__(self, leads: list[LeadView], parent: Any = None) -> None:
         super().__init__(parent)
         self._rows = leads
         self.agencies = {lead.id: lead.agency for lead in leads}
+        self.emails = {lead.id: lead.email for lead in leads}
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        """Overrides QAbstractItemModel.flags: the agency is editable."""
+        """Overrides QAbstractItemModel.flags: the agency and email are editable."""
         flags = super().flags(index)
-        return flags | Qt.ItemFlag.ItemIsEditable if index.column() == self.AGENCY else flags
+        typed = index.column() in (self.AGENCY, self.EMAIL)
+        return flags | Qt.ItemFlag.ItemIsEditable if typed else flags
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Overrides QAbstractItemModel.data."""
@@ -36,15 +38,25 @@ class LeadTableModel(RowTableModel):
         ):
             return None
         lead: LeadView = self._rows[index.row()]
-        return (lead.name, self.agencies[lead.id], str(lead.actions))[index.column()]
+        words = (lead.name, self.agencies[lead.id], self.emails[lead.id], str(lead.actions))
+        return words[index.column()]
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        """Overrides QAbstractItemModel.setData: keep the agency as typed."""
-        if not index.isValid() or index.column() != self.AGENCY:
+        """Overrides QAbstractItemModel.setData: keep the agency or email as typed."""
+        if not index.isValid() or index.column() not in (self.AGENCY, self.EMAIL):
             return False
-        self.agencies[self._rows[index.row()].id] = " ".join(str(value).split())
+        lead_id = self._rows[index.row()].id
+        if index.column() == self.EMAIL:
+            self.emails[lead_id] = str(value).strip()
+        else:
+            self.agencies[lead_id] = " ".join(str(value).split())
         self.dataChanged.emit(index, index)
         return True
+
+    def changed_emails(self) -> dict[int, str]:
+        """The email addresses typed that differ from those stored, by lead id."""
+        return {lead.id: self.emails[lead.id] for lead in self._rows if
+                self.emails[lead.id] != lead.email}  # fmt: skip
 
     def changed(self) -> dict[int, str]:
         """The agencies typed that differ from those stored, by lead id."""
@@ -57,10 +69,11 @@ class LeadsDialog(FormDialog):
 
     def __init__(self, leads: list[LeadView], parent: Any = None) -> None:
         super().__init__("Leads and agencies", parent)
-        self.resize(620, 520)
+        self.resize(820, 520)
         intro = QLabel(
             "The agency each lead belongs to (police, health, the local authority…) lets you "
-            "filter the plan by agency. Double-click an agency to type it."
+            "filter the plan by agency; the email address is where an update round sends the "
+            "lead's return. Double-click an agency or an address to type it."
         )
         intro.setWordWrap(True)
         self.model = LeadTableModel(leads, self)
@@ -71,6 +84,7 @@ class LeadsDialog(FormDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(LeadTableModel.NAME, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(LeadTableModel.AGENCY, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(LeadTableModel.EMAIL, QHeaderView.ResizeMode.Stretch)
         self.form.addRow(intro)
         self.form.addRow(self.table)
         self.add_save_and_cancel()

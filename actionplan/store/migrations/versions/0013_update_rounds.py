@@ -29,6 +29,7 @@ def upgrade() -> None:
         sa.Column("message", sa.Text(), nullable=False),
         sa.Column("started_on", sa.Date(), nullable=False),
         sa.Column("folder", sa.String(), nullable=False),
+        sa.Column("reply_to", sa.String(), nullable=False),
         sa.Column("closed_on", sa.Date(), nullable=True),
         sa.Column("snapshot_id", sa.Integer(), nullable=True),
         sa.ForeignKeyConstraint(
