@@ -15,8 +15,8 @@ from actionplan.services.views import LeadView
 class LeadTableModel(RowTableModel):
     """One row per lead; the Agency and Email columns can be typed in."""
 
-    NAME, AGENCY, EMAIL, ACTIONS = range(4)
-    HEADERS = ("Lead", "Agency", "Email", "Actions")
+    NAME, AGENCY, ACTIONS, EMAIL = range(4)
+    HEADERS = ("Lead", "Agency", "Actions", "Email")
 
     def __init__(self, leads: list[LeadView], parent: Any = None) -> None:
         super().__init__(parent)
@@ -38,7 +38,7 @@ class LeadTableModel(RowTableModel):
         ):
             return None
         lead: LeadView = self._rows[index.row()]
-        words = (lead.name, self.agencies[lead.id], self.emails[lead.id], str(lead.actions))
+        words = (lead.name, self.agencies[lead.id], str(lead.actions), self.emails[lead.id])
         return words[index.column()]
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
