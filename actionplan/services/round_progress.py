@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from actionplan.domain.timescale import format_due
+from actionplan.reports.round_annex import RoundAnnex, RoundLeadLine
 from actionplan.services.errors import ServiceError
 from actionplan.services.plans import list_plans
 from actionplan.services.returns import apply_returns
@@ -201,3 +202,18 @@ def latest_closed_round(db: Database, plan_id: int, by: date) -> RoundInfo | Non
     """The plan's round closed last on or before the day; None when none was."""
     closed = [r for r in rounds_of(db, plan_id) if r.closed_on is not None and r.closed_on <= by]
     return closed[-1] if closed else None
+
+
+def round_annex_for(db: Database, plan_id: int, as_of: date) -> RoundAnnex | None:
+    """The annex for a pack as at the day: the plan's latest round started by then, when it
+    has closed by then; None otherwise."""
+    started = [r for r in rounds_of(db, plan_id) if r.started_on <= as_of]
+    if not started or started[-1].closed_on is None or started[-1].closed_on > as_of:
+        return None
+    round_ = started[-1]
+    assert round_.closed_on is not None
+    lines = tuple(
+        RoundLeadLine(lead.lead_name, lead.sent_on, lead.returned_on, lead.updated, lead.chased_on)
+        for lead in round_leads(db, round_.id)
+    )
+    return RoundAnnex(round_.name, round_.due, round_.closed_on, lines)

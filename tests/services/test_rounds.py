@@ -21,6 +21,7 @@ from actionplan.services.errors import ServiceError
 from actionplan.services.lead_emails import set_lead_emails
 from actionplan.services.plan_store import save_plan_data
 from actionplan.services.progress import history
+from actionplan.services.report import make_report
 from actionplan.services.round_progress import (
     chase,
     close,
@@ -32,6 +33,7 @@ from actionplan.services.round_progress import (
 from actionplan.services.rounds import RoundStart, collect_returns, find_round, start_round
 from actionplan.services.snapshots import list_snapshots
 from actionplan.store.database import Database
+from tests.pdf_helpers import outline_titles, page_texts, pdf_text, squeeze
 
 STARTED = date(2025, 3, 3)
 DUE = date(2025, 3, 14)
@@ -167,6 +169,15 @@ def test_a_whole_round_asks_collects_merges_chases_and_closes(db: Database, tmp_
     record = round_record(db, find_round(db, PLAN))
     assert record.headline == "Updates received from 3 of 4 leads; not received: Youth Justice."
     assert record.chased == [("Youth Justice", LATE)]
+
+    pack = make_report(db, tmp_path / "pack.pdf", PLAN, date(2025, 3, 20))
+    annex = page_texts(pack)[-1]
+    assert "Annex: update round for the Board 20 March" in annex
+    assert "Updates received from 3 of 4 leads; not received: Youth Justice." in squeeze(annex)
+    assert "Annex: update round" in outline_titles(pack)
+    assert len([t for t in page_texts(pack) if "Updates received from" in t]) == 1  # one page
+    earlier = make_report(db, tmp_path / "before.pdf", PLAN, date(2025, 3, 18))
+    assert "Updates received from" not in pdf_text(earlier)  # the round had not closed yet
 
 
 def test_a_return_from_another_round_or_plan_is_refused_in_one_sentence(
