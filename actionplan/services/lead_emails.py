@@ -1,9 +1,10 @@
-"""Each lead's email address: where their update return is sent in a round."""
+"""Each lead's email address, where a round sends their return, and the rounds they answered."""
 
 from __future__ import annotations
 
 import re
 
+from actionplan.domain.timescale import format_due
 from actionplan.services.errors import ServiceError
 from actionplan.store import rounds
 from actionplan.store.database import Database
@@ -30,3 +31,15 @@ def set_lead_emails(db: Database, emails: dict[int, str]) -> dict[int, str]:
 def emails_by_lead(db: Database, plan_id: int) -> dict[str, str]:
     """Each of the plan's leads' email address by name (blank when not known)."""
     return rounds.lead_emails(db, plan_id)
+
+
+def round_history(db: Database, plan_id: int) -> dict[str, str]:
+    """Each lead's update rounds in words, by name in lower case:
+    "Board 20 March: answered 17 Mar 2025; Board 19 June: not answered"."""
+    return {
+        lead: "; ".join(
+            f"{name}: answered {format_due(day)}" if day else f"{name}: not answered"
+            for name, day in asked
+        )
+        for lead, asked in rounds.rounds_answered(db, plan_id).items()
+    }

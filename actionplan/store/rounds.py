@@ -191,17 +191,17 @@ def set_emails(db: Database, emails: dict[int, str]) -> dict[int, str]:
         return before
 
 
-def rounds_answered(db: Database, plan_id: int, lead_name: str) -> list[tuple[str, date | None]]:
-    """Each round of the plan the lead was asked in, with the day they answered (None: not)."""
+def rounds_answered(db: Database, plan_id: int) -> dict[str, list[tuple[str, date | None]]]:
+    """Each lead asked in the plan's rounds (by name, in lower case): every round they were
+    asked in, oldest first, with the day they answered (None: they did not)."""
     query = (
         select(UpdateRound.name, col(RoundLead.returned_on), RoundLead.lead_name)
         .join(RoundLead, col(RoundLead.round_id) == UpdateRound.id)
         .where(UpdateRound.plan_id == plan_id)
         .order_by(col(UpdateRound.started_on), col(UpdateRound.id))
     )
+    answers: dict[str, list[tuple[str, date | None]]] = {}
     with db.reading() as session:
-        return [
-            (name, returned)
-            for name, returned, lead in session.exec(query)
-            if lead.casefold() == lead_name.casefold()
-        ]
+        for name, returned, lead in session.exec(query):
+            answers.setdefault(lead.casefold(), []).append((name, returned))
+    return answers

@@ -104,6 +104,14 @@ def test_a_whole_round_in_the_window(
     assert [s.name for s in list_snapshots(db, plan_id)] == ["Board 20 March"]
     assert "(closed 17 Mar 2025)" in dialog.heading.text()
     assert not dialog.collect_button.isEnabled()
+    window.commands.leads_action.trigger()  # each lead's history says which rounds they answered
+    leads = window.plan_edits.leads_dialog
+    assert leads is not None
+    shown = {leads.model.index(r, 0).data(): leads.model.index(r, leads.model.ROUNDS).data()
+             for r in range(leads.model.rowCount())}  # fmt: skip
+    assert shown["Police"] == "Board 20 March: answered 17 Mar 2025"
+    assert shown["Youth Justice"] == "Board 20 March: not answered"
+    assert shown["Probation"] == "none yet"
 
 
 def test_a_return_from_another_round_dropped_on_the_screen_is_refused(

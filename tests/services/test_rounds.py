@@ -18,7 +18,7 @@ from actionplan.domain.status import Status
 from actionplan.services.actions import action_rows
 from actionplan.services.editing import plan_leads
 from actionplan.services.errors import ServiceError
-from actionplan.services.lead_emails import set_lead_emails
+from actionplan.services.lead_emails import round_history, set_lead_emails
 from actionplan.services.plan_store import save_plan_data
 from actionplan.services.progress import history
 from actionplan.services.report import make_report
@@ -184,7 +184,7 @@ def test_a_return_from_another_round_or_plan_is_refused_in_one_sentence(
     db: Database, tmp_path: Path
 ) -> None:
     """A March return is not collected in June's round, nor another plan's in this one."""
-    _plan_id, march = started(db, tmp_path / "march")
+    plan_id, march = started(db, tmp_path / "march")
     march_police = tmp_path / "march" / "Return - Police - Board 20 March.xlsx"
     fill_in(march_police, "Red", "Delayed", "Staff shortages")
     close(db, march, date(2025, 3, 19))
@@ -203,6 +203,8 @@ def test_a_return_from_another_round_or_plan_is_refused_in_one_sentence(
         f"not for '{PLAN}'."
     )
     assert all(s.lead.returned_on is None for s in standings(db, june, date(2025, 6, 2)))
+    police_history = round_history(db, plan_id)["police"]
+    assert police_history == "Board 20 March: not answered; Board 19 June: not answered"
 
 
 def test_a_second_open_round_and_a_bad_address_are_refused(db: Database, tmp_path: Path) -> None:

@@ -15,12 +15,15 @@ from actionplan.services.views import LeadView
 class LeadTableModel(RowTableModel):
     """One row per lead; the Agency and Email columns can be typed in."""
 
-    NAME, AGENCY, ACTIONS, EMAIL = range(4)
-    HEADERS = ("Lead", "Agency", "Actions", "Email")
+    NAME, AGENCY, ACTIONS, EMAIL, ROUNDS = range(5)
+    HEADERS = ("Lead", "Agency", "Actions", "Email", "Update rounds")
 
-    def __init__(self, leads: list[LeadView], parent: Any = None) -> None:
+    def __init__(
+        self, leads: list[LeadView], parent: Any = None, rounds: dict[str, str] | None = None
+    ) -> None:
         super().__init__(parent)
         self._rows = leads
+        self.rounds = rounds or {}
         self.agencies = {lead.id: lead.agency for lead in leads}
         self.emails = {lead.id: lead.email for lead in leads}
 
@@ -38,7 +41,10 @@ class LeadTableModel(RowTableModel):
         ):
             return None
         lead: LeadView = self._rows[index.row()]
-        words = (lead.name, self.agencies[lead.id], str(lead.actions), self.emails[lead.id])
+        words = (
+            lead.name, self.agencies[lead.id], str(lead.actions), self.emails[lead.id],
+            self.rounds.get(lead.name.casefold(), "none yet"),
+        )  # fmt: skip
         return words[index.column()]
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -67,16 +73,18 @@ class LeadTableModel(RowTableModel):
 class LeadsDialog(FormDialog):
     """Shows the plan's leads; the agencies typed are saved by the caller."""
 
-    def __init__(self, leads: list[LeadView], parent: Any = None) -> None:
+    def __init__(
+        self, leads: list[LeadView], parent: Any = None, rounds: dict[str, str] | None = None
+    ) -> None:
         super().__init__("Leads and agencies", parent)
-        self.resize(820, 520)
+        self.resize(1000, 520)
         intro = QLabel(
             "The agency each lead belongs to (police, health, the local authority…) lets you "
             "filter the plan by agency; the email address is where an update round sends the "
             "lead's return. Double-click an agency or an address to type it."
         )
         intro.setWordWrap(True)
-        self.model = LeadTableModel(leads, self)
+        self.model = LeadTableModel(leads, self, rounds)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()

@@ -38,7 +38,7 @@ from actionplan.services.impact import (
     narrative_for,
     put_narrative,
 )
-from actionplan.services.lead_emails import set_lead_emails
+from actionplan.services.lead_emails import round_history, set_lead_emails
 from actionplan.services.outline import plan_outline
 from actionplan.services.plans import (
     change_plan_settings,
@@ -188,7 +188,8 @@ class PlanMenu(QObject):
         plan = self.workspace.current_plan
         if plan is None:
             return
-        dialog = LeadsDialog(plan_leads(self.workspace.db, plan.id), self.widget)
+        db = self.workspace.db
+        dialog = LeadsDialog(plan_leads(db, plan.id), self.widget, round_history(db, plan.id))
         dialog.accepted.connect(lambda: self._save_agencies(dialog.model.changed()))
         dialog.accepted.connect(lambda: self._save_emails(dialog.model.changed_emails()))
         dialog.open()
