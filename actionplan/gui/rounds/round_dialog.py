@@ -59,9 +59,9 @@ class RoundDialog(QDialog):
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(
-            RoundTableModel.LEAD, QHeaderView.ResizeMode.Stretch
-        )
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(RoundTableModel.LEAD, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
         self.hint = QLabel("Drag returned workbooks onto this window to collect them.")
         layout = QVBoxLayout(self)
         for widget in (self.heading, self.table, self.hint):
