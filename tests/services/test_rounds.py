@@ -219,3 +219,34 @@ def test_a_second_open_round_and_a_bad_address_are_refused(db: Database, tmp_pat
 
 def _id(db: Database, plan_id: int, ref: str) -> int:
     return next(row.id for row in action_rows(db, plan_id, LATE) if row.ref == ref)
+
+
+def test_a_workbook_with_a_lead_email_column_gives_each_lead_their_address(
+    db: Database, tmp_path: Path
+) -> None:
+    """One address for one lead, one per lead in order; a count that does not match is not
+    guessed; the tracker export carries them back."""
+    from openpyxl import Workbook
+
+    from actionplan.services.exporting import export_tracker
+    from actionplan.services.importing import import_workbook
+    from actionplan.services.plan_loader import load_plan_data
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Ref", "Priority", "Action", "Lead", "Lead email", "Due date", "RAG"])
+    sheet.append(["1.1", "Neglect", "Toolkit", "Police", "pol@nb.gov.uk", "31/03/2026", "G"])
+    sheet.append(["1.2", "Neglect", "Audit", "Health; Łódź Team", "h@nb.nhs.uk; lodz@nb.pl",
+                  "31/03/2026", "A"])  # fmt: skip
+    sheet.append(["1.3", "Neglect", "Survey", "Schools; Colleges", "one@nb.gov.uk",
+                  "31/03/2026", "A"])  # fmt: skip
+    path = tmp_path / "plan.xlsx"
+    book.save(path)
+    plan_id = import_workbook(db, path).plan_id
+    leads = {lead.name: lead.email for lead in plan_leads(db, plan_id)}
+    assert leads == {"Police": "pol@nb.gov.uk", "Health": "h@nb.nhs.uk",
+                     "Łódź Team": "lodz@nb.pl", "Schools": "", "Colleges": ""}  # fmt: skip
+    out = tmp_path / "tracker.xlsx"
+    export_tracker(db, out, as_of=LATE)
+    again = import_workbook(db, out).plan_id
+    assert load_plan_data(db, again).priorities == load_plan_data(db, plan_id).priorities
