@@ -48,14 +48,15 @@ LEADS = [
 STARTED, DUE, TODAY = date(2025, 12, 1), date(2025, 12, 12), date(2025, 12, 15)
 
 
+def _action(number: int, name: str, agency: str) -> ActionData:
+    return ActionData(
+        f"Action {number} for the board", f"1.{number}", [LeadData(name, agency)],
+        timescale_raw="March 2026", status=Status.IN_PROGRESS, rag=Rag.GREEN,
+    )  # fmt: skip
+
+
 def _plan() -> PlanData:
-    actions = [
-        ActionData(
-            f"Action {number} for the board", f"1.{number}", [LeadData(name, agency)],
-            timescale_raw="March 2026", status=Status.IN_PROGRESS, rag=Rag.GREEN,
-        )  # fmt: skip
-        for number, (name, agency) in enumerate(LEADS, 1)
-    ]
+    actions = [_action(number, name, agency) for number, (name, agency) in enumerate(LEADS, 1)]
     priority = PriorityData(title="Contextual safeguarding", number="1", actions=actions)
     return PlanData(title=PLAN, prepared_by="Ana Novak", priorities=[priority])
 
