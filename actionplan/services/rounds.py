@@ -18,6 +18,7 @@ from actionplan.domain.status import Status
 from actionplan.domain.timescale import format_due
 from actionplan.services.actions import action_rows
 from actionplan.services.errors import ServiceError
+from actionplan.services.lead_emails import tidy_email
 from actionplan.services.plans import chosen_plan, list_plans
 from actionplan.services.returns import ReturnAsk, ReturnReport, export_returns, preview_returns
 from actionplan.services.round_emails import ask_draft, write_draft
@@ -63,6 +64,7 @@ def start_round(
     """Write each lead's signed return and email draft into ``out_dir`` and record the round."""
     when = as_of or date.today()
     plan = chosen_plan(db, plan_name)
+    start = replace(start, reply_to=tidy_email(start.reply_to))
     _refuse_clash(db, plan, start, when)
     leads = _leads_asked(db, plan.id, start.leads, when)
     ask = ReturnAsk(start.due, start.name, start.reply_to)

@@ -250,3 +250,31 @@ def test_a_workbook_with_a_lead_email_column_gives_each_lead_their_address(
     export_tracker(db, out, as_of=LATE)
     again = import_workbook(db, out).plan_id
     assert load_plan_data(db, again).priorities == load_plan_data(db, plan_id).priorities
+
+
+def test_names_and_words_of_any_script_or_shape_reach_the_email_and_return_as_typed(
+    db: Database, tmp_path: Path
+) -> None:
+    """A lead called "Łódź <Team> & Co", a plan title in Arabic, a message starting "=":
+    the file names are safe, the email says them as typed, the return holds them as text."""
+    title = "خطة العمل 2025 – Łódź"
+    plan = round_plan(title)
+    plan.priorities[0].actions[0].leads = [LeadData("Łódź <Team> & Co")]
+    plan_id = save_plan_data(db, plan)
+    lead = next(v for v in plan_leads(db, plan_id) if v.name.startswith("Łódź"))
+    set_lead_emails(db, {lead.id: "lodz@nb.pl"})
+    start = RoundStart(DUE, "Board: 20/03", '=HYPERLINK("http://x")\nBcc: all@x.org')
+    start_round(db, start, tmp_path, title, STARTED)
+    [eml] = tmp_path.glob("Return - Łódź*.eml")
+    assert eml.name == "Return - Łódź -Team- & Co - Board- 20-03.eml"
+    message = parsed(eml)
+    assert (message["To"], message["Bcc"]) == ("lodz@nb.pl", None)
+    assert message["Subject"] == f"{title}: your update return, due 14 Mar 2025"
+    body = message.get_body(("plain",))
+    assert body is not None
+    assert '=HYPERLINK("http://x")\r\nBcc: all@x.org' in body.get_content()  # words in the body
+    first = load_workbook(eml.with_suffix(".xlsx")).worksheets[0]
+    assert first["A1"].value == "Update return for Łódź <Team> & Co"
+    with pytest.raises(ServiceError, match="is not an email address"):
+        start_round(db, RoundStart(DUE, "Other", reply_to="me@x.org\r\nBcc: all@x.org"),
+                    tmp_path / "other", title, STARTED)  # fmt: skip

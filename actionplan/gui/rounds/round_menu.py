@@ -112,11 +112,19 @@ class RoundMenu(QObject):
         started = prompts.attempt(self.widget, job, "Start an update round")
         if started is False:
             return None
-        asked = len(standings(db, started, today))
+        asked = standings(db, started, today)
+        unaddressed = [s.lead.lead_name for s in asked if not s.lead.email]
         self.workspace.tell(
-            f"Round '{started.name}' started: {counted(asked, 'return')} and email drafts "
+            f"Round '{started.name}' started: {counted(len(asked), 'return')} and email drafts "
             f"written to {folder}.", 8000,
         )  # fmt: skip
+        if unaddressed:
+            prompts.inform(
+                self.widget, "Start an update round",
+                f"{counted(len(unaddressed), 'lead')} ({', '.join(unaddressed)}) "
+                f"ha{'s' if len(unaddressed) == 1 else 've'} no email address, so the draft has "
+                "no To: type it under Edit ▸ Leads and agencies… and choose Re-make email.",
+            )  # fmt: skip
         self.show_round()
         return started
 
