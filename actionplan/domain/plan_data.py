@@ -71,6 +71,7 @@ class LeadData:
 
     name: str
     agency: str = ""
+    email: str = ""  # where a round sends the lead's return, when the workbook gave one
 
 
 @dataclass

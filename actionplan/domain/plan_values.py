@@ -192,6 +192,7 @@ class LeadView:
     name: str
     agency: str
     actions: int
+    email: str = ""  # where the lead's update return is sent; blank when not known
 
 
 @dataclass(frozen=True)

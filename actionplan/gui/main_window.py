@@ -40,6 +40,7 @@ from actionplan.services.views import ActionRow, PlanInfo
 if TYPE_CHECKING:
     from actionplan.gui.menus.edit_menu import EditMenu
     from actionplan.gui.menus.plan_menu import PlanMenu
+    from actionplan.gui.rounds.round_menu import RoundMenu
     from actionplan.services.workspace import Database
 
 log = logging.getLogger(__name__)
@@ -96,7 +97,7 @@ class MainWindow(QMainWindow):
         self.databases = DatabaseMenu(workspace, self)
         parts = WindowParts(
             self, workspace, view, lambda: self.edits, lambda: self.plan_edits,
-            self.files, self.databases, self.pending.save, self.refresh,
+            self.files, self.databases, self.pending.save, self.refresh, lambda: self.rounds,
         )  # fmt: skip
         self.commands = build_actions(parts)
         self.toolbar = build_menus(parts, self.commands, self.plan_box)
@@ -155,6 +156,13 @@ class MainWindow(QMainWindow):
         from actionplan.gui.menus.plan_menu import PlanMenu
 
         return PlanMenu(self.workspace, self.plan_view, self)
+
+    @cached_property
+    def rounds(self) -> RoundMenu:
+        """The update round: starting one and the round screen."""
+        from actionplan.gui.rounds.round_menu import RoundMenu
+
+        return RoundMenu(self.workspace, self)
 
     def start(self) -> None:
         """Show the window with the plan's first rows at once, and read the rest just after.

@@ -36,6 +36,7 @@ from actionplan.reports.page import (
     draw_summary_page,
     section_heading,
 )
+from actionplan.reports.round_annex import round_annex_section
 from actionplan.reports.sections import (
     ROOM_FOR_A_PRIORITY,
     appendix_section,
@@ -94,6 +95,8 @@ def _contents(pack: BoardPackData) -> list[ContentsEntry]:
         ]
     if pack.appendix:
         contents.append(ContentsEntry("Appendix: every action", "appendix"))
+    if pack.round_annex is not None:
+        contents.append(ContentsEntry("Annex: update round", "round"))
     return contents
 
 
@@ -130,6 +133,10 @@ def build_story(pack: BoardPackData) -> list[Flowable]:
             section_heading("Appendix: every action", [("Appendix", "appendix", 0)]),
         ]
         story += appendix_section(pack)
+    if pack.round_annex is not None:
+        title = f"Annex: update round for the {pack.round_annex.name}"
+        story += [PageBreak(), section_heading(title, [("Annex: update round", "round", 0)])]
+        story += round_annex_section(pack.round_annex)
     return story
 
 

@@ -26,6 +26,7 @@ from actionplan.domain.rules import (
     tally,
 )
 from actionplan.domain.status import Status
+from actionplan.reports.round_annex import RoundAnnex
 
 
 @dataclass(frozen=True)
@@ -263,6 +264,7 @@ class BoardPackData:
     board_asked: str = ""  # "The board is asked to…": printed only when written
     cover_page: bool = False  # a full-page cover before the summary (off by default)
     plan_measures: int = 0  # measures in the whole plan, when the pack shows one priority
+    round_annex: RoundAnnex | None = None  # the update round closed for this board, if any
 
     @property
     def exceptions(self) -> list[ActionLine]:

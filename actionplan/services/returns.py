@@ -20,8 +20,8 @@ preview says so, so the business manager can follow it up.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import partial
 from pathlib import Path
@@ -41,6 +41,7 @@ from actionplan.excel.returns.reader import AddedRow, ReturnedFile, ReturnedRow,
 from actionplan.excel.returns.writer import (
     COLUMNS,
     FIRST_ROW,
+    ReturnAsk,
     ReturnIssue,
     write_return,
 )
@@ -57,6 +58,7 @@ from actionplan.store.errors import StoreError
 from actionplan.store.issued_returns import action_now, issue_return, issued_record
 
 __all__ = [
+    "ReturnAsk",
     "ReturnChange",
     "ReturnReport",
     "ReturnsExport",
@@ -75,26 +77,41 @@ class ReturnsExport:
     files: list[Path]
     leads: list[str]
     without_lead: int
+    return_ids: list[int] = field(default_factory=list)  # each return's id, as files
 
 
 def export_returns(
-    db: Database, out_dir: Path, plan_name: str | None = None, as_of: date | None = None
+    db: Database,
+    out_dir: Path,
+    plan_name: str | None = None,
+    as_of: date | None = None,
+    leads: Collection[str] | None = None,
+    ask: ReturnAsk | None = None,
 ) -> ReturnsExport:
-    """Write one return workbook per lead into ``out_dir`` (made if missing)."""
+    """Write one return workbook per lead into ``out_dir`` (made if missing); only to the
+    ``leads`` named when given, and with the round's deadline and reply address when asked."""
     when = as_of or date.today()
     plan = chosen_plan(db, plan_name)
     plan_id, title, send_to = plan.id, plan.title, plan.prepared_by
     rows = action_rows(db, plan_id, when)
-    by_lead = _by_lead(rows)
+    wanted = None if leads is None else {lead.casefold() for lead in leads}
+    by_lead = {
+        lead: mine
+        for lead, mine in _by_lead(rows).items()
+        if wanted is None or lead.casefold() in wanted
+    }
     folder = _folder(Path(out_dir))
     files: list[Path] = []
+    return_ids: list[int] = []
     for lead, mine in by_lead.items():
         issue = _issue(db, plan_id, lead, when, mine)
-        issue = replace(issue, plan_title=title, send_to=send_to or _MANAGER)
-        path = _unique(folder, lead, files)
+        issue = replace(issue, plan_title=title, send_to=send_to or _MANAGER, ask=ask)
+        path = _unique(folder, lead, files, ask.board if ask else "")
         write_atomically(path, partial(write_return, issue))
         files.append(path)
-    return ReturnsExport(files, list(by_lead), sum(1 for row in rows if not row.leads))
+        return_ids.append(issue.return_id)
+    without = sum(1 for row in rows if not row.leads)
+    return ReturnsExport(files, list(by_lead), without, return_ids)
 
 
 _MANAGER = "the partnership's business manager"
@@ -133,8 +150,9 @@ def _folder(out_dir: Path) -> Path:
     return out_dir
 
 
-def _unique(folder: Path, lead: str, taken: list[Path]) -> Path:
-    stem = _UNSAFE_IN_NAMES.sub("-", f"Return - {lead}").strip(" .")[:80] or "Return"
+def _unique(folder: Path, lead: str, taken: list[Path], board: str = "") -> Path:
+    named = f"Return - {lead} - {board}" if board else f"Return - {lead}"
+    stem = _UNSAFE_IN_NAMES.sub("-", named).strip(" .")[:80] or "Return"
     path, number = folder / f"{stem}.xlsx", 2
     # A return already in the folder may be one a lead has filled in: never written over.
     while path.exists() or any(path.name.casefold() == o.name.casefold() for o in taken):

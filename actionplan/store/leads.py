@@ -59,7 +59,7 @@ def plan_leads(db: Database, plan_id: int) -> list[LeadView]:
         )
         leads = session.exec(select(Lead).where(Lead.plan_id == plan_id)).all()
         return [
-            LeadView(lead.id, lead.name, lead.agency, counts.get(lead.id, 0))
+            LeadView(lead.id, lead.name, lead.agency, counts.get(lead.id, 0), lead.email)
             for lead in leads
             if lead.id is not None
         ]

@@ -170,14 +170,14 @@ class _Loader:
 
     def _leads(self) -> dict[int, list[LeadData]]:
         query = (
-            select(ActionLead.action_id, Lead.name, Lead.agency)
+            select(ActionLead.action_id, Lead.name, Lead.agency, Lead.email)
             .join(Lead, col(Lead.id) == ActionLead.lead_id)
             .where(Lead.plan_id == self.plan_id)
             .order_by(col(ActionLead.action_id), col(Lead.id))
         )
         grouped: dict[int, list[LeadData]] = defaultdict(list)
-        for action_id, name, agency in self._all(query):
-            grouped[action_id].append(LeadData(name, agency))
+        for action_id, name, agency, email in self._all(query):
+            grouped[action_id].append(LeadData(name, agency, email))
         return grouped
 
     def _updates(self) -> dict[int, list[UpdateData]]:

@@ -160,14 +160,17 @@ class _PlanWriter:
         }
 
     def _write_leads(self, plan_id: int, plan: PlanData) -> None:
-        agencies: dict[str, tuple[str, str]] = {}
+        agencies: dict[str, tuple[str, str, str]] = {}
         for priority in plan.priorities:
             for action in priority.actions:
                 for lead in action.leads:
                     key = lead.name.casefold()
-                    name, agency = agencies.get(key, (lead.name, ""))
-                    agencies[key] = (name, agency or lead.agency)
-        rows = [{"plan_id": plan_id, "name": n, "agency": a} for n, a in agencies.values()]
+                    name, agency, email = agencies.get(key, (lead.name, "", ""))
+                    agencies[key] = (name, agency or lead.agency, email or lead.email)
+        rows = [
+            {"plan_id": plan_id, "name": n, "agency": a, "email": e}
+            for n, a, e in agencies.values()
+        ]
         ids = _insert_returning_ids(self.conn, Lead, rows)
         self.lead_ids = dict(zip(agencies, ids, strict=True))
 

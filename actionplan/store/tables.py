@@ -119,6 +119,7 @@ class Lead(SQLModel, table=True):
     agency: str = ""
     # The team member's database login tied to this lead (team mode); None: nobody's.
     login: str | None = None
+    email: str = ""  # where the lead's update return is sent; blank: not known
 
 
 _ACTION_VERSION = _version()
@@ -420,3 +421,40 @@ class Activity(SQLModel, table=True):
     old: str = Field(default="", sa_column=_long_text())
     new: str = Field(default="", sa_column=_long_text())
     kind: str = "changed"  # changed, added, deleted, progress recorded, reading added, undone
+
+
+class UpdateRound(SQLModel, table=True):
+    """One quarter's ask of every lead for an update by a date, for a board."""
+
+    __tablename__ = "update_round"
+
+    id: int | None = Field(default=None, primary_key=True)
+    plan_id: int = Field(foreign_key="plan.id", index=True, ondelete="CASCADE")
+    name: str  # e.g. "Board 20 March"; the snapshot taken at close carries it
+    due: date
+    message: str = Field(default="", sa_column=_long_text())
+    started_on: date
+    folder: str = ""  # where the returns and email drafts were written
+    reply_to: str = ""  # the business manager's address the leads reply to
+    closed_on: date | None = None
+    snapshot_id: int | None = None  # the snapshot taken when the round closed
+
+
+class RoundLead(SQLModel, table=True):
+    """A lead asked in a round: the return sent, and when it came back, was merged, was chased."""
+
+    __tablename__ = "round_lead"
+
+    id: int | None = Field(default=None, primary_key=True)
+    round_id: int = Field(foreign_key="update_round.id", index=True, ondelete="CASCADE")
+    lead_name: str
+    email: str = ""
+    issued_return_id: int = Field(index=True)
+    return_file: str = ""
+    email_file: str = ""
+    sent_on: date
+    returned_on: date | None = None
+    updated: int = 0  # how many actions the lead's return updated
+    merged_on: date | None = None
+    chased_on: date | None = None
+    chases: int = 0

@@ -108,6 +108,9 @@ TABLE_RIGHTS: dict[str, dict[str, Grant]] = {
     # The activity log: everyone's saves add to it, nobody changes it; the board and the
     # manager read it.
     "activity": {MANAGER: _LOG_WRITER_READS, LEAD: _LOG_WRITER, READER: READ},
+    # The quarterly update round: the business manager runs it; everyone may see it.
+    "update_round": _everyone_reads(),
+    "round_lead": _everyone_reads(),
     # Where a file's plan lives on a server: kept in the file only, never on the server.
     "team_link": {MANAGER: NOTHING, LEAD: NOTHING, READER: NOTHING},
     "team_link_row": {MANAGER: NOTHING, LEAD: NOTHING, READER: NOTHING},

@@ -242,6 +242,6 @@ def test_map_with_an_unknown_field_lists_the_fields(tmp_path: Path) -> None:
         read_workbook(path, ["Who=boss"])
     assert str(caught.value) == (
         "--map 'Who=boss': 'boss' is not a field; use one of priority, aim, outcome, ref, "
-        "action, how_we_know, lead, agency, timescale, due_date, status, rag, update, "
+        "action, how_we_know, lead, agency, email, timescale, due_date, status, rag, update, "
         "update_date, done, analysis, impact, next_steps or ignore."
     )

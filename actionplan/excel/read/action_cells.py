@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 
@@ -76,7 +77,7 @@ class ActionParser:
         action = ActionData(
             text=text,
             ref=cells.text("ref"),
-            leads=_leads(lead_raw, cells.text("agency")),
+            leads=_with_emails(_leads(lead_raw, cells.text("agency")), cells.text("email")),
             lead_raw=lead_raw,
             timescale_raw=timescale_raw,
             how_we_know=cells.text("how_we_know"),
@@ -145,6 +146,15 @@ def _leads(lead_raw: str, agency: str) -> list[LeadData]:
     if names:
         return [LeadData(name, agency) for name in names]
     return [LeadData(name, name) for name in _lead_names(agency)]
+
+
+def _with_emails(leads: list[LeadData], emails_raw: str) -> list[LeadData]:
+    """Each lead with the email address the row gives: one address for one lead, or as many
+    addresses as leads, in order; any other count is not guessed at."""
+    emails = [word for word in re.split(r"[;,\s]+", emails_raw) if "@" in word]
+    if not emails or len(emails) != len(leads):
+        return leads
+    return [replace(lead, email=email) for lead, email in zip(leads, emails, strict=True)]
 
 
 @lru_cache(maxsize=4096)  # plans name the same few leads on row after row

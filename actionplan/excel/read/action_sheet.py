@@ -34,11 +34,12 @@ from actionplan.excel.read.synonyms import STORY_FIELDS
 
 # Fields whose cell, merged down a block, applies to every row of the block.
 _BLOCK_FIELDS = frozenset(
-    {"priority", "aim", "outcome", "how_we_know", "lead", "agency", "timescale", "due_date"}
+    {"priority", "aim", "outcome", "how_we_know", "lead", "agency", "email", "timescale"}
+    | {"due_date"}
     | {"status", "rag", "update", "update_date"}
     | set(STORY_FIELDS)
 )
-_ROW_FIELDS = ("lead", "agency", "timescale", "due_date", "status", "rag", "update", "ref")
+_ROW_FIELDS = ("lead", "agency", "email", "timescale", "due_date", "status", "rag", "update", "ref")
 
 
 @dataclass

@@ -20,7 +20,7 @@ from actionplan.excel.read.synonyms import action_field, normalise_header
 
 # Columns no list of codes carries; "agency" is the lead written as an organisation.
 EVIDENCE_FIELDS = frozenset(
-    {"lead", "agency", "rag", "status", "timescale", "due_date", "ref", "priority"}
+    {"lead", "agency", "email", "rag", "status", "timescale", "due_date", "ref", "priority"}
     | {"how_we_know", "update", "update_date"}
 )
 # Headings read as progress updates that any list may carry: on their own they show nothing.

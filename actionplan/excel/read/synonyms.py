@@ -14,6 +14,7 @@ ACTION_FIELDS = (
     "how_we_know",
     "lead",
     "agency",
+    "email",
     "timescale",
     "due_date",
     "status",
@@ -80,6 +81,10 @@ _ACTION_WORDS: dict[str, tuple[str, ...]] = {
         "lead organisation", "lead organization", "partner", "partner agency", "service",
         "lead service",
     ),
+    "email": (
+        "email", "e mail", "email address", "e mail address", "lead email", "lead e mail",
+        "lead email address", "contact email", "lead contact email", "email of lead",
+    ),
     "timescale": (
         "when", "timescale", "timescales", "by when", "timeframe", "timeframes", "time frame",
         "timing", "timings", "timeline", "time scale", "time scales",
@@ -127,6 +132,7 @@ _ACTION_WORDS: dict[str, tuple[str, ...]] = {
 _KEYWORDS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), name)
     for pattern, name in (
+        (r"\be ?mails?\b", "email"),
         (r"\bhow\b.*\bknow\b", "how_we_know"),
         (r"\b(measures?|success|kpis?|evidence)\b", "how_we_know"),
         (r"\b(b?rag)\b", "rag"),
@@ -178,6 +184,7 @@ FIELD_LABELS = {
     "how_we_know": "How we will know",
     "lead": "Lead",
     "agency": "Agency",
+    "email": "Lead email",
     "timescale": "Timescale",
     "due_date": "Due date",
     "status": "Status",

@@ -67,6 +67,15 @@ REF, PRIORITY, ACTION, TIMESCALE, DUE, LAST, SUGGESTED, RAG, STATUS, UPDATE, DAT
 
 
 @dataclass(frozen=True)
+class ReturnAsk:
+    """What an update round adds to a return: the deadline, the board and where to reply."""
+
+    due: date
+    board: str
+    reply_to: str = ""  # the business manager's email address; blank: not given
+
+
+@dataclass(frozen=True)
 class ReturnIssue:
     """A return for one lead: the plan, who to send it back to, and the lead's actions.
 
@@ -85,6 +94,7 @@ class ReturnIssue:
     lead_id: int = 0
     signature: str = ""
     seal: Callable[[int, int, str], str] = lambda _row, _column, _text: ""
+    ask: ReturnAsk | None = None  # the round's deadline and board, when sent in a round
 
 
 LOCKED_COLUMNS = tuple(number for number, column in enumerate(COLUMNS, 1) if not column[2])
@@ -147,6 +157,8 @@ def _instructions(sheet: Any, issue: ReturnIssue) -> None:
         ("Blue – complete.", None),
         ("The Suggested RAG comes from the dates and status; it never replaces your own.", None),
     ]
+    if issue.ask is not None:
+        lines[2:2] = _round_lines(issue, issue.ask)
     for row, (text, font) in enumerate(lines, 1):
         cell = sheet.cell(row, 1)
         if text:
@@ -154,6 +166,32 @@ def _instructions(sheet: Any, issue: ReturnIssue) -> None:
         if font is not None:
             cell.font = font
     sheet.protection.sheet = True
+
+
+def _round_lines(issue: ReturnIssue, ask: ReturnAsk) -> list[tuple[str, Font | None]]:
+    """The deadline, who to send it back to, and each action's suggested RAG with its reason."""
+    bold = Font(name=FONT, bold=True, size=12)
+    reply = f"{issue.send_to} ({ask.reply_to})" if ask.reply_to else issue.send_to
+    lines: list[tuple[str, Font | None]] = [
+        ("", None),
+        (f"Please send this return back by {ask.due:%A} {format_due(ask.due)}.", bold),
+        (f"Send it back to {reply}, for the {ask.board}.", None),
+        ("", None),
+        ("The suggested RAG for each of your actions, and why", bold),
+    ]
+    for action in issue.actions:
+        why = suggestion_words(action)
+        line = f"{action.ref} {action.text}"[:90]
+        lines.append((f"{line}: {action.suggested_rag.word}" + (f" – {why}" if why else ""), None))
+    return lines
+
+
+def suggestion_words(action: ActionRow) -> str:
+    """Why the RAG is suggested, in a lead's words: "no update since 2 Nov 2025"."""
+    reason = action.suggestion_reason
+    if reason.startswith("no update for over") and action.latest_update_date is not None:
+        return f"no update since {format_due(action.latest_update_date)}"
+    return reason
 
 
 def _actions(sheet: Any, issue: ReturnIssue) -> None:

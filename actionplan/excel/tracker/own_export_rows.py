@@ -150,17 +150,19 @@ def _status(row: Row, extra: dict[str, Any]) -> tuple[Status, str]:
 
 
 def _leads(row: Row, extra: dict[str, Any]) -> tuple[list[LeadData], str]:
-    kept = [LeadData(str(name), str(agency)) for name, agency in extra.get("l", [])]
+    kept = [LeadData(*(str(part) for part in lead[:3])) for lead in extra.get("l", [])]
     kept_raw = str(extra.get("lr", ""))
     shown, agency = row.text("leads"), row.text("agency")
     if shown == leads_text(kept, kept_raw):
         leads = kept
     else:
-        agencies = {lead.name.casefold(): lead.agency for lead in kept}
-        leads = [LeadData(name, agencies.get(name.casefold(), "")) for name in split_leads(shown)]
+        known = {lead.name.casefold(): lead for lead in kept}
+        leads = [known.get(name.casefold(), LeadData(name)) for name in split_leads(shown)]
+        leads = [lead if lead.name == name else LeadData(name, lead.agency, lead.email)
+                 for lead, name in zip(leads, split_leads(shown), strict=True)]  # fmt: skip
         kept_raw = shown
     if agency != agency_text(leads) and len(leads) == 1:
-        leads = [LeadData(leads[0].name, agency)]
+        leads = [LeadData(leads[0].name, agency, leads[0].email)]
     return leads, kept_raw
 
 

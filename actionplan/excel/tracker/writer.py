@@ -150,7 +150,9 @@ def _action_extra(fact: ActionFacts) -> dict[str, Any]:
     action = fact.action
     extra: dict[str, Any] = {"p": fact.priority, "r": action.rag.value, "s": action.status.value}
     if action.leads:
-        extra["l"] = [[lead.name, lead.agency] for lead in action.leads]
+        extra["l"] = [
+            [lead.name, lead.agency, *([lead.email] if lead.email else [])] for lead in action.leads
+        ]
     kept = (("rr", action.rag_raw), ("sr", action.status_raw), ("lr", action.lead_raw))
     for name, value in kept:
         if value:

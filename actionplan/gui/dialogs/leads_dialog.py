@@ -13,20 +13,25 @@ from actionplan.services.views import LeadView
 
 
 class LeadTableModel(RowTableModel):
-    """One row per lead; the Agency column can be typed in."""
+    """One row per lead; the Agency and Email columns can be typed in."""
 
-    NAME, AGENCY, ACTIONS = range(3)
-    HEADERS = ("Lead", "Agency", "Actions")
+    NAME, AGENCY, ACTIONS, EMAIL, ROUNDS = range(5)
+    HEADERS = ("Lead", "Agency", "Actions", "Email", "Update rounds")
 
-    def __init__(self, leads: list[LeadView], parent: Any = None) -> None:
+    def __init__(
+        self, leads: list[LeadView], parent: Any = None, rounds: dict[str, str] | None = None
+    ) -> None:
         super().__init__(parent)
         self._rows = leads
+        self.rounds = rounds or {}
         self.agencies = {lead.id: lead.agency for lead in leads}
+        self.emails = {lead.id: lead.email for lead in leads}
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        """Overrides QAbstractItemModel.flags: the agency is editable."""
+        """Overrides QAbstractItemModel.flags: the agency and email are editable."""
         flags = super().flags(index)
-        return flags | Qt.ItemFlag.ItemIsEditable if index.column() == self.AGENCY else flags
+        typed = index.column() in (self.AGENCY, self.EMAIL)
+        return flags | Qt.ItemFlag.ItemIsEditable if typed else flags
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Overrides QAbstractItemModel.data."""
@@ -36,15 +41,28 @@ class LeadTableModel(RowTableModel):
         ):
             return None
         lead: LeadView = self._rows[index.row()]
-        return (lead.name, self.agencies[lead.id], str(lead.actions))[index.column()]
+        words = (
+            lead.name, self.agencies[lead.id], str(lead.actions), self.emails[lead.id],
+            self.rounds.get(lead.name.casefold(), "none yet"),
+        )  # fmt: skip
+        return words[index.column()]
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        """Overrides QAbstractItemModel.setData: keep the agency as typed."""
-        if not index.isValid() or index.column() != self.AGENCY:
+        """Overrides QAbstractItemModel.setData: keep the agency or email as typed."""
+        if not index.isValid() or index.column() not in (self.AGENCY, self.EMAIL):
             return False
-        self.agencies[self._rows[index.row()].id] = " ".join(str(value).split())
+        lead_id = self._rows[index.row()].id
+        if index.column() == self.EMAIL:
+            self.emails[lead_id] = str(value).strip()
+        else:
+            self.agencies[lead_id] = " ".join(str(value).split())
         self.dataChanged.emit(index, index)
         return True
+
+    def changed_emails(self) -> dict[int, str]:
+        """The email addresses typed that differ from those stored, by lead id."""
+        return {lead.id: self.emails[lead.id] for lead in self._rows if
+                self.emails[lead.id] != lead.email}  # fmt: skip
 
     def changed(self) -> dict[int, str]:
         """The agencies typed that differ from those stored, by lead id."""
@@ -55,15 +73,18 @@ class LeadTableModel(RowTableModel):
 class LeadsDialog(FormDialog):
     """Shows the plan's leads; the agencies typed are saved by the caller."""
 
-    def __init__(self, leads: list[LeadView], parent: Any = None) -> None:
+    def __init__(
+        self, leads: list[LeadView], parent: Any = None, rounds: dict[str, str] | None = None
+    ) -> None:
         super().__init__("Leads and agencies", parent)
-        self.resize(620, 520)
+        self.resize(1000, 520)
         intro = QLabel(
             "The agency each lead belongs to (police, health, the local authority…) lets you "
-            "filter the plan by agency. Double-click an agency to type it."
+            "filter the plan by agency; the email address is where an update round sends the "
+            "lead's return. Double-click an agency or an address to type it."
         )
         intro.setWordWrap(True)
-        self.model = LeadTableModel(leads, self)
+        self.model = LeadTableModel(leads, self, rounds)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.verticalHeader().hide()
@@ -71,6 +92,7 @@ class LeadsDialog(FormDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(LeadTableModel.NAME, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(LeadTableModel.AGENCY, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(LeadTableModel.EMAIL, QHeaderView.ResizeMode.Stretch)
         self.form.addRow(intro)
         self.form.addRow(self.table)
         self.add_save_and_cancel()

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from actionplan.gui.menus.file_menu import FileMenu
     from actionplan.gui.menus.plan_menu import PlanMenu
     from actionplan.gui.pages.plan_view import PlanView
+    from actionplan.gui.rounds.round_menu import RoundMenu
     from actionplan.gui.workspace import Workspace
 
 
@@ -41,6 +42,7 @@ class WindowParts:
     databases: DatabaseMenu
     save_typed: Callable[[], object]
     refresh: Callable[[], object]
+    rounds: Callable[[], RoundMenu]
 
 
 class WindowCommands:
@@ -70,6 +72,8 @@ class WindowCommands:
     redo_action: QAction
     save_changes_action: QAction
     details_action: QAction
+    start_round_action: QAction
+    round_action: QAction
     plan_actions: list[QAction]
 
     @property
@@ -103,6 +107,9 @@ def build_actions(parts: WindowParts) -> WindowCommands:
     made.move_up_action = act("Move action &up", "Alt+Up", lambda: plan().move_selected(-1))
     made.move_down_action = act("Move action dow&n", "Alt+Down", lambda: plan().move_selected(1))
     _table_only(parts.view, made)
+    rounds = parts.rounds
+    made.start_round_action = act("Start an &update round…", None, lambda: rounds().start_round())
+    made.round_action = act("Update &round…", None, lambda: rounds().show_round())
     made.find_action = act("&Find", keys.Find, lambda: _focus_search(parts.view))
     made.whoami_action = act("&Who am I…", None, lambda: edits().choose_my_name())
     made.refresh_action = act("Re&fresh", keys.Refresh, parts.refresh)
@@ -118,6 +125,7 @@ def build_actions(parts: WindowParts) -> WindowCommands:
         made.new_priority_action, made.edit_priority_action,
         made.delete_priority_action, made.narrative_action, made.new_action_action,
         made.new_outcome_action, made.delete_outcome_action, made.leads_action,
+        made.start_round_action, made.round_action,
     ]  # fmt: skip
     _navigator_menu(parts.view, made)
     return made
@@ -189,6 +197,8 @@ def build_menus(parts: WindowParts, made: WindowCommands, plan_box: QComboBox) -
     edit.addActions([made.delete_priority_action, made.new_action_action])
     edit.addActions([made.move_up_action, made.move_down_action])
     edit.addAction(made.delete_action_action)
+    plan_menu = bar.addMenu("&Plan")
+    plan_menu.addActions([made.start_round_action, made.round_action])
     view = bar.addMenu("&View")
     view.addActions([made.details_action, made.refresh_action])
     bar.addMenu("&Help").addAction(made.about_action)

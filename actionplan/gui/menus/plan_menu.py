@@ -39,6 +39,7 @@ from actionplan.services.impact import (
     narrative_for,
     put_narrative,
 )
+from actionplan.services.lead_emails import round_history, set_lead_emails
 from actionplan.services.outline import plan_outline
 from actionplan.services.plans import (
     change_plan_settings,
@@ -189,8 +190,10 @@ class PlanMenu(QObject):
         plan = self.workspace.current_plan
         if plan is None:
             return
-        dialog = LeadsDialog(plan_leads(self.workspace.db, plan.id), self.widget)
+        db = self.workspace.db
+        dialog = LeadsDialog(plan_leads(db, plan.id), self.widget, round_history(db, plan.id))
         dialog.accepted.connect(lambda: self._save_agencies(dialog.model.changed()))
+        dialog.accepted.connect(lambda: self._save_emails(dialog.model.changed_emails()))
         dialog.open()
         self.leads_dialog = dialog
 
@@ -204,6 +207,17 @@ class PlanMenu(QObject):
         save = partial(set_agencies, db)
         changes = changed(Kind.LEADS)
         self.workspace.push(ChangeCommand("Agencies", save, before, agencies, changes))
+
+    def _save_emails(self, emails: dict[int, str]) -> None:
+        if not emails:
+            return
+        db = self.workspace.db
+        before = prompts.attempt(self.widget, lambda: set_lead_emails(db, emails), "Leads")
+        if before is False:
+            return
+        save = partial(set_lead_emails, db)
+        changes = changed(Kind.LEADS)
+        self.workspace.push(ChangeCommand("Email addresses", save, before, emails, changes))
 
     def move_selected(self, step: int) -> None:
         """Move the selected action up (-1) or down (+1) in its priority, undoably."""
