@@ -5,15 +5,19 @@ from __future__ import annotations
 
 import json
 
+from sqlalchemy.engine import make_url
+
 from actionplan.services.plans import create_plan
 from actionplan.store.database import Database
 from actionplan.store.target import SCHEMA_REVISION
+from actionplan.store.team_roles import group_names
 from tests.e2e.test_cli import run
 from tests.e2e.test_cli_at_once import _at_once
 from tests.server_databases import ScratchServer
-from tests.store.schema_steps import set_back_to
+from tests.store.schema_steps import column_values, set_back_to
 
 OLD = "0008"
+BEFORE_ROUNDS = "0012"  # the update round's tables are added by the step after it
 
 
 def _old_team_database(url: str) -> str:
@@ -77,3 +81,23 @@ def test_team_setup_on_an_empty_database_creates_its_tables_then_its_roles(
         assert lines[1].startswith("Team roles set up on ")
     finally:
         test_server.drop(name)
+
+
+def test_an_upgrade_gives_the_team_its_rights_on_the_tables_it_adds(server_database: str) -> None:
+    """The update round's tables came after 0012: once a team set up before them upgrades,
+    its people may read them and its manager run a round, without setup run again."""
+    assert run("team", "setup", "--db", server_database).returncode == 0
+    set_back_to(server_database, BEFORE_ROUNDS)
+    result = run("team", "upgrade", "--db", server_database)
+    assert result.stdout.strip().splitlines() == [
+        f"Upgraded from schema {BEFORE_ROUNDS} to {SCHEMA_REVISION}.",
+        "The team's roles were given their rights on what the upgrade added.",
+    ]
+    groups = group_names(make_url(server_database).database or "")
+    rights = column_values(
+        server_database,
+        f"SELECT has_table_privilege('{groups['manager']}', 'update_round', 'INSERT'), "
+        f"has_table_privilege('{groups['lead']}', 'round_lead', 'SELECT'), "
+        f"has_table_privilege('{groups['reader']}', 'update_round', 'INSERT')",
+    )
+    assert rights == [(True, True, False)]
