@@ -340,3 +340,16 @@ class PlanPackSettings(SQLModel, table=True):
     board_asked: str = Field(default="", sa_column=_long_text())
     cover: bool = False
     appendix: bool = False
+
+
+class PlanRevision(SQLModel, table=True):
+    """The plan's revision: one more on every write that changes what a window shows of it.
+
+    Kept by triggers (store/revision_triggers.py), so every writer counts, and read by the
+    windows open on the plan to learn, without being told, that a colleague changed it.
+    """
+
+    __tablename__ = "plan_revision"
+
+    plan_id: int = Field(foreign_key="plan.id", primary_key=True, ondelete="CASCADE")
+    revision: int = 1
