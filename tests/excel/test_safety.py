@@ -155,6 +155,16 @@ def test_formatted_but_empty_far_cell_is_harmless(tmp_path: Path) -> None:
     assert read_workbook(path).plan.action_count == 1
 
 
+def test_an_empty_far_cell_closed_by_an_end_tag_is_harmless(tmp_path: Path) -> None:
+    """Some writers close an empty cell with an end tag, not "/>": still no value."""
+    path = tracker(tmp_path / "styled.xlsx", [["1.1", "Neglect", "Relaunch"]])
+    with zipfile.ZipFile(path) as archive:
+        sheet = archive.read("xl/worksheets/sheet1.xml").decode()
+    far = '<row r="1048576"><c r="XFD1048576" s="0" t="n"></c></row></sheetData>'
+    replace_part(path, "xl/worksheets/sheet1.xml", sheet.replace("</sheetData>", far))
+    assert read_workbook(path).plan.action_count == 1
+
+
 def test_zip_bomb_ratio_is_refused(tmp_path: Path) -> None:
     """A part that unpacks thousands of times its size is refused."""
     path = tmp_path / "bomb.xlsx"

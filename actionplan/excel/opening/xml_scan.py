@@ -22,7 +22,11 @@ MAX_ROWS = 50_000  # twice the largest plan benchmarked (24,000 actions), read i
 MAX_CELLS = 5_000_000  # the rectangle from A1 to the farthest value
 _CHUNK = 4 * 1024 * 1024
 _PROLOG_LIMIT = 64 * 1024
-_CELL = re.compile(rb'<(?:\w+:)?c\s[^>]*?\br="([A-Z]{1,3})([0-9]{1,7})"[^>]*?(/?)>')
+# A cell's tag; the last group is "/>" or ">" followed at once by its end tag for a cell
+# with no value (formatted but empty: Excel writes the first, other writers the second).
+_CELL = re.compile(
+    rb'<(?:\w+:)?c\s[^>]*?\br="([A-Z]{1,3})([0-9]{1,7})"[^>]*?(/>|>\s*</(?:\w+:)?c>|>)'
+)
 _ROW = re.compile(rb'<row r="([0-9]{1,9})"')
 _WIDTH = {2: re.compile(rb'r="[A-Z]{2}'), 3: re.compile(rb'r="[A-Z]{3}')}
 _PROLOG_ITEM = re.compile(rb"\s*(?:<\?.*?\?>|<!--.*?-->)", re.DOTALL)
@@ -127,7 +131,7 @@ def _column_number(letters: bytes) -> int:
 
 def _measure(text: bytes, extent: _Extent) -> None:
     for letters, digits, empty in _CELL.findall(text):
-        if empty:
+        if empty != b">":
             continue  # <c r="XFD1048576" s="3"/>: formatted but empty; readers skip it
         row, col = int(digits), _column_number(letters)
         if row != extent.last_row:
