@@ -67,8 +67,13 @@ class ChangeListener:
             raise LostTouch(_LOST) from exc
 
     @property
+    def polled(self) -> bool:
+        """True when this listener is asked every POLL_MS (a file) rather than told (a server)."""
+        return self._server is None
+
+    @property
     def socket(self) -> int | None:
-        """The socket to watch for readability (a server), or None: ask every POLL_MS."""
+        """The socket to watch for readability (a server in touch), else None."""
         return self._server.fileno() if self._server is not None else None
 
     def heard(self) -> list[PlanChange]:
@@ -114,7 +119,10 @@ class ChangeListener:
             if changes or left <= 0:
                 return changes
             if self._server is not None:
-                select.select([self._server.fileno()], [], [], left)
+                socket = self._server.fileno()
+                if socket is None:
+                    raise LostTouch(_LOST)
+                select.select([socket], [], [], left)
             else:
                 time.sleep(min(left, 0.01))
 

@@ -53,9 +53,10 @@ class ServerListener:
             raise LostConnection() from None
         self._connection = connection
 
-    def fileno(self) -> int:
-        """The connection's socket, readable when an announcement (or a hang-up) arrives."""
-        return int(self._connection.fileno())
+    def fileno(self) -> int | None:
+        """The connection's socket, readable when an announcement (or a hang-up) arrives;
+        None while the connection is down."""
+        return None if self._connection is None else int(self._connection.fileno())
 
     def heard(self) -> list[tuple[int, int]]:
         """Every announcement waiting, as (plan id, revision), 0 for a deleted plan."""
