@@ -16,7 +16,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session
 
 # Imported for its listener, which counts every change of an action (see update returns).
-from actionplan.store import migrate, plan_revisions, revisions  # noqa: F401
+from actionplan.store import migrate, own_revisions, revisions  # noqa: F401
 from actionplan.store.engine import make_engine, resolve_target, sqlite_path, use_wal
 from actionplan.store.errors import StoreError
 from actionplan.store.target import shown_target
@@ -34,8 +34,8 @@ class Database:
         # Whose changes these are: stamped on every versioned row this handle writes.
         self.user = default_user() if user is None else user
         self._writer = engine.execution_options(sqlite_immediate=True)
-        # The plans' revisions this handle's own writes made (see plan_revisions.py).
-        self.own_revisions = plan_revisions.OwnRevisions()
+        # The plans' revisions this handle's own writes made (see own_revisions.py).
+        self.own_revisions = own_revisions.OwnRevisions()
         _open_here.add(self)
 
     @classmethod
@@ -93,10 +93,10 @@ class Database:
         """A session whose work is committed as one transaction, or not at all."""
         with Session(self._writer, expire_on_commit=False, info={USER_KEY: self.user}) as session:
             try:
-                before = plan_revisions.before_writing(session.connection())
+                before = own_revisions.before_writing(session.connection())
                 yield session
                 session.flush()
-                made = plan_revisions.made_by_writing(session.connection(), before)
+                made = own_revisions.made_by_writing(session.connection(), before)
                 session.commit()
                 self.own_revisions.add(made)
             except StaleDataError:
