@@ -46,7 +46,9 @@ class ServerListener:
         engine = self._db.engine
         args, options = engine.dialect.create_connect_args(engine.url)
         try:
-            connection = psycopg.connect(*args, **options, autocommit=True, connect_timeout=5)
+            # A short wait for an absent server: the window asks again later, less often.
+            options = {"connect_timeout": 2, **options, "autocommit": True}
+            connection = psycopg.connect(*args, **options)
             connection.execute(f"LISTEN {CHANNEL}")
         except psycopg.Error as exc:
             log.info("The listening connection could not be opened: %s", type(exc).__name__)

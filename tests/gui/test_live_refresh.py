@@ -152,3 +152,31 @@ def test_after_the_server_restarts_the_window_reconnects_and_hears_again(
         with qtbot.waitSignal(window.live.heard, timeout=2000):
             colleague.save(action_id, "Saved after the restart")
     assert _words_in_table(window) == ["Saved after the restart"]
+
+
+def test_the_open_plan_deleted_by_a_colleague_gives_way_to_another_with_one_sentence(
+    qtbot: QtBot, db: Database, factory: PlanFactory, open_window: Opener, answers: Answers
+) -> None:
+    """A colleague deletes the plan on screen: the window says so in the status bar and
+    shows the other plan, with no message box in the way."""
+    from actionplan.services.plans import create_plan, delete_plan
+
+    factory.action(factory.priority("Neglect"), "Launch the neglect toolkit")
+    other = create_plan(db, "Northbridge Business Plan 2024-25", "Northbridge SCP")
+    window = open_window()
+    shown = window.workspace.current_plan
+    assert shown is not None
+    _listening(qtbot, window)
+    colleague = Database.open(db.target, user="Sam Patel")
+    try:
+        with qtbot.waitSignal(window.live.heard, timeout=2000):
+            delete_plan(colleague, shown.id)
+    finally:
+        colleague.close()
+    qtbot.waitUntil(lambda: not window.loading)
+    remaining = window.workspace.current_plan
+    assert remaining is not None and remaining.id != shown.id
+    assert [plan.id for plan in window.workspace.plans] == [remaining.id]
+    assert other.id in (shown.id, remaining.id)
+    assert f"A colleague deleted the plan '{shown.title}'." == window.statusBar().currentMessage()
+    assert answers.said == []
