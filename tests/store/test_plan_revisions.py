@@ -3,6 +3,10 @@ plan written to; a plan's revision goes with it when it is deleted."""
 
 from __future__ import annotations
 
+import shutil
+from dataclasses import replace
+from pathlib import Path
+
 from sqlalchemy import text
 
 from actionplan.services.plans import PlanInfo, create_plan
@@ -54,3 +58,26 @@ def test_a_deleted_plan_has_no_revision_and_a_new_one_starts_at_one(
     assert plan_revision(db, plan.id) is None
     fresh = create_plan(db, "A fresh plan", "Northbridge SCP")
     assert plan_revision(db, fresh.id) == 1
+
+
+def test_a_database_upgraded_from_before_revisions_counts_its_writes(tmp_path: Path) -> None:
+    """An old file opens with each plan at revision 1, and the first edit moves it on."""
+    from actionplan.services.editing import action_draft, edit_action
+
+    old = tmp_path / "plans.db"
+    shutil.copy(Path(__file__).parent / "data" / "schema_0007.db", old)
+    db = Database.open(old)
+    try:
+        [(plan_id, first)] = _plans_and_first_actions(db)
+        assert plan_revision(db, plan_id) == 1
+        draft = action_draft(db, first)
+        edit_action(db, first, replace(draft, text="Edited after the upgrade"))
+        assert (plan_revision(db, plan_id) or 0) > 1
+    finally:
+        db.close()
+
+
+def _plans_and_first_actions(db: Database) -> list[tuple[int, int]]:
+    with db.engine.connect() as connection:
+        rows = connection.execute(text("SELECT plan_id, min(id) FROM action GROUP BY plan_id"))
+        return [(int(plan_id), int(action_id)) for plan_id, action_id in rows]
