@@ -98,6 +98,9 @@ def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     """Run each store and services test that takes ``db`` on SQLite and on PostgreSQL."""
     if "db" not in metafunc.fixturenames or metafunc.definition.get_closest_marker("sqlite_only"):
         return
+    if metafunc.definition.get_closest_marker("server_only"):
+        metafunc.parametrize("db_engine", ["postgresql"], indirect=True)
+        return
     folder = metafunc.definition.path.relative_to(Path(__file__).parent).parts[0]
     if folder in BOTH_ENGINES or metafunc.definition.get_closest_marker("both_engines"):
         metafunc.parametrize("db_engine", ["sqlite", "postgresql"], indirect=True)

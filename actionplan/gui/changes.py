@@ -38,6 +38,9 @@ class Changes:
     plan_title: str | None = None
     action_ids: tuple[int, ...] = field(default=())
     measure_id: int | None = None
+    # Written by someone else (a colleague, another window): the views read it again
+    # quietly, keeping the selection, filter, scroll and any words being typed.
+    elsewhere: bool = False
 
     def touches(self, *kinds: Kind) -> bool:
         """True when the write changed any of these kinds."""
@@ -55,6 +58,7 @@ class Changes:
             self.plan_title if self.plan_title is not None else other.plan_title,
             self.action_ids + tuple(i for i in other.action_ids if i not in self.action_ids),
             self.measure_id if self.measure_id is not None else other.measure_id,
+            self.elsewhere and other.elsewhere,
         )
 
     @property
@@ -76,6 +80,20 @@ def changed(
     """Changes of these kinds, about the plan, the one action or the measure named."""
     ids = (action_id,) if action_id is not None else ()
     return Changes(frozenset(kinds), plan_id, plan_title, ids, measure_id)
+
+
+# Everything of one plan a window shows, for a change known only as "something in plan N".
+PLAN_CONTENT = frozenset(
+    {
+        Kind.OUTLINE, Kind.ACTIONS, Kind.UPDATES, Kind.LEADS, Kind.NARRATIVES, Kind.MEASURES,
+        Kind.SNAPSHOTS, Kind.PACK_SETTINGS,
+    }
+)  # fmt: skip
+
+
+def changed_elsewhere(plan_id: int, *more: Kind) -> Changes:
+    """Someone else changed the plan: all of it is read again (``more``: the list of plans)."""
+    return Changes(PLAN_CONTENT | frozenset(more), plan_id, elsewhere=True)
 
 
 def item_changes(item: str, item_id: int | None) -> Changes:

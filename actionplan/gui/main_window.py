@@ -16,12 +16,21 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QProgressBar, QStackedWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QMainWindow,
+    QProgressBar,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from actionplan.gui import prompts, window_state
 from actionplan.gui import settings as prefs
 from actionplan.gui.after_paint import after_paint, open_in_background
 from actionplan.gui.changes import Changes, Kind
+from actionplan.gui.live_refresh import LiveRefresh
 from actionplan.gui.menus.database_menu import DatabaseMenu
 from actionplan.gui.menus.file_menu import FileMenu
 from actionplan.gui.menus.menu_bar import WindowParts, build_actions, build_menus
@@ -32,6 +41,7 @@ from actionplan.gui.plan_refresh import PlanRefresher
 from actionplan.gui.rights_guard import guard_window
 from actionplan.gui.row_reader import FIRST_ROWS, RowReader
 from actionplan.gui.settings import Settings
+from actionplan.gui.widgets.team_banner import TeamBanner
 from actionplan.gui.workspace import Workspace
 from actionplan.services.errors import USER_ERRORS
 from actionplan.services.first_look import first_look, pick_plan
@@ -72,7 +82,8 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.stack.addWidget(self.welcome)
         self.stack.addWidget(self.plan_view)
-        self.setCentralWidget(self.stack)
+        self.banner = TeamBanner()
+        self.setCentralWidget(_banner_above(self.banner, self.stack))
         self.plan_box = QComboBox()
         self.plan_box.setMinimumWidth(320)
         self.busy = QProgressBar()
@@ -93,6 +104,9 @@ class MainWindow(QMainWindow):
         self.refresher = PlanRefresher(workspace, view, self.rows)
         self.pending = PendingEdits(workspace, view, lambda: self.edits, self)
         self.refresher.pending = self.pending
+        self.live = LiveRefresh(workspace, self)
+        self.live.lost.connect(self.banner.show_lost)
+        self.live.back.connect(self.banner.clear)
         self.files = FileMenu(workspace, view, self)
         self.databases = DatabaseMenu(workspace, self)
         parts = WindowParts(
@@ -141,6 +155,7 @@ class MainWindow(QMainWindow):
         window_state.remember(self, workspace.settings, self.plan_view)
         window_state.keep_filters(workspace.settings, workspace.target, self.plan_view)
         self.rows.drop()  # a read still running must not deliver rows to a closed window
+        self.live.close()
         super().closeEvent(event)
 
     @cached_property
@@ -176,6 +191,7 @@ class MainWindow(QMainWindow):
             workspace.db  # noqa: B018 - opened here, so a failure is told before the window shows
             self._show_on_screen()
             self.reload_plans()
+            self.live.start()
             return
         self._show_on_screen()
         self._show_plans(look.plans, look.chosen, look.rows)
@@ -320,6 +336,7 @@ class MainWindow(QMainWindow):
             return
         self._filling = None
         self.guard.read_rights()
+        self.live.start()
         db = self.workspace.db
         self.plan_view.show_outline(plan.title, plan_outline(db, plan.id))
         self.plan_view.measures.set_rows(measure_rows(db, plan.id))
@@ -364,3 +381,14 @@ class MainWindow(QMainWindow):
         self._remember_database()
         window_state.restore_filters(workspace.settings, workspace.target, view)
         self.reload_plans()
+
+
+def _banner_above(banner: QWidget, below: QWidget) -> QWidget:
+    # The banner across the top of the window, above the welcome page or the plan.
+    holder = QWidget()
+    layout = QVBoxLayout(holder)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(0)
+    layout.addWidget(banner)
+    layout.addWidget(below, 1)
+    return holder

@@ -40,7 +40,9 @@ class PlanRefresher(QObject):
     def _changed(self, changes: Changes) -> None:
         if changes.touches(*WHOLE):
             return
-        if changes.touches(*SHAPE):
+        if changes.elsewhere:
+            self.reread_quietly()
+        elif changes.touches(*SHAPE):
             self.reload_plan(changes.action_id)
         elif changes.touches(Kind.ACTIONS, Kind.UPDATES):
             for action_id in changes.action_ids or (None,):
@@ -65,6 +67,21 @@ class PlanRefresher(QObject):
         elif action_id is not None:
             self.view.select_action(action_id)
         self.show_selected_action()
+
+    def reread_quietly(self) -> None:
+        """Read the plan on screen again after someone else changed it, keeping the choice in
+        the navigator, the filter, the selection, the scroll and any words being typed."""
+        from actionplan.services.actions import action_rows
+        from actionplan.services.outline import plan_outline
+
+        workspace, view = self.workspace, self.view
+        plan = workspace.current_plan
+        if plan is None or workspace.shown_plan is None or workspace.shown_plan.id != plan.id:
+            return  # the plan is still being put on screen: it is read afresh anyway
+        view.show_outline(plan.title, plan_outline(workspace.db, plan.id))
+        view.refresh_rows(action_rows(workspace.db, plan.id, workspace.as_of))
+        if not view.detail.has_changes:
+            self.show_selected_action()  # the panel shows the colleague's words too
 
     def reload_plan(self, action_id: int | None = None) -> None:
         """Read the plan on screen again after its shape changed, showing the action given."""

@@ -16,8 +16,8 @@ from sqlalchemy.orm.exc import StaleDataError
 from sqlmodel import Session
 
 # Imported for their listeners: one counts every change of an action (see update returns),
-# the other writes every change to the activity log.
-from actionplan.store import activity_watch, migrate, revisions  # noqa: F401
+# one writes every change to the activity log, one notes the plan revisions a write made.
+from actionplan.store import activity_watch, migrate, own_revisions, revisions  # noqa: F401
 from actionplan.store.engine import make_engine, resolve_target, sqlite_path, use_wal
 from actionplan.store.errors import StoreError
 from actionplan.store.refusals import NotPermitted, is_refusal, not_permitted
@@ -36,6 +36,8 @@ class Database:
         # Whose changes these are: stamped on every versioned row this handle writes.
         self.user = default_user() if user is None else user
         self._writer = engine.execution_options(sqlite_immediate=True)
+        # The plans' revisions this handle's own writes made (see own_revisions.py).
+        self.own_revisions = own_revisions.OwnRevisions()
         _open_here.add(self)
 
     @classmethod
@@ -97,8 +99,12 @@ class Database:
         """A session whose work is committed as one transaction, or not at all."""
         with Session(self._writer, expire_on_commit=False, info={USER_KEY: self.user}) as session:
             try:
+                before = own_revisions.before_writing(session.connection())
                 yield session
+                session.flush()
+                made = own_revisions.made_by_writing(session.connection(), before)
                 session.commit()
+                self.own_revisions.add(made)
             except StaleDataError:
                 session.rollback()
                 raise StoreError(

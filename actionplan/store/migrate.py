@@ -18,7 +18,7 @@ from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
 from actionplan.resources import package_path
-from actionplan.store import compatibility
+from actionplan.store import compatibility, revision_triggers
 from actionplan.store.backup import backup_sqlite_file
 from actionplan.store.errors import StoreError
 from actionplan.store.target import SCHEMA_REVISION
@@ -133,6 +133,8 @@ def _upgrade_holding_the_lock(
 
     config.attributes["connection"] = connection
     command.upgrade(config, "head")
+    # Counting triggers are the app's own, not a step's: a step rebuilding a table drops them.
+    revision_triggers.install(connection)
     compatibility.write_marker(connection, scripts)
     return current, _revision_seen_by(connection) or ""
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Table, and_, delete, insert, or_, select, update
+from sqlalchemy import Table, and_, case, delete, insert, or_, select, update
 from sqlmodel import Session
 
 from actionplan.store.activity_log import log_changes, removal_changes
@@ -65,7 +65,9 @@ def put_back(session: Session, removed: Removed) -> None:
     """Insert every row taken out, with its own ids, parents first."""
     tables = METADATA.tables
     for name, rows in removed.rows:
-        if rows:
+        if name == "plan_revision":
+            _count_on(session, rows)
+        elif rows:
             session.connection().execute(insert(tables[name]), list(rows))
     move_sequences_past(session.connection(), (tables[name] for name, rows in removed.rows if rows))
     named = [(name, list(rows)) for name, rows in removed.rows if rows]
@@ -76,6 +78,17 @@ def put_back(session: Session, removed: Removed) -> None:
 
 def _user(session: Session) -> str:
     return str(session.info.get(USER_KEY, ""))
+
+
+def _count_on(session: Session, rows: tuple[dict[str, Any], ...]) -> None:
+    # A plan brought back gets its revision from the trigger counting its rows; it goes on
+    # from the one it had, so a window that knew the plan sees the change as new.
+    table = METADATA.tables["plan_revision"]
+    for row in rows:
+        after = row["revision"] + 1
+        later = case((table.c.revision > after, table.c.revision), else_=after)
+        where = table.c.plan_id == row["plan_id"]
+        session.connection().execute(update(table).where(where).values(revision=later))
 
 
 def _set_link(session: Session, table: Table, row_id: int, values: dict[str, Any]) -> None:

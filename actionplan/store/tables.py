@@ -458,3 +458,16 @@ class RoundLead(SQLModel, table=True):
     merged_on: date | None = None
     chased_on: date | None = None
     chases: int = 0
+
+
+class PlanRevision(SQLModel, table=True):
+    """The plan's revision: one more on every write that changes what a window shows of it.
+
+    Kept by triggers (store/revision_triggers.py), so every writer counts, and read by the
+    windows open on the plan to learn, without being told, that a colleague changed it.
+    """
+
+    __tablename__ = "plan_revision"
+
+    plan_id: int = Field(foreign_key="plan.id", primary_key=True, ondelete="CASCADE")
+    revision: int = 1

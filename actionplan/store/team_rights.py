@@ -108,6 +108,9 @@ TABLE_RIGHTS: dict[str, dict[str, Grant]] = {
     # The activity log: everyone's saves add to it, nobody changes it; the board and the
     # manager read it.
     "activity": {MANAGER: _LOG_WRITER_READS, LEAD: _LOG_WRITER, READER: READ},
+    # Each plan's revision, counted by the server's own triggers on every write; read by
+    # every window to see a colleague's change; a plan brought back by undo goes on counting.
+    "plan_revision": _everyone_reads(),
     # The quarterly update round: the business manager runs it; everyone may see it.
     "update_round": _everyone_reads(),
     "round_lead": _everyone_reads(),

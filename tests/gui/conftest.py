@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,17 +31,26 @@ def settings(tmp_path: Path) -> Settings:
 
 
 @pytest.fixture
-def open_window(qtbot: QtBot, db: Database, settings: Settings) -> Callable[[], MainWindow]:
-    """Opens the main window on the test database and waits until its plan has loaded."""
+def open_window(
+    qtbot: QtBot, db: Database, settings: Settings
+) -> Iterator[Callable[[], MainWindow]]:
+    """Opens the main window on the test database and waits until its plan has loaded.
+
+    After the test each window stops listening for colleagues' changes, even one whose
+    close was refused (words typed that could not be saved), before its database goes."""
+    windows: list[MainWindow] = []
 
     def opened() -> MainWindow:
         window = MainWindow(db, settings=settings)
         qtbot.addWidget(window)
+        windows.append(window)
         window.start()
         qtbot.waitUntil(lambda: not window.loading)
         return window
 
-    return opened
+    yield opened
+    for window in windows:
+        window.live.close()
 
 
 @dataclass

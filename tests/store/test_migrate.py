@@ -268,6 +268,7 @@ def test_database_at_0006_keeps_every_row_and_prints_its_drafts(tmp_path: Path) 
     # Tables added by later revisions start empty; every table there before keeps its rows.
     assert {table: after[table] for table in before} == before
     assert after["pack_settings"] == 0
+    assert after["plan_revision"] == before["plan"]  # each plan gains its revision
     assert len(list(tmp_path.glob("plans.db.before-upgrade-0006-*"))) == 1
 
 
@@ -299,6 +300,7 @@ def test_database_at_0007_keeps_every_row_each_at_version_1(tmp_path: Path) -> N
     raw.close()
     after = _row_counts(old)
     assert {table: after[table] for table in before} == before  # later tables start empty
+    assert after["plan_revision"] == before["plan"]  # each plan gains its revision
     first = words[0][0]
     draft = action_draft(db, first)
     assert draft.version == 1

@@ -277,6 +277,19 @@ class PlanView(QWidget):
         if keep is not None:
             self.select_action(keep)
 
+    def refresh_rows(self, rows: list[ActionRow]) -> None:
+        """Show the actions read again after someone else's change: changed rows in place
+        when the plan keeps its rows and order, else every row, scrolled where it was."""
+        shown = self.table_model.all_rows()
+        if [row.id for row in shown] == [row.id for row in rows]:
+            changed = [new for old, new in zip(shown, rows, strict=True) if old != new]
+            if changed:
+                self.replace_rows(changed)
+            return
+        scrolled = self.table.verticalScrollBar().value()
+        self.set_rows(rows)
+        self.table.verticalScrollBar().setValue(scrolled)
+
     def selected_row(self) -> ActionRow | None:
         """The action selected in the table."""
         rows = self.table.selectionModel().selectedRows()
