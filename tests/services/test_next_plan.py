@@ -257,3 +257,24 @@ def test_undo_deletes_the_new_plan_and_reopens_the_old_and_redo_brings_both_back
     assert closed is not None and closed.rolled_to_plan_id == made.plan_id
     found = find_plan(db)
     assert found is not None and found.id == made.plan_id
+
+
+def test_deleting_the_closed_plan_keeps_the_carried_actions_words_and_undo_links_them_again(
+    db: Database,
+) -> None:
+    """A closed plan may still be deleted; its carried actions still say where they came
+    from (without a link to open), and putting the plan back links them again."""
+    from actionplan.services.editing import restore
+    from actionplan.services.plans import delete_plan
+
+    plan_id = save_plan_data(db, _year_plan())
+    made = start_next_plan(db, plan_id, _chosen())
+    new_id = propose_next_plan(db, made.plan_id).candidates[0].action_id
+    removed = delete_plan(db, plan_id)
+    link = carried_from(db, new_id)
+    assert link is not None and (link.plan_id, link.action_id) == (None, None)
+    assert (link.plan_title, link.ref) == (OLD_TITLE, "1.2")
+    restore(db, removed)
+    again = carried_from(db, new_id)
+    assert again is not None and again.plan_id == plan_id
+    assert plan_closure(db, plan_id) is not None
