@@ -24,6 +24,7 @@ from actionplan.services.actions import action_rows
 from actionplan.services.editing import action_draft, edit_action
 from actionplan.services.next_plan import propose_next_plan, start_next_plan, undo_next_plan
 from actionplan.services.plan_store import save_plan_data
+from actionplan.services.schema_upgrade import upgrade_team_database
 from actionplan.store.database import Database
 from benchmarks.big_plan import big_plan
 
@@ -78,6 +79,7 @@ def main() -> None:
         server = ScratchServer(url)
         name = server.new_database(blank=True)
         try:
+            upgrade_team_database(server.url_of(name))  # an empty server database: its tables
             db = Database.open(server.url_of(name), user="Benchmark")
             _run(db, "postgresql")
             db.close()
