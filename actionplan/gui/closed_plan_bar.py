@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy
 
 if TYPE_CHECKING:
     from actionplan.gui.pages.plan_view import PlanView
@@ -24,6 +24,8 @@ class ClosedPlanBar(QFrame):
         super().__init__(parent)
         self.setObjectName("closed-plan-bar")
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        # One quiet line over the plan: it never takes the table's height.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.words = QLabel()
         self.words.setTextFormat(Qt.TextFormat.PlainText)  # a plan's title is shown as typed
         self.words.setWordWrap(True)

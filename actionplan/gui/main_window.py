@@ -158,7 +158,7 @@ class MainWindow(QMainWindow):
         """Next year's plan, reopening a closed plan (loads the writing services)."""
         from actionplan.gui.menus.year_menu import YearMenu
 
-        return YearMenu(self.workspace, self)
+        return YearMenu(self.workspace, self.plan_view, self)
 
     @cached_property
     def plan_edits(self) -> PlanMenu:

@@ -72,6 +72,10 @@ def test_starting_next_year_closes_the_old_plan_until_reopened_and_undo_takes_it
     assert view.detail.carried.text().startswith(f"Carried forward from {OLD_TITLE} (1.2)")
     view.detail.carried.linkActivated.emit("open")
     _wait_for(qtbot, window, OLD_TITLE)
+    qtbot.waitUntil(lambda: view.detail.ref.text() == "1.2")  # the old 1.2, its history below
+    assert view.selected_row() is not None and view.selected_row().ref == "1.2"
+    assert "32 schools signed up" in view.detail.facts.toPlainText()
+    assert not view.detail.text.isEnabled()  # shown, not edited: the plan is closed
     bar = window.closed_watch.bar
     assert bar.isVisible()
     assert bar.words.text().startswith(f"This plan is closed (rolled forward to {NEW_TITLE} on ")

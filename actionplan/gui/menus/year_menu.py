@@ -21,6 +21,7 @@ from actionplan.services.next_plan import (
 )
 
 if TYPE_CHECKING:
+    from actionplan.gui.pages.plan_view import PlanView
     from actionplan.gui.workspace import Workspace
 
 TITLE = "Start next year's plan"
@@ -29,10 +30,10 @@ TITLE = "Start next year's plan"
 class YearMenu(QObject):
     """A plan's life across years, for one main window."""
 
-    def __init__(self, workspace: Workspace, parent: QWidget) -> None:
-        """Acts on the workspace's plan on screen; dialogs open over ``parent``."""
+    def __init__(self, workspace: Workspace, view: PlanView, parent: QWidget) -> None:
+        """Acts on the workspace's plan on screen in ``view``; dialogs open over ``parent``."""
         super().__init__(parent)
-        self.workspace, self.widget = workspace, parent
+        self.workspace, self.view, self.widget = workspace, view, parent
         self.dialog: NextPlanDialog | None = None
 
     def start_next_year(self) -> None:
@@ -75,4 +76,6 @@ class YearMenu(QObject):
         if link.plan_id is None or not self.workspace.leave_typed():
             return
         self.workspace.go_to_plan(link.plan_id)
+        if link.action_id is not None:
+            self.view.show_action_in_table(link.action_id)
         self.workspace.tell(f"Showing {link.plan_title}: action {link.ref} and its history.")

@@ -44,6 +44,7 @@ class ActionDetailPanel(QWidget):
         self._carried: Any = None
         self.carried = QLabel()
         self.carried.setTextFormat(Qt.TextFormat.RichText)
+        self.carried.setWordWrap(True)  # a long plan title never widens the panel
         self.carried.linkActivated.connect(
             lambda _link: self.carried_open_requested.emit(self._carried)
         )
