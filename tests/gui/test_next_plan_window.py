@@ -109,3 +109,21 @@ def test_a_title_in_use_is_told_and_the_dialog_stays_with_the_choices(
     assert dialog.title.text() == OLD_TITLE and len(list_plans(db)) == 1
     assert dialog.start.text() == "1 Apr 2025"
     dialog.reject()
+
+
+def test_a_carried_action_names_an_old_title_with_markup_as_typed(
+    qtbot: QtBot, db: Database, open_window: Opener
+) -> None:
+    """The old plan's title is shown as words, never read as markup."""
+    from dataclasses import replace
+
+    from actionplan.services.next_plan import propose_next_plan, start_next_plan
+
+    old_id = save_plan_data(db, replace(_year_plan(), title="<b>Ours</b> & theirs 2024-25"))
+    start_next_plan(db, old_id, propose_next_plan(db, old_id).plan)
+    window = open_window()
+    window.plan_view.table.selectRow(0)
+    label = window.plan_view.detail.carried
+    qtbot.waitUntil(label.isVisible)
+    assert "&lt;b&gt;Ours&lt;/b&gt; &amp; theirs 2024-25 (1.2)" in label.text()
+    assert window.plan_box.currentText() == "<b>Ours</b> & theirs 2025-26"

@@ -278,3 +278,18 @@ def test_deleting_the_closed_plan_keeps_the_carried_actions_words_and_undo_links
     again = carried_from(db, new_id)
     assert again is not None and again.plan_id == plan_id
     assert plan_closure(db, plan_id) is not None
+
+
+def test_hostile_titles_are_kept_as_typed_and_blank_ones_refused(db: Database) -> None:
+    """A title that looks like a formula or markup, in any script, is stored as typed (its
+    spaces tidied); a blank title or a period ending before it starts is refused."""
+    plan_id = save_plan_data(db, _year_plan())
+    with pytest.raises(ServiceError, match="needs a title"):
+        start_next_plan(db, plan_id, _chosen(title="   "))
+    with pytest.raises(ServiceError, match="ends before it starts"):
+        start_next_plan(db, plan_id, _chosen(period_end=date(2025, 1, 1)))
+    assert len(list_plans(db)) == 1
+    hostile = '=HYPERLINK("x")  <b>Plan</b> & Zażółć تقييم 2025-26 👶'
+    made = start_next_plan(db, plan_id, _chosen(title=hostile))
+    assert made.title == '=HYPERLINK("x") <b>Plan</b> & Zażółć تقييم 2025-26 👶'
+    assert list_plans(db)[0].title == made.title
