@@ -34,6 +34,7 @@ COMMAND_MODULES = (
     "actionplan.cli.snapshot",
     "actionplan.cli.export",
     "actionplan.cli.merge_returns",
+    "actionplan.cli.plan",
     "actionplan.cli.team",
     "actionplan.cli.activity",
     "actionplan.cli.round",

@@ -30,6 +30,7 @@ from actionplan.gui import prompts, window_state
 from actionplan.gui import settings as prefs
 from actionplan.gui.after_paint import after_paint, open_in_background
 from actionplan.gui.changes import Changes, Kind
+from actionplan.gui.closed_plan_bar import ClosedPlanWatch
 from actionplan.gui.live_refresh import LiveRefresh
 from actionplan.gui.menus.database_menu import DatabaseMenu
 from actionplan.gui.menus.file_menu import FileMenu
@@ -50,6 +51,7 @@ from actionplan.services.views import ActionRow, PlanInfo
 if TYPE_CHECKING:
     from actionplan.gui.menus.edit_menu import EditMenu
     from actionplan.gui.menus.plan_menu import PlanMenu
+    from actionplan.gui.menus.year_menu import YearMenu
     from actionplan.gui.rounds.round_menu import RoundMenu
     from actionplan.services.workspace import Database
 
@@ -111,11 +113,16 @@ class MainWindow(QMainWindow):
         self.databases = DatabaseMenu(workspace, self)
         parts = WindowParts(
             self, workspace, view, lambda: self.edits, lambda: self.plan_edits,
-            self.files, self.databases, self.pending.save, self.refresh, lambda: self.rounds,
+            lambda: self.years, self.files, self.databases, self.pending.save, self.refresh,
+            lambda: self.rounds,
         )  # fmt: skip
         self.commands = build_actions(parts)
         self.toolbar = build_menus(parts, self.commands, self.plan_box)
         self.guard = guard_window(self, view, self.welcome, self.commands, self.files)
+        self.closed_watch = ClosedPlanWatch(
+            workspace, view, lambda: self.commands.editing_commands, lambda: self.years.reopen()
+        )
+        view.detail.carried_open_requested.connect(lambda link: self.years.open_carried(link))
         self._connect()
 
     def _connect(self) -> None:
@@ -164,6 +171,13 @@ class MainWindow(QMainWindow):
         from actionplan.gui.menus.edit_menu import EditMenu
 
         return EditMenu(self.workspace, self.plan_view, self)
+
+    @cached_property
+    def years(self) -> YearMenu:
+        """Next year's plan, reopening a closed plan (loads the writing services)."""
+        from actionplan.gui.menus.year_menu import YearMenu
+
+        return YearMenu(self.workspace, self.plan_view, self)
 
     @cached_property
     def plan_edits(self) -> PlanMenu:
@@ -340,6 +354,7 @@ class MainWindow(QMainWindow):
         db = self.workspace.db
         self.plan_view.show_outline(plan.title, plan_outline(db, plan.id))
         self.plan_view.measures.set_rows(measure_rows(db, plan.id))
+        self.closed_watch.update()
         if self.plan_view.table_model.rowCount() == FIRST_ROWS:
             self.rows.read_rest(plan.id)
 

@@ -101,6 +101,7 @@ class PlanRefresher(QObject):
     def show_action(self, row: ActionRow | None) -> None:
         """Show an action (or none) in the detail panel, once the words typed are saved."""
         from actionplan.services.editing import action_draft
+        from actionplan.services.next_plan import carried_from
         from actionplan.services.progress import history
 
         pending = self.pending
@@ -114,6 +115,7 @@ class PlanRefresher(QObject):
             draft = action_draft(db, row.id)
             overtaken = self._overtaken(row.id, draft)
             view.detail.show_action(row, history(db, row.id), draft, view.outline)
+            view.detail.show_carried(carried_from(db, row.id))
             if overtaken:
                 view.detail.note_colleague_change(overtaken)
         if pending is not None:
@@ -141,3 +143,4 @@ class PlanRefresher(QObject):
         """Show no action in the detail panel."""
         self.action_shown.emit(False)
         self.view.detail.show_action(None, [])
+        self.view.detail.show_carried(None)

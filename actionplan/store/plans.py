@@ -37,7 +37,7 @@ def stored_settings(db: Database, plan_id: int) -> PlanSettings:
 def add_plan(db: Database, settings: PlanSettings) -> PlanInfo:
     """Write a new, empty plan with these settings; raises TitleTaken for a title in use."""
     with db.writing() as session:
-        _refuse_taken(session, settings.title, None)
+        refuse_taken(session, settings.title, None)
         plan = Plan(title=settings.title)
         _apply(plan, settings)
         session.add(plan)
@@ -53,7 +53,7 @@ def change_plan(db: Database, plan_id: int, settings: PlanSettings) -> PlanSetti
     with db.writing() as session:
         plan = fetch(session, Plan, plan_id, "plan")
         check_seen(session, plan, settings.version)
-        _refuse_taken(session, settings.title, plan_id)
+        refuse_taken(session, settings.title, plan_id)
         old = replace(_settings_of(plan), version=None)
         _apply(plan, settings)
         session.add(plan)
@@ -61,7 +61,8 @@ def change_plan(db: Database, plan_id: int, settings: PlanSettings) -> PlanSetti
         return old
 
 
-def _refuse_taken(session: Session, title: str, plan_id: int | None) -> None:
+def refuse_taken(session: Session, title: str, plan_id: int | None) -> None:
+    """Raise TitleTaken when a plan other than ``plan_id`` has the title (ignoring case)."""
     wanted = title.casefold()
     if any(p.title.casefold() == wanted and p.id != plan_id for p in plans_newest_first(session)):
         raise TitleTaken(title)

@@ -8,6 +8,7 @@ keys rather than by a list that could fall behind the tables.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,12 +16,14 @@ from sqlalchemy import Table, and_, case, delete, insert, or_, select, update
 from sqlmodel import Session
 
 from actionplan.store.activity_log import log_changes, removal_changes
+from actionplan.store.closed_plans import refuse_if_closed
 from actionplan.store.sequences import move_sequences_past
-from actionplan.store.tables import VERSIONED_TABLES, Plan
+from actionplan.store.tables import VERSIONED_TABLES
 from actionplan.store.versions import USER_KEY, current_version, update_row
+from actionplan.store.year_tables import metadata
 
-# Every table of the app: the models share one metadata.
-METADATA = Plan.metadata
+# Every table of the app: the models share one metadata (the year tables' import fills it).
+METADATA = metadata
 
 
 # Keys per DELETE: keeps each statement well inside SQLite's limits on a big priority.
@@ -46,6 +49,8 @@ def take_out(session: Session, table_name: str, row_id: int) -> Removed:
     tables = METADATA.tables
     found: dict[str, dict[tuple[Any, ...], dict[str, Any]]] = {}
     _collect(session, tables[table_name], [row_id], found)
+    if table_name != "plan":  # a whole plan may go, closed or not; a part of a closed one not
+        _refuse_if_closed(session, table_name, list(found[table_name].values()))
     order = [table for table in METADATA.sorted_tables if found.get(table.name)]
     links = _links_to(session, found)
     named = [(table.name, list(found[table.name].values())) for table in order]
@@ -64,6 +69,8 @@ def take_out(session: Session, table_name: str, row_id: int) -> Removed:
 def put_back(session: Session, removed: Removed) -> None:
     """Insert every row taken out, with its own ids, parents first."""
     tables = METADATA.tables
+    if removed.rows and removed.rows[0][0] != "plan":
+        _refuse_if_closed(session, *removed.rows[0])
     for name, rows in removed.rows:
         if name == "plan_revision":
             _count_on(session, rows)
@@ -74,6 +81,12 @@ def put_back(session: Session, removed: Removed) -> None:
     log_changes(session.connection(), removal_changes(named, "added"), _user(session))
     for name, column, row_id, held in removed.links:
         _set_link(session, tables[name], row_id, {column: held})
+
+
+def _refuse_if_closed(session: Session, table_name: str, rows: Sequence[dict[str, Any]]) -> None:
+    # The rows of one table all belong to the same plan: the first tells which.
+    if rows:
+        refuse_if_closed(session.connection(), METADATA.tables[table_name], rows[0])
 
 
 def _user(session: Session) -> str:

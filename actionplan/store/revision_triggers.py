@@ -16,7 +16,17 @@ CHANNEL = "actionplan_changes"
 BUMPED_SETTING = "actionplan.bumped"
 
 # Tables holding the plan's id themselves, and tables reaching it through a parent row.
-DIRECT = ("priority", "action", "lead", "measure", "snapshot", "pack_settings", "issued_return")
+DIRECT = (
+    "priority",
+    "action",
+    "lead",
+    "measure",
+    "snapshot",
+    "pack_settings",
+    "issued_return",
+    "update_round",  # a colleague's round screen shows who has answered
+    "plan_closure",  # a plan closed or reopened: its bar, its greyed commands
+)
 THROUGH = {
     "outcome": ("priority", "priority_id"),
     "narrative": ("priority", "priority_id"),
@@ -25,6 +35,7 @@ THROUGH = {
     "measure_reading": ("measure", "measure_id"),
     "measure_comparator": ("measure", "measure_id"),
     "snapshot_entry": ("snapshot", "snapshot_id"),
+    "round_lead": ("update_round", "round_id"),
 }
 COUNTED = ("plan", *DIRECT, *THROUGH)
 EVENTS = ("insert", "update", "delete")

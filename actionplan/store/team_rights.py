@@ -111,6 +111,9 @@ TABLE_RIGHTS: dict[str, dict[str, Grant]] = {
     # Each plan's revision, counted by the server's own triggers on every write; read by
     # every window to see a colleague's change; a plan brought back by undo goes on counting.
     "plan_revision": _everyone_reads(),
+    # Next year's plan: which plan is closed, and which action continues which.
+    "plan_closure": _everyone_reads(),
+    "carried_action": _everyone_reads(),
     # The quarterly update round: the business manager runs it; everyone may see it.
     "update_round": _everyone_reads(),
     "round_lead": _everyone_reads(),

@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from actionplan.store.activity_log import log_update
+from actionplan.store.closed_plans import refuse_if_closed
 from actionplan.store.errors import StoreError
 from actionplan.store.refusals import refused_row
 from actionplan.store.tables import VERSIONED_TABLES
@@ -98,6 +99,8 @@ def update_row(
     the new version. Raises Conflict when the row was changed (or deleted) since. What it
     changed goes into the activity log."""
     before = connection.execute(select(table).where(table.c.id == row_id)).first()
+    if before is not None:
+        refuse_if_closed(connection, table, before._mapping)
     statement = (
         update(table)
         .where(table.c.id == row_id, table.c.version == seen)

@@ -242,10 +242,6 @@ def _row_counts(path: Path) -> dict[str, int]:
     return counts
 
 
-# Tables added since those databases were made, empty after the upgrade: no plan is linked
-# to a team's server until it is published or checked out.
-
-
 def test_database_at_0006_keeps_every_row_and_prints_its_drafts(tmp_path: Path) -> None:
     """A database made before a pack's settings were kept opens with every row of every table
     as it was (plan, actions, updates, measures, snapshot, issued returns) and no pack

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from actionplan.gui.menus.edit_menu import EditMenu
     from actionplan.gui.menus.file_menu import FileMenu
     from actionplan.gui.menus.plan_menu import PlanMenu
+    from actionplan.gui.menus.year_menu import YearMenu
     from actionplan.gui.pages.plan_view import PlanView
     from actionplan.gui.rounds.round_menu import RoundMenu
     from actionplan.gui.workspace import Workspace
@@ -38,6 +39,7 @@ class WindowParts:
     view: PlanView
     edits: Callable[[], EditMenu]
     plans: Callable[[], PlanMenu]
+    years: Callable[[], YearMenu]
     files: FileMenu
     databases: DatabaseMenu
     save_typed: Callable[[], object]
@@ -74,7 +76,16 @@ class WindowCommands:
     details_action: QAction
     start_round_action: QAction
     round_action: QAction
+    next_year_action: QAction
+    reopen_plan_action: QAction
     plan_actions: list[QAction]
+
+    @property
+    def editing_commands(self) -> tuple[QAction, ...]:
+        """The commands that change the plan on screen: greyed while it is closed."""
+        kept = (self.delete_plan_action,)  # a closed plan may still be deleted (undoably)
+        editing = [action for action in self.plan_actions if action not in kept]
+        return (*editing, *self.action_commands, self.next_year_action)
 
     @property
     def action_commands(self) -> tuple[QAction, ...]:
@@ -127,6 +138,11 @@ def build_actions(parts: WindowParts) -> WindowCommands:
         made.new_outcome_action, made.delete_outcome_action, made.leads_action,
         made.start_round_action, made.round_action,
     ]  # fmt: skip
+    made.next_year_action = act(
+        "Start &next year's plan…", None, lambda: parts.years().start_next_year()
+    )
+    made.reopen_plan_action = act("&Reopen plan", None, lambda: parts.years().reopen())
+    made.plan_actions.append(made.next_year_action)
     _navigator_menu(parts.view, made)
     return made
 
@@ -199,6 +215,8 @@ def build_menus(parts: WindowParts, made: WindowCommands, plan_box: QComboBox) -
     edit.addAction(made.delete_action_action)
     plan_menu = bar.addMenu("&Plan")
     plan_menu.addActions([made.start_round_action, made.round_action])
+    plan_menu.addSeparator()
+    plan_menu.addActions([made.next_year_action, made.reopen_plan_action])
     view = bar.addMenu("&View")
     view.addActions([made.details_action, made.refresh_action])
     bar.addMenu("&Help").addAction(made.about_action)

@@ -33,6 +33,7 @@ class ActionDetailPanel(QWidget):
     record_progress_requested = Signal(int)
     edit_requested = Signal(int, object)  # action id, ActionDraft
     changes_pending = Signal(bool)  # True once words are typed, False when saved or reverted
+    carried_open_requested = Signal(object)  # CarriedFrom: show the action it continues
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -41,6 +42,15 @@ class ActionDetailPanel(QWidget):
         self._draft: ActionDraft | None = None  # what the form was filled with
         self._newest: ActionDraft | None = None  # a colleague's newer words, while typing
         self._timescale_shown = ("", "")
+        self._read_only = False  # the plan is closed: its words are shown, not edited
+        self._carried: Any = None
+        self.carried = QLabel()
+        self.carried.setTextFormat(Qt.TextFormat.RichText)
+        self.carried.setWordWrap(True)  # a long plan title never widens the panel
+        self.carried.linkActivated.connect(
+            lambda _link: self.carried_open_requested.emit(self._carried)
+        )
+        self.carried.hide()
         self.heading = QLabel("Select an action to see its details.")
         self.heading.setWordWrap(True)
         self.note = QLabel()  # a colleague changed the action while words were typed
@@ -89,6 +99,7 @@ class ActionDetailPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.note)
+        layout.addWidget(self.carried)
         layout.addLayout(form)
         layout.addLayout(buttons)
         self.history_tabs.addTab(self.facts, "Progress")
@@ -110,6 +121,27 @@ class ActionDetailPanel(QWidget):
     def action_id(self) -> int | None:
         """The action shown, if any."""
         return self._row.id if self._row else None
+
+    def _open_carried(self, _link: str) -> None:
+        self.carried_open_requested.emit(self._carried)
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Show the action's words without letting them be edited (its plan is closed)."""
+        self._read_only = read_only
+        for widget in [*self._editors(), self.record_button]:
+            widget.setEnabled(self._row is not None and not read_only)
+
+    def show_carried(self, link: Any) -> None:
+        """Say which action of which plan this one was carried forward from (a CarriedFrom),
+        with a link to open it; nothing for None."""
+        self._carried = link
+        if link is None:
+            self.carried.hide()
+            return
+        words = escape(f"Carried forward from {link.plan_title} ({link.ref})")
+        opener = ' — <a href="open">open it</a>' if link.plan_id is not None else ""
+        self.carried.setText(words + opener)
+        self.carried.show()
 
     @property
     def has_changes(self) -> bool:
@@ -171,7 +203,7 @@ class ActionDetailPanel(QWidget):
         if row is not None and self.priority.findData(row.priority_id) < 0:
             self.priority.addItem(row.priority_title, row.priority_id)  # before the outline loads
         for widget in [*self._editors(), self.record_button]:
-            widget.setEnabled(row is not None)
+            widget.setEnabled(row is not None and not self._read_only)
         if row is None:
             self.heading.setText("Select an action to see its details.")
             self.facts.clear()
