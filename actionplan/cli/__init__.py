@@ -36,6 +36,7 @@ COMMAND_MODULES = (
     "actionplan.cli.merge_returns",
     "actionplan.cli.team",
     "actionplan.cli.activity",
+    "actionplan.cli.recommendations",
 )
 
 

@@ -4,6 +4,7 @@ action under a priority the user picks; all of it in one transaction, or nothing
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -13,7 +14,7 @@ from actionplan.domain.plan_values import ActionDraft
 from actionplan.domain.recommendations import RecommendationDraft, review_type_from_words
 from actionplan.domain.status import Status, parse_status
 from actionplan.domain.timescale import parse_timescale
-from actionplan.excel.errors import quoted
+from actionplan.excel.errors import WorkbookError, quoted
 from actionplan.excel.read.recommendations import (
     ActionCell,
     ReadRecommendation,
@@ -21,10 +22,13 @@ from actionplan.excel.read.recommendations import (
 )
 from actionplan.services.actions import action_rows
 from actionplan.services.errors import ServiceError
+from actionplan.services.importing import refuse_the_open_database
 from actionplan.services.row_sentences import in_sentences
 from actionplan.services.views import ActionRow
 from actionplan.store import recommendations as register
 from actionplan.store.database import Database
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -63,7 +67,7 @@ class ImportCheck:
 
 def check_import(db: Database, path: Path, plan_id: int, as_of: date) -> ImportCheck:
     """Read the workbook and match its actions, writing nothing."""
-    read = read_recommendations(path).recommendations
+    read = _read(path)
     finder = _Finder(action_rows(db, plan_id, as_of))
     unmatched = sum(finder.find(cell) is None for item in read for cell in item.actions)
     return ImportCheck(len(read), unmatched)
@@ -74,7 +78,7 @@ def import_recommendations(
 ) -> RecommendationImport:
     """Add the workbook's recommendations; an action the plan lacks is made under
     ``priority_id``, and without one the import is refused naming the first such row."""
-    read = read_recommendations(path).recommendations
+    read = _read(path)
     finder = _Finder(action_rows(db, plan_id, as_of))
     known = {(r.draft.review, r.draft.text) for r in register.recommendations(db)}
     items, skipped, linked, created = [], 0, 0, 0
@@ -93,6 +97,22 @@ def import_recommendations(
         register.add_recommendations(db, items)
     reviews = len({item.draft.review for item in items})
     return RecommendationImport(len(items), reviews, linked, created, skipped)
+
+
+def _read(path: Path) -> list[ReadRecommendation]:
+    refuse_the_open_database(Path(path))
+    try:
+        return read_recommendations(Path(path)).recommendations
+    except WorkbookError as exc:
+        raise ServiceError(str(exc)) from exc
+    except (MemoryError, KeyboardInterrupt):
+        raise
+    except Exception as exc:  # a file no rule foresaw must still end in one sentence
+        log.error("unexpected failure reading recommendations: %s", type(exc).__name__)
+        raise ServiceError(
+            f"{quoted(Path(path).name)} could not be read: the reader met something it does "
+            f"not understand ({type(exc).__name__}); nothing was saved."
+        ) from exc
 
 
 def _draft(item: ReadRecommendation) -> RecommendationDraft:

@@ -61,6 +61,10 @@ def write_register(path: Path, rows: list[list[object]], header: list[str] = HEA
     sheet.append(header)
     for row in rows:
         sheet.append(row)
+    for cells in sheet.iter_rows():
+        for cell in cells:
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"  # typed text that looks like a formula, as Excel keeps it
     book.save(path)
     return path
 
