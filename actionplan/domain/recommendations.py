@@ -99,6 +99,7 @@ class LinkedAction:
     action_id: int = 0
     text: str = ""
     plan_title: str = ""
+    plan_id: int = 0
 
 
 @dataclass(frozen=True)
@@ -184,3 +185,29 @@ def _source(review: str) -> str:
     if last in ("review", "audit", "inspection", "jtai", "cspr"):
         return name
     return f"{name}' review" if name.endswith("s") else f"{name}'s review"
+
+
+@dataclass(frozen=True)
+class RecommendationItem:
+    """A recommendation as a report prints it."""
+
+    text: str
+    standing: str  # its standing in words, naming overdue actions
+    actions: str  # the refs of the actions answering it ("1.1, 2.3"), blank for none
+    complete: bool = False
+    response: str = ""
+
+
+@dataclass(frozen=True)
+class ReviewSummary:
+    """One review's recommendations as a report prints them: the count, then each one."""
+
+    review: str
+    review_type: ReviewType
+    sentence: str  # "3 of 5 recommendations from Child Q's review are complete"
+    items: tuple[RecommendationItem, ...] = ()
+
+    @property
+    def open(self) -> tuple[RecommendationItem, ...]:
+        """The recommendations not yet complete."""
+        return tuple(item for item in self.items if not item.complete)

@@ -17,6 +17,7 @@ from actionplan.domain.measures import (
 from actionplan.domain.movement import Movement
 from actionplan.domain.plan_data import NarrativeData
 from actionplan.domain.rag import RAG_ORDER, Rag
+from actionplan.domain.recommendations import ReviewSummary
 from actionplan.domain.rules import (
     STALE_AFTER_DAYS,
     Tally,
@@ -263,6 +264,7 @@ class BoardPackData:
     board_asked: str = ""  # "The board is asked to…": printed only when written
     cover_page: bool = False  # a full-page cover before the summary (off by default)
     plan_measures: int = 0  # measures in the whole plan, when the pack shows one priority
+    reviews: tuple[ReviewSummary, ...] = ()  # review recommendations; printed only when any
 
     @property
     def exceptions(self) -> list[ActionLine]:

@@ -9,8 +9,10 @@ from datetime import date
 
 from actionplan.domain.recommendations import (
     RecommendationDraft,
+    RecommendationItem,
     RecommendationRecord,
     RecommendationState,
+    ReviewSummary,
     ReviewType,
     recommendation_state,
     review_sentence,
@@ -35,6 +37,7 @@ __all__ = [
     "recommendation_lines",
     "recommendations_of_action",
     "restore",
+    "review_summaries",
     "sign_off",
     "unlink_action",
 ]
@@ -96,6 +99,33 @@ def by_review(lines: Iterable[RecommendationLine]) -> list[ReviewGroup]:
         ReviewGroup(review, members[0].record.draft.review_type, tuple(members))
         for review, members in groups.items()
     ]
+
+
+def review_summaries(db: Database, plan_id: int, as_of: date) -> tuple[ReviewSummary, ...]:
+    """What a plan's reports print about reviews: each review with a recommendation the
+    plan's actions answer or one still open, its count sentence and its open ones."""
+    groups = by_review(recommendation_lines(db, as_of))
+    return tuple(_summary(group) for group in groups if _concerns(group, plan_id))
+
+
+def _concerns(group: ReviewGroup, plan_id: int) -> bool:
+    # A review fully closed long ago, answered only by other plans, is not this plan's news.
+    answered_here = any(a.plan_id == plan_id for line in group.lines for a in line.record.actions)
+    return answered_here or any(not line.record.signed_off for line in group.lines)
+
+
+def _summary(group: ReviewGroup) -> ReviewSummary:
+    items = tuple(
+        RecommendationItem(
+            line.record.draft.text,
+            line.state.words,
+            ", ".join(a.ref or "unnumbered" for a in line.record.actions),
+            line.state.standing.is_complete,
+            line.record.draft.response,
+        )
+        for line in group.lines
+    )
+    return ReviewSummary(group.review, group.review_type, group.sentence, items)
 
 
 def add_recommendation(

@@ -122,6 +122,7 @@ def _linked_actions(session: Session) -> dict[int, list[LinkedAction]]:
                 action_id=action.id or 0,
                 text=action.text,
                 plan_title=plan_title,
+                plan_id=action.plan_id,
             )
         )
     return found
