@@ -29,6 +29,7 @@ from actionplan.gui.pages.plan_view import PlanView
 from actionplan.gui.pages.welcome_page import WelcomePage
 from actionplan.gui.pending_edits import PendingEdits
 from actionplan.gui.plan_refresh import PlanRefresher
+from actionplan.gui.recommendation_edits import RecommendationEdits
 from actionplan.gui.row_reader import FIRST_ROWS, RowReader
 from actionplan.gui.settings import Settings
 from actionplan.gui.workspace import Workspace
@@ -93,6 +94,7 @@ class MainWindow(QMainWindow):
         self.refresher.pending = self.pending
         self.files = FileMenu(workspace, view, self)
         self.databases = DatabaseMenu(workspace, self)
+        self.recommendation_edits = RecommendationEdits(workspace, view.recommendations, self)
         parts = WindowParts(
             self, workspace, view, lambda: self.edits, lambda: self.plan_edits,
             self.files, self.databases, self.pending.save, self.refresh,
