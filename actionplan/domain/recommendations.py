@@ -181,8 +181,8 @@ def review_sentence(review: str, standings: Iterable[Standing]) -> str:
 def _source(review: str) -> str:
     # "Child Q" reads "Child Q's review"; a name that says what it was is kept as it is.
     name = review.strip() or "an unnamed review"
-    last = name.split()[-1].casefold()
-    if last in ("review", "audit", "inspection", "jtai", "cspr"):
+    words = set(name.casefold().split())
+    if words & {"review", "audit", "inspection", "jtai", "cspr", "reviews"}:
         return name
     return f"{name}' review" if name.endswith("s") else f"{name}'s review"
 

@@ -77,6 +77,9 @@ def test_the_review_sentence_counts_complete_recommendations() -> None:
         review_sentence("Neglect audit", [Standing.NO_ACTION])
         == "0 of 1 recommendation from Neglect audit is complete"
     )
+    assert review_sentence("Joint targeted area inspection 2024", []) == (
+        "0 of 0 recommendations from Joint targeted area inspection 2024 are complete"
+    )
 
 
 def test_the_kind_of_review_is_read_from_its_words() -> None:

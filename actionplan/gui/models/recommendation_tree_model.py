@@ -112,10 +112,9 @@ class RecommendationTreeModel(QAbstractItemModel):
         return None
 
     def _review_data(self, group: ReviewGroup, column: int, role: int) -> Any:
+        # A review's row spans the columns (the page sets it so): its name, then its count.
         if role == Qt.ItemDataRole.DisplayRole and column == self.TEXT:
-            return f"{group.review} ({group.review_type.word})"
-        if role == Qt.ItemDataRole.DisplayRole and column == self.STANDING:
-            return f"{group.sentence}."
+            return f"{group.review} ({group.review_type.word}) — {group.sentence}."
         if role == Qt.ItemDataRole.FontRole:
             from PySide6.QtGui import QFont
 
@@ -139,6 +138,6 @@ class RecommendationTreeModel(QAbstractItemModel):
                 return "\n".join(f"{a.ref} {a.text} ({a.plan_title})" for a in record.actions)
             return ", ".join(a.ref or "unnumbered" for a in record.actions)
         if record.signed_off:
-            when = f" on {record.signed_off_on:%d %b %Y}" if record.signed_off_on else ""
+            when = f", {record.signed_off_on:%d %b %Y}" if record.signed_off_on else ""
             return f"{record.signed_off_by}{when}"
         return ""

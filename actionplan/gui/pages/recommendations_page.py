@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QPainter, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -60,6 +60,13 @@ class StandingChipDelegate(QStyledItemDelegate):
         rag, words = chip
         paint_chip(painter, option.rect, rag, words)
 
+    def sizeHint(  # overrides QStyledItemDelegate.sizeHint
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        """Room for the chip's words and its margin."""
+        size = super().sizeHint(option, index)
+        return QSize(size.width(), max(size.height(), option.fontMetrics.height() + 12))
+
 
 class RecommendationsPage(QWidget):
     """The Recommendations tab."""
@@ -98,7 +105,7 @@ class RecommendationsPage(QWidget):
         tree.setItemDelegateForColumn(RecommendationTreeModel.CHIP, self.chip_delegate)
         header = tree.header()
         header.setSectionResizeMode(RecommendationTreeModel.TEXT, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 150), (2, 260), (3, 90), (4, 170)):
+        for column, width in ((1, 150), (2, 270), (3, 80), (4, 240)):
             tree.setColumnWidth(column, width)
         header.setStretchLastSection(False)
         tree.selectionModel().selectionChanged.connect(lambda *_: self._selection_changed())
@@ -149,6 +156,8 @@ class RecommendationsPage(QWidget):
         kept = self.selected()
         groups = by_review(recommendation_lines(workspace.db, workspace.as_of))
         self.model.set_groups(groups)
+        for row in range(len(groups)):
+            self.tree.setFirstColumnSpanned(row, QModelIndex(), True)
         self.tree.expandAll()
         self.empty.setVisible(not groups)
         if kept is not None:
