@@ -9,7 +9,7 @@ from datetime import date
 from enum import StrEnum
 
 from actionplan.domain.rag import Rag
-from actionplan.domain.rules import ActionDates, is_closed, is_complete, is_overdue
+from actionplan.domain.rules import ActionDates, is_complete, judge
 from actionplan.domain.status import Status
 
 
@@ -165,8 +165,8 @@ def recommendation_state(
 
 
 def _is_late(action: LinkedAction, as_of: date) -> bool:
-    dates = ActionDates(action.status, action.due, None, action.rag)
-    return not is_closed(dates) and is_overdue(dates, as_of)
+    # Overdue as the rules judge it everywhere else (the table, the summary, the pack).
+    return judge(ActionDates(action.status, action.due, None, action.rag), as_of).overdue
 
 
 def review_sentence(review: str, standings: Iterable[Standing]) -> str:

@@ -273,6 +273,30 @@ class LinkCommand(PlanCommand):
         return self._set(not self.link)
 
 
+class ImportedCommand(PlanCommand):
+    """Recommendations (and the actions made for them) already imported; undo deletes them
+    all, redo puts the same ones back."""
+
+    def __init__(self, text: str, db: Database, rows: list[tuple[str, int]], changes: Changes):
+        super().__init__(text)
+        self.db, self.rows, self.changes = db, rows, changes  # (table, id), deleted in order
+        self.removed: list[Removed] = []
+
+    def apply(self) -> Changes:
+        """Put everything back (the first time it is already there)."""
+        for removed in reversed(self.removed):
+            restore(self.db, removed)
+        self.removed = []
+        return self.changes
+
+    def revert(self) -> Changes:
+        """Delete what the import wrote, keeping it for redo."""
+        from actionplan.services.editing import delete_row
+
+        self.removed = [delete_row(self.db, table, row_id) for table, row_id in self.rows]
+        return self.changes
+
+
 def as_it_stands(words: Any) -> Any:
     """Words for undo or redo, without the version they were read at: they are the user's
     own, put back over the row as it stands, since the user's later writes (progress, a move)

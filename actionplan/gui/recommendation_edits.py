@@ -213,6 +213,11 @@ class RecommendationEdits:
         result = prompts.attempt(self.widget, run, TITLE)
         if result is False:
             return
+        from actionplan.gui.commands import ImportedCommand
+
         kinds = [Kind.RECOMMENDATIONS] + ([Kind.OUTLINE, Kind.ACTIONS] if result.created else [])
-        self.workspace.announce(changed(*kinds, plan_id=plan.id))
+        rows = [("recommendation", i) for i in result.recommendation_ids]
+        rows += [("action", i) for i in result.action_ids]
+        text = f"Import recommendations from {path.name}"
+        self.workspace.push(ImportedCommand(text, db, rows, changed(*kinds, plan_id=plan.id)))
         self.workspace.tell(result.sentence, 8000)

@@ -40,6 +40,9 @@ class RecommendationImport:
     linked: int
     created: int
     skipped: int = 0
+    # What was written, so the window can undo the import.
+    recommendation_ids: tuple[int, ...] = ()
+    action_ids: tuple[int, ...] = ()
 
     @property
     def sentence(self) -> str:
@@ -94,9 +97,11 @@ def import_recommendations(
         items.append(register.NewRecommendation(draft, ids, new))
         linked, created = linked + len(ids), created + len(new)
     with in_sentences(gone={"priority": "The priority chosen for new actions no longer exists."}):
-        register.add_recommendations(db, items)
+        added = register.add_recommendations(db, items)
     reviews = len({item.draft.review for item in items})
-    return RecommendationImport(len(items), reviews, linked, created, skipped)
+    return RecommendationImport(
+        len(items), reviews, linked, created, skipped, added.recommendation_ids, added.action_ids
+    )
 
 
 def _read(path: Path) -> list[ReadRecommendation]:

@@ -135,7 +135,7 @@ def add_recommendation(
     checked = _checked(draft)
     with in_sentences(gone=_GONE):
         item = register.NewRecommendation(checked, tuple(action_ids))
-        return register.add_recommendations(db, [item])[0]
+        return register.add_recommendations(db, [item]).recommendation_ids[0]
 
 
 def edit_recommendation(db: Database, recommendation_id: int, draft: RecommendationDraft) -> None:

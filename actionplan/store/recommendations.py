@@ -39,22 +39,32 @@ class NewRecommendation:
     new_actions: tuple[tuple[int, ActionDraft], ...] = ()
 
 
-def add_recommendations(db: Database, items: Sequence[NewRecommendation]) -> list[int]:
-    """Add every recommendation with its links and new actions, all or none; their ids."""
+@dataclass(frozen=True)
+class Added:
+    """The ids of what an add wrote: the recommendations, and the actions made for them."""
+
+    recommendation_ids: tuple[int, ...]
+    action_ids: tuple[int, ...] = ()
+
+
+def add_recommendations(db: Database, items: Sequence[NewRecommendation]) -> Added:
+    """Add every recommendation with its links and new actions, all or none."""
     with db.writing() as session:
         place = session.exec(select(func.count()).select_from(Recommendation)).one()
-        ids = []
+        ids: list[int] = []
+        made: list[int] = []
         for number, item in enumerate(items):
             row = Recommendation(review=item.draft.review, position=place + number)
             _apply(row, item.draft)
             session.add(row)
             session.flush()
             assert row.id is not None
-            made = [insert_action(session, pid, draft) for pid, draft in item.new_actions]
-            for action_id in dict.fromkeys([*item.action_ids, *made]):
+            new = [insert_action(session, pid, draft) for pid, draft in item.new_actions]
+            for action_id in dict.fromkeys([*item.action_ids, *new]):
                 _link(session, row.id, action_id)
             ids.append(row.id)
-        return ids
+            made += new
+        return Added(tuple(ids), tuple(made))
 
 
 def edit_recommendation(db: Database, recommendation_id: int, draft: RecommendationDraft) -> None:

@@ -122,7 +122,8 @@ def test_import_asks_a_priority_for_actions_the_plan_lacks(
     answers: Answers,
     tmp_path: Path,
 ) -> None:
-    """Import… reads the workbook, asks where new actions go, and says what it did."""
+    """Import… reads the workbook, asks where new actions go, and says what it did; undo
+    takes the recommendations and the new action away, redo brings them back."""
     priority = factory.priority("Neglect")
     factory.action(priority, "Train staff", ref="1.1")
     book = write_register(
@@ -148,6 +149,12 @@ def test_import_asks_a_priority_for_actions_the_plan_lacks(
     qtbot.waitUntil(lambda: table.rowCount() == 2)
     texts = [table.index(r, table.ACTION).data() for r in range(table.rowCount())]
     assert texts[1] == "Audit neglect referrals"
+    window.workspace.undo_stack.undo()
+    assert _rows(window) == []
+    qtbot.waitUntil(lambda: table.rowCount() == 1)
+    window.workspace.undo_stack.redo()
+    assert _rows(window)[2][3] == "  1.2"
+    qtbot.waitUntil(lambda: table.rowCount() == 2)
 
 
 def test_a_hostile_workbook_is_one_sentence_and_nothing_imported(
