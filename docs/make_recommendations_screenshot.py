@@ -12,7 +12,6 @@ import json
 import os
 import sys
 import tempfile
-from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -27,45 +26,14 @@ SCREEN.write_text(
 os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={SCREEN}"  # before Qt loads
 
 from make_board_pack import AS_OF, build_plan  # noqa: E402
+from northbridge_register import add_register  # noqa: E402
 from PySide6.QtCore import QTimer  # noqa: E402
 
-from actionplan.domain.recommendations import RecommendationDraft, ReviewType  # noqa: E402
 from actionplan.gui.app import prepare_application  # noqa: E402
 from actionplan.gui.main_window import MainWindow  # noqa: E402
-from actionplan.services.actions import action_rows  # noqa: E402
-from actionplan.services.plans import list_plans  # noqa: E402
-from actionplan.services.recommendations import add_recommendation, sign_off  # noqa: E402
 from actionplan.store.database import Database  # noqa: E402
 
 OUT = ROOT / "docs" / "screenshots" / "recommendations.png"
-CHILD_Q = ("Child Q", ReviewType.PRACTICE_REVIEW, date(2024, 5, 14))
-JTAI = ("Joint targeted area inspection 2024", ReviewType.INSPECTION, date(2024, 9, 30))
-AUDIT = ("Neglect multi-agency audit", ReviewType.AUDIT, date(2024, 11, 1))
-
-# (source, recommendation, response, refs of the actions that answer it)
-REGISTER = [
-    (CHILD_Q, "Practitioners use the neglect toolkit at every strategy discussion.",
-     "Agreed: the toolkit is refreshed and trained.", ["1.1", "1.2"]),
-    (CHILD_Q, "Schools share attendance concerns with early help within five days.",
-     "Agreed with the education subgroup.", ["2.1"]),
-    (CHILD_Q, "The partnership tests whether fathers are seen in assessments.",
-     "To be audited in 2025-26.", []),
-    (JTAI, "Leaders strengthen the front door's response to exploitation.",
-     "Accepted in full.", ["2.2"]),
-    (JTAI, "Return home interviews are offered within 72 hours.", "Accepted.", ["3.1"]),
-    (AUDIT, "Chronologies are kept up to date in every agency's records.",
-     "Agreed.", ["1.3"]),
-]  # fmt: skip
-
-
-def _register(db: Database) -> None:
-    plan = list_plans(db)[0]
-    refs = {row.ref: row.id for row in action_rows(db, plan.id, AS_OF)}
-    made = []
-    for (review, kind, day), text, response, answered in REGISTER:
-        draft = RecommendationDraft(review, text, kind, day, response)
-        made.append(add_recommendation(db, draft, [refs[r] for r in answered if r in refs]))
-    sign_off(db, made[0], "Independent scrutineer", date(2025, 3, 12))
 
 
 def main() -> None:
@@ -73,7 +41,7 @@ def main() -> None:
     app = prepare_application()
     db = Database.open(Path(tempfile.mkdtemp()) / "northbridge.db", user="Business Unit")
     build_plan(db)
-    _register(db)
+    add_register(db)
     window = MainWindow(db, None)
     window.workspace.as_of = AS_OF
     window.resize(1560, 960)

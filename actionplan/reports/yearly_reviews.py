@@ -27,7 +27,8 @@ def reviews_part(
     )
     for review in reviews:
         heading(document, f"{review.review} ({review.review_type.word})", 3)
-        paragraph(document, f"{review.sentence}.")
+        # The count stays on the page of the table it introduces.
+        paragraph(document, f"{review.sentence}.").paragraph_format.keep_with_next = True
         head = ["Recommendation", "Our response", "Where it stands", "Actions"]
         rows = [
             [item.text, item.response, item.standing, item.actions or "none yet"]
