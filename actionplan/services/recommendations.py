@@ -3,10 +3,11 @@ change a user makes (add, edit, delete, link, unlink, sign off); each change com
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
 
+from actionplan.domain.rag import Rag
 from actionplan.domain.recommendations import (
     RecommendationDraft,
     RecommendationItem,
@@ -17,8 +18,10 @@ from actionplan.domain.recommendations import (
     recommendation_state,
     review_sentence,
 )
+from actionplan.domain.status import Status
 from actionplan.services.errors import ServiceError
 from actionplan.services.row_sentences import in_sentences
+from actionplan.services.views import ActionRow
 from actionplan.store import deletes
 from actionplan.store import recommendations as register
 from actionplan.store.database import Database
@@ -77,9 +80,13 @@ class ReviewGroup:
         return tuple(line for line in self.lines if not line.state.standing.is_complete)
 
 
-def recommendation_lines(db: Database, as_of: date) -> list[RecommendationLine]:
-    """Every recommendation with its standing on ``as_of``."""
-    return [_line(record, as_of) for record in register.recommendations(db)]
+def recommendation_lines(
+    db: Database, as_of: date, positions: Mapping[int, tuple[Status, Rag]] | None = None
+) -> list[RecommendationLine]:
+    """Every recommendation with its standing on ``as_of``: a sign-off dated later is not
+    counted, and an action's status and RAG are as ``positions`` gives them (by action id:
+    a report's own view of its plan as it stood then), else as they are now."""
+    return [_line(record, as_of, positions or {}) for record in register.recommendations(db)]
 
 
 def recommendations_of_action(
@@ -101,10 +108,14 @@ def by_review(lines: Iterable[RecommendationLine]) -> list[ReviewGroup]:
     ]
 
 
-def review_summaries(db: Database, plan_id: int, as_of: date) -> tuple[ReviewSummary, ...]:
+def review_summaries(
+    db: Database, plan_id: int, as_of: date, rows: Iterable[ActionRow] = ()
+) -> tuple[ReviewSummary, ...]:
     """What a plan's reports print about reviews: each review with a recommendation the
-    plan's actions answer or one still open, its count sentence and its open ones."""
-    groups = by_review(recommendation_lines(db, as_of))
+    plan's actions answer or one still open, its count sentence and its open ones; ``rows``
+    are the plan's actions as the report sees them on ``as_of``."""
+    positions = {row.id: (row.status, row.rag) for row in rows}
+    groups = by_review(recommendation_lines(db, as_of, positions))
     return tuple(_summary(group) for group in groups if _concerns(group, plan_id))
 
 
@@ -175,10 +186,19 @@ def unlink_action(db: Database, recommendation_id: int, action_id: int) -> bool:
     return register.unlink_action(db, recommendation_id, action_id)
 
 
-def _line(record: RecommendationRecord, as_of: date) -> RecommendationLine:
-    return RecommendationLine(
-        record, recommendation_state(record.actions, record.signed_off, as_of)
+def _line(
+    record: RecommendationRecord, as_of: date, positions: Mapping[int, tuple[Status, Rag]]
+) -> RecommendationLine:
+    actions = tuple(
+        replace(a, status=positions[a.action_id][0], rag=positions[a.action_id][1])
+        if a.action_id in positions
+        else a
+        for a in record.actions
     )
+    record = replace(record, actions=actions)
+    on = record.signed_off_on
+    signed = record.signed_off and (on is None or on <= as_of)
+    return RecommendationLine(record, recommendation_state(actions, signed, as_of))
 
 
 def _checked(draft: RecommendationDraft) -> RecommendationDraft:

@@ -142,7 +142,7 @@ def board_pack_data(
         stale_after_days=STALE_AFTER_DAYS,
         plan_measures=stored.measures_in_plan,
         # The register is the partnership's, not one priority's: a whole pack carries it.
-        reviews=() if priority else review_summaries(db, plan.id, as_of),
+        reviews=() if priority else review_summaries(db, plan.id, as_of, rows),
     )
 
 

@@ -44,7 +44,8 @@ def yearly_report_data(
     at_end = _rows(found, end)
     done_before = {r.id for r in _rows(found, start - timedelta(days=1)) if r.complete}
     stored = pack_facts(db, plan.id)
-    answered = recommendation_lines(db, end)
+    positions = {row.id: (row.status, row.rag) for row in at_end}
+    answered = recommendation_lines(db, end, positions)
     sections = []
     for p in stored.priorities:
         mine = [r for r in at_end if r.priority_id == p.id]
@@ -75,7 +76,7 @@ def yearly_report_data(
         end,
         tuple(sections),
         plan_measures=whole_plan,
-        reviews=review_summaries(db, plan.id, end),
+        reviews=review_summaries(db, plan.id, end, at_end),
     )
 
 

@@ -86,3 +86,15 @@ def test_the_yearly_chapter_has_a_part_on_reviews_with_a_flagged_table(
         "Closed",
         "Actions complete — awaiting sign-off",
     ]
+
+
+def test_a_report_of_an_earlier_day_counts_what_stood_then(
+    db: Database, factory: PlanFactory, tmp_path: Path
+) -> None:
+    """Printed as at a day before the actions were completed and the sign-off was given,
+    the pack counts none of them complete: a later completion is never claimed early."""
+    _register(db, factory)
+    out = make_report(db, tmp_path / "early.pdf", as_of=date(2025, 1, 31))
+    assert "0 of 5 recommendations from Child Q's review are complete." in pdf_text(out)
+    chapter = make_yearly_report(db, tmp_path / "early.docx", date(2024, 2, 1), date(2025, 1, 31))
+    assert "0 of 5 recommendations from Child Q's review are complete." in all_text(opened(chapter))
