@@ -38,6 +38,7 @@ COMMAND_MODULES = (
     "actionplan.cli.team",
     "actionplan.cli.activity",
     "actionplan.cli.round",
+    "actionplan.cli.recommendations",
 )
 
 

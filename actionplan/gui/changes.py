@@ -25,6 +25,7 @@ class Kind(Enum):
     MEASURES = "measures of impact and their readings"
     SNAPSHOTS = "the plan's RAG and status frozen for a board meeting"
     PACK_SETTINGS = "the board pack's key messages, the board's ask, cover and appendix"
+    RECOMMENDATIONS = "the review recommendations, their links to actions and sign-off"
     AS_OF = "the day the plan is seen as at"
     DATABASE = "the whole database"
 
@@ -102,6 +103,8 @@ def item_changes(item: str, item_id: int | None) -> Changes:
         return changed(Kind.PLAN_LIST, plan_id=item_id)
     if item == "measure":
         return changed(Kind.MEASURES, measure_id=item_id)
+    if item == "recommendation":
+        return changed(Kind.RECOMMENDATIONS)
     if item == "action":
         return changed(Kind.OUTLINE, Kind.ACTIONS, action_id=item_id)
     return changed(Kind.OUTLINE)  # a priority or outcome: the plan is read again

@@ -243,6 +243,60 @@ class ChangeCommand(PlanCommand):
         return self.changes
 
 
+class LinkCommand(PlanCommand):
+    """An action already linked to a recommendation (or unlinked); undo does the opposite."""
+
+    def __init__(self, db: Database, recommendation_id: int, action_id: int, link: bool) -> None:
+        verb = "Link" if link else "Unlink"
+        super().__init__(
+            f"{verb} action {_ref(db, action_id)} {'to' if link else 'from'} a recommendation"
+        )
+        self.db, self.recommendation_id, self.action_id = db, recommendation_id, action_id
+        self.link = link
+        self._first = True
+
+    def _set(self, linked: bool) -> Changes:
+        from actionplan.services.recommendations import link_action, unlink_action
+
+        (link_action if linked else unlink_action)(self.db, self.recommendation_id, self.action_id)
+        return changed(Kind.RECOMMENDATIONS, action_id=self.action_id)
+
+    def apply(self) -> Changes:
+        """Link or unlink (the first time it is already done)."""
+        first, self._first = self._first, False
+        if first:
+            return changed(Kind.RECOMMENDATIONS, action_id=self.action_id)
+        return self._set(self.link)
+
+    def revert(self) -> Changes:
+        """Do the opposite."""
+        return self._set(not self.link)
+
+
+class ImportedCommand(PlanCommand):
+    """Recommendations (and the actions made for them) already imported; undo deletes them
+    all, redo puts the same ones back."""
+
+    def __init__(self, text: str, db: Database, rows: list[tuple[str, int]], changes: Changes):
+        super().__init__(text)
+        self.db, self.rows, self.changes = db, rows, changes  # (table, id), deleted in order
+        self.removed: list[Removed] = []
+
+    def apply(self) -> Changes:
+        """Put everything back (the first time it is already there)."""
+        for removed in reversed(self.removed):
+            restore(self.db, removed)
+        self.removed = []
+        return self.changes
+
+    def revert(self) -> Changes:
+        """Delete what the import wrote, keeping it for redo."""
+        from actionplan.services.editing import delete_row
+
+        self.removed = [delete_row(self.db, table, row_id) for table, row_id in self.rows]
+        return self.changes
+
+
 def as_it_stands(words: Any) -> Any:
     """Words for undo or redo, without the version they were read at: they are the user's
     own, put back over the row as it stands, since the user's later writes (progress, a move)

@@ -39,6 +39,7 @@ from actionplan.gui.pages.plan_view import PlanView
 from actionplan.gui.pages.welcome_page import WelcomePage
 from actionplan.gui.pending_edits import PendingEdits
 from actionplan.gui.plan_refresh import PlanRefresher
+from actionplan.gui.recommendation_edits import RecommendationEdits
 from actionplan.gui.rights_guard import guard_window
 from actionplan.gui.row_reader import FIRST_ROWS, RowReader
 from actionplan.gui.settings import Settings
@@ -111,6 +112,7 @@ class MainWindow(QMainWindow):
         self.live.back.connect(self.banner.clear)
         self.files = FileMenu(workspace, view, self)
         self.databases = DatabaseMenu(workspace, self)
+        self.recommendation_edits = RecommendationEdits(workspace, view.recommendations, self)
         parts = WindowParts(
             self, workspace, view, lambda: self.edits, lambda: self.plan_edits,
             lambda: self.years, self.files, self.databases, self.pending.save, self.refresh,

@@ -34,6 +34,7 @@ class PlanRefresher(QObject):
         workspace.changed.connect(self._changed)
         view.measures.follow(workspace)
         view.detail.activity.follow(workspace)
+        view.detail.answered.follow(workspace)
         view.action_selected.connect(self.show_action)
         rows.selection_read.connect(view.show_selected)
 

@@ -36,6 +36,8 @@ from actionplan.reports.page import (
     draw_summary_page,
     section_heading,
 )
+from actionplan.reports.review_section import TITLE as REVIEWS_TITLE
+from actionplan.reports.review_section import review_section
 from actionplan.reports.round_annex import round_annex_section
 from actionplan.reports.sections import (
     ROOM_FOR_A_PRIORITY,
@@ -93,6 +95,8 @@ def _contents(pack: BoardPackData) -> list[ContentsEntry]:
         contents += [
             ContentsEntry(p.heading, f"priority-{i}", 1) for i, p in enumerate(pack.priorities)
         ]
+    if pack.reviews:
+        contents.append(ContentsEntry(REVIEWS_TITLE, "reviews"))
     if pack.appendix:
         contents.append(ContentsEntry("Appendix: every action", "appendix"))
     if pack.round_annex is not None:
@@ -127,6 +131,12 @@ def build_story(pack: BoardPackData) -> list[Flowable]:
     ]
     story += impact_section(pack)
     story += priorities_section(pack)
+    if pack.reviews:
+        story += [
+            PageBreak(),
+            section_heading(REVIEWS_TITLE, [(REVIEWS_TITLE, "reviews", 0)]),
+            *review_section(pack.reviews),
+        ]
     if pack.appendix:
         story += [
             PageBreak(),

@@ -17,6 +17,7 @@ from actionplan.domain.measures import (
 from actionplan.domain.movement import Movement
 from actionplan.domain.plan_data import NarrativeData
 from actionplan.domain.rag import RAG_ORDER, Rag
+from actionplan.domain.recommendations import ReviewSummary
 from actionplan.domain.rules import (
     STALE_AFTER_DAYS,
     Tally,
@@ -265,6 +266,7 @@ class BoardPackData:
     cover_page: bool = False  # a full-page cover before the summary (off by default)
     plan_measures: int = 0  # measures in the whole plan, when the pack shows one priority
     round_annex: RoundAnnex | None = None  # the update round closed for this board, if any
+    reviews: tuple[ReviewSummary, ...] = ()  # review recommendations; printed only when any
 
     @property
     def exceptions(self) -> list[ActionLine]:

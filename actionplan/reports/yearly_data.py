@@ -7,6 +7,7 @@ from datetime import date
 
 from actionplan.domain.plan_data import NarrativeData
 from actionplan.domain.rag import Rag
+from actionplan.domain.recommendations import ReviewSummary
 from actionplan.domain.status import Status
 from actionplan.domain.timescale import format_due
 from actionplan.reports.board_pack_data import MeasureLine, RagCounts
@@ -56,8 +57,8 @@ class PriorityYear:
     quotes: tuple[LeadQuote, ...] = ()  # updates dated in the period, oldest first
     narrative: NarrativeData | None = None  # the narrative for the period, when written
     measures: tuple[MeasureLine, ...] = ()  # readings after the period left out
-    # Where the recommendations register will list the review recommendations this
-    # priority's actions answer; the chapter prints the part only when there are some.
+    # The review recommendations this priority's actions answer ("Child Q: … (Closed)");
+    # the chapter prints the part only when there are some.
     recommendations: tuple[str, ...] = ()
 
     @property
@@ -92,6 +93,7 @@ class YearlyReportData:
     end: date
     priorities: tuple[PriorityYear, ...]
     plan_measures: tuple[MeasureLine, ...] = ()  # the whole plan's, belonging to no priority
+    reviews: tuple[ReviewSummary, ...] = ()  # review recommendations; a part only when any
 
     @property
     def period(self) -> str:

@@ -35,6 +35,7 @@ from actionplan.reports.yearly_chart import (
 )
 from actionplan.reports.yearly_data import PriorityYear, YearAction, YearlyReportData
 from actionplan.reports.yearly_measures import measure_facts, trend_sentence
+from actionplan.reports.yearly_reviews import reviews_part
 
 CHAPTER = "Progress against our priorities"
 ACROSS_THE_PLAN = "The difference across the plan"
@@ -81,6 +82,7 @@ def write_yearly_report(
     if data.plan_measures:
         heading(document, ACROSS_THE_PLAN, 2)
         _measures(document, data.plan_measures, "the plan as a whole", numbers)
+    reviews_part(document, data.reviews, numbers.table)
     document.save(str(out))
 
 

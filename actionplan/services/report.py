@@ -37,6 +37,7 @@ from actionplan.services.errors import ServiceError
 from actionplan.services.key_messages import MOST_MESSAGES, draft_key_messages
 from actionplan.services.pack_settings import pack_settings_of
 from actionplan.services.plans import chosen_plan
+from actionplan.services.recommendations import review_summaries
 from actionplan.services.round_progress import round_annex_for
 from actionplan.services.snapshots import SnapshotBaseline, baseline_before
 from actionplan.services.views import PlanInfo
@@ -142,6 +143,8 @@ def board_pack_data(
         stale_after_days=STALE_AFTER_DAYS,
         plan_measures=stored.measures_in_plan,
         round_annex=round_annex_for(db, plan.id, as_of),
+        # The register is the partnership's, not one priority's: a whole pack carries it.
+        reviews=() if priority else review_summaries(db, plan.id, as_of, rows),
     )
 
 

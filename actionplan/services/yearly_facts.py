@@ -20,6 +20,11 @@ from actionplan.reports.yearly_data import LeadQuote, PriorityYear, YearAction, 
 from actionplan.services.as_at import rows_as_at
 from actionplan.services.first_look import build_action_rows
 from actionplan.services.plans import chosen_plan
+from actionplan.services.recommendations import (
+    RecommendationLine,
+    recommendation_lines,
+    review_summaries,
+)
 from actionplan.services.report import measure_line
 from actionplan.services.views import ActionRow
 from actionplan.store.action_rows import ActionSources, action_sources_as_at
@@ -39,6 +44,8 @@ def yearly_report_data(
     at_end = _rows(found, end)
     done_before = {r.id for r in _rows(found, start - timedelta(days=1)) if r.complete}
     stored = pack_facts(db, plan.id)
+    positions = {row.id: (row.status, row.rag) for row in at_end}
+    answered = recommendation_lines(db, end, positions)
     sections = []
     for p in stored.priorities:
         mine = [r for r in at_end if r.priority_id == p.id]
@@ -56,13 +63,28 @@ def yearly_report_data(
             quotes=_quotes(mine, found.history, start, end),
             narrative=_narrative(stored.narratives.get(p.id, []), start, end),
             measures=tuple(measure_line(_by(m, end), _heading(p)) for m in measures),
+            recommendations=_answered(answered, {r.id for r in mine}),
         )
         sections.append(section)
     whole_plan = tuple(
         measure_line(_by(o.measure, end), "") for o in stored.measures if o.priority_id is None
     )
     return YearlyReportData(
-        plan.partnership, plan.title, start, end, tuple(sections), plan_measures=whole_plan
+        plan.partnership,
+        plan.title,
+        start,
+        end,
+        tuple(sections),
+        plan_measures=whole_plan,
+        reviews=review_summaries(db, plan.id, end, at_end),
+    )
+
+
+def _answered(lines: list[RecommendationLine], action_ids: set[int]) -> tuple[str, ...]:
+    return tuple(
+        f"{line.record.draft.review}: {line.record.draft.text.strip()} ({line.state.words})"
+        for line in lines
+        if any(a.action_id in action_ids for a in line.record.actions)
     )
 
 

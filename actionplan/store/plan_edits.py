@@ -84,23 +84,28 @@ def add_action(db: Database, priority_id: int, draft: ActionDraft) -> int:
     Without a ref of its own it takes the next "N.k" of the priority's number.
     """
     with db.writing() as session:
-        priority = fetch(session, Priority, priority_id, "priority")
-        assert priority.id is not None
-        siblings = session.exec(
-            select(Action.ref, Action.position).where(Action.priority_id == priority_id)
-        ).all()
-        position = max((place for _ref, place in siblings), default=-1) + 1
-        action = Action(plan_id=priority.plan_id, priority_id=priority.id, position=position)
-        action.ref = draft.ref or next_ref(priority.number, [ref for ref, _place in siblings])
-        _apply_draft(session, action, draft)
-        action.rag = (parse_rag(draft.rag) or Rag.UNRATED).value
-        action.rag_raw = draft.rag
-        action.status = draft.status.value
-        session.add(action)
-        session.flush()
-        assert action.id is not None
-        link_leads(session, action.plan_id, action.id, _lead_names(draft))
-        return action.id
+        return insert_action(session, priority_id, draft)
+
+
+def insert_action(session: Session, priority_id: int, draft: ActionDraft) -> int:
+    """Add an action in the caller's transaction (see ``add_action``); returns its id."""
+    priority = fetch(session, Priority, priority_id, "priority")
+    assert priority.id is not None
+    siblings = session.exec(
+        select(Action.ref, Action.position).where(Action.priority_id == priority_id)
+    ).all()
+    position = max((place for _ref, place in siblings), default=-1) + 1
+    action = Action(plan_id=priority.plan_id, priority_id=priority.id, position=position)
+    action.ref = draft.ref or next_ref(priority.number, [ref for ref, _place in siblings])
+    _apply_draft(session, action, draft)
+    action.rag = (parse_rag(draft.rag) or Rag.UNRATED).value
+    action.rag_raw = draft.rag
+    action.status = draft.status.value
+    session.add(action)
+    session.flush()
+    assert action.id is not None
+    link_leads(session, action.plan_id, action.id, _lead_names(draft))
+    return action.id
 
 
 def move_action(db: Database, action_id: int, step: int) -> bool:

@@ -36,6 +36,7 @@ THROUGH = {
     "measure_comparator": ("measure", "measure_id"),
     "snapshot_entry": ("snapshot", "snapshot_id"),
     "round_lead": ("update_round", "round_id"),
+    "recommendation_action": ("action", "action_id"),  # an action shows what it answers
 }
 COUNTED = ("plan", *DIRECT, *THROUGH)
 EVENTS = ("insert", "update", "delete")

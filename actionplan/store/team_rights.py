@@ -114,6 +114,9 @@ TABLE_RIGHTS: dict[str, dict[str, Grant]] = {
     # Next year's plan: which plan is closed, and which action continues which.
     "plan_closure": _everyone_reads(),
     "carried_action": _everyone_reads(),
+    # The review recommendations register and the actions that answer each.
+    "recommendation": _everyone_reads(),
+    "recommendation_action": _everyone_reads(),
     # The quarterly update round: the business manager runs it; everyone may see it.
     "update_round": _everyone_reads(),
     "round_lead": _everyone_reads(),

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from actionplan.domain.timescale import format_due, parse_timescale
 from actionplan.gui.conflict_fields import same_words
 from actionplan.gui.pages.activity_view import ActivityView
+from actionplan.gui.pages.answered_view import AnsweredView
 from actionplan.gui.widgets.rag_chip import chip_html
 from actionplan.services.views import ActionDraft, ActionRow, PriorityNode, UpdateView
 
@@ -77,6 +78,7 @@ class ActionDetailPanel(QWidget):
         self.record_button = QPushButton("Record progress…")
         self.facts = QTextBrowser()
         self.activity = ActivityView()  # who changed what, kept current by plan_refresh
+        self.answered = AnsweredView()  # the review recommendations it answers
         self.history_tabs = QTabWidget()
         self._build_layout()
         self._connect()
@@ -104,6 +106,7 @@ class ActionDetailPanel(QWidget):
         layout.addLayout(buttons)
         self.history_tabs.addTab(self.facts, "Progress")
         self.history_tabs.addTab(self.activity, "Activity log")
+        self.history_tabs.addTab(self.answered, "Recommendations")
         layout.addWidget(self.history_tabs, 1)
 
     def _connect(self) -> None:
@@ -196,6 +199,7 @@ class ActionDetailPanel(QWidget):
         self._row, self._draft, self._newest = row, draft, None
         self.note.hide()
         self.activity.show_action(row.id if row is not None else None)
+        self.answered.show_action(row.id if row is not None else None)
         self._outline = list(outline or [])
         self.priority.clear()
         for node in self._outline:

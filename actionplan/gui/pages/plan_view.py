@@ -1,4 +1,5 @@
-"""PlanView: navigator, tabs (actions, dashboard, measures) and the action's details."""
+"""PlanView: navigator, tabs (actions, dashboard, measures, recommendations) and the action's
+details."""
 
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ from actionplan.gui.pages.action_detail_panel import ActionDetailPanel
 from actionplan.gui.pages.dashboard_page import DashboardPage
 from actionplan.gui.pages.filter_bar import FilterBar
 from actionplan.gui.pages.measures_page import MeasuresPage
+from actionplan.gui.pages.recommendations_page import RecommendationsPage
 from actionplan.gui.pages.table_sizing import (
     fit_refs,
     keep_actions_readable,
@@ -68,6 +70,7 @@ class PlanView(QWidget):
         self.dashboard = DashboardPage(self.table_model)
         self.dashboard.action_chosen.connect(self.show_action_in_table)
         self.measures = MeasuresPage()
+        self.recommendations = RecommendationsPage()
         self.outline: list[PriorityNode] = []
         self.tabs = QTabWidget()
         self._details_placed = False
@@ -141,6 +144,7 @@ class PlanView(QWidget):
         self.tabs.addTab(actions_page, "Actions")
         self.tabs.addTab(self.dashboard, "Dashboard")
         self.tabs.addTab(self.measures, "Measures")
+        self.tabs.addTab(self.recommendations, "Recommendations")
         splitter = QSplitter()
         splitter.addWidget(self.navigator)
         splitter.addWidget(self.tabs)
