@@ -106,11 +106,11 @@ def _opening(document: Document, data: YearlyReportData, numbers: _Numbers) -> N
     head = ["Priority", *(_rag_heading(r.word) for r in RAG_ORDER), "Total"]
     body = [[name, *(str(c.get(r)) for r in RAG_ORDER), str(c.total)] for name, c in rows]
     title = f"{numbers.table()}: actions by RAG at {day}, by priority"
-    table(document, title, head, body, (60, 14, 16, 16, 20, 16, 14))
+    table(document, title, head, body, (44, 14, 20, 20, 26, 20, 16))
 
 
 def _rag_heading(word: str) -> str:
-    return "Blue (complete)" if word == "Blue" else word
+    return "Blue – complete" if word == "Blue" else word  # wraps after the dash
 
 
 def _year_in_numbers(data: YearlyReportData) -> str:

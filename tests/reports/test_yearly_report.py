@@ -104,7 +104,7 @@ def test_every_table_has_its_header_row_flagged_and_a_caption(tmp_path: Path) ->
     assert [c.split(":")[0] for c in captions if c.startswith("Table")] == [
         "Table 1", "Table 2", "Table 3", "Table 4",
     ]  # fmt: skip
-    assert document.tables[0].rows[0].cells[4].text == "Blue (complete)"
+    assert document.tables[0].rows[0].cells[4].text == "Blue – complete"
 
 
 def test_every_picture_has_alternative_text_saying_what_it_shows(tmp_path: Path) -> None:
