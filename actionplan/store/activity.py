@@ -12,7 +12,7 @@ from datetime import datetime
 from sqlalchemy import select
 
 from actionplan.store.database import Database
-from actionplan.store.tables import Activity
+from actionplan.store.team_tables import Activity
 
 TABLE = Activity.__table__  # type: ignore[attr-defined]
 

@@ -19,7 +19,8 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, insert, select
 
-from actionplan.store.tables import Activity, metadata
+from actionplan.store.schema import metadata
+from actionplan.store.team_tables import Activity
 
 # The rows whose changes are logged, and the field that names a whole row added or deleted.
 MAIN_FIELD = {

@@ -16,7 +16,8 @@ from sqlalchemy.orm import Session
 
 from actionplan.domain.timescale import format_due
 from actionplan.store.errors import StoreError
-from actionplan.store.year_tables import PlanClosure, metadata
+from actionplan.store.schema import metadata
+from actionplan.store.year_tables import PlanClosure
 
 # Not part of what a plan says: the closure itself, the links between years, the log,
 # the team's bookkeeping, and the board pack's remembered choices (a closed plan still prints).

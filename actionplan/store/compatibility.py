@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, delete, insert, inspect, select
 
-from actionplan.store.tables import SchemaCompatibility
+from actionplan.store.team_tables import SchemaCompatibility
 
 if TYPE_CHECKING:
     from alembic.script import ScriptDirectory

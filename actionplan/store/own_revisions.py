@@ -8,7 +8,7 @@ import threading
 from sqlalchemy import Connection, select, text
 
 from actionplan.store.revision_triggers import BUMPED_SETTING
-from actionplan.store.tables import PlanRevision
+from actionplan.store.team_tables import PlanRevision
 
 Revisions = dict[int, int]  # plan id → revision
 _TABLE = PlanRevision.__table__  # type: ignore[attr-defined]

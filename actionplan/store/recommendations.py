@@ -26,7 +26,8 @@ from actionplan.domain.status import status_from_word
 from actionplan.store.database import Database
 from actionplan.store.missing import fetch
 from actionplan.store.plan_edits import insert_action
-from actionplan.store.tables import Action, Plan, Recommendation, RecommendationAction
+from actionplan.store.review_tables import Recommendation, RecommendationAction
+from actionplan.store.tables import Action, Plan
 
 
 @dataclass(frozen=True)

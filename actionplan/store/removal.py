@@ -17,10 +17,10 @@ from sqlmodel import Session
 
 from actionplan.store.activity_log import log_changes, removal_changes
 from actionplan.store.closed_plans import refuse_if_closed
+from actionplan.store.schema import metadata
 from actionplan.store.sequences import move_sequences_past
 from actionplan.store.tables import VERSIONED_TABLES
 from actionplan.store.versions import USER_KEY, current_version, update_row
-from actionplan.store.year_tables import metadata
 
 # Every table of the app: the models share one metadata (the year tables' import fills it).
 METADATA = metadata

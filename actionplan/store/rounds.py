@@ -13,7 +13,8 @@ from sqlmodel import Session, col, select
 
 from actionplan.store.database import Database
 from actionplan.store.errors import StoreError
-from actionplan.store.tables import Lead, RoundLead, UpdateRound
+from actionplan.store.round_tables import RoundLead, UpdateRound
+from actionplan.store.tables import Lead
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,6 @@ from sqlmodel import Column, Field, SQLModel
 
 from actionplan.domain.rag import Rag
 from actionplan.domain.status import Status
-from actionplan.store.server_time import utc_now
 
 # Stable constraint names so SQLite batch migrations can find and alter them.
 SQLModel.metadata.naming_convention = {
@@ -26,7 +25,8 @@ SQLModel.metadata.naming_convention = {
 metadata: MetaData = SQLModel.metadata
 
 
-def _long_text() -> Column:
+def long_text() -> Column:
+    """A text column holding words whole, however long (never NULL: blank when empty)."""
     return Column(Text, nullable=False, default="")
 
 
@@ -76,7 +76,7 @@ class Priority(SQLModel, table=True):
     plan_id: int = Field(foreign_key="plan.id", index=True, ondelete="CASCADE")
     number: str = ""
     title: str
-    aim: str = Field(default="", sa_column=_long_text())
+    aim: str = Field(default="", sa_column=long_text())
     champion: str = ""
     position: int = 0
 
@@ -94,7 +94,7 @@ class Outcome(SQLModel, table=True):
     changed_by: str = ""  # who last changed the row (the app's user name); blank: never
     changed_at: datetime | None = Field(default=None, sa_type=DateTime())
     priority_id: int = Field(foreign_key="priority.id", index=True, ondelete="CASCADE")
-    title: str = Field(default="", sa_column=_long_text())
+    title: str = Field(default="", sa_column=long_text())
     position: int = 0
 
 
@@ -146,7 +146,7 @@ class Action(SQLModel, table=True):
         default=None, foreign_key="outcome.id", index=True, ondelete="SET NULL"
     )
     ref: str = ""
-    text: str = Field(default="", sa_column=_long_text())
+    text: str = Field(default="", sa_column=long_text())
     timescale_raw: str = ""
     timescale_kind: str = "empty"
     start_date: date | None = None
@@ -155,7 +155,7 @@ class Action(SQLModel, table=True):
     status_raw: str = ""
     rag: str = Rag.UNRATED.value
     rag_raw: str = ""
-    how_we_know: str = Field(default="", sa_column=_long_text())
+    how_we_know: str = Field(default="", sa_column=long_text())
     lead_raw: str = ""
     position: int = 0
     created_at: datetime = Field(default_factory=datetime.now, sa_type=DateTime())
@@ -184,7 +184,7 @@ class ProgressUpdate(SQLModel, table=True):
     update_date: date | None = None  # None: the workbook gave no date, and none is invented
     date_precision: str = "day"  # "month" for "Update August 2020" (kept as the 1st)
     author: str = ""
-    text: str = Field(default="", sa_column=_long_text())
+    text: str = Field(default="", sa_column=long_text())
     rag: str = Rag.UNRATED.value
     status: str = Status.NOT_RECORDED.value
     suggested_rag: str = ""
@@ -269,10 +269,10 @@ class Narrative(SQLModel, table=True):
     changed_at: datetime | None = Field(default=None, sa_type=DateTime())
     priority_id: int = Field(foreign_key="priority.id", index=True, ondelete="CASCADE")
     period_label: str = ""
-    done: str = Field(default="", sa_column=_long_text())
-    analysis: str = Field(default="", sa_column=_long_text())
-    impact: str = Field(default="", sa_column=_long_text())
-    next_steps: str = Field(default="", sa_column=_long_text())
+    done: str = Field(default="", sa_column=long_text())
+    analysis: str = Field(default="", sa_column=long_text())
+    impact: str = Field(default="", sa_column=long_text())
+    next_steps: str = Field(default="", sa_column=long_text())
 
 
 class PlanSource(SQLModel, table=True):
@@ -284,7 +284,7 @@ class PlanSource(SQLModel, table=True):
     plan_id: int = Field(foreign_key="plan.id", index=True, ondelete="CASCADE")
     filename: str
     layout: str = ""
-    mapping_json: str = Field(default="{}", sa_column=_long_text())
+    mapping_json: str = Field(default="{}", sa_column=long_text())
     content: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
     imported_at: datetime = Field(default_factory=datetime.now, sa_type=DateTime())
 
@@ -352,152 +352,7 @@ class PlanPackSettings(SQLModel, table=True):
 
     plan_id: int = Field(foreign_key="plan.id", primary_key=True, ondelete="CASCADE")
     # The key messages kept, as a JSON list of text; "[]" prints the drafts from the figures.
-    key_messages: str = Field(default="[]", sa_column=_long_text())
-    board_asked: str = Field(default="", sa_column=_long_text())
+    key_messages: str = Field(default="[]", sa_column=long_text())
+    board_asked: str = Field(default="", sa_column=long_text())
     cover: bool = False
     appendix: bool = False
-
-
-class SchemaCompatibility(SQLModel, table=True):
-    """The oldest app schema that may still use this database, written with each upgrade.
-
-    One row, valid only for the schema it names: a team can then upgrade one PC at a time.
-    """
-
-    __tablename__ = "schema_compatibility"
-
-    schema_revision: str = Field(primary_key=True)  # the schema this row was written for
-    oldest_app_schema: str
-
-
-class TeamLink(SQLModel, table=True):
-    """The plan on a team's server this plan was checked out from or published to."""
-
-    __tablename__ = "team_link"
-
-    plan_id: int = Field(foreign_key="plan.id", primary_key=True, ondelete="CASCADE")
-    server: str  # where, as it may be shown (a password masked)
-    server_plan_id: int
-    # With the id, what makes it the same plan: a plan made anew gets its own moment.
-    server_plan_created: datetime = Field(sa_type=DateTime())
-    linked_at: datetime = Field(default_factory=datetime.now, sa_type=DateTime())
-
-
-class TeamLinkRow(SQLModel, table=True):
-    """One row of a linked plan: its id on the server, and its version and values as copied."""
-
-    __tablename__ = "team_link_row"
-
-    plan_id: int = Field(foreign_key="team_link.plan_id", primary_key=True, ondelete="CASCADE")
-    table_name: str = Field(primary_key=True)
-    row_id: int = Field(primary_key=True)  # the row's id in this file
-    server_id: int
-    version: int = 0  # 0 for rows without a version
-    # The row as last agreed with the server (its links in server ids), for a field-by-field
-    # merge; "{}" for rows only ever added (progress updates, readings, snapshots).
-    values_json: str = Field(default="{}", sa_column=_long_text())
-
-
-class Activity(SQLModel, table=True):
-    """One entry of the activity log: who changed which field of which row, from what to
-    what, and when by the server's clock. Only ever added to: the database refuses to
-    change or delete an entry (triggers made by migration 0011). No links to the rows it
-    names, so it outlives them."""
-
-    # Added without reading the new row back: a lead may add to the log but not read it.
-    __table_args__ = {"implicit_returning": False}
-
-    id: int | None = Field(default=None, primary_key=True)
-    at: datetime | None = Field(
-        default=None, sa_column=Column(DateTime(), nullable=False, server_default=utc_now())
-    )
-    who: str = ""
-    plan_id: int | None = Field(default=None, index=True)
-    action_id: int | None = Field(default=None, index=True)  # the action it concerns, if any
-    what: str  # the table: "action", "progress_update"…
-    row_id: int
-    label: str = ""  # the row as people name it: "action 1.2"
-    field: str = ""  # the column changed; blank for a whole row added or deleted
-    old: str = Field(default="", sa_column=_long_text())
-    new: str = Field(default="", sa_column=_long_text())
-    kind: str = "changed"  # changed, added, deleted, progress recorded, reading added, undone
-
-
-class UpdateRound(SQLModel, table=True):
-    """One quarter's ask of every lead for an update by a date, for a board."""
-
-    __tablename__ = "update_round"
-
-    id: int | None = Field(default=None, primary_key=True)
-    plan_id: int = Field(foreign_key="plan.id", index=True, ondelete="CASCADE")
-    name: str  # e.g. "Board 20 March"; the snapshot taken at close carries it
-    due: date
-    message: str = Field(default="", sa_column=_long_text())
-    started_on: date
-    folder: str = ""  # where the returns and email drafts were written
-    reply_to: str = ""  # the business manager's address the leads reply to
-    closed_on: date | None = None
-    snapshot_id: int | None = None  # the snapshot taken when the round closed
-
-
-class RoundLead(SQLModel, table=True):
-    """A lead asked in a round: the return sent, and when it came back, was merged, was chased."""
-
-    __tablename__ = "round_lead"
-
-    id: int | None = Field(default=None, primary_key=True)
-    round_id: int = Field(foreign_key="update_round.id", index=True, ondelete="CASCADE")
-    lead_name: str
-    email: str = ""
-    issued_return_id: int = Field(index=True)
-    return_file: str = ""
-    email_file: str = ""
-    sent_on: date
-    returned_on: date | None = None
-    updated: int = 0  # how many actions the lead's return updated
-    merged_on: date | None = None
-    chased_on: date | None = None
-    chases: int = 0
-
-
-class PlanRevision(SQLModel, table=True):
-    """The plan's revision: one more on every write that changes what a window shows of it.
-
-    Kept by triggers (store/revision_triggers.py), so every writer counts, and read by the
-    windows open on the plan to learn, without being told, that a colleague changed it.
-    """
-
-    __tablename__ = "plan_revision"
-
-    plan_id: int = Field(foreign_key="plan.id", primary_key=True, ondelete="CASCADE")
-    revision: int = 1
-
-
-class Recommendation(SQLModel, table=True):
-    """What a practice review, audit or inspection asked the partnership to do, with the
-    partnership's response and the board's sign-off. It belongs to no one plan: the actions
-    that answer it may sit in any plan of the database (recommendation_action)."""
-
-    id: int | None = Field(default=None, primary_key=True)
-    review: str = Field(sa_column=Column(Text, nullable=False))  # "Child Q", "Ofsted JTAI 2024"
-    review_type: str = "other"  # a domain.recommendations.ReviewType value
-    review_date: date | None = None
-    text: str = Field(default="", sa_column=_long_text())
-    response: str = Field(default="", sa_column=_long_text())
-    signed_off_by: str = ""  # blank: the board has not signed it off
-    signed_off_on: date | None = None
-    position: int = 0
-    created_at: datetime = Field(default_factory=datetime.now, sa_type=DateTime())
-
-
-class RecommendationAction(SQLModel, table=True):
-    """Links a recommendation to an action that answers it; goes with either when deleted."""
-
-    __tablename__ = "recommendation_action"
-
-    recommendation_id: int = Field(
-        foreign_key="recommendation.id", primary_key=True, ondelete="CASCADE"
-    )
-    action_id: int = Field(
-        foreign_key="action.id", primary_key=True, index=True, ondelete="CASCADE"
-    )

@@ -17,7 +17,7 @@ from sqlalchemy.exc import DatabaseError
 
 from actionplan.store.database import Database
 from actionplan.store.errors import StoreError
-from actionplan.store.tables import metadata
+from actionplan.store.schema import metadata
 from actionplan.store.team_merge import PlanCopier
 from actionplan.store.team_parts import CopyResult, Key, Known
 

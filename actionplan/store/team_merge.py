@@ -16,8 +16,8 @@ from typing import Any
 
 from sqlalchemy import Connection, delete, func, insert, select, text, update
 
+from actionplan.store.schema import metadata
 from actionplan.store.sequences import move_sequences_past
-from actionplan.store.tables import metadata
 from actionplan.store.team_parts import (
     ADDED,
     CARRIED,

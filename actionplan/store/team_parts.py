@@ -18,7 +18,8 @@ from typing import Any
 
 from sqlalchemy import Connection, Select, Table, select
 
-from actionplan.store.tables import VERSIONED_TABLES, metadata
+from actionplan.store.schema import metadata
+from actionplan.store.tables import VERSIONED_TABLES
 
 MERGED = "merged"
 ADDED = "added"

@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import Connection, delete, select
 
-from actionplan.store.tables import metadata
+from actionplan.store.schema import metadata
 from actionplan.store.team_parts import (
     ADDED,
     CARRIED,

@@ -12,7 +12,7 @@ from sqlalchemy import inspect
 from actionplan.store.database import Database
 from actionplan.store.errors import StoreError
 from actionplan.store.migrate import current_revision, head_revision
-from actionplan.store.tables import metadata
+from actionplan.store.schema import metadata
 
 
 def test_empty_database_is_migrated_to_head(db: Database) -> None:

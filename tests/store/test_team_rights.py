@@ -8,7 +8,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.exc import ProgrammingError
 
 from actionplan.store.refusals import NotPermitted
-from actionplan.store.tables import metadata
+from actionplan.store.schema import metadata
 from actionplan.store.team_rights import ROLES, TABLE_RIGHTS, UPDATE
 from actionplan.store.versions import Conflict, update_row
 from tests.team_helpers import PASSWORD, Team, plain_sql, team

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
-import actionplan.store.tables as models
+import actionplan.store.schema as models
 
 connection = context.config.attributes["connection"]
 context.configure(
