@@ -15,7 +15,8 @@ Prints: saves acknowledged, conflicts, not permitted and errors; the check that 
 acknowledged save is in the database and no refused one is (no lost update); the save
 time (p50, p95); how soon the other members' listeners heard of each save (p50, p95); and
 the start on the server plan beside the start on the same plan in its SQLite file (open,
-read the rights, read the first view's rows; median of runs). Asserts nothing.
+read the rights, read the first view's rows; median of runs, in this process and
+in a fresh one). Asserts nothing.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ import os
 import random
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -309,6 +311,37 @@ def _compare_starts(plan_file: Path, manager_target: str) -> None:
             f"(open {parts[0]:.0f}, rights {parts[1]:.0f}, 2,000 rows {parts[2]:.0f})"
         )
     print(f"start on the server ÷ on the file: {totals[1] / totals[0]:.2f} (goal ≤ 1.5)")
+    fresh = [
+        statistics.median(_fresh_start(target) for _ in range(START_RUNS))
+        for target in (str(plan_file), manager_target)
+    ]
+    print(
+        f"start in a fresh process (Python, imports, open, rights, rows; median of "
+        f"{START_RUNS}): file {fresh[0]:.0f} ms, server {fresh[1]:.0f} ms, "
+        f"ratio {fresh[1] / fresh[0]:.2f} (goal ≤ 1.5)"
+    )
+
+
+def _fresh_start(target: str) -> float:
+    """Milliseconds from starting a new Python to its having read the first view's rows."""
+    began = time.perf_counter()
+    subprocess.run([sys.executable, "-c", _FRESH, target], check=True, cwd=_ROOT)
+    return (time.perf_counter() - began) * 1000
+
+
+_ROOT = Path(__file__).resolve().parent.parent
+_FRESH = f"""
+import sys
+from datetime import date
+from actionplan.services.actions import action_rows
+from actionplan.services.plans import chosen_plan
+from actionplan.services.rights import rights_of
+from actionplan.store.database import Database
+db = Database.open(sys.argv[1])
+rights_of(db)
+action_rows(db, chosen_plan(db, None).id, date({AS_OF.year}, {AS_OF.month}, {AS_OF.day}))
+db.close()
+"""
 
 
 def _start(target: str) -> tuple[float, float, float]:
