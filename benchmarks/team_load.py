@@ -3,13 +3,14 @@
     python benchmarks/team_load.py [--seconds 60] [--users 30] [--managers 3] [--readers 2]
 
 Uses the server the PG* variables (or ACTIONPLAN_TEST_PG) name; without one it runs itself
-again beside a throwaway server on this machine (pg_virtualenv, loopback only). Builds a
-plan of 4 priorities × 500 actions led by as many leads as the team has, in a SQLite file,
-creates a new database on the server (`team upgrade`), publishes the plan to it, runs
-`team setup` and adds every member with a login of their own (a few managers, a reader or
-two, the rest leads tied to a lead of the plan). Then each member is a process of its own,
-with its own connection and listener, saving through the app's services for the time given
-(see team_load_user.py), all at once.
+again beside a throwaway server on this machine (pg_virtualenv, loopback only); a server
+elsewhere is refused, so the load never reaches a real one. Builds a plan of 4 priorities
+× 500 actions led by as many leads as the team has, in a SQLite file, creates a new
+database on the server (`team upgrade`), publishes the plan to it, runs `team setup` and
+adds every member with a login of their own (a few managers, a reader or two, the rest
+leads tied to a lead of the plan). Then each member is a process of its own, with its own
+connection and listener, saving through the app's services for the time given (see
+team_load_user.py), all at once.
 
 Prints: saves acknowledged, conflicts, not permitted and errors; the check that every
 acknowledged save is in the database and no refused one is (no lost update); the save
@@ -73,6 +74,8 @@ def main() -> None:
     if server is None:
         _again_beside_a_server()
     assert server is not None
+    if not _on_this_machine(server.host):
+        sys.exit(f"The load benchmark runs on this machine's own server only, not {server.host}.")
     name = f"actionplan_load_{uuid.uuid4().hex[:8]}"
     admin = create_engine(server, isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
@@ -122,6 +125,11 @@ def _again_beside_a_server() -> None:
     script = [sys.executable, str(Path(__file__).resolve()), *sys.argv[1:]]
     server = ["pg_virtualenv", "-t", "-o", "fsync=off", "-o", "max_connections=200"]
     os.execvp(server[0], [*server, *script])
+
+
+def _on_this_machine(host: str | None) -> bool:
+    """True for a server on loopback or a local socket: a load test never leaves the PC."""
+    return not host or host.startswith("/") or host in ("localhost", "127.0.0.1", "::1")
 
 
 def _as(url: URL, login: str) -> str:
