@@ -19,10 +19,15 @@ XCB_LIBS := libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-ra
 	libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxkbcommon-x11-0
 TEST_TOOLS := poppler-utils
 
-.PHONY: run test lint lock package system-libs desktop-libs test-tools clean
+.PHONY: run run-team test lint lock package system-libs desktop-libs test-tools clean
 
 run: $(STAMP) desktop-libs
 	$(VENV)/bin/actionplan
+
+# Team mode on this PC: a throwaway PostgreSQL server (installed when missing) with the sample
+# plans and a sample team, the app opened as its manager (see the README, "Working as a team").
+run-team: $(STAMP) desktop-libs
+	./packaging/run_team.sh $(VENV)/bin/actionplan
 
 # The tests run on SQLite and on a throwaway PostgreSQL server (installed when missing).
 test: $(TEST_STAMP) test-tools

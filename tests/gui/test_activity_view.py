@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from openpyxl import load_workbook
 from pytestqt.qtbot import QtBot
 
@@ -22,6 +23,7 @@ def _shown(window: MainWindow) -> list[str]:
     return [model.index(row).data() for row in range(model.rowCount())]
 
 
+@pytest.mark.both_engines
 def test_the_activity_log_shows_each_edit_progress_and_undo_newest_first(
     db: Database, factory: PlanFactory, open_window: Opener
 ) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
+import pytest
 from PySide6.QtCore import Qt
 
 from actionplan.domain.rag import Rag
@@ -26,6 +27,7 @@ def _one_action(factory: PlanFactory) -> int:
     )
 
 
+@pytest.mark.both_engines
 def test_edit_in_the_detail_panel_saves_and_undo_restores(
     db: Database, factory: PlanFactory, open_window: Opener
 ) -> None:
@@ -53,6 +55,7 @@ def test_edit_in_the_detail_panel_saves_and_undo_restores(
     assert action_rows(db, factory.plan.id, date(2025, 1, 1))[0].text.endswith("in all schools")
 
 
+@pytest.mark.both_engines
 def test_undo_takes_back_recorded_progress(
     db: Database, factory: PlanFactory, open_window: Opener
 ) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
@@ -34,6 +35,7 @@ def _choose_plan(window: MainWindow, title: str) -> None:
     window.plan_box.setCurrentIndex(window.plan_box.findText(title))
 
 
+@pytest.mark.both_engines
 def test_ctrl_z_on_another_plan_goes_back_to_the_plan_and_says_what_it_undid(
     qtbot: QtBot, db: Database, factory: PlanFactory, open_window: Opener
 ) -> None:
@@ -82,6 +84,7 @@ def test_the_undo_text_names_the_plan_and_the_action(
     assert window.commands.undo_action.text() == f"&Undo Move action 1.2 up — {title}"
 
 
+@pytest.mark.both_engines
 def test_undo_with_unsaved_words_in_the_panel_takes_back_those_words_and_redo_restores_them(
     qtbot: QtBot, db: Database, factory: PlanFactory, open_window: Opener
 ) -> None:

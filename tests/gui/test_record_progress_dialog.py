@@ -129,6 +129,7 @@ def test_a_disagreeing_rag_asks_why_in_the_dialog_and_keeps_every_word(
     assert answers.said == []
 
 
+@pytest.mark.both_engines
 def test_a_reason_the_saved_plan_demands_reopens_the_dialog_as_typed(
     qtbot: QtBot, db: Database, factory: PlanFactory, answers: Answers, open_window: Opener
 ) -> None:
