@@ -33,8 +33,10 @@ class Database:
     def __init__(self, engine: Engine, target: str, user: str | None = None) -> None:
         self.engine = engine
         self.target = target
-        # Whose changes these are: stamped on every versioned row this handle writes.
-        self.user = default_user() if user is None else user
+        # Whose changes these are: stamped on every versioned row this handle writes and in
+        # the activity log. On a team's server it is the person's login there, which the
+        # server's rights are checked against; on a file, the computer's login name.
+        self.user = _login_of(engine) if user is None else user
         self._writer = engine.execution_options(sqlite_immediate=True)
         # The plans' revisions this handle's own writes made (see own_revisions.py).
         self.own_revisions = own_revisions.OwnRevisions()
@@ -207,3 +209,16 @@ def _damaged(target: str) -> str:
         f"The database '{target}' is damaged and cannot be read safely; "
         "restore it from a backup (nothing was written to it)."
     )
+
+
+def _login_of(engine: Engine) -> str:
+    """The name of whoever writes through the engine: the server login, or the computer's."""
+    if engine.dialect.name != "postgresql":
+        return default_user()
+    if engine.url.username:
+        return engine.url.username
+    try:  # the login came from the environment (PGUSER) or the operating system
+        with engine.connect() as connection:
+            return str(connection.execute(text("SELECT current_user")).scalar())
+    except DatabaseError:
+        return default_user()
