@@ -106,6 +106,14 @@ PARTS = (
         via=("snapshot_id", "snapshot"),
         parent="snapshot",
     ),
+    # The plan's update rounds: a round is closed, a lead returns or is chased, offline too.
+    Part("update_round", MERGED, {"plan_id": "plan", "snapshot_id": "snapshot"}),
+    Part(
+        "round_lead",
+        MERGED,
+        {"round_id": "update_round", "issued_return_id": "issued_return"},
+        via=("round_id", "update_round"),
+    ),
 )
 
 BY_NAME = {part.name: part for part in PARTS}

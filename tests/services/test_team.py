@@ -31,6 +31,7 @@ from actionplan.services.editing import (
 from actionplan.services.errors import ServiceError
 from actionplan.services.plans import chosen_plan, create_plan, list_plans
 from actionplan.services.progress import history, record_progress
+from actionplan.services.rounds import RoundStart, leads_of, plan_rounds, start_round
 from actionplan.services.sample_plans import load_sample_plans
 from actionplan.services.summary import plan_summary
 from actionplan.services.team import checkout, publish
@@ -330,3 +331,21 @@ def test_a_value_the_server_refuses_publishes_nothing_and_says_so_in_one_sentenc
     [line] = capsys.readouterr().err.strip().splitlines()
     assert "nothing was copied" in line and "Words with" not in line
     assert stored_state(server) == before
+
+
+def test_a_plans_update_round_is_published_with_it(
+    new_database: NewDatabase, tmp_path: Path, server: Database
+) -> None:
+    """A round started in the file arrives on the server with every lead it asked."""
+    file = _file_with_a_plan(new_database, tmp_path / "local.db", "Northbridge Plan 2025")
+    started = start_round(
+        file, RoundStart(date(2025, 3, 14), "Board 20 March"), tmp_path / "round", None,
+        date(2025, 3, 1),
+    )  # fmt: skip
+    asked = [(lead.lead_name, lead.sent_on) for lead in leads_of(file, started)]
+    file.close()
+    publish(tmp_path / "local.db", server.target, None)
+    [there] = plan_rounds(server, chosen_plan(server, None).id)
+    assert (there.name, there.due) == ("Board 20 March", date(2025, 3, 14))
+    assert [(lead.lead_name, lead.sent_on) for lead in leads_of(server, there)] == asked
+    assert asked  # the plan's leads with open actions were asked
