@@ -1,12 +1,13 @@
-"""The database server's own clock, in UTC, as a column default.
+"""The database server's own clock, in UTC, as a column default or a value written.
 
-The activity log stamps each entry with the server's time rather than the writer's
-computer's, so entries from a team's several PCs sort the same whatever their clocks
-say. Both engines give UTC to the millisecond; readers turn it into local time.
+The activity log stamps each entry, and every versioned row who changed it when, with the
+server's time rather than the writer's computer's, so a team's several PCs agree whatever
+their clocks say. Both engines give UTC to the millisecond; readers turn it into local time.
 """
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import DateTime
@@ -31,3 +32,10 @@ def _sqlite_utc_now(_element: utc_now, _compiler: Any, **_options: Any) -> str:
 def _server_utc_now(_element: utc_now, _compiler: Any, **_options: Any) -> str:
     # now() is the transaction's start; clock_timestamp() is the moment the entry is made.
     return "(clock_timestamp() AT TIME ZONE 'utc')"
+
+
+def local_time(stamp: datetime | None) -> datetime | None:
+    """A server's UTC stamp as this computer's local time (naive, as the app shows times)."""
+    if stamp is None:
+        return None
+    return stamp.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)

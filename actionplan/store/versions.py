@@ -22,6 +22,7 @@ from actionplan.store.activity_log import log_update
 from actionplan.store.closed_plans import refuse_if_closed
 from actionplan.store.errors import StoreError
 from actionplan.store.refusals import refused_row
+from actionplan.store.server_time import local_time, utc_now
 from actionplan.store.tables import VERSIONED_TABLES
 
 # The name a Database writes under unless told another; a session carries it in its info.
@@ -82,7 +83,7 @@ def conflict_on(connection: Connection, table: Table, row_id: int, seen: int | N
         seen=seen,
         version=int(theirs.get("version", 0)),
         changed_by=str(theirs.get("changed_by") or ""),
-        changed_at=theirs.get("changed_at"),
+        changed_at=local_time(theirs.get("changed_at")),
         theirs=theirs,
     )
 
@@ -109,7 +110,7 @@ def update_row(
                 **values,
                 "version": table.c.version + 1,
                 "changed_by": user,
-                "changed_at": datetime.now(),
+                "changed_at": utc_now(),  # the server's clock, not this PC's
             }
         )
     )
@@ -140,7 +141,7 @@ def current_version(connection: Connection, table: Table, row_id: int) -> int:
 def _stamp_changes(session: Session, _context: Any, _instances: Any) -> None:
     # Who changed a versioned row and when, written with the change itself.
     user = str(session.info.get(USER_KEY, ""))
-    now = datetime.now()
+    now = utc_now()  # the server's clock, not this PC's
     for item in session.dirty:
         table = getattr(item, "__tablename__", None)
         if table in VERSIONED_TABLES and session.is_modified(item):

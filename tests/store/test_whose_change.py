@@ -1,13 +1,22 @@
 """A change is named for whoever makes it: on a team's server the person's login there (the
-one its rights are checked against), on a file the computer's login name."""
+one its rights are checked against), on a file the computer's login name; and stamped by
+the database's clock, not the writer's computer's."""
 
 from __future__ import annotations
 
+import time
+from datetime import datetime, timedelta
+
+import pytest
+from sqlalchemy import select
 from sqlalchemy.engine import make_url
 
 from actionplan.services.activity import action_activity
 from actionplan.services.editing import ActionDraft, action_draft, edit_action
 from actionplan.store.database import Database
+from actionplan.store.row_changes import last_change
+from actionplan.store.server_time import utc_now
+from actionplan.store.tables import Action
 from actionplan.store.versions import default_user
 from tests.conftest import PlanFactory
 
@@ -22,3 +31,27 @@ def test_the_activity_log_names_the_login_that_made_the_change(
     assert expected
     assert {entry.who for entry in action_activity(db, action)} == {expected}
     assert db.user == expected
+
+
+def test_a_change_is_stamped_by_the_database_clock_and_shown_in_local_time(
+    db: Database, factory: PlanFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Fourteen hours ahead of UTC on this PC, the stamp is still the database's UTC time
+    (so a team's PCs agree whatever their clocks say), and it is shown in local time."""
+    monkeypatch.setenv("TZ", "Pacific/Kiritimati")
+    time.tzset()
+    try:
+        action = factory.action(factory.priority(), "Run a joint audit")
+        edit_action(db, action, ActionDraft(**{**vars(action_draft(db, action)), "text": "Go"}))
+        with db.engine.connect() as connection:
+            stamp, server_now = connection.execute(
+                select(Action.changed_at, utc_now()).where(Action.id == action)
+            ).one()
+        assert abs(server_now - stamp) < timedelta(minutes=5)
+        assert datetime.now() - stamp > timedelta(hours=13)  # not this PC's local clock
+        who, when = last_change(db, "action", action)
+        assert who == db.user
+        assert when is not None and abs(when - stamp - timedelta(hours=14)) < timedelta(hours=1)
+    finally:
+        monkeypatch.undo()
+        time.tzset()
