@@ -33,6 +33,10 @@ step "report to PDF"
 "$APP" report "$work/board.pdf" --db "$db" >/dev/null
 head -c 5 "$work/board.pdf" | grep -q '%PDF-' && ok "$(du -h "$work/board.pdf" | cut -f1)"
 
+step "yearly report to Word"
+"$APP" yearly-report "$work/year.docx" --from 2025-04-01 --to 2026-03-31 --db "$db" >/dev/null
+head -c 2 "$work/year.docx" | grep -q 'PK' && ok "$(du -h "$work/year.docx" | cut -f1)"
+
 step "window opens offscreen for 3 s"
 ACTIONPLAN_SMOKE_SECONDS=3 "$APP" --db "$db" >"$work/window.out" 2>"$work/window.err"
 grep -q "window shown" "$work/window.out"
