@@ -7,38 +7,25 @@ drawn offscreen on a 1600×1000 screen (no display needed). Everyone named is fi
 
 from __future__ import annotations
 
-import json
-import os
-import sys
 import tempfile
 from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "docs"))
-os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp()  # never the user's own settings
-SCREEN = Path(os.environ["XDG_CONFIG_HOME"]) / "screen.json"
-SCREEN.write_text(
-    json.dumps({"screens": [{"name": "docs", "x": 0, "y": 0, "width": 1600, "height": 1000}]}),
-    encoding="utf-8",
-)
-os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={SCREEN}"  # before Qt loads
+from make_board_pack import AS_OF, build_plan
+from offscreen_screen import ROOT  # before Qt loads: offscreen, throwaway settings
+from PySide6.QtCore import QTimer
 
-from make_board_pack import AS_OF, build_plan  # noqa: E402
-from PySide6.QtCore import QTimer  # noqa: E402
-
-from actionplan.domain.rag import Rag  # noqa: E402
-from actionplan.domain.status import Status  # noqa: E402
-from actionplan.gui.app import prepare_application  # noqa: E402
-from actionplan.gui.main_window import MainWindow  # noqa: E402
-from actionplan.services.actions import action_rows  # noqa: E402
-from actionplan.services.editing import action_draft, edit_action  # noqa: E402
-from actionplan.services.plans import list_plans  # noqa: E402
-from actionplan.services.progress import ProgressEntry, record_progress  # noqa: E402
-from actionplan.services.views import ActionRow  # noqa: E402
-from actionplan.store.database import Database  # noqa: E402
+from actionplan.domain.rag import Rag
+from actionplan.domain.status import Status
+from actionplan.gui.app import prepare_application
+from actionplan.gui.main_window import MainWindow
+from actionplan.services.actions import action_rows
+from actionplan.services.editing import action_draft, edit_action
+from actionplan.services.plans import list_plans
+from actionplan.services.progress import ProgressEntry, record_progress
+from actionplan.services.views import ActionRow
+from actionplan.store.database import Database
 
 OUT = ROOT / "docs" / "screenshots" / "activity-log.png"
 REF = "2.2"

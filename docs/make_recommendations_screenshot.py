@@ -8,30 +8,17 @@ needed). Every review, child and person named is fictional.
 
 from __future__ import annotations
 
-import json
-import os
-import sys
 import tempfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "docs"))
-os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp()  # never the user's own settings
-SCREEN = Path(os.environ["XDG_CONFIG_HOME"]) / "screen.json"
-SCREEN.write_text(
-    json.dumps({"screens": [{"name": "docs", "x": 0, "y": 0, "width": 1600, "height": 1000}]}),
-    encoding="utf-8",
-)
-os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={SCREEN}"  # before Qt loads
+from make_board_pack import AS_OF, build_plan
+from northbridge_register import add_register
+from offscreen_screen import ROOT  # before Qt loads: offscreen, throwaway settings
+from PySide6.QtCore import QTimer
 
-from make_board_pack import AS_OF, build_plan  # noqa: E402
-from northbridge_register import add_register  # noqa: E402
-from PySide6.QtCore import QTimer  # noqa: E402
-
-from actionplan.gui.app import prepare_application  # noqa: E402
-from actionplan.gui.main_window import MainWindow  # noqa: E402
-from actionplan.store.database import Database  # noqa: E402
+from actionplan.gui.app import prepare_application
+from actionplan.gui.main_window import MainWindow
+from actionplan.store.database import Database
 
 OUT = ROOT / "docs" / "screenshots" / "recommendations.png"
 
