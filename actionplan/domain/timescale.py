@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 
+from actionplan.domain.recurrence import ANY_RECURRENCE, recurrence_in
 from actionplan.domain.status import Status, status_in_text
 
 
@@ -297,28 +298,11 @@ _ONGOING = _rx(
     r"\b(?:on-?going|on going|continuous(?:ly)?|continuing|continual|throughout(?: the year)?"
     r"|business as usual|bau|rolling)\b"
 )
-_RECURRENCES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (word, _rx(rf"\b(?:{pattern})\b"))
-    for word, pattern in (
-        ("twice a year", r"twice (?:a |per |each )?year(?:ly)?|bi-?annual(?:ly)?|six[- ]monthly"),
-        ("twice a year", r"half[- ]yearly|every (?:six|6) months"),
-        ("annually", r"annual(?:ly)?|once (?:a|per|each) year|yearly|(?:every|each) year"),
-        ("annually", r"every (?:twelve|12) months|per annum"),
-        ("quarterly", r"quarterly|(?:every|each|per) quarter|every (?:three|3) months"),
-        ("bi-monthly", r"bi-?monthly|every (?:two|2|other) months|alternate months"),
-        ("monthly", r"monthly|(?:every|each|per) month|once a month"),
-        ("fortnightly", r"fortnightly|bi-?weekly|every (?:two|2|other) weeks"),
-        ("weekly", r"weekly|(?:every|each|per) week|once a week"),
-        ("termly", r"termly|(?:every|each|per) term|once a term"),
-        ("daily", r"daily|every day"),
-    )
-)
-_ANY_RECURRENCE = _rx("|".join(pattern.pattern for _, pattern in _RECURRENCES))
 _BARE_QUARTER = _rx(r"\b(?:q ?[1-4]|quarter ?[1-4]|(?:first|second|third|fourth|last) quarter)\b")
 # Words with no date in them, checked in this order when the text names no time.
 _WORD_KINDS: tuple[tuple[re.Pattern[str], TimescaleKind], ...] = (
     (_ONGOING, TimescaleKind.ONGOING),
-    (_ANY_RECURRENCE, TimescaleKind.RECURRING),
+    (ANY_RECURRENCE, TimescaleKind.RECURRING),
     (_BARE_QUARTER, TimescaleKind.QUARTER),
     (_rx(r"\b(?:financial year(?:[- ]end)?|fye)\b"), TimescaleKind.FINANCIAL_YEAR),
     (_rx(r"\b(?:end of (?:the )?(?:calendar )?year|year[- ]end)\b"), TimescaleKind.YEAR),
@@ -359,19 +343,13 @@ def _merge_ranges(text: str, mentions: list[_Mention]) -> list[_Mention]:
     return merged
 
 
-def _recurrence(text: str) -> str | None:
-    """How often, from the first "how often" phrase in the text ("quarterly", "twice a year")."""
-    hits = [(m.start(), word) for word, pattern in _RECURRENCES if (m := pattern.search(text))]
-    return min(hits, key=lambda hit: hit[0])[1] if hits else None
-
-
 @lru_cache(maxsize=8192)  # plans repeat the same few timescales across many actions
 def _parse_text(raw: str) -> Timescale:
     text = _normalise(raw)
     if not text:
         return Timescale(raw, TimescaleKind.EMPTY, None)
     unknown = Timescale(
-        raw, TimescaleKind.UNKNOWN, None, None, status_in_text(raw), _recurrence(text)
+        raw, TimescaleKind.UNKNOWN, None, None, status_in_text(raw), recurrence_in(text)
     )
     try:
         mentions = [replace(m, role=_role(text, m)) for m in _scan(text)]
@@ -399,7 +377,7 @@ def _judge(unknown: Timescale, text: str, units: list[_Mention]) -> Timescale:
 
 def _words_lead(text: str, first: _Mention) -> bool:
     """True when "Ongoing" or "Twice a year" comes before any date, so it is the timescale."""
-    hits = [m.start() for pattern in (_ONGOING, _ANY_RECURRENCE) if (m := pattern.search(text))]
+    hits = [m.start() for pattern in (_ONGOING, ANY_RECURRENCE) if (m := pattern.search(text))]
     return bool(hits) and min(hits) < first.pos
 
 

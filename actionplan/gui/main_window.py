@@ -22,8 +22,6 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QProgressBar,
     QStackedWidget,
-    QVBoxLayout,
-    QWidget,
 )
 
 from actionplan.gui import prompts, window_state
@@ -86,7 +84,7 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.welcome)
         self.stack.addWidget(self.plan_view)
         self.banner = TeamBanner()
-        self.setCentralWidget(_banner_above(self.banner, self.stack))
+        self.setCentralWidget(self.banner.above(self.stack))
         self.plan_box = QComboBox()
         self.plan_box.setMinimumWidth(320)
         self.busy = QProgressBar()
@@ -398,14 +396,3 @@ class MainWindow(QMainWindow):
         self._remember_database()
         window_state.restore_filters(workspace.settings, workspace.target, view)
         self.reload_plans()
-
-
-def _banner_above(banner: QWidget, below: QWidget) -> QWidget:
-    # The banner across the top of the window, above the welcome page or the plan.
-    holder = QWidget()
-    layout = QVBoxLayout(holder)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.setSpacing(0)
-    layout.addWidget(banner)
-    layout.addWidget(below, 1)
-    return holder

@@ -142,7 +142,8 @@ def test_a_return_from_another_round_dropped_on_the_screen_is_refused(
 def test_an_email_address_typed_for_a_lead_is_kept_and_a_wrong_one_refused(
     db: Database, answers: Answers, open_window: Opener
 ) -> None:
-    """Edit ▸ Leads and agencies…: the address is saved and undone; a bad one is one sentence."""
+    """Edit ▸ Leads and agencies…: the address is saved and undone; a bad one is one sentence
+    and keeps the dialog open with all that was typed."""
     plan_id = save_plan_data(db, round_plan())
     window = open_window()
     window.commands.leads_action.trigger()
@@ -160,9 +161,25 @@ def test_an_email_address_typed_for_a_lead_is_kept_and_a_wrong_one_refused(
     window.commands.leads_action.trigger()
     dialog = window.plan_edits.leads_dialog
     assert dialog is not None
+    dialog.show()
+    agency = dialog.model.index(police, dialog.model.AGENCY)
+    dialog.model.setData(agency, "Northbridge Police")
     dialog.model.setData(dialog.model.index(police, dialog.model.EMAIL), "police at northbridge")
     dialog.accept()
     assert answers.said[-1][1] == (
         "'police at northbridge' is not an email address, like name@agency.gov.uk."
     )
-    assert {lead.name: lead.email for lead in plan_leads(db, plan_id)}["Police"] == ""
+    # The dialog stays open on the wrong address with everything typed in it, and nothing
+    # is saved until the address is put right.
+    assert dialog.isVisible()
+    assert dialog.table.currentIndex().row() == police
+    assert dialog.table.currentIndex().column() == dialog.model.EMAIL
+    assert dialog.model.index(police, dialog.model.EMAIL).data() == "police at northbridge"
+    assert agency.data() == "Northbridge Police"
+    stored = {lead.name: (lead.agency, lead.email) for lead in plan_leads(db, plan_id)}
+    assert stored["Police"] == ("", "")
+    dialog.model.setData(dialog.model.index(police, dialog.model.EMAIL), "police@northbridge.uk")
+    dialog.accept()
+    assert not dialog.isVisible()
+    stored = {lead.name: (lead.agency, lead.email) for lead in plan_leads(db, plan_id)}
+    assert stored["Police"] == ("Northbridge Police", "police@northbridge.uk")

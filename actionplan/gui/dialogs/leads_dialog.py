@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -64,6 +65,10 @@ class LeadTableModel(RowTableModel):
         return {lead.id: self.emails[lead.id] for lead in self._rows if
                 self.emails[lead.id] != lead.email}  # fmt: skip
 
+    def row_of(self, lead_id: int) -> int | None:
+        """The row showing this lead (None when the lead is not in the dialog)."""
+        return next((row for row, lead in enumerate(self._rows) if lead.id == lead_id), None)
+
     def changed(self) -> dict[int, str]:
         """The agencies typed that differ from those stored, by lead id."""
         return {lead.id: self.agencies[lead.id] for lead in self._rows if
@@ -71,12 +76,18 @@ class LeadTableModel(RowTableModel):
 
 
 class LeadsDialog(FormDialog):
-    """Shows the plan's leads; the agencies typed are saved by the caller."""
+    """Shows the plan's leads; Save hands what was typed to ``save``, and the dialog closes
+    only when that says it was kept (so nothing typed is lost to a wrong address)."""
 
     def __init__(
-        self, leads: list[LeadView], parent: Any = None, rounds: dict[str, str] | None = None
+        self,
+        leads: list[LeadView],
+        parent: Any = None,
+        rounds: dict[str, str] | None = None,
+        save: Callable[[LeadTableModel], bool] | None = None,
     ) -> None:
         super().__init__("Leads and agencies", parent)
+        self.save = save
         self.resize(1000, 520)
         intro = QLabel(
             "The agency each lead belongs to (police, health, the local authority…) lets you "
@@ -96,3 +107,16 @@ class LeadsDialog(FormDialog):
         self.form.addRow(intro)
         self.form.addRow(self.table)
         self.add_save_and_cancel()
+
+    def accept(self) -> None:
+        """Overrides QDialog.accept: close only once what was typed is saved."""
+        if self.save is None or self.save(self.model):
+            super().accept()
+
+    def choose(self, lead_id: int, column: int) -> None:
+        """Select and show one lead's cell (one the user must look at again)."""
+        row = self.model.row_of(lead_id)
+        if row is not None:
+            index = self.model.index(row, column)
+            self.table.setCurrentIndex(index)
+            self.table.scrollTo(index)

@@ -15,10 +15,10 @@ from actionplan.gui import prompts
 from actionplan.gui.changes import Kind, changed
 from actionplan.gui.commands import AddedCommand, ChangeCommand, DeletedCommand, MoveCommand
 from actionplan.gui.conflict_choices import ConflictSaver, reopen
-from actionplan.gui.dialogs.leads_dialog import LeadsDialog
 from actionplan.gui.dialogs.narrative_dialog import NarrativeDialog
 from actionplan.gui.dialogs.plan_settings_dialog import PlanSettingsDialog
 from actionplan.gui.dialogs.priority_dialog import PriorityDialog
+from actionplan.gui.menus.lead_edits import LeadEdits
 from actionplan.services.editing import (
     ActionDraft,
     PriorityHeading,
@@ -31,15 +31,12 @@ from actionplan.services.editing import (
     delete_priority,
     edit_priority,
     move_action,
-    plan_leads,
     priority_heading,
-    set_agencies,
 )
 from actionplan.services.impact import (
     narrative_for,
     put_narrative,
 )
-from actionplan.services.lead_emails import round_history, set_lead_emails
 from actionplan.services.outline import plan_outline
 from actionplan.services.plans import (
     change_plan_settings,
@@ -51,6 +48,7 @@ from actionplan.services.progress import history
 from actionplan.services.views import NarrativeData, PlanSettings
 
 if TYPE_CHECKING:
+    from actionplan.gui.dialogs.leads_dialog import LeadsDialog
     from actionplan.gui.pages.plan_view import PlanView
     from actionplan.gui.workspace import Workspace
 
@@ -66,7 +64,7 @@ class PlanMenu(QObject):
         self.workspace, self.view, self.widget = workspace, view, parent
         self.priority_dialog: PriorityDialog | None = None
         self.narrative_dialog: NarrativeDialog | None = None
-        self.leads_dialog: LeadsDialog | None = None
+        self.leads = LeadEdits(workspace, parent)
         self.settings_dialog: PlanSettingsDialog | None = None
         self.conflicts = ConflictSaver(workspace, parent)
 
@@ -186,38 +184,13 @@ class PlanMenu(QObject):
             self.workspace.tell(f"Action {row.ref} deleted.", 6000)
 
     def edit_leads(self) -> None:
-        """Show the plan's leads and record the agencies typed, undoably."""
-        plan = self.workspace.current_plan
-        if plan is None:
-            return
-        db = self.workspace.db
-        dialog = LeadsDialog(plan_leads(db, plan.id), self.widget, round_history(db, plan.id))
-        dialog.accepted.connect(lambda: self._save_agencies(dialog.model.changed()))
-        dialog.accepted.connect(lambda: self._save_emails(dialog.model.changed_emails()))
-        dialog.open()
-        self.leads_dialog = dialog
+        """Show the plan's leads and record the agencies and addresses typed, undoably."""
+        self.leads.open()
 
-    def _save_agencies(self, agencies: dict[int, str]) -> None:
-        if not agencies:
-            return
-        db = self.workspace.db
-        before = prompts.attempt(self.widget, lambda: set_agencies(db, agencies), "Leads")
-        if before is False:
-            return
-        save = partial(set_agencies, db)
-        changes = changed(Kind.LEADS)
-        self.workspace.push(ChangeCommand("Agencies", save, before, agencies, changes))
-
-    def _save_emails(self, emails: dict[int, str]) -> None:
-        if not emails:
-            return
-        db = self.workspace.db
-        before = prompts.attempt(self.widget, lambda: set_lead_emails(db, emails), "Leads")
-        if before is False:
-            return
-        save = partial(set_lead_emails, db)
-        changes = changed(Kind.LEADS)
-        self.workspace.push(ChangeCommand("Email addresses", save, before, emails, changes))
+    @property
+    def leads_dialog(self) -> LeadsDialog | None:
+        """The Leads and agencies dialog last opened (None before the first)."""
+        return self.leads.dialog
 
     def move_selected(self, step: int) -> None:
         """Move the selected action up (-1) or down (+1) in its priority, undoably."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 LOST_WORDS = "Lost touch with the team database — reconnecting…"
 
@@ -23,6 +23,16 @@ class TeamBanner(QLabel):
         self.setForegroundRole(self.palette().ColorRole.ToolTipText)
         self.setAutoFillBackground(True)
         self.hide()
+
+    def above(self, below: QWidget) -> QWidget:
+        """This banner across the top of ``below`` (the welcome page or the plan), in one widget."""
+        holder = QWidget()
+        layout = QVBoxLayout(holder)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self)
+        layout.addWidget(below, 1)
+        return holder
 
     def show_lost(self) -> None:
         """Show that the window is out of touch and reconnecting."""
