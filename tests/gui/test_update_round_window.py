@@ -68,6 +68,10 @@ def test_a_whole_round_in_the_window(
     assert len(list(folder.glob("*.eml"))) == 4 and len(list(folder.glob("*.xlsx"))) == 4
     assert column(window, RoundTableModel.STATE) == ["sent"] * 4
     assert column(window, RoundTableModel.EMAIL)[0] == "pol@nb.gov.uk"
+    # The folder is named in the heading; its whole path is on the button that opens it.
+    assert "are in the folder 'March board'." in dialog.heading.text()
+    assert str(tmp_path) not in dialog.heading.text()
+    assert dialog.folder_button.toolTip() == f"Open {folder}"
 
     returns = {lead: folder / f"Return - {lead} - Board 20 March.xlsx"
                for lead in ("Police", "Health", "Education")}  # fmt: skip

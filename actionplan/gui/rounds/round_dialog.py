@@ -71,19 +71,22 @@ class RoundDialog(QDialog):
     def _buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self.open_button = QPushButton("&Open return")
+        self.folder_button = QPushButton("Open &folder")
         self.remake_button = QPushButton("Re-make &email")
         self.chase_button = QPushButton("C&hase")
         self.chase_all_button = QPushButton("Chase &all late")
         self.collect_button = QPushButton("&Collect returns…")
         self.close_round_button = QPushButton("Close the &round…")
         self.open_button.clicked.connect(self._open_return)
+        self.folder_button.clicked.connect(self._open_folder)
         self.remake_button.clicked.connect(self._remake)
         self.chase_button.clicked.connect(self._chase_selected)
         self.chase_all_button.clicked.connect(self._chase_all)
         self.collect_button.clicked.connect(self.collect_requested)
         self.close_round_button.clicked.connect(self.close_requested)
         for button in (
-            self.open_button, self.remake_button, self.chase_button, self.chase_all_button,
+            self.open_button, self.folder_button, self.remake_button, self.chase_button,
+            self.chase_all_button,
             self.collect_button, self.close_round_button,
         ):  # fmt: skip
             row.addWidget(button)
@@ -99,8 +102,9 @@ class RoundDialog(QDialog):
         self.heading.setText(
             f"{round_.name}: returns due {format_due(round_.due)} ({state}). "
             f"{answered} of {len(standings)} leads have answered; {late} late. "
-            f"Files are in {round_.folder}."
+            f"The returns and email drafts are in the folder '{Path(round_.folder).name}'."
         )
+        self.folder_button.setToolTip(f"Open {round_.folder}")
         self.model.set_rows(standings)
         is_open = round_.closed_on is None
         for button in (
@@ -123,6 +127,10 @@ class RoundDialog(QDialog):
     def _open_return(self) -> None:
         for standing in self.selected()[:1]:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.return_path(standing))))
+
+    def _open_folder(self) -> None:
+        if self.round is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(self.round.folder))
 
     def _remake(self) -> None:
         for standing in self.selected():
