@@ -29,10 +29,11 @@ run: $(STAMP) desktop-libs
 run-team: $(STAMP) desktop-libs
 	./packaging/run_team.sh $(VENV)/bin/actionplan
 
-# The tests run on SQLite and on a throwaway PostgreSQL server (installed when missing).
+# The tests run on SQLite and on a throwaway PostgreSQL server (installed when missing),
+# spread over the machine's cores (packaging/run_tests.sh).
 test: $(TEST_STAMP) test-tools
 	$(VENV)/bin/ruff check actionplan tests benchmarks sample_plans docs packaging
-	./packaging/with_postgres.sh env QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+	./packaging/with_postgres.sh env PY=$(PY) ./packaging/run_tests.sh
 
 lint: $(TEST_STAMP)
 	$(VENV)/bin/ruff check actionplan tests benchmarks sample_plans docs packaging

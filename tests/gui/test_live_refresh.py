@@ -133,6 +133,7 @@ def _restart_server(test_server: ScratchServer | None, db: Database) -> None:
 
 
 @pytest.mark.server_only
+@pytest.mark.restarts_server
 def test_after_the_server_restarts_the_window_reconnects_and_hears_again(
     qtbot: QtBot,
     db: Database,
