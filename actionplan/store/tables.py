@@ -320,7 +320,7 @@ class DatabaseSecret(SQLModel, table=True):
 
 
 class IssuedReturn(SQLModel, table=True):
-    """An update return sent to one lead: when, and which actions at which revision."""
+    """An update return sent to one lead: when, and which actions at which revision and version."""
 
     __tablename__ = "issued_return"
 
