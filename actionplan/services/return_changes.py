@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from actionplan.domain.rag import Rag
@@ -13,8 +13,9 @@ from actionplan.excel.returns.reader import ReturnedRow
 from actionplan.store.issued_returns import LastRecorded
 
 # kind: "change" (would be recorded), "recorded", "conflict" (changed in the app since the
-# return was issued: left alone), "already" (this update is already in the plan),
-# "unchanged" or "problem" (a cell the lead filled in that cannot be read).
+# return was issued, more than a reorder or a form saved unchanged: left alone), "already"
+# (this update is already in the plan), "unchanged" or "problem" (a cell the lead filled in
+# that cannot be read).
 KINDS = ("change", "recorded", "conflict", "already", "unchanged", "problem")
 
 
@@ -35,6 +36,9 @@ class ReturnChange:
     reason: str = ""
     note: str = ""
     update_id: int | None = None  # the progress update recorded from it
+    # A conflict's colleague: who last changed the action and when (local time; None: unknown).
+    changed_by: str = ""
+    changed_at: datetime | None = None
 
     @classmethod
     def of(cls, row: ReturnedRow, update_date: date) -> ReturnChange:
@@ -75,7 +79,7 @@ class ReturnChange:
         name = self._name()
         if self.kind == "conflict":
             return (
-                f"CONFLICT {name}: changed in the app since the return was issued, so it was "
+                f"CONFLICT {name}: {self._changed()}, after the return was sent, so it was "
                 f"left as it is (the return says {self._moves()})."
             )
         if self.kind == "problem":
@@ -87,6 +91,13 @@ class ReturnChange:
         done = "recorded: " if self.kind == "recorded" else ""
         note = f" Note: {self.note}." if self.note else ""
         return f"{name}: {done}{self._moves()}.{note}"
+
+    def _changed(self) -> str:
+        who = self.changed_by or "someone"
+        when = self.changed_at
+        if when is None:
+            return f"{who} changed this action"
+        return f"{who} changed this action on {format_due(when.date())} at {when:%H:%M}"
 
     def _name(self) -> str:
         words = self.text if len(self.text) <= 60 else self.text[:59] + "…"

@@ -1,15 +1,24 @@
 """Update returns: a workbook per lead to fill in, and merging the filled-in returns back.
 
-Each return issued is recorded in the database (the lead, the day, each action and its
-revision) and signed with the database's own key, so a return whose lead, actions or
-signature do not match what was issued is refused whole, and nothing in it is merged.
+Each return issued is recorded in the database (the lead, the day, each action with its row
+version and its revision) and signed with the database's own key, so a return whose lead,
+actions, versions or signature do not match what was issued is refused whole, and nothing in
+it is merged.
 
 Merging first shows what each return would change. Applying records each change as a
-progress update by that lead, marked with the return it came from. An action changed in
-the app since its return was issued (its revision moved on) is a conflict and is left alone,
-never overwritten; applying the same return twice records nothing twice. A row the lead
-added, a locked cell they edited and an update dated before the plan began or more than a
-year ahead are each reported, and not merged.
+progress update by that lead, marked with the return it came from; applying the same return
+twice records nothing twice. A row the lead added, a locked cell they edited and an update
+dated before the plan began or more than a year ahead are each reported, and not merged.
+
+Conflicts follow the team's one rule, the action's row version: an action whose version has
+not moved since issue is exactly what the lead saw. One whose version moved is looked at: when
+its revision moved too, someone changed its words or recorded progress on it since, so it is a
+conflict, left alone and never overwritten, and the preview names who last changed it and when.
+When only the version moved (the action was reordered, or its form saved with nothing
+changed) the lead's update merges. Both counters are kept because one cannot do both jobs
+honestly: the version must move on every write, a reorder included, or a colleague's write
+could be lost; the revision must not, or every reorder would turn a lead's update into a
+conflict. A return issued before versions were kept has none, and merges by its revision.
 
 A lead's RAG that differs from the suggested RAG is recorded with the reason the lead wrote
 in the return's Reason column; when they left it empty the update is still recorded (a
@@ -28,6 +37,7 @@ from pathlib import Path
 
 from actionplan.domain.rag import Rag, rag_from_word
 from actionplan.domain.return_signature import (
+    IssuedEntry,
     IssuedRecord,
     cell_seal,
     return_signature,
@@ -55,7 +65,7 @@ from actionplan.services.return_changes import ReturnChange, ReturnReport
 from actionplan.services.views import PlanInfo
 from actionplan.store.database import Database
 from actionplan.store.errors import StoreError
-from actionplan.store.issued_returns import action_now, issue_return, issued_record
+from actionplan.store.issued_returns import ActionNow, action_now, issue_return, issued_record
 
 __all__ = [
     "ReturnAsk",
@@ -124,8 +134,9 @@ def _issue(db: Database, plan_id: int, lead: str, when: date, mine: list[ActionR
     except StoreError as exc:
         raise ServiceError(str(exc)) from None
     revisions = {entry.action_id: entry.revision for entry in record.entries}
+    versions = {entry.action_id: entry.version or 0 for entry in record.entries}
     return ReturnIssue(
-        plan_id, "", lead, when, "", mine, revisions,
+        plan_id, "", lead, when, "", mine, revisions, versions,
         return_id=record.return_id, lead_id=record.lead_id,
         signature=return_signature(key, record),
         seal=partial(cell_seal, key, record.return_id),
@@ -239,7 +250,7 @@ def _preview(db: Database, file: Path, plan_name: str | None, as_of: date) -> Re
 
 def _check_issued(db: Database, file: Path, returned: ReturnedFile) -> tuple[IssuedRecord, bytes]:
     """The return as the database issued it; a return it did not issue, or whose lead,
-    actions or signature differ from what was issued, is refused whole."""
+    actions, revisions, versions or signature differ from what was issued, is refused whole."""
     try:
         record, key = issued_record(db, returned.return_id)
     except StoreError as exc:
@@ -248,27 +259,20 @@ def _check_issued(db: Database, file: Path, returned: ReturnedFile) -> tuple[Iss
     if record is None or record.plan_id != returned.plan_id:
         raise ServiceError(f"{name} is not a return this database issued, so it cannot be merged.")
     fresh = f"send {record.lead_name} a fresh return"
-    claimed = (
-        returned.lead_id,
-        returned.lead,
-        [(r.row, r.action_id, r.revision) for r in returned.rows],
-    )
-    issued = (
-        record.lead_id,
-        record.lead_name,
-        [(e.row, e.action_id, e.revision) for e in record.entries],
-    )
-    if claimed[:2] != issued[:2]:
+    claimed = tuple(IssuedEntry(r.row, r.action_id, r.revision, r.version) for r in returned.rows)
+    if (returned.lead_id, returned.lead) != (record.lead_id, record.lead_name):
         raise ServiceError(
             f"{name} names the lead '{returned.lead}', but it was issued to {record.lead_name} on "
             f"{format_due(record.issued_on)}, so it cannot be merged; {fresh}."
         )
-    if claimed[2] != issued[2]:
+    if [(e.row, e.action_id) for e in claimed] != [(e.row, e.action_id) for e in record.entries]:
         raise ServiceError(
             f"{name} lists other actions than the return issued to {record.lead_name} on "
             f"{format_due(record.issued_on)}, so it cannot be merged; {fresh}."
         )
-    if not same_signature(return_signature(key, record), returned.signature):
+    # A revision or version edited in the file is no longer what the signature was made over.
+    signed = return_signature(key, replace(record, entries=claimed))
+    if claimed != record.entries or not same_signature(signed, returned.signature):
         raise ServiceError(
             f"{name} does not carry this database's signature, so it cannot be merged; {fresh}."
         )
@@ -318,7 +322,8 @@ def _change(
         return replace(change, kind="problem", note="this action is no longer in the plan")
     # Named and compared as the database has it, never as the file says.
     change = replace(change, ref=action.ref, text=action.text)
-    if action.revision == row.revision:  # unchanged since issue: what the lead saw is the plan's
+    overtaken = _overtaken(action, row)
+    if not overtaken:  # what the lead saw is the plan's
         now = rag_from_word(action.rag), status_from_word(action.status)
         change = replace(change, old_rag=now[0], old_status=now[1])
     problem = row.problem or _locked_edits(key, record.return_id, row) or _out_of_range(row, window)
@@ -326,11 +331,22 @@ def _change(
         return replace(change, kind="problem", note=problem)
     if not change.asks_for_change:
         return replace(change, kind="unchanged")
-    if action.revision != row.revision:
+    if overtaken:
         latest = action.last_recorded
-        recorded = latest is not None and change.matches(latest, record.lead_name)
-        return replace(change, kind="already" if recorded else "conflict")
+        if latest is not None and change.matches(latest, record.lead_name):
+            return replace(change, kind="already")
+        by, at = action.changed_by, action.changed_at
+        return replace(change, kind="conflict", changed_by=by, changed_at=at)
     return _with_reason(db, change, record.lead_name)
+
+
+def _overtaken(action: ActionNow, row: ReturnedRow) -> bool:
+    """True when someone changed the action since the return was issued, beyond bookkeeping."""
+    if row.version is not None and action.version == row.version:
+        return False  # nobody has written the action since
+    # Written since, or issued before versions were kept: a reorder or a form saved unchanged
+    # left the revision where it was.
+    return action.revision != row.revision
 
 
 def _locked_edits(key: bytes, return_id: int, row: ReturnedRow) -> str:

@@ -1,6 +1,9 @@
 """The database's record of the update returns it issued, the key that signs them, and the
 actions as they are now for comparing with a filled-in return.
 
+Each action of a return is recorded with its revision (moved on by changes a lead would
+notice) and its row version (moved on by every write, with who wrote it and when).
+
 Like every store module, its public functions take the Database and open their own
 session: one read, or one write transaction.
 """
@@ -8,13 +11,14 @@ session: one read, or one write transaction.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from sqlmodel import Session, col, select
 
 from actionplan.domain.return_signature import IssuedEntry, IssuedRecord
 from actionplan.store.database import Database
 from actionplan.store.errors import StoreError
+from actionplan.store.server_time import local_time
 from actionplan.store.tables import (
     Action,
     DatabaseSecret,
@@ -52,15 +56,15 @@ def issue_return(
         session.add(issued)
         session.flush()
         assert issued.id is not None
-        revisions = _revisions(session, action_ids)
+        counts = _counts(session, action_ids)
         entries = tuple(
-            IssuedEntry(first_row + offset, action_id, revisions[action_id])
+            IssuedEntry(first_row + offset, action_id, *counts[action_id])
             for offset, action_id in enumerate(action_ids)
         )
         for entry in entries:
             session.add(IssuedReturnAction(
                 issued_return_id=issued.id, action_id=entry.action_id, row=entry.row,
-                revision=entry.revision,
+                revision=entry.revision, action_version=entry.version,
             ))  # fmt: skip
         record = IssuedRecord(issued.id, plan_id, lead_id, lead_name, issued_on, entries)
         return record, signing_key(session)
@@ -75,17 +79,14 @@ def issued_record(db: Database, return_id: int) -> tuple[IssuedRecord | None, by
             return None, key
         query = select(IssuedReturnAction).where(IssuedReturnAction.issued_return_id == return_id)
         rows = sorted(session.exec(query), key=lambda entry: entry.row)
-        entries = tuple(IssuedEntry(entry.row, entry.action_id, entry.revision) for entry in rows)
+        entries = tuple(
+            IssuedEntry(entry.row, entry.action_id, entry.revision, entry.action_version)
+            for entry in rows
+        )
         record = IssuedRecord(
             return_id, issued.plan_id, issued.lead_id, issued.lead_name, issued.issued_on, entries
         )
         return record, key
-
-
-def action_revisions(db: Database, action_ids: list[int]) -> dict[int, int]:
-    """Each action's revision now; a deleted action is missing."""
-    with db.reading() as session:
-        return _revisions(session, action_ids)
 
 
 @dataclass(frozen=True)
@@ -101,10 +102,11 @@ class LastRecorded:
 
 @dataclass(frozen=True)
 class ActionNow:
-    """An action as it stands now: its plan, words, revision, RAG and status words, and the
-    update recorded on it last (None when it has none).
-    Separate from ActionRow because merging a return needs the revision and the last
-    update recorded, and nothing judged from dates.
+    """An action as it stands now: its plan, words, revision, RAG and status words, the
+    update recorded on it last (None when it has none), and its row version with who last
+    wrote the row and when (in this computer's local time).
+    Separate from ActionRow because merging a return needs the revision, the version and the
+    last update recorded, and nothing judged from dates.
     """
 
     plan_id: int
@@ -114,6 +116,9 @@ class ActionNow:
     rag: str
     status: str
     last_recorded: LastRecorded | None
+    version: int = 0
+    changed_by: str = ""
+    changed_at: datetime | None = None
 
 
 def action_now(db: Database, action_id: int) -> ActionNow | None:
@@ -135,13 +140,18 @@ def action_now(db: Database, action_id: int) -> ActionNow | None:
         )
         return ActionNow(
             action.plan_id, action.ref, action.text, action.revision, action.rag, action.status,
-            recorded,
+            recorded, action.version, action.changed_by, local_time(action.changed_at),
         )  # fmt: skip
 
 
-def _revisions(session: Session, action_ids: list[int]) -> dict[int, int]:
-    query = select(Action.id, Action.revision).where(col(Action.id).in_(action_ids))
-    return {action_id: revision for action_id, revision in session.exec(query) if action_id}
+def _counts(session: Session, action_ids: list[int]) -> dict[int, tuple[int, int]]:
+    """Each action's revision and row version now; a deleted action is missing."""
+    query = select(Action.id, Action.revision, Action.version).where(col(Action.id).in_(action_ids))
+    return {
+        action_id: (revision, version)
+        for action_id, revision, version in session.exec(query)
+        if action_id
+    }
 
 
 def _lead_id(session: Session, plan_id: int, name: str) -> int:

@@ -1,9 +1,9 @@
 """Each action's revision: one more on every change written to the action, whoever writes it.
 
-An update return remembers the revision of each action it was issued with; a merge
-compares it with the revision now, so an action changed in the app after its return was
-issued is a conflict, and one that was not is not. Counted as each session flushes, the one
-place every edit, move, progress update and undo of an action passes through.
+An update return remembers the revision of each action it was issued with, beside its row
+version; when a merge finds the version moved on, the revision tells a change the lead would
+notice (a conflict) from a reorder or a form saved unchanged (none). Counted as each session
+flushes, the one place every edit, move, progress update and undo of an action passes through.
 """
 
 from __future__ import annotations

@@ -320,7 +320,7 @@ class DatabaseSecret(SQLModel, table=True):
 
 
 class IssuedReturn(SQLModel, table=True):
-    """An update return sent to one lead: when, and which actions at which revision."""
+    """An update return sent to one lead: when, and which actions at which revision and version."""
 
     __tablename__ = "issued_return"
 
@@ -333,7 +333,7 @@ class IssuedReturn(SQLModel, table=True):
 
 
 class IssuedReturnAction(SQLModel, table=True):
-    """One action of an issued return and its revision when the return was made."""
+    """One action of an issued return: its revision and row version when the return was made."""
 
     __tablename__ = "issued_return_action"
 
@@ -343,6 +343,8 @@ class IssuedReturnAction(SQLModel, table=True):
     action_id: int = Field(primary_key=True)  # no link: a deleted action is reported, not lost
     row: int  # the row of the return's sheet the action was written in
     revision: int
+    # The action's row version at issue; None for a return issued before versions were kept.
+    action_version: int | None = None
 
 
 class PlanPackSettings(SQLModel, table=True):

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import subprocess
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
 from openpyxl import load_workbook
 
 from actionplan.excel.tracker.own_export_reader import read_own_export
+from actionplan.services.editing import action_draft, edit_action
 from actionplan.services.plan_loader import load_plan_data
 from actionplan.services.plan_store import save_plan_data
 from actionplan.store.database import Database
 from tests.e2e.test_cli import run
+from tests.plan_helpers import fill_in
+from tests.services.test_returns import ids as action_ids
 from tests.services.test_returns import plan_with_leads
 
 SAMPLES = Path(__file__).resolve().parents[2] / "sample_plans"
@@ -118,3 +122,36 @@ def test_export_with_neither_file_nor_returns_is_a_usage_error(tmp_path: Path) -
     result = run("export", "--db", str(tmp_path / "plan.db"))
     assert result.returncode == 2
     assert "give the workbook to write" in result.stderr
+
+
+def test_merge_returns_names_the_colleague_who_changed_an_action_since_issue(
+    tmp_path: Path,
+) -> None:
+    """Sam Patel rewords 1.2 after the returns went out: `merge-returns` prints the conflict
+    with Sam's name and the time, and `--apply` leaves 1.2 without the lead's update."""
+    db, folder = tmp_path / "plan.db", tmp_path / "returns"
+    plan_id = _saved(db)
+    issued = run("export", "--returns", str(folder), "--db", str(db), "--as-of", "2025-12-01")
+    assert issued.returncode == 0, issued.stderr
+    colleague = Database.open(db, user="Sam Patel")
+    try:
+        makesafe_id = action_ids(colleague, plan_id)["1.2"]
+        draft = action_draft(colleague, makesafe_id)
+        edit_action(colleague, makesafe_id, replace(draft, text="Makesafe training, phase 2"))
+    finally:
+        colleague.close()
+    police = folder / "Return - Police.xlsx"
+    fill_in(police, 3, "Red", "Delayed", "Trainer off sick", "no trainer")
+
+    applied = run("merge-returns", str(police), "--apply", "--db", str(db))
+    assert applied.returncode == 0, applied.stderr
+    assert (
+        "CONFLICT 1.2 Makesafe training, phase 2: Sam Patel changed this action on "
+        in applied.stdout
+    )
+    database = Database.open(db)
+    try:
+        after = load_plan_data(database, plan_id).priorities[0].actions[1]
+        assert (after.text, after.updates) == ("Makesafe training, phase 2", [])
+    finally:
+        database.close()

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import email
+from dataclasses import replace
+from datetime import date
 from email.policy import default
 from pathlib import Path
 
+from actionplan.domain.rag import Rag
+from actionplan.domain.status import Status
 from actionplan.services.plan_store import save_plan_data
+from actionplan.services.progress import ProgressEntry, history, record_progress
 from actionplan.store.database import Database
 from tests.e2e.test_cli import run
+from tests.services.test_returns import ids
 from tests.services.test_rounds import PLAN, fill_in, round_plan
 
 
@@ -55,3 +61,40 @@ def test_a_round_from_the_command_line(tmp_path: Path) -> None:
         "actionplan: The round 'Board 20 March' was closed on 19 Mar 2025; start a new round "
         "to ask the leads again."
     )
+
+
+def test_round_collect_names_the_colleague_who_changed_an_action_since_the_round_began(
+    tmp_path: Path,
+) -> None:
+    """Sam Patel records progress on Police's action after the round went out: `round collect`
+    prints the conflict with Sam's name, and records nothing over Sam's update."""
+    path, folder = tmp_path / "plan.db", tmp_path / "March"
+    db = Database.open(path)
+    try:
+        plan_id = save_plan_data(db, round_plan())
+    finally:
+        db.close()
+    base = ("--db", str(path))
+    started = run(*base, "round", "start", "--due", "2025-03-14", "--board", "Board 20 March",
+                  "--out", str(folder), "--as-of", "2025-03-03")  # fmt: skip
+    assert started.returncode == 0, started.stderr
+    colleague = Database.open(path, user="Sam Patel")
+    try:
+        police_action = ids(colleague, plan_id)["1.1"]
+        sams = ProgressEntry(police_action, date(2025, 3, 5), Rag.AMBER, Status.DELAYED, "Venue")
+        record_progress(colleague, replace(sams, author="Sam Patel", reason="venue lost"))
+    finally:
+        colleague.close()
+    police = folder / "Return - Police - Board 20 March.xlsx"
+    fill_in(police, "Red", "Delayed", "Short-staffed")
+
+    collected = run(*base, "round", "collect", str(police), "--apply", "--as-of", "2025-03-17")
+    assert collected.returncode == 0, collected.stderr
+    assert "CONFLICT 1.1 Action 1.1 led by Police: Sam Patel changed this action on " in (
+        collected.stdout
+    )
+    db = Database.open(path)
+    try:
+        assert [update.text for update in history(db, police_action)] == ["Venue"]
+    finally:
+        db.close()

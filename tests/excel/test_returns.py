@@ -96,6 +96,7 @@ def issue(lead: str = "Police") -> ReturnIssue:
             ),
         ],
         revisions={11: 3, 12: 5},
+        versions={11: 8, 12: 2},
     )
 
 
@@ -154,11 +155,12 @@ def test_rag_and_status_are_chosen_from_drop_downs(return_file: Path) -> None:
 
 
 def test_an_untouched_return_reads_back_as_issued(return_file: Path) -> None:
-    """Plan, lead, each action's id and its revision at issue come back; nothing changed."""
+    """Plan, lead, each action's id, revision and row version at issue come back; nothing
+    changed."""
     returned = read_return(return_file)
     assert (returned.plan_id, returned.lead, returned.issued_on) == (7, "Police", date(2025, 12, 1))
     assert [row.action_id for row in returned.rows] == [11, 12]
-    assert [row.revision for row in returned.rows] == [3, 5]
+    assert [(row.revision, row.version) for row in returned.rows] == [(3, 8), (5, 2)]
     assert not any(row.changed for row in returned.rows)
 
 
@@ -218,6 +220,15 @@ def test_a_return_made_before_returns_were_signed_is_refused(return_file: Path) 
     with pytest.raises(
         WorkbookError, match=r"made before returns were signed.*send Police a fresh"
     ):
+        read_return(return_file)
+
+
+def test_a_return_whose_row_version_is_not_a_number_is_refused_as_damaged(
+    return_file: Path,
+) -> None:
+    """The hidden row version typed over with words: one sentence, nothing read."""
+    fill_in(return_file, {"F12": "eight"}, sheet="_return")
+    with pytest.raises(WorkbookError, match="has damaged return details, so it cannot be merged"):
         read_return(return_file)
 
 

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
 from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
 from actionplan.domain.rag import Rag
 from actionplan.gui.main_window import MainWindow
+from actionplan.services.actions import action_rows
+from actionplan.services.editing import action_draft, edit_action
 from actionplan.services.plan_store import save_plan_data
 from actionplan.services.plans import list_plans
 from actionplan.services.progress import history
+from actionplan.services.returns import export_returns
 from actionplan.services.snapshots import list_snapshots
 from actionplan.store.database import Database
 from tests.gui.conftest import Answers
@@ -92,3 +97,32 @@ def test_cancelling_every_file_menu_question_changes_nothing(
     assert list_snapshots(db, plan_id) == []
     assert all(history(db, row.id) == [] for row in window.plan_view.table_model.all_rows())
     assert sorted(tmp_path.rglob("*")) == files_before
+
+
+def test_the_merge_preview_names_the_colleague_who_changed_an_action_since_issue(
+    qtbot: QtBot, db: Database, tmp_path: Path, answers: Answers, open_window: Opener
+) -> None:
+    """Sam Patel rewords 1.2 after the returns went out: the window's preview says Sam changed
+    it, and when, after the return was sent; Record leaves Sam's action alone."""
+    plan_id = save_plan_data(db, plan_with_leads("Northbridge Priorities 2030", "March 2040"))
+    police = export_returns(db, tmp_path / "returns", leads=["Police"]).files[0]
+    makesafe = next(row.id for row in action_rows(db, plan_id, date.today()) if row.ref == "1.2")
+    colleague = Database.open(db.target, user="Sam Patel")
+    try:
+        draft = action_draft(colleague, makesafe)
+        edit_action(colleague, makesafe, replace(draft, text="Makesafe training, phase 2"))
+    finally:
+        colleague.close()
+    fill_in(police, 3, "Red", "Delayed", "Trainer off sick", "no trainer")
+    window = open_window()
+    answers.file_lists.append([police])
+    window.files.merge_action.trigger()
+    dialog = window.files.merge_dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: "CONFLICT" in dialog.diff.toPlainText(), timeout=20_000)
+    assert (
+        "CONFLICT 1.2 Makesafe training, phase 2: Sam Patel changed this action on "
+        in dialog.diff.toPlainText()
+    )
+    assert ", after the return was sent, so it was left as it is" in dialog.diff.toPlainText()
+    assert history(db, makesafe) == []

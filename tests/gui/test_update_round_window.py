@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -11,12 +12,13 @@ from PySide6.QtGui import QDropEvent
 from pytestqt.qtbot import QtBot
 
 from actionplan.domain.rag import Rag
+from actionplan.domain.status import Status
 from actionplan.gui.main_window import MainWindow
 from actionplan.gui.rounds.round_table_model import RoundTableModel
 from actionplan.services.editing import plan_leads
 from actionplan.services.lead_emails import set_lead_emails
 from actionplan.services.plan_store import save_plan_data
-from actionplan.services.progress import history
+from actionplan.services.progress import ProgressEntry, history, record_progress
 from actionplan.services.snapshots import list_snapshots
 from actionplan.store.database import Database
 from tests.gui.conftest import Answers
@@ -187,3 +189,36 @@ def test_an_email_address_typed_for_a_lead_is_kept_and_a_wrong_one_refused(
     assert not dialog.isVisible()
     stored = {lead.name: (lead.agency, lead.email) for lead in plan_leads(db, plan_id)}
     assert stored["Police"] == ("Northbridge Police", "police@northbridge.uk")
+
+
+def test_collecting_a_return_overtaken_by_a_colleague_names_them_on_the_round_screen(
+    qtbot: QtBot, db: Database, tmp_path: Path, answers: Answers, open_window: Opener
+) -> None:
+    """Sam Patel records progress on Police's action after the round went out: collecting
+    Police's return shows the conflict with Sam's name, and there is nothing to record over
+    Sam's update."""
+    save_plan_data(db, round_plan())
+    window = open_window()
+    window.workspace.set_as_of(STARTED)
+    from actionplan.services.rounds import RoundStart
+
+    assert window.rounds.begin(RoundStart(DUE, "Board 20 March"), tmp_path / "march")
+    police_action = window.plan_view.table_model.row_at(0).id
+    colleague = Database.open(db.target, user="Sam Patel")
+    try:
+        sams = ProgressEntry(police_action, DUE, Rag.AMBER, Status.DELAYED, "Venue lost", "Sam")
+        record_progress(colleague, replace(sams, reason="venue lost"))
+    finally:
+        colleague.close()
+    police = tmp_path / "march" / "Return - Police - Board 20 March.xlsx"
+    fill_in(police, "Red", "Delayed", "Staff shortages")
+    window.workspace.set_as_of(LATE)
+    drop_files(window.rounds.dialog, [police])
+    merge = window.rounds.merge_dialog
+    assert merge is not None
+    qtbot.waitUntil(lambda: "CONFLICT" in merge.diff.toPlainText(), timeout=20_000)
+    assert "CONFLICT 1.1 Action 1.1 led by Police: Sam Patel changed this action on " in (
+        merge.diff.toPlainText()
+    )
+    assert not merge.record_button.isEnabled()  # nothing of the return can be recorded
+    assert [u.text for u in history(db, police_action)] == ["Venue lost"]

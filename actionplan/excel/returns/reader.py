@@ -34,6 +34,7 @@ from actionplan.excel.returns.writer import (
     REF,
     RETURN_FORMAT,
     RETURN_VERSION,
+    SIGNED_SINCE,
     STATUS,
     UPDATE,
     locked_text,
@@ -52,6 +53,7 @@ class ReturnedRow:
     ref: str
     text: str
     revision: int
+    version: int | None  # the action's row version at issue; None: issued before they were kept
     issued_rag: Rag
     issued_status: Status
     rag: Rag
@@ -114,7 +116,8 @@ def read_return(path: Path) -> ReturnedFile:
     if ACTIONS_SHEET not in book.sheetnames:
         raise WorkbookError(_altered(name, lead))
     sheet = book[ACTIONS_SHEET]
-    rows = [_row(sheet, entry) for entry in issued]
+    versioned = int(facts["version"]) > SIGNED_SINCE
+    rows = [_row(sheet, entry, versioned) for entry in issued]
     return ReturnedFile(
         return_id=int(facts["return_id"]),
         plan_id=int(facts["plan_id"]),
@@ -168,7 +171,7 @@ def _marker(sheet: Any, name: str) -> tuple[dict[str, str], list[list[Any]]]:
         raise WorkbookError(f"{name} is not an update return made by actionplan.")
     if not facts.get("version", "").isdigit() or int(facts["version"]) > RETURN_VERSION:
         raise WorkbookError(f"{name} was made by a newer version of actionplan: update the app.")
-    if int(facts["version"]) < RETURN_VERSION:
+    if int(facts["version"]) < SIGNED_SINCE:
         raise WorkbookError(
             f"{name} was made before returns were signed, so it cannot be checked; send "
             f"{facts.get('lead') or 'the lead'} a fresh return."
@@ -180,6 +183,8 @@ def _marker(sheet: Any, name: str) -> tuple[dict[str, str], list[list[Any]]]:
     try:
         date.fromisoformat(facts["issued_on"])
         places = [(int(entry[0]), int(entry[1] or 0), int(entry[2] or 0)) for entry in issued]
+        if int(facts["version"]) > SIGNED_SINCE:
+            _row_versions(issued)
     except (TypeError, ValueError, IndexError):
         raise WorkbookError(f"{name} has damaged return details, so it cannot be merged.") from None
     if any(not 2 <= row <= 1_048_576 for _action, row, _revision in places):
@@ -187,9 +192,16 @@ def _marker(sheet: Any, name: str) -> tuple[dict[str, str], list[list[Any]]]:
     return facts, issued
 
 
-def _row(sheet: Any, entry: list[Any]) -> ReturnedRow:
+def _row_versions(issued: list[list[Any]]) -> list[int]:
+    """Each action's row version at issue; TypeError, ValueError or IndexError if damaged."""
+    return [int(entry[5]) for entry in issued]
+
+
+def _row(sheet: Any, entry: list[Any], versioned: bool) -> ReturnedRow:
     action_id, row, revision, rag_word, status_word = ([*entry, None, None, None, None, None])[:5]
     action_id, row, revision = int(action_id), int(row), int(revision or 0)
+    # A versioned return keeps the row version after the status, and the seals after it.
+    version, first_seal = (int(entry[5]), 6) if versioned else (None, 5)
     issued_rag, issued_status = (
         rag_from_word(cell_text(rag_word)),
         _status_of(cell_text(status_word)),
@@ -204,6 +216,7 @@ def _row(sheet: Any, entry: list[Any]) -> ReturnedRow:
         ref=cell_text(sheet.cell(row, REF).value),
         text=cell_text(sheet.cell(row, ACTION).value),
         revision=revision,
+        version=version,
         issued_rag=issued_rag,
         issued_status=issued_status,
         rag=rag,
@@ -213,7 +226,9 @@ def _row(sheet: Any, entry: list[Any]) -> ReturnedRow:
         reason=cell_text(sheet.cell(row, REASON).value).strip(),
         problem="; ".join(problems),
         locked=tuple((n, locked_text(sheet.cell(row, n).value)) for n in LOCKED_COLUMNS),
-        seals=tuple(cell_text(seal) for seal in entry[5 : 5 + len(LOCKED_COLUMNS)]),
+        seals=tuple(
+            cell_text(seal) for seal in entry[first_seal : first_seal + len(LOCKED_COLUMNS)]
+        ),
     )
 
 

@@ -2,7 +2,7 @@
 
 RAG, status, update, date and reason are the only cells a lead can change (drop-downs where
 there is a choice); everything else is locked. A very hidden sheet records the plan, the
-lead, each action's id and its revision at issue, the database's signature over them and a
+lead, each action's id, revision and row version at issue, the database's signature over them and a
 seal of each locked cell, so a return can be merged back safely and a forged or altered one
 is found (see ``returns.reader`` and ``domain/return_signature``).
 """
@@ -10,7 +10,7 @@ is found (see ``returns.reader`` and ``domain/return_signature``).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 from typing import IO, Any
@@ -39,7 +39,10 @@ from actionplan.excel.tracker.style import (
 )
 
 RETURN_FORMAT = "actionplan-return"
-RETURN_VERSION = 2  # 2: signed by the database; 1 had a checksum anyone could recompute
+# 3: each action's row version too; 2: signed by the database (still merged, by revision);
+# 1 had a checksum anyone could recompute.
+RETURN_VERSION = 3
+SIGNED_SINCE = 2
 MARKER_SHEET = "_return"
 ACTIONS_SHEET = "Your actions"
 INSTRUCTIONS_SHEET = "Instructions"
@@ -90,6 +93,7 @@ class ReturnIssue:
     send_to: str
     actions: list[ActionRow]  # the lead's actions as they stand at issue
     revisions: dict[int, int]  # each action's revision at issue, by id, to spot later edits
+    versions: dict[int, int] = field(default_factory=dict)  # each action's row version at issue
     return_id: int = 0
     lead_id: int = 0
     signature: str = ""
@@ -294,7 +298,7 @@ def _marker(sheet: Any, issue: ReturnIssue, actions: Any) -> None:
             issue.seal(row, column, locked_text(actions.cell(row, column).value))
             for column in LOCKED_COLUMNS
         ]
-        revision = issue.revisions[action.id]
-        state = [action.id, row, revision, action.rag.value, action.status.value]
+        revision, version = issue.revisions[action.id], issue.versions[action.id]
+        state = [action.id, row, revision, action.rag.value, action.status.value, version]
         append_text(sheet, state + seals)
     sheet.protection.sheet = True
