@@ -1,7 +1,7 @@
 """Each action of an update return remembers the action's row version it was issued at, so a
 merge on a team's server checks the one version every other save checks
 
-Revision ID: 0018
+Revision ID: 0017
 Revises: 0016
 Create Date: 2026-12-01
 
@@ -14,7 +14,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0018"
+revision = "0017"
 down_revision = "0016"
 branch_labels = None
 depends_on = None
