@@ -37,6 +37,8 @@ def run(args: argparse.Namespace) -> int:
         f"{counted(done.copied)}; publish it back with "
         f"'actionplan team publish --from {done.file}'."
     )
+    for sentence in done.copied.notes:
+        print(sentence)
     if done.earlier_kept_as is not None:
         print(f"The earlier checkout was kept as {done.earlier_kept_as}.")
     return 0

@@ -39,6 +39,8 @@ def run(args: argparse.Namespace) -> int:
     for result in results:
         verb = "Merged" if result.merged else "Published"
         print(f"{verb} '{result.title}' to {where}: {counted(result)}.")
+        for sentence in result.notes:
+            print(sentence)
         for sentence in result.conflicts:
             print(f"actionplan: {sentence}", file=sys.stderr)
         conflicts += len(result.conflicts)
