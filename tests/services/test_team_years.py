@@ -249,3 +249,29 @@ def test_a_recommendation_naming_an_action_not_in_the_file_is_one_sentence_and_n
         "not hold, so the file is damaged and nothing was copied."
     )
     assert stored_state(server) == before
+
+
+def test_next_years_plan_started_offline_is_published_with_its_links_to_the_old_one(
+    new_database: NewDatabase, tmp_path: Path, server: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Last year's plan checked out, next year's started from it offline: both land, the old
+    one closed and rolled forward to the new one, whose carried actions name the old ones on
+    the server; `summary --json` of both match the file's."""
+    _file_with_a_plan(new_database, tmp_path / "start.db", OLD).close()
+    publish(tmp_path / "start.db", server.target, None)
+    checkout(server.target, OLD, tmp_path / "offline.db")
+    offline = Database.open(tmp_path / "offline.db")
+    start_next_plan(offline, chosen_plan(offline, OLD).id, NextPlan(NEW))
+    offline.close()
+    [old_result, new_result] = publish(tmp_path / "offline.db", server.target, None)
+    assert old_result.merged and not new_result.merged
+    assert old_result.conflicts == new_result.conflicts == () and not new_result.notes
+    old, new = chosen_plan(server, OLD), chosen_plan(server, NEW)
+    closed = plan_closure(server, old.id)
+    assert closed is not None and closed.rolled_to_plan_id == new.id
+    came_from = carried_from(server, _action(server, NEW, "2.1"))
+    assert came_from is not None
+    assert (came_from.action_id, came_from.plan_id) == (_action(server, OLD, "2.1"), old.id)
+    for title in (OLD, NEW):
+        here = _summary(capsys, str(tmp_path / "offline.db"), title)
+        assert here == _summary(capsys, server.target, title)
