@@ -27,7 +27,7 @@ from actionplan.store.team_parts import (
     Part,
     compared_fields,
 )
-from actionplan.store.team_sentences import answered_elsewhere, kept_there
+from actionplan.store.team_sentences import answered_elsewhere, kept_answering, kept_there
 
 LINKS = metadata.tables["recommendation_action"]
 ACTION_ROWS = metadata.tables["action"]
@@ -54,6 +54,7 @@ class RegisterCopier(PlanCopier):
 
     def run(self) -> CopyResult:
         """Copy the recommendations; a publish also removes those removed from the file."""
+        self._forget_removed_actions()
         self._copy_part(REGISTER, self._rows())
         if self.whole:
             self._remove_gone()
@@ -81,13 +82,7 @@ class RegisterCopier(PlanCopier):
 
     def _refuse_dangling(self, rows: list[dict[str, Any]], linked: dict[int, list[int]]) -> None:
         """A link to an action the source does not hold is a damaged file: nothing is copied."""
-        named = sorted({action for actions in linked.values() for action in actions})
-        held: set[int] = set()
-        for start in range(0, len(named), CHUNK):
-            query = select(ACTION_ROWS.c.id).where(
-                ACTION_ROWS.c.id.in_(named[start : start + CHUNK])
-            )
-            held.update(self.source.execute(query).scalars())
+        held = _held_actions(self.source, {a for actions in linked.values() for a in actions})
         for row in rows:
             if any(action not in held for action in linked.get(row["id"], [])):
                 words = " ".join(str(row["text"] or row["review"]).split())[:60]
@@ -95,6 +90,15 @@ class RegisterCopier(PlanCopier):
                     f"The recommendation '{words}' names an action the file does not hold, so "
                     "the file is damaged and nothing was copied."
                 )
+
+    def _forget_removed_actions(self) -> None:
+        """Links last agreed to actions the target no longer holds (removed with the plan's
+        copy, or by a colleague) went with those actions: they are agreed no more."""
+        named = {a for known in self.earlier.values() for a in known.values.get(ACTIONS, [])}
+        held = _held_actions(self.target, named)
+        for known in self.earlier.values():
+            if ACTIONS in known.values:
+                known.values[ACTIONS] = [a for a in known.values[ACTIONS] if a in held]
 
     # The links, as one field of the recommendation (overrides of PlanCopier's steps).
 
@@ -168,8 +172,21 @@ class RegisterCopier(PlanCopier):
                 continue  # removed on both sides
             theirs = dict(stored._mapping)
             theirs[ACTIONS] = sorted(self._target_links([earlier.target_id]).get(stored.id, []))
-            if compared_fields(theirs) != earlier.values:
-                self.result.conflicts.append(kept_there(REGISTER, theirs))
+            now = compared_fields(theirs)
+            if now != earlier.values:
+                unknown = set(now[ACTIONS]) - set(earlier.values.get(ACTIONS, []))
+                said = kept_answering if unknown else kept_there
+                self.result.conflicts.append(said(REGISTER, theirs))
                 continue
             self.target.execute(delete(table).where(table.c.id == earlier.target_id))
             self.result.removed[REGISTER.name] += 1
+
+
+def _held_actions(connection: Connection, ids: set[int]) -> set[int]:
+    """Those of the action ids that the database holds."""
+    named = sorted(ids)
+    held: set[int] = set()
+    for start in range(0, len(named), CHUNK):
+        query = select(ACTION_ROWS.c.id).where(ACTION_ROWS.c.id.in_(named[start : start + CHUNK]))
+        held.update(connection.execute(query).scalars())
+    return held

@@ -71,6 +71,14 @@ def kept_there(part: Part, theirs: dict[str, Any]) -> str:
     )
 
 
+def kept_answering(part: Part, theirs: dict[str, Any]) -> str:
+    """A recommendation removed offline that answers actions the file never held."""
+    return (
+        f"{_capital(label(part, theirs))} was removed in the file but is also answered by "
+        "actions the file does not hold, so it was kept on the server."
+    )
+
+
 def not_copied(part: Part, row: dict[str, Any]) -> str:
     """A row that names a row the target no longer has."""
     return (

@@ -17,7 +17,13 @@ import pytest
 from actionplan.domain.plan_years import NextPlan
 from actionplan.domain.recommendations import RecommendationDraft, ReviewType
 from actionplan.services.actions import action_rows
-from actionplan.services.editing import action_draft, add_action, add_priority, edit_action
+from actionplan.services.editing import (
+    action_draft,
+    add_action,
+    add_priority,
+    delete_action,
+    edit_action,
+)
 from actionplan.services.next_plan import (
     carried_from,
     plan_closure,
@@ -27,6 +33,7 @@ from actionplan.services.next_plan import (
 from actionplan.services.plans import chosen_plan
 from actionplan.services.recommendations import (
     add_recommendation,
+    delete_recommendation,
     edit_recommendation,
     link_action,
     recommendation_lines,
@@ -275,3 +282,29 @@ def test_next_years_plan_started_offline_is_published_with_its_links_to_the_old_
     for title in (OLD, NEW):
         here = _summary(capsys, str(tmp_path / "offline.db"), title)
         assert here == _summary(capsys, server.target, title)
+
+
+def test_a_recommendation_removed_offline_goes_unless_it_answers_actions_the_file_lacks(
+    new_database: NewDatabase, tmp_path: Path, server: Database
+) -> None:
+    """Last year's plan checked out, two recommendations and an action removed offline: the
+    one answered only by that plan's actions goes from the server; the one answered by this
+    year's action too is kept, said in one sentence; the action goes with its links."""
+    _two_years(new_database, tmp_path / "local.db").close()
+    publish(tmp_path / "local.db", server.target, None)
+    checkout(server.target, OLD, tmp_path / "offline.db")
+    offline = Database.open(tmp_path / "offline.db")
+    reopen_plan(offline, chosen_plan(offline, OLD).id)
+    for line in recommendation_lines(offline, AS_OF):
+        delete_recommendation(offline, line.record.id)
+    delete_action(offline, _action(offline, OLD, "2.1"))
+    offline.close()
+    [result] = publish(tmp_path / "offline.db", server.target, None)
+    assert result.removed == {"action": 1, "plan_closure": 1, "recommendation": 1}
+    assert result.conflicts == (
+        "Recommendation 'Train the front door — تقييم' was removed in the file but is also "
+        "answered by actions the file does not hold, so it was kept on the server.",
+    )
+    [kept, ofsted] = (line.record for line in recommendation_lines(server, AS_OF))
+    assert [(a.plan_title, a.ref) for a in kept.actions] == [(OLD, "1.2"), (NEW, "2.1")]
+    assert ofsted.draft.review == "Ofsted JTAI"
