@@ -51,11 +51,14 @@ class RegisterCopier(PlanCopier):
         self.actions = {key[1]: there for key, there in crossing.items() if key[0] == "action"}
         self.there = set(self.actions.values())
         self._elsewhere = 0
+        self._new_links: list[dict[str, int]] = []
 
     def run(self) -> CopyResult:
         """Copy the recommendations; a publish also removes those removed from the file."""
         self._forget_removed_actions()
         self._copy_part(REGISTER, self._rows())
+        if self._new_links:  # the new recommendations' links, all in one go
+            self.target.execute(insert(LINKS), self._new_links)
         if self.whole:
             self._remove_gone()
         if self._elsewhere:
@@ -107,7 +110,7 @@ class RegisterCopier(PlanCopier):
 
     def _note_added(self, part: Part, source_id: int, row: dict[str, Any]) -> None:
         super()._note_added(part, source_id, row)
-        self._set_actions(row["id"], row[ACTIONS])
+        self._new_links += [{"recommendation_id": row["id"], "action_id": a} for a in row[ACTIONS]]
 
     def _target_rows(self, part: Part, ids: list[int]) -> dict[int, dict[str, Any]]:
         found = super()._target_rows(part, ids)
@@ -136,18 +139,13 @@ class RegisterCopier(PlanCopier):
     def _write(
         self, part: Part, row_id: int, theirs: dict[str, Any], row: dict[str, Any], names: set[str]
     ) -> int:
-        if ACTIONS in names:
-            self._set_actions(row_id, row[ACTIONS])
+        if ACTIONS in names:  # only the copied actions' links: others' stay as they are
+            mine = LINKS.c.recommendation_id == row_id
+            self.target.execute(delete(LINKS).where(mine, LINKS.c.action_id.in_(theirs[ACTIONS])))
+            rows = [{"recommendation_id": row_id, "action_id": a} for a in row[ACTIONS]]
+            if rows:
+                self.target.execute(insert(LINKS), rows)
         return super()._write(part, row_id, theirs, row, names - {ACTIONS})
-
-    def _set_actions(self, recommendation_id: int, actions: list[int]) -> None:
-        """Link the recommendation to these of the copied actions, leaving others' links."""
-        mine = LINKS.c.recommendation_id == recommendation_id
-        if self.there:
-            self.target.execute(delete(LINKS).where(mine, LINKS.c.action_id.in_(self.there)))
-        if actions:
-            rows = [{"recommendation_id": recommendation_id, "action_id": a} for a in actions]
-            self.target.execute(insert(LINKS), rows)
 
     def _target_links(self, ids: list[int]) -> dict[int, list[int]]:
         found: dict[int, list[int]] = {}
