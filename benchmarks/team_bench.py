@@ -2,7 +2,8 @@
 
 Needs a PostgreSQL server: the one ACTIONPLAN_TEST_PG names, or the one the PG* variables
 describe (run it beside a throwaway one with packaging/with_postgres.sh). Builds a plan of
-4 priorities × 500 actions with one progress update each in a SQLite file, then prints the
+4 priorities × 500 actions with one progress update each and 200 review recommendations
+(5 actions answering each) in a SQLite file, then prints the
 seconds, in this process (no start-up), of:
 - publishing it to an empty server database (every id kept);
 - publishing it again unchanged (the merge finds nothing to do);
@@ -30,11 +31,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from sqlalchemy import create_engine, text
 
 from actionplan.domain.rag import Rag
+from actionplan.domain.recommendations import RecommendationDraft
 from actionplan.domain.status import Status
 from actionplan.services.actions import action_rows
 from actionplan.services.editing import action_draft, edit_action
 from actionplan.services.plan_store import save_plan_data
 from actionplan.services.progress import record_progress
+from actionplan.services.recommendations import add_recommendation
+from actionplan.services.schema_upgrade import upgrade_team_database
 from actionplan.services.team import checkout, publish
 from actionplan.services.views import ProgressEntry
 from actionplan.store.database import Database
@@ -54,10 +58,15 @@ def timed(label: str, work: Callable[[], T]) -> T:
 
 
 def plan_file(path: Path, title: str) -> None:
-    """A SQLite file holding one plan of 2,000 actions, each with one progress update."""
+    """A SQLite file holding one plan of 2,000 actions, each with one progress update, and
+    200 review recommendations, each answered by 5 of the actions."""
     db = Database.open(path)
     try:
-        save_plan_data(db, replace(big_plan(4, 500), title=title))
+        plan_id = save_plan_data(db, replace(big_plan(4, 500), title=title))
+        actions = [row.id for row in action_rows(db, plan_id, AS_OF)]
+        for number in range(200):
+            draft = RecommendationDraft(f"Review {number // 10}", f"Recommendation {number}")
+            add_recommendation(db, draft, actions[number * 10 : number * 10 + 5])
     finally:
         db.close()
 
@@ -96,7 +105,7 @@ def main() -> None:
     target = url.set(database=name).render_as_string(hide_password=False)
     folder = Path(tempfile.mkdtemp(prefix="team-bench-"))
     try:
-        Database.open(target).close()
+        upgrade_team_database(target)
         plan_file(folder / "first.db", "First plan of 2,000 actions")
         plan_file(folder / "second.db", "Second plan of 2,000 actions")
         timed(

@@ -19,7 +19,8 @@ from actionplan.store.database import Database
 from actionplan.store.errors import StoreError
 from actionplan.store.schema import metadata
 from actionplan.store.team_merge import PlanCopier
-from actionplan.store.team_parts import CopyResult, Key, Known
+from actionplan.store.team_parts import REGISTER, CopyResult, Key, Known
+from actionplan.store.team_register import RegisterCopier
 
 LINK = metadata.tables["team_link"]
 LINK_ROWS = metadata.tables["team_link_row"]
@@ -36,6 +37,7 @@ class PlanCopied:
     updated: dict[str, int] = field(default_factory=dict)
     removed: dict[str, int] = field(default_factory=dict)
     conflicts: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()  # what stayed behind, in sentences: no conflict
 
 
 @dataclass(frozen=True)
@@ -49,33 +51,93 @@ class ServerPlan:
 
 def publish_plans(source: Database, server: Database, plan_ids: list[int]) -> list[PlanCopied]:
     """Copy the file's plans to the server in one transaction there, merging each plan into
-    the one it was checked out from or published to before; then link the file to them."""
+    the one it was checked out from or published to before, with the file's recommendations;
+    then link the file to them. The recommendations' counts are told with the last plan."""
     try:
         done = _publish_in_one_go(source, server, plan_ids)
     except DatabaseError as exc:
         raise StoreError(_refused("published to", exc)) from None
     with source.writing() as session:
-        for plan_id, result, where, _merged in done:
-            _write_link(session.connection(), plan_id, where, result.known)
-    return [_report(source, plan_id, result, merged) for plan_id, result, _w, merged in done]
+        for copied in done:
+            _write_link(session.connection(), copied.plan_id, copied.where, copied.rows)
+    return [_report(source, copied.plan_id, copied.result, copied.merged) for copied in done]
 
 
-def _publish_in_one_go(
-    source: Database, server: Database, plan_ids: list[int]
-) -> list[tuple[int, CopyResult, ServerPlan, bool]]:
-    done: list[tuple[int, CopyResult, ServerPlan, bool]] = []
+@dataclass
+class _Published:
+    """One plan published: what the copy did, and what the file will remember of it."""
+
+    plan_id: int
+    result: CopyResult
+    merged: bool
+    where: ServerPlan
+    rows: dict[Key, Known]
+
+
+def _publish_in_one_go(source: Database, server: Database, plan_ids: list[int]) -> list[_Published]:
     with source.reading() as reading, server.writing() as writing:
         here, there = reading.connection(), writing.connection()
+        links = _links_there(here, there)
+        copiers: list[tuple[int, PlanCopier]] = []
         for plan_id in plan_ids:
-            known = _known_there(here, there, plan_id)
-            if known is None:
+            if plan_id not in links:
                 _refuse_title_taken(here, there, plan_id)
-            result = PlanCopier(here, there, plan_id, known or {}, server.user).run()
+            own = {k: v for k, v in links.get(plan_id, {}).items() if k[0] != REGISTER.name}
+            copier = PlanCopier(here, there, plan_id, own, server.user)
+            copier.run()
+            copiers.append((plan_id, copier))
+        travelling: dict[Key, int] = {}
+        for _plan_id, copier in copiers:
+            travelling.update(copier.result.ids)
+        crossing = {**_still_there(there, links, plan_ids), **travelling}
+        for _plan_id, copier in copiers:
+            copier.run_later(crossing)
+        known = {k: v for rows in links.values() for k, v in rows.items() if k[0] == REGISTER.name}
+        register = RegisterCopier(here, there, known, server.user, travelling, True).run()
+        _fold(copiers[-1][1].result, register)
+        done: list[_Published] = []
+        for plan_id, copier in copiers:
+            result = copier.result
             server_id = result.ids[("plan", plan_id)]
             created = there.execute(select(PLANS.c.created_at).where(PLANS.c.id == server_id))
             where = ServerPlan(server.shown, server_id, created.scalar_one())
-            done.append((plan_id, result, where, known is not None))
+            rows = {**result.known, **register.known}
+            done.append(_Published(plan_id, result, plan_id in links, where, rows))
     return done
+
+
+def _links_there(here: Connection, there: Connection) -> dict[int, dict[Key, Known]]:
+    """What the file last agreed with the server about each of its plans linked to a plan
+    still there, the plan linked last coming last (its recommendations' values win)."""
+    linked = here.execute(select(LINK.c.plan_id).order_by(LINK.c.linked_at)).scalars()
+    found = {plan_id: _known_there(here, there, plan_id) for plan_id in list(linked)}
+    return {plan_id: known for plan_id, known in found.items() if known is not None}
+
+
+def _still_there(
+    there: Connection, links: dict[int, dict[Key, Known]], copied: list[int]
+) -> dict[Key, int]:
+    """The server's ids of the plans and actions of the file's other linked plans (not
+    copied this time) that the server still holds: a link to them can be made."""
+    found: dict[Key, int] = {}
+    for plan_id, known in links.items():
+        if plan_id in copied:
+            continue
+        for table in ("plan", "action"):
+            rows = {key: k.target_id for key, k in known.items() if key[0] == table}
+            ids = metadata.tables[table].c.id
+            held = set(there.execute(select(ids).where(ids.in_(list(rows.values())))).scalars())
+            found.update({key: target for key, target in rows.items() if target in held})
+    return found
+
+
+def _fold(result: CopyResult, register: CopyResult) -> None:
+    """Tell what the copy of the recommendations did with what a plan's copy did."""
+    result.added.update(register.added)
+    result.updated.update(register.updated)
+    result.removed.update(register.removed)
+    result.conflicts.extend(register.conflicts)
+    result.notes.extend(register.notes)
 
 
 def _refused(verb: str, exc: DatabaseError) -> str:
@@ -85,16 +147,21 @@ def _refused(verb: str, exc: DatabaseError) -> str:
 
 
 def checkout_plan(server: Database, plan_id: int, target: Database) -> PlanCopied:
-    """Copy one plan from the server into an empty file in one transaction, linking it."""
+    """Copy one plan from the server into an empty file in one transaction, linking it, with
+    the recommendations its actions answer."""
     try:
         with server.reading() as reading, target.writing() as writing:
             there, here = reading.connection(), writing.connection()
-            result = PlanCopier(there, here, plan_id, {}, target.user).run()
+            copier = PlanCopier(there, here, plan_id, {}, target.user)
+            result = copier.run()
+            copier.run_later(dict(result.ids))
+            register = RegisterCopier(there, here, {}, target.user, dict(result.ids), False).run()
+            _fold(result, register)
             created = there.execute(select(PLANS.c.created_at).where(PLANS.c.id == plan_id))
             where = ServerPlan(server.shown, plan_id, created.scalar_one())
             rows = {
                 (table, known.target_id): Known(server_id, known.version, known.values)
-                for (table, server_id), known in result.known.items()
+                for (table, server_id), known in {**result.known, **register.known}.items()
             }
             _write_link(here, result.ids[("plan", plan_id)], where, rows)
             title = here.execute(select(PLANS.c.title)).scalar_one()
@@ -196,4 +263,5 @@ def _summed(title: str, merged: bool, result: CopyResult) -> PlanCopied:
         dict(result.updated),
         dict(result.removed),
         tuple(result.conflicts),
+        tuple(result.notes),
     )

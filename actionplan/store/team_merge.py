@@ -16,11 +16,14 @@ from typing import Any
 
 from sqlalchemy import Connection, delete, func, insert, select, text, update
 
+from actionplan.store.closed_plans import PlanClosed, closures
 from actionplan.store.schema import metadata
 from actionplan.store.sequences import move_sequences_past
 from actionplan.store.team_parts import (
     ADDED,
+    BY_NAME,
     CARRIED,
+    EXTRAS,
     LEAD_LINKS,
     PACK,
     PARTS,
@@ -34,7 +37,13 @@ from actionplan.store.team_parts import (
     read_part,
 )
 from actionplan.store.team_removal import remove_what_went
-from actionplan.store.team_sentences import both_changed, gone_there, not_copied
+from actionplan.store.team_sentences import (
+    both_changed,
+    closed_there,
+    gone_there,
+    left_behind,
+    not_copied,
+)
 from actionplan.store.versions import update_row
 
 # Ids asked about in one query: well under what either engine allows.
@@ -58,11 +67,56 @@ class PlanCopier:
         self.result = CopyResult()
         self._added_ids: dict[str, set[int]] = {}
         self._seen: set[Key] = set()
+        self.crossing: dict[Key, int] = {}  # ids in the target of every plan copied
+        self._behind: list[tuple[Part, dict[str, Any]]] = []  # rows naming a plan not copied
+        self._skipped = False
 
     def run(self) -> CopyResult:
-        """Copy every part of the plan, then remove what was removed from the source."""
+        """Copy every part of the plan but its links to other plans (``run_later`` copies
+        those), then remove what was removed from the source. A plan closed on the target
+        alone (a colleague closed it meanwhile) takes none of the source's changes."""
+        self._reopen_first()
+        if not self._closed_there_only():
+            self._copy_own_parts()
+            return self.result
+        savepoint = self.target.begin_nested()
+        try:
+            self._copy_own_parts()
+        except PlanClosed:
+            changed = True
+        else:
+            changed = bool(self.result.added or self.result.updated or self.result.removed)
+        if not changed:
+            savepoint.commit()
+            return self.result
+        savepoint.rollback()
+        self._skipped = True
+        self.result = CopyResult(
+            ids={key: known.target_id for key, known in self.earlier.items()},
+            known=dict(self.earlier),
+            conflicts=[closed_there(self._title())],
+        )
+        return self.result
+
+    def run_later(self, crossing: dict[Key, int]) -> CopyResult:
+        """Copy the plan's links to other plans, given every row's id in the target of all
+        the plans copied (and already there); a link to a plan not copied is left empty."""
+        if self._skipped:
+            return self.result
+        self.crossing = crossing
+        for part in PARTS:
+            if part.later:
+                self._copy_part(part, read_part(self.source, part, self.plan_id))
+        self.result.notes.extend(left_behind(self._title(), self._behind))
+        later = frozenset(part.name for part in PARTS if part.later)
+        remove_what_went(self.target, self.earlier, self._seen, self.result, later)
+        return self.result
+
+    def _copy_own_parts(self) -> None:
         source_leads = action_leads(self.source, self.plan_id)
         for part in PARTS:
+            if part.later:
+                continue
             rows = read_part(self.source, part, self.plan_id)
             if part.name == "action":
                 for row in rows:
@@ -70,8 +124,28 @@ class PlanCopier:
             if part.name == "plan":
                 rows[0][PACK] = pack_settings(self.source, self.plan_id)
             self._copy_part(part, rows)
-        remove_what_went(self.target, self.earlier, self._seen, self.result)
-        return self.result
+        own = frozenset(part.name for part in PARTS if not part.later)
+        remove_what_went(self.target, self.earlier, self._seen, self.result, own)
+
+    def _reopen_first(self) -> None:
+        """A closure gone from the source (the plan reopened there) goes from the target
+        before anything else, so the plan's rows can be merged into it."""
+        part = BY_NAME["plan_closure"]
+        gone = {key: known for key, known in self.earlier.items() if key[0] == part.name}
+        if gone and not read_part(self.source, part, self.plan_id):
+            remove_what_went(self.target, gone, set(), self.result)
+            self._seen.update(gone)
+
+    def _closed_there_only(self) -> bool:
+        plan = self.earlier.get(("plan", self.plan_id))
+        if plan is None or plan.target_id not in closures(self.target):
+            return False
+        return not read_part(self.source, BY_NAME["plan_closure"], self.plan_id)
+
+    def _title(self) -> str:
+        plans = metadata.tables["plan"]
+        query = select(plans.c.title).where(plans.c.id == self.plan_id)
+        return str(self.source.execute(query).scalar_one())
 
     # Mapping the source's ids to the target's.
 
@@ -79,9 +153,14 @@ class PlanCopier:
         """The row with every id it names given as the target knows it; None when a row it
         must name is not in the target (removed there)."""
         mapped = dict(row)
+        behind = False
         for column, table in part.links.items():
             value = row.get(column)
             if value is None:
+                continue
+            if column in part.across:
+                mapped[column] = self.crossing.get((table, value))
+                behind = behind or mapped[column] is None
                 continue
             found = self.result.ids.get((table, value))
             if found is None:
@@ -89,6 +168,8 @@ class PlanCopier:
                     return None
                 continue  # a kept name of a row since removed (a return's lead): as it was
             mapped[column] = found
+        if behind:
+            self._behind.append((part, row))
         if LEAD_LINKS in row:
             leads = (self.result.ids.get(("lead", lead)) for lead in row[LEAD_LINKS])
             mapped[LEAD_LINKS] = sorted(lead for lead in leads if lead is not None)
@@ -235,6 +316,8 @@ class PlanCopier:
         key = (part.name, source_id)
         mine = compared_fields(row)
         changed = {name for name, value in mine.items() if value != earlier.values.get(name)}
+        # A link to a plan not copied this time is no change: the target keeps its own.
+        changed -= {name for name in part.across if mine.get(name) is None}
         if theirs is None:
             if changed:
                 self.result.conflicts.append(gone_there(part, row))
@@ -261,7 +344,7 @@ class PlanCopier:
     def _write(
         self, part: Part, row_id: int, theirs: dict[str, Any], row: dict[str, Any], names: set[str]
     ) -> int:
-        values = {name: row[name] for name in names if name not in (LEAD_LINKS, PACK)}
+        values = {name: row[name] for name in names if name not in EXTRAS}
         if LEAD_LINKS in names:
             self._set_leads(row_id, row[LEAD_LINKS])
         if PACK in names:
@@ -292,7 +375,7 @@ class PlanCopier:
 
 def _stored(row: dict[str, Any]) -> dict[str, Any]:
     """The row's own columns, without the values compared alongside them."""
-    return {key: value for key, value in row.items() if key not in (LEAD_LINKS, PACK)}
+    return {key: value for key, value in row.items() if key not in EXTRAS}
 
 
 def _agreed(part: Part, row: dict[str, Any]) -> dict[str, Any]:

@@ -40,6 +40,9 @@ ROW_WORDS = {
     "measure": "measure",
     "measure_comparator": "comparator",
     "narrative": "narrative",
+    "plan_closure": "the plan's closure",
+    "carried_action": "carried action",
+    "recommendation": "recommendation",
 }
 
 
@@ -52,11 +55,18 @@ class Part:
     links: dict[str, str] = field(default_factory=dict)  # column -> the table it names
     via: tuple[str, str] | None = None  # (column, table with plan_id) for rows a step down
     parent: str | None = None  # for carried rows: the added table they travel with
+    # Columns naming a row of another plan: filled in when both plans travel, else left empty.
+    across: tuple[str, ...] = ()
 
     @property
     def table(self) -> Table:
         """The table itself."""
         return metadata.tables[self.name]
+
+    @property
+    def later(self) -> bool:
+        """True for parts copied after every plan of the copy, as they name other plans."""
+        return bool(self.across)
 
     @property
     def versioned(self) -> bool:
@@ -114,13 +124,44 @@ PARTS = (
         {"round_id": "update_round", "issued_return_id": "issued_return"},
         via=("round_id", "update_round"),
     ),
+    # Links between a plan and the next year's (a plan closed at roll-forward, an action
+    # carried from last year's): copied after every plan, so both ends are there if both go.
+    Part(
+        "plan_closure",
+        MERGED,
+        {"plan_id": "plan", "rolled_to_plan_id": "plan"},
+        across=("rolled_to_plan_id",),
+    ),
+    Part(
+        "carried_action",
+        MERGED,
+        {"action_id": "action", "from_action_id": "action", "from_plan_id": "plan"},
+        via=("action_id", "action"),
+        across=("from_action_id", "from_plan_id"),
+    ),
 )
+
+# The review recommendations: no plan's own, they travel with the actions answering them.
+REGISTER = Part("recommendation", MERGED)
+
+# Tables that belong to a plan (they name it, or a row of it) but are no part above, and why.
+STAYS_BEHIND = {
+    "action_lead": "an action's leads travel as a field of the action",
+    "pack_settings": "the board pack's settings travel as a field of the plan",
+    "recommendation_action": "a recommendation's actions travel as a field of it",
+    "plan_revision": "each database counts its own revisions of a plan",
+    "team_link": "a file's own note of the plan on the server it is linked to",
+    "team_link_row": "a file's own note of each linked row as last agreed",
+    "activity": "each database logs what was changed in it; a copy is not a change there",
+}
 
 BY_NAME = {part.name: part for part in PARTS}
 
 # Rows without an id of their own, compared as a field of the row they hang from.
 LEAD_LINKS = "leads"  # an action's leads (action_lead), as a sorted list of lead ids
 PACK = "pack_settings"  # the plan's board pack settings, as one value
+ACTIONS = "actions"  # a recommendation's actions (recommendation_action), sorted action ids
+EXTRAS = (LEAD_LINKS, PACK, ACTIONS)
 
 
 def rows_query(part: Part, plan_id: int) -> Select[Any]:
@@ -220,3 +261,4 @@ class CopyResult:
     updated: Counter[str] = field(default_factory=Counter)
     removed: Counter[str] = field(default_factory=Counter)
     conflicts: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what was left behind, said once

@@ -33,10 +33,18 @@ BY_NAME = {part.name: part for part in PARTS}
 
 
 def remove_what_went(
-    target: Connection, earlier: dict[Key, Known], seen: set[Key], result: CopyResult
+    target: Connection,
+    earlier: dict[Key, Known],
+    seen: set[Key],
+    result: CopyResult,
+    only: frozenset[str] | None = None,
 ) -> None:
-    """Remove from the target each row the source no longer has, the deepest first."""
-    went = sorted((key for key in earlier if key not in seen), key=lambda key: -ORDER[key[0]])
+    """Remove from the target each row the source no longer has (of the tables named in
+    ``only``, if given), the deepest first."""
+    went = sorted(
+        (key for key in earlier if key not in seen and (only is None or key[0] in only)),
+        key=lambda key: -ORDER[key[0]],
+    )
     known_ids: dict[str, set[int]] = {}
     for (table, _source_id), known in earlier.items():
         known_ids.setdefault(table, set()).add(known.target_id)
@@ -59,7 +67,7 @@ def _remove(
     if row is None:
         return  # removed on both sides
     theirs = _with_extras(target, part, dict(row._mapping))
-    if compared_fields(theirs) != earlier.values or _holds_unknown(
+    if not _as_agreed(part, compared_fields(theirs), earlier.values) or _holds_unknown(
         target, part, earlier.target_id, known_ids
     ):
         result.conflicts.append(kept_there(part, theirs))
@@ -69,6 +77,15 @@ def _remove(
         query = query.where(table.c.version == theirs["version"])
     target.execute(query)
     result.removed[part.name] += 1
+
+
+def _as_agreed(part: Part, theirs: dict[str, Any], agreed: dict[str, Any]) -> bool:
+    """True when the target's row is as last agreed; a link to another plan the source
+    never had (that plan was not copied with it) is no change."""
+    unknown = {name for name in part.across if agreed.get(name) is None}
+    return {k: v for k, v in theirs.items() if k not in unknown} == {
+        k: v for k, v in agreed.items() if k not in unknown
+    }
 
 
 def _with_extras(target: Connection, part: Part, row: dict[str, Any]) -> dict[str, Any]:
@@ -89,6 +106,8 @@ def _holds_unknown(
         for column, named in child.links.items():
             if named != part.name or not child.table.c[column].foreign_keys:
                 continue
+            if column in child.across:
+                continue  # a link from another plan is emptied, never takes its row with it
             rows = target.execute(select(child.table).where(child.table.c[column] == row_id))
             for found in rows:
                 if not _is_known(child, found._mapping, known_ids):

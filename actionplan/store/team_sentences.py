@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any
 
-from actionplan.store.team_parts import LEAD_LINKS, PACK, Part, label
+from actionplan.store.team_parts import ACTIONS, LEAD_LINKS, PACK, Part, label
 
 # Field names as a user knows them, where the column's own name would not say it.
 FIELD_WORDS = {
@@ -12,6 +13,10 @@ FIELD_WORDS = {
     "ref": "reference",
     "how_we_know": "how we will know",
     LEAD_LINKS: "leads",
+    ACTIONS: "actions answering it",
+    "rolled_to_plan_id": "plan rolled forward to",
+    "from_action_id": "action carried from",
+    "from_plan_id": "plan carried from",
     PACK: "board pack settings",
     "timescale_kind": "timescale",
     "start_date": "timescale",
@@ -66,9 +71,55 @@ def kept_there(part: Part, theirs: dict[str, Any]) -> str:
     )
 
 
+def kept_answering(part: Part, theirs: dict[str, Any]) -> str:
+    """A recommendation removed offline that answers actions the file never held."""
+    return (
+        f"{_capital(label(part, theirs))} was removed in the file but is also answered by "
+        "actions the file does not hold, so it was kept on the server."
+    )
+
+
 def not_copied(part: Part, row: dict[str, Any]) -> str:
     """A row that names a row the target no longer has."""
     return (
         f"{_capital(label(part, row))} was not copied: what it belongs to was removed on the "
         "other side."
+    )
+
+
+def closed_there(title: str) -> str:
+    """A plan closed on the server since the file's copy, with changes made in the file."""
+    return (
+        f"'{title}' was closed on the server since the file's copy, so the changes made to it "
+        "in the file were not published: reopen it on the server, then publish again."
+    )
+
+
+def left_behind(title: str, rows: list[tuple[Part, dict[str, Any]]]) -> list[str]:
+    """One sentence for each plan a copied plan names but that was not copied with it."""
+    carried_from: Counter[str] = Counter()
+    said: list[str] = []
+    for part, row in rows:
+        if part.name == "carried_action":
+            carried_from[str(row.get("from_plan_title") or "last year's plan")] += 1
+        elif part.name == "plan_closure":
+            said.append(
+                f"'{title}' was rolled forward to '{row.get('rolled_to_title') or 'a new plan'}', "
+                "which was not copied with it, so the copy names that plan in words only."
+            )
+    for other, count in carried_from.items():
+        actions = "1 action of '{}' was" if count == 1 else f"{count} actions of '{{}}' were"
+        said.append(
+            actions.format(title) + f" carried forward from '{other}', which was not copied "
+            "with it, so the copy names where each came from in words only."
+        )
+    return said
+
+
+def answered_elsewhere(count: int) -> str:
+    """Recommendations copied without their links to actions of plans not copied."""
+    which = "1 recommendation is" if count == 1 else f"{count} recommendations are"
+    return (
+        f"{which} also answered by actions of plans not copied with this one; those links "
+        "stay where they were."
     )

@@ -73,3 +73,15 @@ def test_add_user_failures_are_one_line_and_change_nothing(team: Team) -> None:
     assert "owner" in not_owner
     no_login = _one_line_failure(run("summary", "--db", team.url_as("cara")))
     assert no_login.startswith("actionplan:")
+
+
+def test_publish_and_checkout_help_say_what_travels_with_a_plan() -> None:
+    """A manager reading --help learns that the years' links and the recommendations go too,
+    and what happens to a link whose other end stays behind."""
+    publish = run("team", "publish", "--help")
+    checkout = run("team", "checkout", "--help")
+    assert publish.returncode == checkout.returncode == 0
+    said = " ".join(publish.stdout.split())
+    assert "carried from last year's plan" in said and "kept in words" in said
+    assert "review recommendations, those linked to no action too" in said
+    assert "recommendations its actions answer" in " ".join(checkout.stdout.split())

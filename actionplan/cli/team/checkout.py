@@ -15,6 +15,10 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
         "checkout",
         parents=[common],
         help="copy a plan from the team's server into a file to work on offline",
+        description="Copy one plan from the team's server into a file, with all that "
+        "belongs to it and the review recommendations its actions answer (with their links to "
+        "this plan's actions only). Its links to another plan (the plan it was rolled forward "
+        "to, or carried actions from) are kept in words only, and the command says so.",
     )
     parser.add_argument(
         "--to",
@@ -37,6 +41,8 @@ def run(args: argparse.Namespace) -> int:
         f"{counted(done.copied)}; publish it back with "
         f"'actionplan team publish --from {done.file}'."
     )
+    for sentence in done.copied.notes:
+        print(sentence)
     if done.earlier_kept_as is not None:
         print(f"The earlier checkout was kept as {done.earlier_kept_as}.")
     return 0

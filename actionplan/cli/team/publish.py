@@ -17,6 +17,14 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
         "publish",
         parents=[common],
         help="copy plans from a file to the team's server, merging what changed offline",
+        description="Copy every plan of the file (or the one --plan names) to the team's "
+        "server with all that belongs to it: priorities, outcomes, leads, actions and their "
+        "progress, measures, narratives, snapshots, update rounds and issued returns; a plan's "
+        "closure and the actions carried from last year's plan, linked to the other plan when "
+        "it is on the server or published too (else kept in words, and said); and the file's "
+        "review recommendations, those linked to no action too, with their links to the "
+        "published plans' actions. A plan published or checked out before is merged field by "
+        "field: a field changed on both sides keeps the server's value and is told.",
     )
     parser.add_argument(
         "--from",
@@ -39,6 +47,8 @@ def run(args: argparse.Namespace) -> int:
     for result in results:
         verb = "Merged" if result.merged else "Published"
         print(f"{verb} '{result.title}' to {where}: {counted(result)}.")
+        for sentence in result.notes:
+            print(sentence)
         for sentence in result.conflicts:
             print(f"actionplan: {sentence}", file=sys.stderr)
         conflicts += len(result.conflicts)

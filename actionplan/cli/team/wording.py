@@ -16,6 +16,7 @@ COUNTED = (
     ("narrative", "narrative", "narratives"),
     ("snapshot", "snapshot", "snapshots"),
     ("issued_return", "issued return", "issued returns"),
+    ("recommendation", "recommendation", "recommendations"),
 )
 
 
