@@ -15,7 +15,9 @@ date) are dates, not stamps, and stay as typed.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import time
+from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Column, Connection, DateTime, Dialect, select
@@ -30,15 +32,37 @@ def as_local(stamp: datetime) -> datetime:
     In the hour a clock goes back, the second of the two equal local times is marked
     (``fold=1``), so turning it back into UTC gives the moment it was, not an hour before.
     """
-    moment = stamp.replace(tzinfo=UTC)
-    local = moment.astimezone().replace(tzinfo=None)
-    if local.astimezone(UTC) != moment:
-        local = local.replace(fold=1)
-    return local
+    offset, fold = _local_offset(stamp.replace(second=0, microsecond=0), _zone())
+    local = stamp + offset
+    return local.replace(fold=1) if fold else local
+
+
+def _zone() -> tuple[object, ...]:
+    # What names this process's time zone now: a change of TZ (tzset) is a new zone.
+    return (time.timezone, time.altzone, time.tzname)
+
+
+@lru_cache(maxsize=4096)
+def _local_offset(minute: datetime, _zone: tuple[object, ...]) -> tuple[timedelta, int]:
+    # Clocks change on a whole minute, so one answer serves a whole minute of stamps: a
+    # plan's thousands of stamps, mostly the same few minutes, are turned at little cost.
+    moment = minute.replace(tzinfo=UTC)
+    local = moment.astimezone()
+    naive = local.replace(tzinfo=None)
+    return local.utcoffset() or timedelta(0), 0 if naive.astimezone(UTC) == moment else 1
 
 
 def as_utc(stamp: datetime) -> datetime:
     """A time as UTC (naive): a naive one is this computer's local time, as_local's inverse."""
+    if stamp.tzinfo is not None:
+        return stamp.astimezone(UTC).replace(tzinfo=None)
+    # Equal naive times are equal whatever their fold, so the fold goes in the key too.
+    return _utc_of(stamp, stamp.fold, _zone())
+
+
+@lru_cache(maxsize=1024)
+def _utc_of(stamp: datetime, _fold: int, _zone: tuple[object, ...]) -> datetime:
+    # An import stamps thousands of rows with one moment: turned once, not per row.
     return stamp.astimezone(UTC).replace(tzinfo=None)
 
 

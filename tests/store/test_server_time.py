@@ -215,3 +215,24 @@ def test_a_row_added_by_plain_sql_is_stamped_by_the_server(db: Database) -> None
     for table, column in (("plan", "created_at"), ("snapshot", "taken_at")):
         [stamp] = _stored(db, table, column)
         assert abs(stamp - _utc_now()) < NEAR
+
+
+def test_the_same_moment_reads_as_the_local_time_of_wherever_the_pc_is_now(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Noon UTC in July reads 13:00 in London and 02:00 the next day in Kiritimati, read in
+    that order in one run of the app, and each goes back to noon UTC."""
+    noon = datetime(2025, 7, 1, 12, 0)
+    try:
+        for zone, shown in (
+            ("Europe/London", datetime(2025, 7, 1, 13, 0)),
+            ("Pacific/Kiritimati", datetime(2025, 7, 2, 2, 0)),
+            ("UTC", noon),
+        ):
+            monkeypatch.setenv("TZ", zone)
+            time.tzset()
+            assert as_local(noon) == shown, zone
+            assert as_utc(shown) == noon, zone
+    finally:
+        monkeypatch.undo()
+        time.tzset()
