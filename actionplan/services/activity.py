@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from actionplan.domain.rag import Rag
@@ -131,8 +131,8 @@ def plan_activity(
     included), of one action (by its ref, even one since deleted) where asked."""
     if since is not None and until is not None and since > until:
         raise ServiceError(f"The first day ({since}) is after the last ({until}).")
-    start = _utc(since) if since is not None else None
-    end = _utc(until + timedelta(days=1)) if until is not None else None
+    start = _start_of(since) if since is not None else None
+    end = _start_of(until + timedelta(days=1)) if until is not None else None
     changes = logged_changes(db, plan_id=plan_id, since=start, before=end)
     entries = [_entry(change) for change in changes]
     if action_ref is None:
@@ -168,15 +168,13 @@ def _about(entry: ActivityEntry, ref: str) -> bool:
     return entry.which in (f"action {ref}", f"progress on action {ref}")
 
 
-def _utc(day: date) -> datetime:
-    local = datetime.combine(day, time()).astimezone()
-    return local.astimezone(UTC).replace(tzinfo=None)
+def _start_of(day: date) -> datetime:
+    return datetime.combine(day, time())  # local midnight: the store compares it in UTC
 
 
 def _entry(change: LoggedChange) -> ActivityEntry:
-    when = change.at.replace(tzinfo=UTC).astimezone().replace(tzinfo=None)
     return ActivityEntry(
-        when=when,
+        when=change.at,
         who=change.who,
         which=change.label,
         what=_field_words(change),

@@ -1,7 +1,7 @@
 """Reading the activity log: a plan's entries, one action's, or those of a stretch of time.
 
 Every function takes the Database handle and opens its own session. Entries come newest
-first, their times as the server stamped them (UTC).
+first, their times as the server stamped them, read in this computer's local time.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ class LoggedChange:
     """One entry of the activity log as stored."""
 
     id: int
-    at: datetime  # UTC, by the server's clock
+    at: datetime  # by the server's clock, in local time
     who: str
     plan_id: int | None
     action_id: int | None
@@ -44,7 +44,7 @@ def logged_changes(
     before: datetime | None = None,
 ) -> list[LoggedChange]:
     """The log's entries, newest first: of one plan, of one action (its progress, measures
-    and readings too), from ``since`` and before ``before`` (UTC), as asked."""
+    and readings too), from ``since`` and before ``before`` (local times), as asked."""
     query = select(TABLE).order_by(TABLE.c.at.desc(), TABLE.c.id.desc())
     if plan_id is not None:
         query = query.where(TABLE.c.plan_id == plan_id)

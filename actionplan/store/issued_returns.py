@@ -18,7 +18,6 @@ from sqlmodel import Session, col, select
 from actionplan.domain.return_signature import IssuedEntry, IssuedRecord
 from actionplan.store.database import Database
 from actionplan.store.errors import StoreError
-from actionplan.store.server_time import local_time
 from actionplan.store.tables import (
     Action,
     DatabaseSecret,
@@ -140,7 +139,7 @@ def action_now(db: Database, action_id: int) -> ActionNow | None:
         )
         return ActionNow(
             action.plan_id, action.ref, action.text, action.revision, action.rag, action.status,
-            recorded, action.version, action.changed_by, local_time(action.changed_at),
+            recorded, action.version, action.changed_by, action.changed_at,
         )  # fmt: skip
 
 

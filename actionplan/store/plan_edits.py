@@ -7,8 +7,6 @@ transaction, so a refused edit changes nothing. A row that is not there raises
 
 from __future__ import annotations
 
-from datetime import datetime
-
 from sqlmodel import Session, col, select
 
 from actionplan.domain.leads import split_leads
@@ -20,6 +18,7 @@ from actionplan.domain.timescale import parse_timescale
 from actionplan.store.database import Database
 from actionplan.store.leads import link_leads, unlink_leads
 from actionplan.store.missing import Misplaced, fetch
+from actionplan.store.server_time import restamp
 from actionplan.store.tables import Action, Outcome, Plan, Priority
 from actionplan.store.versions import check_seen, flush_checked
 
@@ -141,7 +140,7 @@ def edit_action(db: Database, action_id: int, draft: ActionDraft) -> None:
             action.ref = draft.ref
         _place(session, action, draft)
         _apply_draft(session, action, draft)
-        action.updated_at = datetime.now()
+        restamp(action, "updated_at")
         session.add(action)
         flush_checked(session, action, draft.version)
         unlink_leads(session, action_id)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, Table, func, insert, select
@@ -25,6 +24,7 @@ from actionplan.domain.timescale import parse_timescale
 from actionplan.store.activity_log import log_changes, whole_row
 from actionplan.store.database import Database
 from actionplan.store.errors import StoreError
+from actionplan.store.server_time import server_now
 from actionplan.store.tables import (
     Action,
     ActionLead,
@@ -104,7 +104,8 @@ class _PlanWriter:
 
     def __init__(self, conn: Connection, progress: Progress | None, cancelled: Cancelled | None):
         self.conn = conn
-        self.now = datetime.now()
+        # One moment of the server's for the whole plan: its import, actions and updates.
+        self.now = server_now(conn)
         self.progress = progress
         self.cancelled = cancelled
         self.lead_ids: dict[str, int] = {}

@@ -17,6 +17,7 @@ from actionplan.domain.rag import Rag, rag_from_word
 from actionplan.domain.status import Status, status_from_word
 from actionplan.store.database import Database
 from actionplan.store.missing import fetch
+from actionplan.store.server_time import restamp
 from actionplan.store.tables import Action, IssuedReturn, ProgressUpdate
 
 
@@ -79,7 +80,7 @@ def add_update(db: Database, entry: ProgressEntry, suggested: Rag) -> int:
         )
         session.add(update)
         action.rag, action.status = entry.rag.value, entry.status.value
-        action.updated_at = datetime.now()
+        restamp(action, "updated_at")
         session.add(action)
         session.flush()
         assert update.id is not None
@@ -134,6 +135,6 @@ def remove_update(db: Database, update_id: int, rag: Rag, status: Status) -> Non
             raise NotNewest(update_id)
         action = fetch(session, Action, update.action_id, "action", locked=True)
         action.rag, action.status = rag.value, status.value
-        action.updated_at = datetime.now()
+        restamp(action, "updated_at")
         session.add(action)
         session.delete(update)

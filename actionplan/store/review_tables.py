@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import DateTime, Text
+from sqlalchemy import Text
 from sqlmodel import Column, Field, SQLModel
 
+from actionplan.store.server_time import stamp_column
 from actionplan.store.tables import long_text
 
 
@@ -27,7 +28,7 @@ class Recommendation(SQLModel, table=True):
     signed_off_by: str = ""  # blank: the board has not signed it off
     signed_off_on: date | None = None
     position: int = 0
-    created_at: datetime = Field(default_factory=datetime.now, sa_type=DateTime())
+    created_at: datetime = Field(default=None, sa_column=stamp_column())
 
 
 class RecommendationAction(SQLModel, table=True):

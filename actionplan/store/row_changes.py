@@ -9,7 +9,6 @@ from sqlalchemy import select
 from sqlmodel import SQLModel
 
 from actionplan.store.database import Database
-from actionplan.store.server_time import local_time
 from actionplan.store.tables import VERSIONED_TABLES
 
 
@@ -24,4 +23,4 @@ def last_change(db: Database, table_name: str, row_id: int) -> tuple[str, dateti
         found = session.connection().execute(query).first()
     if found is None:
         return "", None
-    return str(found.changed_by or ""), local_time(found.changed_at)
+    return str(found.changed_by or ""), found.changed_at

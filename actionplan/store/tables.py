@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import DateTime, Index, Integer, LargeBinary, MetaData, Text, text
+from sqlalchemy import Index, Integer, LargeBinary, MetaData, Text, text
 from sqlmodel import Column, Field, SQLModel
 
 from actionplan.domain.rag import Rag
 from actionplan.domain.status import Status
+from actionplan.store.server_time import stamp_column
 
 # Stable constraint names so SQLite batch migrations can find and alter them.
 SQLModel.metadata.naming_convention = {
@@ -50,7 +51,9 @@ class Plan(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     version: int = Field(default=1, sa_column=_PLAN_VERSION)
     changed_by: str = ""  # who last changed the row (the app's user name); blank: never
-    changed_at: datetime | None = Field(default=None, sa_type=DateTime())
+    changed_at: datetime | None = Field(
+        default=None, sa_column=stamp_column(nullable=True, stamped=False)
+    )
     title: str = Field(index=True)
     partnership: str = ""
     period_start: date | None = None
@@ -58,7 +61,7 @@ class Plan(SQLModel, table=True):
     period_raw: str = ""
     prepared_by: str = ""
     marking: str = ""  # protective marking, e.g. "OFFICIAL-SENSITIVE"; blank for none
-    created_at: datetime = Field(default_factory=datetime.now, sa_type=DateTime())
+    created_at: datetime = Field(default=None, sa_column=stamp_column())
 
 
 _PRIORITY_VERSION = _version()
@@ -72,7 +75,9 @@ class Priority(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     version: int = Field(default=1, sa_column=_PRIORITY_VERSION)
     changed_by: str = ""  # who last changed the row (the app's user name); blank: never
-    changed_at: datetime | None = Field(default=None, sa_type=DateTime())
+    changed_at: datetime | None = Field(
+        default=None, sa_column=stamp_column(nullable=True, stamped=False)
+    )
     plan_id: int = Field(foreign_key="plan.id", index=True, ondelete="CASCADE")
     number: str = ""
     title: str
@@ -92,7 +97,9 @@ class Outcome(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     version: int = Field(default=1, sa_column=_OUTCOME_VERSION)
     changed_by: str = ""  # who last changed the row (the app's user name); blank: never
-    changed_at: datetime | None = Field(default=None, sa_type=DateTime())
+    changed_at: datetime | None = Field(
+        default=None, sa_column=stamp_column(nullable=True, stamped=False)
+    )
     priority_id: int = Field(foreign_key="priority.id", index=True, ondelete="CASCADE")
     title: str = Field(default="", sa_column=long_text())
     position: int = 0
@@ -139,7 +146,9 @@ class Action(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     version: int = Field(default=1, sa_column=_ACTION_VERSION)
     changed_by: str = ""  # who last changed the row (the app's user name); blank: never
-    changed_at: datetime | None = Field(default=None, sa_type=DateTime())
+    changed_at: datetime | None = Field(
+        default=None, sa_column=stamp_column(nullable=True, stamped=False)
+    )
     plan_id: int = Field(foreign_key="plan.id", index=True, ondelete="CASCADE")
     priority_id: int = Field(foreign_key="priority.id", index=True, ondelete="CASCADE")
     outcome_id: int | None = Field(
@@ -158,8 +167,8 @@ class Action(SQLModel, table=True):
     how_we_know: str = Field(default="", sa_column=long_text())
     lead_raw: str = ""
     position: int = 0
-    created_at: datetime = Field(default_factory=datetime.now, sa_type=DateTime())
-    updated_at: datetime = Field(default_factory=datetime.now, sa_type=DateTime())
+    created_at: datetime = Field(default=None, sa_column=stamp_column())
+    updated_at: datetime = Field(default=None, sa_column=stamp_column())
     # Counts every change of the action (words, leads, timescale, RAG, status, priority), so
     # a return issued before a change can tell it was overtaken; bumped in store/revisions.py.
     revision: int = 0
@@ -189,7 +198,7 @@ class ProgressUpdate(SQLModel, table=True):
     status: str = Status.NOT_RECORDED.value
     suggested_rag: str = ""
     reason: str = ""
-    recorded_at: datetime = Field(default_factory=datetime.now, sa_type=DateTime())
+    recorded_at: datetime = Field(default=None, sa_column=stamp_column())
     # The lead's return this update was merged from; None for one recorded any other way.
     issued_return_id: int | None = Field(
         default=None, foreign_key="issued_return.id", index=True, ondelete="SET NULL"
@@ -207,7 +216,9 @@ class Measure(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     version: int = Field(default=1, sa_column=_MEASURE_VERSION)
     changed_by: str = ""  # who last changed the row (the app's user name); blank: never
-    changed_at: datetime | None = Field(default=None, sa_type=DateTime())
+    changed_at: datetime | None = Field(
+        default=None, sa_column=stamp_column(nullable=True, stamped=False)
+    )
     plan_id: int = Field(foreign_key="plan.id", index=True, ondelete="CASCADE")
     priority_id: int | None = Field(default=None, foreign_key="priority.id", ondelete="CASCADE")
     outcome_id: int | None = Field(default=None, foreign_key="outcome.id", ondelete="CASCADE")
@@ -266,7 +277,9 @@ class Narrative(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     version: int = Field(default=1, sa_column=_NARRATIVE_VERSION)
     changed_by: str = ""  # who last changed the row (the app's user name); blank: never
-    changed_at: datetime | None = Field(default=None, sa_type=DateTime())
+    changed_at: datetime | None = Field(
+        default=None, sa_column=stamp_column(nullable=True, stamped=False)
+    )
     priority_id: int = Field(foreign_key="priority.id", index=True, ondelete="CASCADE")
     period_label: str = ""
     done: str = Field(default="", sa_column=long_text())
@@ -286,7 +299,7 @@ class PlanSource(SQLModel, table=True):
     layout: str = ""
     mapping_json: str = Field(default="{}", sa_column=long_text())
     content: bytes = Field(sa_column=Column(LargeBinary, nullable=False))
-    imported_at: datetime = Field(default_factory=datetime.now, sa_type=DateTime())
+    imported_at: datetime = Field(default=None, sa_column=stamp_column())
 
 
 class Snapshot(SQLModel, table=True):
@@ -296,7 +309,7 @@ class Snapshot(SQLModel, table=True):
     plan_id: int = Field(foreign_key="plan.id", index=True, ondelete="CASCADE")
     name: str
     taken_on: date
-    taken_at: datetime = Field(default_factory=datetime.now, sa_type=DateTime())
+    taken_at: datetime = Field(default=None, sa_column=stamp_column())
 
 
 class SnapshotEntry(SQLModel, table=True):
@@ -329,7 +342,7 @@ class IssuedReturn(SQLModel, table=True):
     lead_id: int  # kept even if the lead is later removed: the return still names them
     lead_name: str
     issued_on: date
-    issued_at: datetime = Field(default_factory=datetime.now, sa_type=DateTime())
+    issued_at: datetime = Field(default=None, sa_column=stamp_column())
 
 
 class IssuedReturnAction(SQLModel, table=True):

@@ -18,7 +18,7 @@ APP_NAME = "actionplan"
 # The newest revision in migrations/versions. Opening an up-to-date database checks this
 # with one query and never imports Alembic, which keeps the app's start quick; a test
 # keeps it equal to Alembic's own head.
-SCHEMA_REVISION = "0017"
+SCHEMA_REVISION = "0018"
 
 
 def default_database_path() -> Path:

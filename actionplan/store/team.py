@@ -227,7 +227,6 @@ def _write_link(
             server=where.server,
             server_plan_id=where.plan_id,
             server_plan_created=where.created,
-            linked_at=datetime.now(),
         )
     )
     values = [

@@ -11,7 +11,6 @@ a field changed on both sides differently is a conflict, and the target keeps it
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection, delete, func, insert, select, text, update
@@ -19,6 +18,7 @@ from sqlalchemy import Connection, delete, func, insert, select, text, update
 from actionplan.store.closed_plans import PlanClosed, closures
 from actionplan.store.schema import metadata
 from actionplan.store.sequences import move_sequences_past
+from actionplan.store.server_time import utc_now
 from actionplan.store.team_parts import (
     ADDED,
     BY_NAME,
@@ -351,7 +351,7 @@ class PlanCopier:
             self._set_pack(row_id, row[PACK])
         if part.name == "action":
             values["revision"] = int(theirs.get("revision") or 0) + 1
-            values["updated_at"] = datetime.now()
+            values["updated_at"] = utc_now()
         if part.versioned:
             seen = int(theirs["version"])
             return update_row(self.target, part.table, row_id, seen, values, self.user)

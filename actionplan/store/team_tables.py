@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime
-from sqlmodel import Column, Field, SQLModel
+from sqlmodel import Field, SQLModel
 
-from actionplan.store.server_time import utc_now
+from actionplan.store.server_time import stamp_column
 from actionplan.store.tables import long_text
 
 
@@ -36,9 +35,10 @@ class TeamLink(SQLModel, table=True):
     plan_id: int = Field(foreign_key="plan.id", primary_key=True, ondelete="CASCADE")
     server: str  # where, as it may be shown (a password masked)
     server_plan_id: int
-    # With the id, what makes it the same plan: a plan made anew gets its own moment.
-    server_plan_created: datetime = Field(sa_type=DateTime())
-    linked_at: datetime = Field(default_factory=datetime.now, sa_type=DateTime())
+    # With the id, what makes it the same plan: a plan made anew gets its own moment. The
+    # server's stamp copied as it is, so never stamped here.
+    server_plan_created: datetime = Field(sa_column=stamp_column(stamped=False))
+    linked_at: datetime = Field(default=None, sa_column=stamp_column())
 
 
 class TeamLinkRow(SQLModel, table=True):
@@ -66,9 +66,7 @@ class Activity(SQLModel, table=True):
     __table_args__ = {"implicit_returning": False}
 
     id: int | None = Field(default=None, primary_key=True)
-    at: datetime | None = Field(
-        default=None, sa_column=Column(DateTime(), nullable=False, server_default=utc_now())
-    )
+    at: datetime | None = Field(default=None, sa_column=stamp_column())
     who: str = ""
     plan_id: int | None = Field(default=None, index=True)
     action_id: int | None = Field(default=None, index=True)  # the action it concerns, if any

@@ -22,7 +22,7 @@ from actionplan.store.activity_log import log_update
 from actionplan.store.closed_plans import refuse_if_closed
 from actionplan.store.errors import StoreError
 from actionplan.store.refusals import refused_row
-from actionplan.store.server_time import local_time, utc_now
+from actionplan.store.server_time import utc_now
 from actionplan.store.tables import VERSIONED_TABLES
 
 # The name a Database writes under unless told another; a session carries it in its info.
@@ -83,7 +83,7 @@ def conflict_on(connection: Connection, table: Table, row_id: int, seen: int | N
         seen=seen,
         version=int(theirs.get("version", 0)),
         changed_by=str(theirs.get("changed_by") or ""),
-        changed_at=local_time(theirs.get("changed_at")),
+        changed_at=theirs.get("changed_at"),
         theirs=theirs,
     )
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import DateTime
 from sqlmodel import Field, SQLModel
 
+from actionplan.store.server_time import stamp_column
 from actionplan.store.tables import metadata
 
 __all__ = ["CarriedAction", "PlanClosure", "metadata"]
@@ -25,7 +25,7 @@ class PlanClosure(SQLModel, table=True):
 
     id: int | None = Field(default=None, primary_key=True)
     plan_id: int = Field(foreign_key="plan.id", unique=True, index=True, ondelete="CASCADE")
-    closed_at: datetime = Field(default_factory=datetime.now, sa_type=DateTime())
+    closed_at: datetime = Field(default=None, sa_column=stamp_column())
     closed_by: str = ""
     rolled_to_plan_id: int | None = Field(default=None, foreign_key="plan.id", ondelete="SET NULL")
     rolled_to_title: str = ""  # kept in words, so the sentence outlives the new plan

@@ -3,7 +3,9 @@ update and an undo, without a click; File ▸ Export activity log… writes it o
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -78,3 +80,24 @@ def test_export_activity_log_from_the_file_menu(
     assert task.message.text().startswith("Wrote ")
     rows = list(load_workbook(out)["Activity"].iter_rows(values_only=True))
     assert ("=1+1 toolkit", "@toolkit for schools") in [(row[4], row[5]) for row in rows]
+
+
+@pytest.mark.both_engines
+def test_the_activity_log_shows_a_change_at_this_pcs_local_time(
+    db: Database, factory: PlanFactory, open_window: Opener, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On a PC fourteen hours ahead of UTC, the entry for an action just added shows the day
+    and time this PC's clock showed, though the database keeps the server's UTC."""
+    monkeypatch.setenv("TZ", "Pacific/Kiritimati")
+    time.tzset()
+    try:
+        before = datetime.now().replace(second=0, microsecond=0)
+        action_id = factory.action(factory.priority("Neglect"), "Launch the toolkit")
+        window = open_window()
+        window.plan_view.select_action(action_id)
+        [added] = _shown(window)
+        shown = datetime.strptime(added.split(" · ")[0], "%d %b %Y %H:%M")
+        assert before <= shown <= datetime.now()
+    finally:
+        monkeypatch.undo()
+        time.tzset()

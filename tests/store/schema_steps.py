@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from sqlalchemy import text
+from sqlalchemy import Connection, text
 
 import actionplan
 from actionplan.store.engine import make_engine
@@ -57,12 +57,24 @@ def set_back_to(target: str, revision: str) -> None:
 
     engine = make_engine(target)
     try:
-        with engine.begin() as connection:
-            config = alembic_config()
-            config.attributes["connection"] = connection
-            command.downgrade(config, revision)
+        with engine.connect() as connection:
+            # A step rebuilding a SQLite table drops the old one: with foreign keys on, that
+            # would take every row naming it along (the app's own upgrade turns them off too).
+            _foreign_keys(connection, on=False)
+            with connection.begin():
+                config = alembic_config()
+                config.attributes["connection"] = connection
+                command.downgrade(config, revision)
     finally:
         engine.dispose()
+
+
+def _foreign_keys(connection: Connection, *, on: bool) -> None:
+    if connection.dialect.name != "sqlite":
+        return
+    driver = connection.connection.driver_connection
+    assert driver is not None
+    driver.execute(f"PRAGMA foreign_keys={'ON' if on else 'OFF'}")
 
 
 def newer_app(folder: Path, *, may_continue: bool) -> Path:
