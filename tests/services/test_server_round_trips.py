@@ -4,16 +4,10 @@ what it sent (each request answered by the server's "ready"), so nothing is miss
 
 from __future__ import annotations
 
-import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import replace
 from datetime import date
-from typing import IO, Any
 
 import pytest
-from sqlalchemy import event
-from sqlalchemy.pool import Pool
 
 from actionplan.domain.plan_values import ProgressEntry
 from actionplan.domain.rag import Rag
@@ -26,53 +20,9 @@ from actionplan.services.progress import history, record_progress
 from actionplan.services.rights import rights_of
 from actionplan.store.database import Database
 from tests.conftest import PlanFactory
+from tests.round_trips import round_trips
 
 AS_OF = date(2025, 3, 31)
-
-
-class RoundTrips:
-    """Every request the driver sends on connections opened while counting."""
-
-    def __init__(self) -> None:
-        self._traced: list[tuple[Any, IO[str]]] = []
-
-    def connected(self, dbapi_connection: Any, _record: Any) -> None:
-        """Pool 'connect' listener: record what this new connection sends from now on."""
-        from psycopg import pq
-
-        record = tempfile.TemporaryFile("w+", encoding="utf-8", errors="replace")
-        dbapi_connection.pgconn.trace(record.fileno())
-        dbapi_connection.pgconn.set_trace_flags(pq.Trace.SUPPRESS_TIMESTAMPS)
-        self._traced.append((dbapi_connection.pgconn, record))
-
-    def count(self) -> int:
-        """How many requests were answered so far (each answer ends with ReadyForQuery)."""
-        answered = 0
-        for pgconn, record in self._traced:
-            pgconn.untrace()  # flushes what was written so far
-            record.seek(0)
-            answered += sum(1 for line in record if "\tReadyForQuery" in line)
-            record.seek(0, 2)
-            pgconn.trace(record.fileno())
-        return answered
-
-    def close(self) -> None:
-        """Stop recording and throw the records away."""
-        for pgconn, record in self._traced:
-            pgconn.untrace()
-            record.close()
-
-
-@contextmanager
-def round_trips() -> Iterator[RoundTrips]:
-    """Counts the round trips of every server connection opened inside."""
-    counter = RoundTrips()
-    event.listen(Pool, "connect", counter.connected)
-    try:
-        yield counter
-    finally:
-        event.remove(Pool, "connect", counter.connected)
-        counter.close()
 
 
 def _progress(action_id: int, words: str) -> ProgressEntry:
