@@ -1,13 +1,16 @@
-"""Starting on a team's server beside starting on the same plan in its SQLite file.
+"""Starting on a team's server beside starting on the same plan in its SQLite file, and
+one person's saves there.
 
     python benchmarks/team_start_bench.py [--runs 15] [--delays 0,1,5]
 
 The start is what team_load.py measures (open the database, read the login's rights, read
 the first view's 2,000 rows), made by a manager, as median and fastest of ``--runs`` runs
 taken in turns (file, server, file, …) so a busy machine weighs on both alike; with the
-server's round trips counted for each part. ``--delays`` adds starts through a relay on this
-PC that holds every packet back for half the given round trip each way, as a server across
-a network would (milliseconds; 0: straight to the server).
+server's round trips counted for each part. Then a lead's progress save and a manager's
+edit of an action's words, alone on the server (median of ``--runs``, round trips
+counted). ``--delays`` adds starts and saves through a relay on this PC that holds every
+packet back for half the given round trip each way, as a server across a network would
+(milliseconds; 0: straight to the server).
 
 Uses the server the PG* variables (or ACTIONPLAN_TEST_PG) name, on this PC only; without
 one it runs itself again beside a throwaway server (pg_virtualenv). Asserts nothing.
@@ -17,13 +20,15 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import multiprocessing
 import os
 import shutil
 import statistics
 import sys
 import tempfile
-import threading
+import time
 import uuid
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -32,8 +37,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
+from actionplan.store.database import Database
 from actionplan.store.team_roles import group_names
 from benchmarks.team_load import _on_this_machine, _start, _team
+from benchmarks.team_load_user import Member, _record
 from tests.round_trips import round_trips
 from tests.server_databases import server_url
 
@@ -63,11 +70,15 @@ def main() -> None:
     logins: list[str] = []
     try:
         team = argparse.Namespace(managers=1, readers=1, seconds=1.0, think=0.5)
-        manager = _team(server.set(database=name), folder / "plan.db", team, 3, logins)[0]
+        members = _team(server.set(database=name), folder / "plan.db", team, 3, logins)
+        manager, lead = members[0], members[1]
         print(f"a plan of 2,000 actions; {args.runs} starts each, taken in turns")
         _compare(str(folder / "plan.db"), manager.target, args.runs)
+        print(f"saves: {_saves(manager, lead, args.runs, None)}")
         for delay in (delay for delay in delays if delay > 0):
             _through_a_network(str(folder / "plan.db"), manager.target, args.runs, delay)
+            with Relay(manager.target, delay / 2000) as relayed:
+                print(f"  saves: {_saves(manager, lead, args.runs, relayed)}")
     finally:
         with admin.connect() as connection:
             connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
@@ -121,7 +132,6 @@ def _round_trips(server: str) -> str:
     from actionplan.services.actions import action_rows
     from actionplan.services.plans import chosen_plan
     from actionplan.services.rights import rights_of
-    from actionplan.store.database import Database
     from benchmarks.team_load import AS_OF
 
     with round_trips() as counted:
@@ -135,47 +145,93 @@ def _round_trips(server: str) -> str:
     return f"open {opened}, rights {rights - opened}, rows {rows - rights}, in all {rows}"
 
 
+def _saves(manager: Member, lead: Member, runs: int, relayed: str | None) -> str:
+    """A lead's progress save and a manager's words save: median time and round trips."""
+    from actionplan.services.editing import action_draft, edit_action
+
+    progress, words, trips = [], [], [0, 0]
+    with round_trips() as counted:
+        leading = Database.open(lead.target if relayed is None else _as_lead(relayed, lead))
+        managing = Database.open(relayed or manager.target)
+        try:
+            for turn in range(runs + 1):
+                action_id = lead.own[turn % len(lead.own)]
+                before = counted.count()
+                began = time.perf_counter()
+                _record(leading, action_id, f"[s{turn}]")
+                progress.append((time.perf_counter() - began) * 1000)
+                middle = counted.count()
+                draft = action_draft(managing, action_id)
+                ready = counted.count()
+                began = time.perf_counter()
+                typed = replace(draft, text=f"{draft.text[:60]} [s{turn}]")
+                edit_action(managing, action_id, typed)
+                words.append((time.perf_counter() - began) * 1000)
+                trips = [middle - before, counted.count() - ready]
+        finally:
+            leading.close()
+            managing.close()
+    return (
+        f"progress save median {statistics.median(progress[1:]):.1f} ms ({trips[0]} round "
+        f"trips), words save median {statistics.median(words[1:]):.1f} ms ({trips[1]})"
+    )
+
+
+def _as_lead(relayed: str, lead: Member) -> str:
+    """The relay's address with the lead's own login."""
+    own = make_url(lead.target)
+    return (
+        make_url(relayed)
+        .set(username=own.username, password=own.password)
+        .render_as_string(hide_password=False)
+    )
+
+
 class Relay:
-    """A relay on this PC between the app and the server, holding every packet back for a
-    while each way, as a network would; ``with`` gives the server's URL through it."""
+    """A relay on this PC between the app and the server, in a process of its own (so it
+    never waits for the app's Python), holding every packet back for a while each way, as
+    a network would; ``with`` gives the server's URL through it."""
 
     def __init__(self, target: str, one_way_s: float) -> None:
         self._url = make_url(target)
         self._delay = one_way_s
-        self._loop = asyncio.new_event_loop()
-        self._ready = threading.Event()
-        self._port = 0
+        self._process: Any = None
 
     def __enter__(self) -> str:
-        threading.Thread(target=self._run, daemon=True).start()
-        self._ready.wait(10)
-        return self._url.set(host="127.0.0.1", port=self._port).render_as_string(
-            hide_password=False
+        context = multiprocessing.get_context("spawn")
+        ports = context.Queue()
+        far = (self._url.host or "localhost", self._url.port or 5432)
+        self._process = context.Process(
+            target=_relay_main, args=(far, self._delay, ports), daemon=True
         )
+        self._process.start()
+        port = ports.get(timeout=30)
+        return self._url.set(host="127.0.0.1", port=port).render_as_string(hide_password=False)
 
     def __exit__(self, *_exc: object) -> None:
-        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._process.terminate()
+        self._process.join(10)
 
-    def _run(self) -> None:
-        asyncio.set_event_loop(self._loop)
-        server = self._loop.run_until_complete(asyncio.start_server(self._serve, "127.0.0.1", 0))
-        self._port = server.sockets[0].getsockname()[1]
-        self._ready.set()
-        self._loop.run_forever()
 
-    async def _serve(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-        host, port = self._url.host or "localhost", self._url.port or 5432
-        far_reader, far_writer = await asyncio.open_connection(host, port)
-        await asyncio.gather(self._pass(reader, far_writer), self._pass(far_reader, writer))
+def _relay_main(far: tuple[str, int], delay: float, ports: Any) -> None:
+    asyncio.run(_relay(far, delay, ports))
 
-    async def _pass(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+
+async def _relay(far: tuple[str, int], delay: float, ports: Any) -> None:
+    loop = asyncio.get_running_loop()
+
+    async def serve(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        far_reader, far_writer = await asyncio.open_connection(*far)
+        await asyncio.gather(carry(reader, far_writer), carry(far_reader, writer))
+
+    async def carry(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         """Pass everything on, each chunk ``delay`` after it came (not after the last left)."""
         queue: asyncio.Queue[tuple[float, bytes]] = asyncio.Queue()
 
         async def send() -> None:
             while True:
                 due, data = await queue.get()
-                await asyncio.sleep(max(0.0, due - self._loop.time()))
+                await asyncio.sleep(max(0.0, due - loop.time()))
                 if not data:
                     writer.close()
                     return
@@ -184,9 +240,13 @@ class Relay:
 
         sending = asyncio.ensure_future(send())
         while data := await reader.read(65536):
-            queue.put_nowait((self._loop.time() + self._delay, data))
-        queue.put_nowait((self._loop.time() + self._delay, b""))
+            queue.put_nowait((loop.time() + delay, data))
+        queue.put_nowait((loop.time() + delay, b""))
         await sending
+
+    server = await asyncio.start_server(serve, "127.0.0.1", 0)
+    ports.put(server.sockets[0].getsockname()[1])
+    await server.serve_forever()
 
 
 if __name__ == "__main__":
