@@ -308,10 +308,12 @@ def _heard_after(outcomes: list[Outcome]) -> tuple[list[float], int]:
 
 
 def _compare_starts(plan_file: Path, manager_target: str) -> None:
-    """Open, read the rights and the first view's rows: on the file, then on the server."""
+    """Open, read the rights and the first view's rows: on the file and on the server."""
     totals = []
-    for engine, target in (("SQLite file", str(plan_file)), ("server", manager_target)):
-        runs = [_start(target) for _ in range(START_RUNS)]
+    # In turns (file, server, file, …), so a PC busy with other work weighs on both alike.
+    targets = (str(plan_file), manager_target)
+    taken = _in_turns(_start, targets)
+    for engine, runs in zip(("SQLite file", "server"), taken, strict=True):
         parts = [statistics.median(run[part] for run in runs) for part in range(3)]
         totals.append(statistics.median(sum(run) for run in runs))
         print(
@@ -319,15 +321,21 @@ def _compare_starts(plan_file: Path, manager_target: str) -> None:
             f"(open {parts[0]:.0f}, rights {parts[1]:.0f}, 2,000 rows {parts[2]:.0f})"
         )
     print(f"start on the server ÷ on the file: {totals[1] / totals[0]:.2f} (goal ≤ 1.5)")
-    fresh = [
-        statistics.median(_fresh_start(target) for _ in range(START_RUNS))
-        for target in (str(plan_file), manager_target)
-    ]
+    fresh = [statistics.median(times) for times in _in_turns(_fresh_start, targets)]
     print(
         f"start in a fresh process (Python, imports, open, rights, rows; median of "
         f"{START_RUNS}): file {fresh[0]:.0f} ms, server {fresh[1]:.0f} ms, "
         f"ratio {fresh[1] / fresh[0]:.2f} (goal ≤ 1.5)"
     )
+
+
+def _in_turns(measure: Any, targets: tuple[str, str]) -> tuple[list[Any], list[Any]]:
+    """START_RUNS measures of each target, taken in turns; each target's list."""
+    taken: tuple[list[Any], list[Any]] = ([], [])
+    for _ in range(START_RUNS):
+        for runs, target in zip(taken, targets, strict=True):
+            runs.append(measure(target))
+    return taken
 
 
 def _fresh_start(target: str) -> float:

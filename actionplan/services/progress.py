@@ -35,6 +35,10 @@ def suggestion_for(
     """The RAG the action's dates suggest as at ``as_of`` (for a status about to be set)."""
     with in_sentences():
         stored = progress.rating(db, action_id)
+    return _suggested(stored, as_of, status)
+
+
+def _suggested(stored: progress.Rating, as_of: date, status: Status | None) -> Suggestion:
     return suggest_for_update(status or stored.status, stored.due_date, as_of)
 
 
@@ -49,12 +53,17 @@ def record_progress(db: Database, entry: ProgressEntry) -> int:
         raise ServiceError(
             f"The update is too long: keep it under {MAX_UPDATE_LENGTH:,} characters."
         )
-    suggested = suggestion_for(db, entry.action_id, entry.update_date, entry.status)
-    if rag_disagrees(entry.rag, suggested.rag) and not entry.reason.strip():
-        raise ReasonNeeded(entry.rag, suggested.rag, suggested.reason)
     tidy = replace(entry, text=text, author=entry.author.strip(), reason=entry.reason.strip())
+
+    def suggest(stored: progress.Rating) -> Rag:
+        # Judged on the action as the write finds it, in the same transaction.
+        suggested = _suggested(stored, tidy.update_date, tidy.status)
+        if rag_disagrees(entry.rag, suggested.rag) and not tidy.reason:
+            raise ReasonNeeded(entry.rag, suggested.rag, suggested.reason)
+        return suggested.rag
+
     with in_sentences():
-        return progress.add_update(db, tidy, suggested.rag)
+        return progress.add_update(db, tidy, suggest)
 
 
 def history(db: Database, action_id: int) -> list[UpdateView]:

@@ -88,7 +88,7 @@ def rights_of(db: Database) -> Rights:
     if standing.role == MANAGER:
         return Rights(True, True, True, frozenset(), standing.login, MANAGER)
     if standing.role == LEAD:
-        return Rights(False, False, False, team_roles.my_lead_names(db), standing.login, LEAD)
+        return Rights(False, False, False, standing.lead_names, standing.login, LEAD)
     return Rights(False, False, False, frozenset(), standing.login, READER)
 
 

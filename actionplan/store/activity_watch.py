@@ -28,7 +28,21 @@ def _log_flush(session: Session, _context: Any) -> None:
         *(change for item in session.dirty for change in _edits(connection, item)),
         *(whole_row(what, row, "deleted") for what, row in _logged(session.deleted)),
     ]
-    log_changes(connection, changes, str(session.info.get(USER_KEY, "")))
+    if changes:
+        log_changes(connection, changes, str(session.info.get(USER_KEY, "")), _held(session))
+
+
+def _held(session: Session) -> dict[tuple[str, Any], dict[str, Any]]:
+    """The rows the session holds, as loaded: a progress update's action, say, which then
+    need not be read again to name where the change was made."""
+    held = {}
+    for item in session.identity_map.values():
+        what = getattr(item, "__tablename__", None)
+        if what in ("action", "priority", "measure") and item not in session.deleted:
+            values = _values(item)
+            if values.get("id") is not None:
+                held[what, values["id"]] = values
+    return held
 
 
 def _logged(items: Iterable[Any]) -> Iterable[tuple[str, dict[str, Any]]]:

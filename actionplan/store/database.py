@@ -38,6 +38,15 @@ class Database:
         # server's rights are checked against; on a file, the computer's login name.
         self.user = _login_of(engine) if user is None else user
         self._writer = engine.execution_options(sqlite_immediate=True)
+        # On a server each read asks without a transaction of its own: under the server's
+        # READ COMMITTED every statement sees the data as of its own start either way, and
+        # no BEGIN and ROLLBACK go to and fro around it (a ROLLBACK would also make the
+        # driver drop the statements it has prepared). A file's read stays one snapshot.
+        self._reader = (
+            engine.execution_options(isolation_level="AUTOCOMMIT")
+            if engine.dialect.name == "postgresql"
+            else engine
+        )
         # The plans' revisions this handle's own writes made (see own_revisions.py).
         self.own_revisions = own_revisions.OwnRevisions()
         _open_here.add(self)
@@ -75,8 +84,8 @@ class Database:
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
-        """A session for reading; nothing it does is saved."""
-        with Session(self.engine) as session:
+        """A session for reading only: every write goes through ``writing``."""
+        with Session(self._reader) as session:
             try:
                 yield session
             except DatabaseError as exc:

@@ -9,12 +9,13 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
 from actionplan.private_files import create_private_file, make_private_folder
 from actionplan.store.errors import StoreError
 from actionplan.store.no_nul import drop_nul_from_text
+from actionplan.store.server_pool import check_on_checkout
 from actionplan.store.target import default_database_path, is_url, resolve_target, shown_target
 
 __all__ = ["default_database_path", "make_engine", "resolve_target", "sqlite_path", "use_wal"]
@@ -48,7 +49,21 @@ def make_engine(target: str | os.PathLike[str] | None = None) -> Engine:
         raise StoreError(f"'{shown}' is not a database file path or a database URL.") from exc
     if url.get_backend_name() == "sqlite":
         return _sqlite_engine(url.render_as_string(hide_password=False))
-    return _create(url.render_as_string(hide_password=False), pool_pre_ping=True)
+    return _server_engine(url)
+
+
+def _server_engine(url: URL) -> Engine:
+    options: dict[str, Any] = {}
+    if url.get_backend_name() == "postgresql" and url.get_driver_name() in PSYCOPG:
+        # The app stores no hstore values: not asking the server about the type saves
+        # three round trips on every start.
+        options["use_native_hstore"] = False
+    engine = _create(url.render_as_string(hide_password=False), **options)
+    check_on_checkout(engine)
+    return engine
+
+
+PSYCOPG = ("psycopg", "psycopg2")
 
 
 def _create(url: str, **options: Any) -> Engine:

@@ -39,6 +39,36 @@ def link_leads(session: Session, plan_id: int, action_id: int, names: list[str])
             session.add(ActionLead(action_id=action_id, lead_id=lead.id))
 
 
+def relink_leads(session: Session, plan_id: int, action_id: int, names: list[str]) -> None:
+    """Link the action to the plan's leads of these names and to no other; links already
+    so (an edit of the action's words only) are left as they are, with nothing written."""
+    if not _links_differ(session, plan_id, action_id, names):
+        return
+    unlink_leads(session, action_id)
+    link_leads(session, plan_id, action_id, names)
+
+
+def _links_differ(session: Session, plan_id: int, action_id: int, names: list[str]) -> bool:
+    """True unless the action is linked to exactly the leads ``link_leads`` would find for
+    the names (asked in one query: the plan's leads, each with whether it is linked)."""
+    linked = (
+        select(ActionLead.lead_id)
+        .where(ActionLead.action_id == action_id, ActionLead.lead_id == Lead.id)
+        .exists()
+    )
+    query = select(Lead.id, Lead.name, linked).where(Lead.plan_id == plan_id)
+    first: dict[str, int] = {}
+    now: set[int] = set()
+    for lead_id, name, is_linked in session.exec(query.order_by(col(Lead.id))):
+        if lead_id is None:
+            continue
+        first.setdefault(name.casefold(), lead_id)
+        if is_linked:
+            now.add(lead_id)
+    wanted = {first.get(" ".join(name.split()).casefold()) for name in names}
+    return None in wanted or wanted != now
+
+
 def unlink_leads(session: Session, action_id: int) -> None:
     """Take every lead's link off the action (the leads stay in the plan)."""
     for link in session.exec(select(ActionLead).where(ActionLead.action_id == action_id)):

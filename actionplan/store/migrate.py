@@ -50,6 +50,9 @@ def head_revision() -> str:
 
 def current_revision(engine: Engine) -> str | None:
     """The schema revision stamped in the database, or None for a new one."""
+    if engine.dialect.name == "postgresql":
+        # One question, asked outside a transaction: no BEGIN and ROLLBACK around it.
+        engine = engine.execution_options(isolation_level="AUTOCOMMIT")
     with engine.connect() as connection:
         try:
             rows = connection.execute(text("SELECT version_num FROM alembic_version")).all()

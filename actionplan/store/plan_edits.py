@@ -16,7 +16,7 @@ from actionplan.domain.refs import next_ref
 from actionplan.domain.status import status_from_word
 from actionplan.domain.timescale import parse_timescale
 from actionplan.store.database import Database
-from actionplan.store.leads import link_leads, unlink_leads
+from actionplan.store.leads import link_leads, relink_leads
 from actionplan.store.missing import Misplaced, fetch
 from actionplan.store.server_time import restamp
 from actionplan.store.tables import Action, Outcome, Plan, Priority
@@ -143,8 +143,7 @@ def edit_action(db: Database, action_id: int, draft: ActionDraft) -> None:
         restamp(action, "updated_at")
         session.add(action)
         flush_checked(session, action, draft.version)
-        unlink_leads(session, action_id)
-        link_leads(session, action.plan_id, action_id, _lead_names(draft))
+        relink_leads(session, action.plan_id, action_id, _lead_names(draft))
 
 
 def action_draft(db: Database, action_id: int) -> ActionDraft:

@@ -15,8 +15,8 @@ __all__ = ["Revisions", "plan_revision", "plan_revisions"]
 
 def plan_revisions(db: Database) -> Revisions:
     """Every plan's revision now."""
-    with db.engine.connect() as connection:
-        return revisions_seen(connection)
+    with db.reading() as session:
+        return revisions_seen(session.connection())
 
 
 def plan_revision(db: Database, plan_id: int) -> int | None:

@@ -7,6 +7,7 @@ action or update that is not there raises ``missing.Gone``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -55,18 +56,25 @@ class StoredUpdate:
 def rating(db: Database, action_id: int) -> Rating:
     """An action's RAG, status and due date now."""
     with db.reading() as session:
-        action = fetch(session, Action, action_id, "action")
-        return Rating(rag_from_word(action.rag), status_from_word(action.status), action.due_date)
+        return _rating_of(fetch(session, Action, action_id, "action"))
 
 
-def add_update(db: Database, entry: ProgressEntry, suggested: Rag) -> int:
+def _rating_of(action: Action) -> Rating:
+    return Rating(rag_from_word(action.rag), status_from_word(action.status), action.due_date)
+
+
+def add_update(db: Database, entry: ProgressEntry, suggest: Callable[[Rating], Rag]) -> int:
     """Write the update and set its action's RAG and status; returns the update's id.
 
-    Updates are only ever added, so two leads recording progress at once both land: the
-    action is locked while its RAG and status are set, and the second waits for the first.
+    ``suggest`` gives the RAG the action's dates suggest from its rating as it stands, read
+    in the same transaction (so a team's server is asked once, not twice); whatever it
+    raises leaves everything as it was. Updates are only ever added, so two leads recording
+    progress at once both land: the action is locked while its RAG and status are set, and
+    the second waits for the first.
     """
     with db.writing() as session:
         action = fetch(session, Action, entry.action_id, "action", locked=True)
+        suggested = suggest(_rating_of(action))
         update = ProgressUpdate(
             action_id=entry.action_id,
             update_date=entry.update_date,

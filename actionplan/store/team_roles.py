@@ -37,6 +37,7 @@ class Standing:
     role: str | None  # "manager", "lead", "reader"; None when in none of the groups
     team: bool  # the team's roles are set up on this database
     owner: bool  # the login owns the tables (or is a superuser)
+    lead_names: frozenset[str] = frozenset()  # a lead's: the names of the leads they are
 
 
 def group_names(database_name: str) -> dict[str, str]:
@@ -159,28 +160,36 @@ def _tie_lead(connection: Connection, login: str, leads: str) -> int:
 
 
 def standing(db: Database) -> Standing:
-    """The connected login's place in the team (a file's user is nobody's member: no team)."""
+    """The connected login's place in the team (a file's user is nobody's member: no team),
+    with a lead's own names; asked of the server in one go, since every start asks it."""
     if db.engine.dialect.name != "postgresql":
         return Standing(login="", role=None, team=False, owner=True)
-    with db.engine.connect() as connection:
-        login = str(connection.execute(text("SELECT current_user")).scalar())
+    with db.reading() as session:
+        connection = session.connection()
         groups = group_names(_database_name(connection))
-        team = all(_role_exists(connection, group) for group in groups.values())
-        owner = _owner(connection) == login or _is_superuser(connection, login)
-        role = next(
-            (role for role, group in groups.items() if team and _member(connection, group)), None
-        )
-    return Standing(login=login, role=role, team=team, owner=owner)
+        found = connection.execute(_STANDING, {f"group_{role}": g for role, g in groups.items()})
+        login, owner, superuser, *held = found.one()
+        team = all(held[0::2])
+        role = next((role for role, member in zip(groups, held[1::2], strict=True) if member), None)
+        role = role if team else None
+        leads = _lead_names_of(connection) if role == LEAD else frozenset()
+    return Standing(login, role, team, owner == login or bool(superuser), leads)
 
 
-def _member(connection: Connection, group: str) -> bool:
-    query = text("SELECT pg_has_role(current_user, :group, 'MEMBER')")
-    return bool(connection.execute(query, {"group": group}).scalar())
-
-
-def _is_superuser(connection: Connection, login: str) -> bool:
-    query = text("SELECT rolsuper FROM pg_roles WHERE rolname = :name")
-    return bool(connection.execute(query, {"name": login}).scalar())
+# For each group: whether it exists, and whether the login is in it (pg_has_role would
+# fail on a group that does not exist, so it is asked of the groups found).
+_STANDING = text(
+    "SELECT current_user, "
+    "(SELECT tableowner FROM pg_tables WHERE schemaname = current_schema() "
+    "AND tablename = 'plan'), "
+    "(SELECT rolsuper FROM pg_roles WHERE rolname = current_user), "
+    + ", ".join(
+        f"EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :group_{role}), "
+        f"EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :group_{role} "
+        "AND pg_has_role(current_user, oid, 'MEMBER'))"
+        for role in ROLES
+    )
+)
 
 
 def _owner(connection: Connection) -> str:
@@ -192,6 +201,10 @@ def _owner(connection: Connection) -> str:
 
 
 def _database_name(connection: Connection) -> str:
+    # The driver knows which database it connected to without asking the server.
+    known = getattr(getattr(connection.connection.driver_connection, "info", None), "dbname", "")
+    if known:
+        return str(known)
     return str(connection.execute(text("SELECT current_database()")).scalar())
 
 
@@ -230,5 +243,9 @@ def my_lead_names(db: Database) -> frozenset[str]:
     if db.engine.dialect.name != "postgresql":
         return frozenset()
     with db.engine.connect() as connection:
-        found = connection.execute(text("SELECT name FROM lead WHERE login = current_user"))
-        return frozenset(found.scalars())
+        return _lead_names_of(connection)
+
+
+def _lead_names_of(connection: Connection) -> frozenset[str]:
+    found = connection.execute(text("SELECT name FROM lead WHERE login = current_user"))
+    return frozenset(found.scalars())
