@@ -6,9 +6,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
 import pytest
 
+from actionplan.cli import main
 from actionplan.domain.rag import Rag
 from actionplan.domain.status import Status
 from actionplan.services.actions import action_rows
@@ -16,13 +18,14 @@ from actionplan.services.conflicts import EditConflict
 from actionplan.services.editing import action_draft, add_priority, delete_priority, edit_action
 from actionplan.services.errors import ServiceError
 from actionplan.services.pack_settings import PackSettings, pack_settings, save_pack_settings
-from actionplan.services.plans import change_plan_settings, plan_settings
+from actionplan.services.plans import change_plan_settings, create_plan, plan_settings
 from actionplan.services.progress import history, record_progress, withdraw_update
 from actionplan.services.rights import rights_of
 from actionplan.services.team_members import add_member, is_new_login
 from actionplan.services.views import ProgressEntry
 from actionplan.store.database import Database
 from actionplan.store.refusals import NotPermitted
+from tests.server_databases import stored_state
 from tests.team_helpers import PASSWORD, Team, team
 
 __all__ = ["team"]  # the fixture, used by name below
@@ -176,3 +179,24 @@ def test_a_reader_prints_the_board_pack_with_their_choices_unkept(team: Team) ->
     db = team.open_as("reader")
     assert save_pack_settings(db, team.plan_id, chosen) == chosen
     assert pack_settings(team.open_as("manager"), team.plan_id) == PackSettings()
+
+
+@pytest.mark.parametrize("role", ["lead", "reader"])
+def test_only_a_manager_may_publish_a_file_to_the_team(
+    team: Team, role: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A lead or the board publishing a file of their own is told in one line that it is
+    for the manager, and the server keeps every row as it was."""
+    offline = Database.open(str(tmp_path / "mine.db"))
+    plan = create_plan(offline, "My own copy", "Northbridge SCP")
+    add_priority(offline, plan.id, "Neglect")
+    offline.close()
+    owner = Database.open(team.url)
+    before = stored_state(owner)
+    code = main(["team", "publish", "--from", str(tmp_path / "mine.db"), "--db", team.url_as(role)])
+    [line] = capsys.readouterr().err.strip().splitlines()
+    assert code == 1
+    assert "Traceback" not in line and "permission denied" not in line.lower()
+    assert "not permitted" in line and "manager" in line
+    assert stored_state(owner) == before
+    owner.close()
