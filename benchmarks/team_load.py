@@ -95,12 +95,17 @@ def main() -> None:
         _report(outcomes, _as(url, logins[0]))
         _compare_starts(folder / "plan.db", _as(url, logins[0]))
     finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-            for role in [*logins, *group_names(name).values()]:
-                connection.execute(text(f'DROP ROLE IF EXISTS "{role}"'))
-        admin.dispose()
-        shutil.rmtree(folder, ignore_errors=True)
+        _throw_away(admin, name, logins, folder)
+
+
+def _throw_away(admin: Any, name: str, logins: list[str], folder: Path) -> None:
+    """Drop the benchmark's database, its logins and the team's roles, and its files."""
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        for role in [*logins, *group_names(name).values()]:
+            connection.execute(text(f'DROP ROLE IF EXISTS "{role}"'))
+    admin.dispose()
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 def _options() -> argparse.Namespace:

@@ -38,8 +38,7 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from actionplan.store.database import Database
-from actionplan.store.team_roles import group_names
-from benchmarks.team_load import _on_this_machine, _start, _team
+from benchmarks.team_load import _on_this_machine, _start, _team, _throw_away
 from benchmarks.team_load_user import Member, _record
 from tests.round_trips import round_trips
 from tests.server_databases import server_url
@@ -80,12 +79,7 @@ def main() -> None:
             with Relay(manager.target, delay / 2000) as relayed:
                 print(f"  saves: {_saves(manager, lead, args.runs, relayed)}")
     finally:
-        with admin.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-            for role in [*logins, *group_names(name).values()]:
-                connection.execute(text(f'DROP ROLE IF EXISTS "{role}"'))
-        admin.dispose()
-        shutil.rmtree(folder, ignore_errors=True)
+        _throw_away(admin, name, logins, folder)
 
 
 def _compare(plan_file: str, server: str, runs: int) -> None:
