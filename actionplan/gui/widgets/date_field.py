@@ -241,7 +241,17 @@ class DateField(QWidget):
             if key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
                 self._step(1 if key == Qt.Key.Key_Up else -1)
                 return True
+            self._start_afresh(event)
         return super().eventFilter(watched, event)
+
+    def _start_afresh(self, event: QKeyEvent) -> None:
+        # Typing at either end of a date shown whole starts a new one, as typing into a
+        # spreadsheet cell does; inside it, or once changed, the words are edited in place.
+        typing = event.text().isprintable() and event.text() != ""
+        plain = not event.modifiers() & ~Qt.KeyboardModifier.ShiftModifier
+        at_end = self.line.cursorPosition() in (0, len(self.line.text()))
+        if typing and plain and at_end and self.line.text() == self._shown_words():
+            self.line.clear()
 
 
 def dates_refused(dialog: QWidget) -> bool:
