@@ -13,10 +13,12 @@ from pytestqt.qtbot import QtBot
 
 from actionplan.gui.main_window import MainWindow
 from actionplan.gui.widgets.date_field import DateField
+from actionplan.services.plans import create_plan_with, plan_settings
 from actionplan.services.progress import history
 from actionplan.store.database import Database
 from tests.conftest import PlanFactory
-from tests.gui.conftest import Answers
+from tests.gui.conftest import Answers, click_save
+from tests.gui.test_plan_settings import WESTMOOR
 
 Opener = Callable[[], MainWindow]
 MARCH_END = QDate(2025, 3, 31)
@@ -178,4 +180,29 @@ def test_a_typed_update_date_is_saved_and_words_not_a_date_are_refused(
     [update] = history(db, action)
     assert update.update_date == date(2025, 3, 31)
     assert update.text == "Hotspot map agreed with police"
+    assert answers.said == []
+
+
+def test_plan_settings_keep_the_period_while_its_date_is_not_a_date(
+    qtbot: QtBot, db: Database, answers: Answers, open_window: Opener
+) -> None:
+    """Save refuses "31 Foo" as the period's start, says so and keeps the saved period."""
+    plan = create_plan_with(db, WESTMOOR)
+    window = open_window()
+    window.commands.plan_settings_action.trigger()
+    dialog = window.plan_edits.settings_dialog
+    assert dialog is not None
+    start = dialog.start_edit
+    start.setFocus()
+    qtbot.keyClick(start.line, Qt.Key.Key_A, CTRL)
+    qtbot.keyClicks(start.line, "31 Foo")
+    click_save(qtbot, dialog)
+    assert dialog.isVisible() and start.text() == "31 Foo"
+    assert start.message.text() == "'31 Foo' is not a date; type one like 31 Mar 2025."
+    assert plan_settings(db, plan.id).period_start == date(2025, 4, 1)
+    qtbot.keyClick(start.line, Qt.Key.Key_A, CTRL)
+    qtbot.keyClicks(start.line, "1/4/2026")
+    click_save(qtbot, dialog)
+    assert not dialog.isVisible()
+    assert plan_settings(db, plan.id).period_start == date(2026, 4, 1)
     assert answers.said == []
