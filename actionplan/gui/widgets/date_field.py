@@ -232,8 +232,9 @@ class DateField(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Up and Down move a day; Alt+Down (or F4) opens the calendar."""
-        if watched is self.line and event.type() == QEvent.Type.KeyPress:
-            assert isinstance(event, QKeyEvent)
+        if watched is self.line and isinstance(event, QKeyEvent):
+            if event.type() != QEvent.Type.KeyPress:
+                return super().eventFilter(watched, event)
             key, alt = event.key(), event.modifiers() & Qt.KeyboardModifier.AltModifier
             if key == Qt.Key.Key_F4 or (key == Qt.Key.Key_Down and alt):
                 self.show_calendar()
