@@ -7,6 +7,8 @@ from typing import Any
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QPlainTextEdit
 
+from actionplan.gui.widgets.date_field import dates_refused
+
 # Ctrl+Enter saves from anywhere in the form, even from inside a box of several lines.
 SAVE_KEYS = ("Ctrl+Return", "Ctrl+Enter")
 
@@ -20,6 +22,12 @@ class FormDialog(QDialog):
         self.form = QFormLayout(self)
         for keys in SAVE_KEYS:
             QShortcut(QKeySequence(keys), self).activated.connect(self.accept)
+
+    def accept(self) -> None:  # overrides QDialog.accept
+        """Close, unless a date field holds words that are not a date (it says so)."""
+        if dates_refused(self):
+            return
+        super().accept()
 
     def add_save_and_cancel(self) -> None:
         """End the form with Save (accepts) and Cancel (rejects), both reachable by keyboard.

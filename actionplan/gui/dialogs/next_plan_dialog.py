@@ -7,11 +7,10 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDateEdit,
     QDialogButtonBox,
     QLabel,
     QLineEdit,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from actionplan.domain.wording import counted
 from actionplan.gui.dialogs.form_dialog import FormDialog
+from actionplan.gui.widgets.date_field import DateField
 from actionplan.services.next_plan import NextPlan, NextPlanProposal
 
 ACTION_ID = Qt.ItemDataRole.UserRole + 1
@@ -89,18 +89,9 @@ class NextPlanDialog(FormDialog):
         )
 
 
-def _date_edit(day: date | None) -> QDateEdit:
-    edit = QDateEdit()
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("d MMM yyyy")
-    edit.setSpecialValueText("Not set")  # shown at the minimum date: no period known
-    edit.setMinimumDate(QDate(1900, 1, 1))
-    edit.setDate(QDate(day.year, day.month, day.day) if day else edit.minimumDate())
-    return edit
+def _date_edit(day: date | None) -> DateField:
+    return DateField(day, optional=True)  # empty, shown as "Not set": no period known
 
 
-def _day(edit: QDateEdit) -> date | None:
-    if edit.date() == edit.minimumDate():
-        return None
-    picked = edit.date()
-    return date(picked.year(), picked.month(), picked.day())
+def _day(edit: DateField) -> date | None:
+    return edit.day()

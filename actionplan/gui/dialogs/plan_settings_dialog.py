@@ -7,33 +7,26 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLabel, QLineEdit
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit
 
 from actionplan.gui.dialogs.form_dialog import FormDialog
 from actionplan.gui.dialogs.report_dialog import MARKINGS
+from actionplan.gui.widgets.date_field import DateField, dates_refused
 from actionplan.services.views import PlanSettings
 
-# A date edit showing this date shows "Not set" instead: the plan has no such date.
-_NOT_SET = QDate(1900, 1, 1)
 
-
-class PeriodDateEdit(QDateEdit):
+class PeriodDateEdit(DateField):
     """A date of the plan's period that may be left unset, ticked on and off by its label.
 
-    The period's end takes its start, so that ticking it offers a year on from the start.
+    Unticked, the field is empty and shows "Not set". The period's end takes its start,
+    so that ticking it offers a year on from the start.
     """
 
     def __init__(self, label: str, day: date | None, start: PeriodDateEdit | None = None) -> None:
-        super().__init__()
+        super().__init__(day, optional=True)
         self.start = start
-        self.setDisplayFormat("d MMM yyyy")
-        self.setCalendarPopup(True)
-        self.setMinimumDate(_NOT_SET)
-        self.setSpecialValueText("Not set")
         self.label = QCheckBox(label)
         self.label.setToolTip("Untick when the plan does not say this date")
-        if day is not None:
-            self.setDate(QDate(day.year, day.month, day.day))
         self.label.setChecked(day is not None)
         self._show(day is not None)
         self.label.toggled.connect(self._ticked)
@@ -46,8 +39,8 @@ class PeriodDateEdit(QDateEdit):
     def _show(self, on: bool) -> None:
         self.setEnabled(on)
         if not on:
-            self.setDate(_NOT_SET)
-        elif self.date() == _NOT_SET:
+            self.clear()
+        elif super().day() is None:
             self.setDate(self._suggested())
 
     def _suggested(self) -> QDate:
@@ -61,10 +54,7 @@ class PeriodDateEdit(QDateEdit):
 
     def day(self) -> date | None:
         """The date chosen, or None when not set."""
-        if not self.label.isChecked() or self.date() == _NOT_SET:
-            return None
-        chosen: date = self.date().toPython()  # type: ignore[assignment]
-        return chosen
+        return super().day() if self.label.isChecked() else None
 
 
 class PlanSettingsDialog(FormDialog):
@@ -155,6 +145,8 @@ class PlanSettingsDialog(FormDialog):
 
     def accept(self) -> None:  # overrides QDialog.accept
         """Close only once the settings are saved; a refusal leaves everything as typed."""
+        if dates_refused(self):
+            return
         if self._save(self.settings()):
             super().accept()
 

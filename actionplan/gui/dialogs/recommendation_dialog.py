@@ -6,20 +6,15 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit
 
 from actionplan.domain.recommendations import RecommendationDraft, ReviewType
 from actionplan.gui.dialogs.form_dialog import FormDialog
+from actionplan.gui.widgets.date_field import DateField
 
 
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def _day(edit: QDateEdit) -> date:
-    chosen = edit.date()
-    return date(chosen.year(), chosen.month(), chosen.day())
+def _day(edit: DateField) -> date:
+    return edit.day() or date.today()  # a field that is not optional always holds a day
 
 
 class RecommendationDialog(FormDialog):
@@ -34,9 +29,7 @@ class RecommendationDialog(FormDialog):
         self.type_box.setCurrentIndex(self.type_box.findData(draft.review_type))
         self.dated = QCheckBox("The review has a date")
         self.dated.setChecked(draft.review_date is not None)
-        self.date_edit = QDateEdit(_qdate(draft.review_date or date.today()))
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("d MMM yyyy")
+        self.date_edit = DateField(draft.review_date or date.today())
         self.date_edit.setEnabled(self.dated.isChecked())
         self.dated.toggled.connect(self.date_edit.setEnabled)
         self.text_edit = QPlainTextEdit(draft.text)
@@ -68,9 +61,7 @@ class SignOffDialog(FormDialog):
         super().__init__("Sign off recommendation", parent)
         self.who_edit = QLineEdit(who)
         self.who_edit.setPlaceholderText("e.g. Chair of the partnership board")
-        self.date_edit = QDateEdit(_qdate(on))
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("d MMM yyyy")
+        self.date_edit = DateField(on)
         self.form.addRow("Signed off &by", self.who_edit)
         self.form.addRow("&On", self.date_edit)
         self.add_save_and_cancel()

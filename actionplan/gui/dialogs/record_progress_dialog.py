@@ -5,10 +5,9 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -18,6 +17,7 @@ from actionplan.domain.rag import RAG_ORDER, Rag
 from actionplan.domain.rules import Suggestion, rag_disagrees, suggest_for_update
 from actionplan.domain.status import Status
 from actionplan.gui.dialogs.form_dialog import FormDialog
+from actionplan.gui.widgets.date_field import DateField, dates_refused
 from actionplan.services.views import ActionRow, ProgressEntry
 
 # Wide enough for a sentence a line; long action words wrap rather than stretch the dialog.
@@ -38,9 +38,7 @@ class RecordProgressDialog(FormDialog):
         self._row = row
         self._reason_demanded = False
         self.action_label = _action_label(row)
-        self.date_edit = QDateEdit(QDate.currentDate())
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("dd/MM/yyyy")
+        self.date_edit = DateField(date.today())
         self.status_box = _choices([(status.choice, status) for status in Status], row.status)
         self.rag_box = _choices([(rag.word, rag) for rag in RAG_ORDER], row.rag)
         self.suggestion = QLabel()
@@ -120,6 +118,8 @@ class RecordProgressDialog(FormDialog):
 
     def accept(self) -> None:
         """Close to be saved (overrides QDialog.accept), unless a needed reason is missing."""
+        if dates_refused(self):
+            return
         if self.reason_needed() and not self.reason_edit.text().strip():
             self.reason_edit.setFocus()
             return

@@ -6,12 +6,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -25,6 +24,7 @@ from actionplan.gui import prompts
 from actionplan.gui.dialogs.form_dialog import SAVE_KEYS
 from actionplan.gui.dialogs.key_messages_widget import KeyMessagesWidget
 from actionplan.gui.dialogs.page_preview import PagePreviewWidget
+from actionplan.gui.widgets.date_field import DateField, dates_refused
 from actionplan.gui.worker import Job
 from actionplan.services.errors import USER_ERRORS
 from actionplan.services.pack_preview import PackChoices, drafted_messages, preview_page_one
@@ -83,9 +83,7 @@ class ReportDialog(QDialog):
     def _make_fields(
         self, plan: PlanInfo, as_of: date, priorities: list[str], marking: str
     ) -> None:
-        self.as_of = QDateEdit(QDate(as_of.year, as_of.month, as_of.day))
-        self.as_of.setCalendarPopup(True)
-        self.as_of.setDisplayFormat("d MMM yyyy")
+        self.as_of = DateField(as_of)
         self.as_of.setToolTip(
             "The plan as it stood at the end of this day: updates dated later are left out"
         )
@@ -191,6 +189,8 @@ class ReportDialog(QDialog):
 
     def accept(self) -> None:  # overrides QDialog.accept
         """Keep the choices with the plan, then close; a refusal is said and the dialog stays."""
+        if dates_refused(self):
+            return
         chosen = self._pack_choices().settings
         try:
             self.saved = save_pack_settings(

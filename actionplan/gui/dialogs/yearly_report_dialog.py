@@ -8,10 +8,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from actionplan.gui import prompts
 from actionplan.gui.dialogs.form_dialog import SAVE_KEYS
+from actionplan.gui.widgets.date_field import DateField, dates_refused
 
 TEMPLATES = "Word documents (*.docx *.dotx);;All files (*)"
 
@@ -37,10 +37,8 @@ class YearlyChoices:
     template: Path | None
 
 
-def _date_edit(day: date, tip: str) -> QDateEdit:
-    edit = QDateEdit(QDate(day.year, day.month, day.day))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("d MMM yyyy")
+def _date_edit(day: date, tip: str) -> DateField:
+    edit = DateField(day)
     edit.setToolTip(tip)
     return edit
 
@@ -108,6 +106,8 @@ class YearlyReportDialog(QDialog):
 
     def accept(self) -> None:  # overrides QDialog.accept
         """Close when the period runs forwards; otherwise say so and stay open."""
+        if dates_refused(self):
+            return
         made = self.choices()
         if made.end < made.start:
             prompts.warn(self, "Yearly report", "The period's last day is before its first day.")

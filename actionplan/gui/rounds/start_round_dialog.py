@@ -6,10 +6,9 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
-    QDateEdit,
     QHBoxLayout,
     QLineEdit,
     QListView,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from actionplan.gui import prompts
 from actionplan.gui.dialogs.form_dialog import FormDialog
+from actionplan.gui.widgets.date_field import DateField
 from actionplan.services.rounds import RoundStart
 
 
@@ -30,9 +30,7 @@ class StartRoundDialog(FormDialog):
         super().__init__("Start an update round", parent)
         self.resize(620, 640)
         due = today + timedelta(days=14)
-        self.due = QDateEdit(QDate(due.year, due.month, due.day))
-        self.due.setCalendarPopup(True)
-        self.due.setDisplayFormat("dd/MM/yyyy")
+        self.due = DateField(due)
         self.board = QLineEdit()
         self.board.setPlaceholderText("e.g. Board 20 March")
         self.message = QPlainTextEdit()
