@@ -3,7 +3,6 @@ update and an undo, without a click; File ▸ Export activity log… writes it o
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -16,6 +15,7 @@ from actionplan.gui.main_window import MainWindow
 from actionplan.store.database import Database
 from tests.conftest import PlanFactory
 from tests.gui.conftest import Answers, fill_progress
+from tests.pc_zone import pc_in_zone
 
 Opener = Callable[[], MainWindow]
 
@@ -88,9 +88,7 @@ def test_the_activity_log_shows_a_change_at_this_pcs_local_time(
 ) -> None:
     """On a PC fourteen hours ahead of UTC, the entry for an action just added shows the day
     and time this PC's clock showed, though the database keeps the server's UTC."""
-    monkeypatch.setenv("TZ", "Pacific/Kiritimati")
-    time.tzset()
-    try:
+    with pc_in_zone(monkeypatch, "Pacific/Kiritimati"):
         before = datetime.now().replace(second=0, microsecond=0)
         action_id = factory.action(factory.priority("Neglect"), "Launch the toolkit")
         window = open_window()
@@ -98,6 +96,3 @@ def test_the_activity_log_shows_a_change_at_this_pcs_local_time(
         [added] = _shown(window)
         shown = datetime.strptime(added.split(" · ")[0], "%d %b %Y %H:%M")
         assert before <= shown <= datetime.now()
-    finally:
-        monkeypatch.undo()
-        time.tzset()

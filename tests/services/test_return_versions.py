@@ -8,7 +8,6 @@ import hashlib
 import hmac
 import json
 import re
-import time
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, datetime
@@ -24,6 +23,7 @@ from actionplan.services.plan_store import save_plan_data
 from actionplan.services.progress import ProgressEntry, history, record_progress
 from actionplan.services.returns import apply_returns, export_returns, preview_returns
 from actionplan.store.database import Database, upgrade_schema
+from tests.pc_zone import pc_in_zone
 from tests.plan_helpers import fill_in, plan_with_leads
 from tests.services.test_returns import AS_OF, ids
 from tests.store.schema_steps import column_values, set_back_to
@@ -35,11 +35,8 @@ BEFORE_VERSIONS = "0016"  # the schema whose returns kept no row versions
 @pytest.fixture
 def far_from_utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """This computer's clock set to India's time, 5½ hours from the server's UTC stamps."""
-    monkeypatch.setenv("TZ", "Asia/Kolkata")
-    time.tzset()
-    yield
-    monkeypatch.undo()
-    time.tzset()
+    with pc_in_zone(monkeypatch, "Asia/Kolkata"):
+        yield
 
 
 @pytest.fixture

@@ -32,6 +32,7 @@ from actionplan.store.schema import metadata
 from actionplan.store.server_time import UtcStamp, as_local, as_utc, utc_now
 from actionplan.store.tables import VERSIONED_TABLES
 from tests.excel.import_books import TRACKER_SAMPLE
+from tests.pc_zone import pc_in_zone
 
 # Every stamp a plan's ordinary life writes, by table and column.
 STAMPS = (
@@ -72,28 +73,18 @@ class _SlowClock(datetime):
 @pytest.fixture
 def far_away(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """This PC fourteen hours ahead of UTC, its clock three days slow as the app asks it."""
-    monkeypatch.setenv("TZ", "Pacific/Kiritimati")
-    time.tzset()
-    for name, module in list(sys.modules.items()):
-        if name.startswith("actionplan") and getattr(module, "datetime", None) is datetime:
-            monkeypatch.setattr(module, "datetime", _SlowClock)
-    try:
+    with pc_in_zone(monkeypatch, "Pacific/Kiritimati"):
+        for name, module in list(sys.modules.items()):
+            if name.startswith("actionplan") and getattr(module, "datetime", None) is datetime:
+                monkeypatch.setattr(module, "datetime", _SlowClock)
         yield
-    finally:
-        monkeypatch.undo()
-        time.tzset()
 
 
 @pytest.fixture
 def in_london(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """This PC in London: GMT in winter, an hour ahead (BST) in summer."""
-    monkeypatch.setenv("TZ", "Europe/London")
-    time.tzset()
-    try:
+    with pc_in_zone(monkeypatch, "Europe/London"):
         yield
-    finally:
-        monkeypatch.undo()
-        time.tzset()
 
 
 def _utc_now() -> datetime:

@@ -4,12 +4,9 @@ kept in UTC (the activity log's, who changed a row when) as they are."""
 
 from __future__ import annotations
 
-import time
-from collections.abc import Iterator
 from dataclasses import replace
 from datetime import date, datetime
 
-import pytest
 from sqlalchemy import text
 
 from actionplan.domain.rag import Rag
@@ -22,6 +19,9 @@ from actionplan.store.database import Database
 from actionplan.store.engine import make_engine
 from tests.conftest import PlanFactory
 from tests.store.schema_steps import column_values, set_back_to
+from tests.store.test_server_time import in_london
+
+__all__ = ["in_london"]  # the fixture, used by name below
 
 BEFORE = "0017"  # the schema whose stamps were local times
 
@@ -38,18 +38,6 @@ LOCAL_AND_UTC = {
     # Just after: BST.
     ("snapshot", "taken_at"): ("2025-03-30 02:30:00", datetime(2025, 3, 30, 1, 30)),
 }
-
-
-@pytest.fixture
-def in_london(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """This PC in London: GMT in winter, an hour ahead (BST) in summer."""
-    monkeypatch.setenv("TZ", "Europe/London")
-    time.tzset()
-    try:
-        yield
-    finally:
-        monkeypatch.undo()
-        time.tzset()
 
 
 def _moment(value: object) -> datetime:

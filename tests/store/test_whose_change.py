@@ -4,7 +4,6 @@ the database's clock, not the writer's computer's."""
 
 from __future__ import annotations
 
-import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -17,6 +16,7 @@ from actionplan.store.database import Database
 from actionplan.store.row_changes import last_change
 from actionplan.store.versions import default_user
 from tests.conftest import PlanFactory
+from tests.pc_zone import pc_in_zone
 
 
 def test_the_activity_log_names_the_login_that_made_the_change(
@@ -36,9 +36,7 @@ def test_a_change_is_stamped_by_the_database_clock_and_shown_in_local_time(
 ) -> None:
     """Fourteen hours ahead of UTC on this PC, the stamp stored is still the database's UTC
     time (so a team's PCs agree whatever their clocks say), and it is shown in local time."""
-    monkeypatch.setenv("TZ", "Pacific/Kiritimati")
-    time.tzset()
-    try:
+    with pc_in_zone(monkeypatch, "Pacific/Kiritimati"):
         action = factory.action(factory.priority(), "Run a joint audit")
         edit_action(db, action, ActionDraft(**{**vars(action_draft(db, action)), "text": "Go"}))
         query = text("SELECT changed_at FROM action WHERE id = :id")
@@ -50,6 +48,3 @@ def test_a_change_is_stamped_by_the_database_clock_and_shown_in_local_time(
         assert who == db.user
         assert when is not None and abs(datetime.now() - when) < timedelta(minutes=5)
         assert when - stamp == timedelta(hours=14)
-    finally:
-        monkeypatch.undo()
-        time.tzset()
